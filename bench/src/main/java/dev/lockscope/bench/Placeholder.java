@@ -1,0 +1,2 @@
+package dev.lockscope.bench;
+final class Placeholder {}

@@ -1,0 +1,60 @@
+package dev.lockscope.scenario;
+
+import dev.lockscope.room.Strategy;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The chat room: its initial members (in the room at t=0, in this order), the broadcast schedule and strategy,
+ * timed events, the clients' reload behaviour, and the member-queue bound.
+ *
+ * @param reloadAfterNoUpdateNs 0 for no reloads; otherwise a member that has received nothing for this long
+ *                              leaves and rejoins
+ * @param queueLimit            the bound of each member's outbound queue under {@link Strategy#MEMBER_QUEUE}
+ */
+public record RoomSpec(Strategy strategy, long broadcastPeriodNs, long broadcastStartNs, List<MemberSpec> members,
+                       List<TimedCommand> events, long reloadAfterNoUpdateNs, int queueLimit) implements ScenarioBody {
+
+    public static final long DEFAULT_PERIOD_NS = 500_000_000L;
+    public static final int DEFAULT_QUEUE_LIMIT = 64;
+
+    public RoomSpec {
+        Objects.requireNonNull(strategy, "strategy");
+        members = List.copyOf(members);
+        events = List.copyOf(events);
+        if (broadcastPeriodNs <= 0) {
+            throw new IllegalArgumentException("broadcastPeriodNs must be > 0");
+        }
+        if (broadcastStartNs < 0 || reloadAfterNoUpdateNs < 0) {
+            throw new IllegalArgumentException("broadcastStartNs and reloadAfterNoUpdateNs must be >= 0");
+        }
+        if (queueLimit < 1) {
+            throw new IllegalArgumentException("queueLimit must be >= 1");
+        }
+    }
+
+    public RoomSpec withStrategy(Strategy newStrategy) {
+        return new RoomSpec(newStrategy, broadcastPeriodNs, broadcastStartNs, members, events,
+                reloadAfterNoUpdateNs, queueLimit);
+    }
+
+    public RoomSpec withMembers(List<MemberSpec> newMembers) {
+        return new RoomSpec(strategy, broadcastPeriodNs, broadcastStartNs, newMembers, events,
+                reloadAfterNoUpdateNs, queueLimit);
+    }
+
+    public RoomSpec withEvents(List<TimedCommand> newEvents) {
+        return new RoomSpec(strategy, broadcastPeriodNs, broadcastStartNs, members, newEvents,
+                reloadAfterNoUpdateNs, queueLimit);
+    }
+
+    public RoomSpec withBroadcastPeriodNs(long newPeriodNs) {
+        return new RoomSpec(strategy, newPeriodNs, broadcastStartNs, members, events,
+                reloadAfterNoUpdateNs, queueLimit);
+    }
+
+    public RoomSpec withReloadAfterNoUpdateNs(long newReloadNs) {
+        return new RoomSpec(strategy, broadcastPeriodNs, broadcastStartNs, members, events,
+                newReloadNs, queueLimit);
+    }
+}
