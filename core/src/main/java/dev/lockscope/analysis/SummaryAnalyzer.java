@@ -43,7 +43,7 @@ import java.util.TreeMap;
  * goroutine than its holder, or a trace cut at the front) is ignored.
  *
  * <p><b>Delivery.</b> A delivery is an order violation when its message id is lower than the highest one the
- * member already received. <b>Goroutines.</b> {@link Spawn} counts +1 alive, {@link Exit} −1.
+ * member already received. <b>Goroutines.</b> {@link Spawn} counts +1 alive, {@link Exit} -1.
  *
  * <p><b>Cost.</b> Constant work per event without allocation in the steady state; memory grows with the
  * goroutines that have a lock open, the operations and the members, not with the length of the run.
