@@ -1,0 +1,144 @@
+package dev.lockscope.analysis;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.Arrays;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Accumulates durations in nanoseconds and reports their count, percentiles, maximum and mean. Not thread-safe.
+ *
+ * <p><b>Percentiles.</b> The p-th percentile of n values is the nearest rank: the
+ * {@code ceil(p / 100 * n)}-th smallest value, counting from 1, and at least the first. So the p50 of
+ * {0, 0, 1840} is 0 and its p99 is 1840; the p50 of 1..100 is 50 and its p99 is 99.
+ *
+ * <p><b>Exactness.</b> While at most {@value #EXACT_LIMIT} values have been recorded they are all kept and
+ * percentiles are exact. The value after that folds them all into an HdrHistogram (nanoseconds, 3 significant
+ * digits, auto-resizing) so memory stays bounded however long the run; percentiles are then within 0.1% of the
+ * exact ones (and never above the maximum). The count, the maximum and the mean stay exact in both modes: the
+ * sum is kept without overflow.
+ *
+ * <p><b>Input.</b> Durations must be {@code >= 0}; a negative one is a bug upstream and is refused.
+ */
+public final class LatencyStats {
+
+    /** The largest number of values for which percentiles are exact. */
+    public static final int EXACT_LIMIT = 65_536;
+
+    private static final int SIGNIFICANT_DIGITS = 3;
+    private static final int INITIAL_CAPACITY = 16;
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private long[] values = new long[INITIAL_CAPACITY];
+    private boolean sorted = true;
+    private Histogram histogram; // null while exact; then values is dropped
+    private long count;
+    private long max;
+    // The sum is split so the common case is one long addition: the long part is flushed into the BigInteger
+    // just before it would overflow (tens of millions of multi-second waits can exceed Long.MAX_VALUE ns).
+    private long sumLow;
+    private BigInteger sumHigh = BigInteger.ZERO;
+
+    /** Records one duration. */
+    public void record(long ns) {
+        if (ns < 0) {
+            throw new IllegalArgumentException("ns must be >= 0: " + ns);
+        }
+        if (sumLow > Long.MAX_VALUE - ns) {
+            sumHigh = sumHigh.add(BigInteger.valueOf(sumLow));
+            sumLow = 0;
+        }
+        sumLow += ns;
+        max = Math.max(max, ns);
+        count++;
+        if (histogram == null && count > EXACT_LIMIT) {
+            foldIntoHistogram();
+        }
+        if (histogram != null) {
+            histogram.recordValue(ns);
+        } else {
+            keep(ns);
+        }
+    }
+
+    /** How many durations were recorded. */
+    public long count() {
+        return count;
+    }
+
+    /** Whether percentiles are still exact: at most {@value #EXACT_LIMIT} values were recorded. */
+    public boolean isExact() {
+        return histogram == null;
+    }
+
+    /** The largest duration, or 0 when none was recorded. */
+    public long maxNs() {
+        return max;
+    }
+
+    /** The exact sum of all durations. */
+    public BigInteger sumNs() {
+        return sumHigh.add(BigInteger.valueOf(sumLow));
+    }
+
+    /**
+     * The nearest-rank percentile (see the class comment), or 0 when nothing was recorded.
+     *
+     * @param percentile in {@code [0, 100]}
+     */
+    public long percentileNs(double percentile) {
+        if (!(percentile >= 0 && percentile <= 100)) {
+            throw new IllegalArgumentException("percentile must be in [0, 100]: " + percentile);
+        }
+        if (count == 0) {
+            return 0;
+        }
+        if (histogram != null) {
+            // A bucket's highest equivalent value can lie above every recorded value.
+            return Math.min(histogram.getValueAtPercentile(percentile), max);
+        }
+        sortIfNeeded();
+        return values[rank(percentile, count) - 1];
+    }
+
+    /** The current state, in milliseconds. */
+    public LatencySummary summary() {
+        if (count == 0) {
+            return LatencySummary.EMPTY;
+        }
+        return new LatencySummary(count, Millis.ofNanos(percentileNs(50)), Millis.ofNanos(percentileNs(99)),
+                Millis.ofNanos(max), Millis.meanOfNanos(sumNs(), count));
+    }
+
+    /** The 1-based nearest rank, computed in decimal so that, say, 0.07 * 100 is exactly 7. */
+    private static int rank(double percentile, long n) {
+        BigDecimal exact = BigDecimal.valueOf(percentile).multiply(BigDecimal.valueOf(n));
+        int rank = exact.divide(HUNDRED, 0, RoundingMode.CEILING).intValueExact();
+        return Math.max(1, rank);
+    }
+
+    private void keep(long ns) {
+        int size = (int) count - 1;
+        if (size == values.length) {
+            values = Arrays.copyOf(values, Math.min(EXACT_LIMIT, values.length * 2));
+        }
+        values[size] = ns;
+        sorted = size == 0 || (sorted && values[size - 1] <= ns);
+    }
+
+    private void sortIfNeeded() {
+        if (!sorted) {
+            Arrays.sort(values, 0, (int) count);
+            sorted = true;
+        }
+    }
+
+    private void foldIntoHistogram() {
+        histogram = new Histogram(SIGNIFICANT_DIGITS);
+        for (int i = 0; i < EXACT_LIMIT; i++) {
+            histogram.recordValue(values[i]);
+        }
+        values = null;
+    }
+}
