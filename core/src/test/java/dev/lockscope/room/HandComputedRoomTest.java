@@ -3,6 +3,7 @@ package dev.lockscope.room;
 import static dev.lockscope.run.Scenarios.room;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lockscope.lock.LockSemantics;
 import dev.lockscope.run.LockOps;
 import dev.lockscope.run.Recorder;
 import dev.lockscope.run.Simulation;
@@ -18,8 +19,12 @@ import org.junit.jupiter.api.Test;
 class HandComputedRoomTest {
 
     private static Scenario example(Strategy strategy) {
+        return example(strategy, LockSemantics.GO_RWMUTEX);
+    }
+
+    private static Scenario example(Strategy strategy, LockSemantics lock) {
         return room().member("a", 20).member("b", 30).member("c", 600).period(200).duration(3000)
-                .strategy(strategy).join(1010, "d", 10).build();
+                .strategy(strategy).lock(lock).join(1010, "d", 10).build();
     }
 
     private static LockOps run(Scenario s) throws Exception {
@@ -67,5 +72,25 @@ class HandComputedRoomTest {
         LockOps ops = run(example(Strategy.MEMBER_QUEUE));
         assertThat(ops.waits.get("Add")).containsExactly(0.0);
         assertThat(ops.maxHold("Broadcast")).isZero();
+    }
+
+    @Test
+    void fairLockGivesTheSameFiguresAsGoHere() throws Exception {
+        // Every broadcast after 1010 arrives behind Add in the queue, as Go's pending writer makes them wait.
+        LockOps ops = run(example(Strategy.SEQUENTIAL, LockSemantics.FAIR));
+        assertThat(ops.waits.get("Add")).containsExactly(640.0);
+        assertThat(ops.waits.get("Broadcast")).filteredOn(w -> w > 0).containsExactly(450.0, 250.0, 50.0);
+    }
+
+    @Test
+    void readerPreferringLockStarvesAdd() throws Exception {
+        // Holds of 650 ms every 200 ms overlap without a gap: there is never a moment with no reader.
+        Recorder r = new Recorder();
+        Simulation.run(example(Strategy.SEQUENTIAL, LockSemantics.READER_PREFERRING), r);
+        LockOps ops = LockOps.of(r.events);
+        assertThat(ops.waits.get("Add")).isNull();
+        assertThat(ops.maxWait("Broadcast")).isZero();
+        assertThat(r.of(dev.lockscope.event.TraceEvent.Request.class).filter(q -> q.site().op().equals("Add")))
+                .hasSize(1);
     }
 }
