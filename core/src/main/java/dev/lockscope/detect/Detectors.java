@@ -87,14 +87,14 @@ public final class Detectors implements EventSink {
     }
 
     private boolean isFirstBlock(TraceEvent.Blocked b) {
-        GoroutineState g = state.goroutine(b.g());
+        GoroutineState g = state.find(b.g());
         return g != null && g.waiting() != null && g.waiting().blockers().isEmpty();
     }
 
     // ---- long-wait and long-hold ----
 
     private void scheduleWaitCheck(TraceEvent.Blocked b) {
-        Wait w = state.goroutine(b.g()).waiting();
+        Wait w = state.find(b.g()).waiting();
         long due = w.since() + config.waitThresholdNs();
         int g = b.g();
         long waitId = w.id();
@@ -102,7 +102,7 @@ public final class Detectors implements EventSink {
     }
 
     private void checkWait(int gid, long waitId, long now) {
-        GoroutineState g = state.goroutine(gid);
+        GoroutineState g = state.find(gid);
         if (g == null || g.waiting() == null || g.waiting().id() != waitId) {
             return;
         }
@@ -125,7 +125,7 @@ public final class Detectors implements EventSink {
     }
 
     private void scheduleHoldCheck(TraceEvent.Acquire a) {
-        GoroutineState g = state.goroutine(a.g());
+        GoroutineState g = state.find(a.g());
         Hold h = g.holdOf(a.lock());
         long due = h.since() + config.holdThresholdNs();
         int gid = a.g();
@@ -134,7 +134,7 @@ public final class Detectors implements EventSink {
     }
 
     private void checkHold(int gid, long holdId, long now) {
-        GoroutineState g = state.goroutine(gid);
+        GoroutineState g = state.find(gid);
         if (g == null) {
             return;
         }
@@ -164,7 +164,7 @@ public final class Detectors implements EventSink {
                     .append(" behind it, directly or through a pending writer:\n");
             int shown = 0;
             for (int b : behind) {
-                GoroutineState bg = state.goroutine(b);
+                GoroutineState bg = state.find(b);
                 if (shown++ < 12 && bg != null && bg.waiting() != null) {
                     report.append("  ").append(explain.waitLine(bg, bg.waiting())).append('\n');
                 }
@@ -205,7 +205,7 @@ public final class Detectors implements EventSink {
         for (int b : w.blockers()) {
             if (seen.add(b)) {
                 ids.add(b);
-                GoroutineState g = state.goroutine(b);
+                GoroutineState g = state.find(b);
                 if (g != null) {
                     collectChain(g.waiting(), ids, seen, depth + 1);
                 }
@@ -220,7 +220,7 @@ public final class Detectors implements EventSink {
         Wait current = w;
         for (int depth = 0; depth < 8 && current != null && !current.blockers().isEmpty(); depth++) {
             int b = current.blockers().getFirst();
-            GoroutineState g = state.goroutine(b);
+            GoroutineState g = state.find(b);
             if (g == null || !seen.add(b)) {
                 break;
             }
@@ -246,7 +246,7 @@ public final class Detectors implements EventSink {
     // ---- recursive and lock order ----
 
     private void checkRecursive(TraceEvent.Request r) {
-        GoroutineState g = state.goroutine(r.g());
+        GoroutineState g = state.find(r.g());
         Hold held = g == null ? null : g.holdOf(r.lock());
         if (held == null) {
             return;
@@ -267,7 +267,7 @@ public final class Detectors implements EventSink {
     }
 
     private void recordOrder(TraceEvent.Acquire a) {
-        GoroutineState g = state.goroutine(a.g());
+        GoroutineState g = state.find(a.g());
         for (Hold h : g.holds()) {
             if (h.lock() != a.lock()) {
                 orders.putIfAbsent(pair(h.lock(), a.lock()), new OrderSeen(g.toString(), h.site(), a.site()));
@@ -276,7 +276,7 @@ public final class Detectors implements EventSink {
     }
 
     private void checkOrder(TraceEvent.Request r) {
-        GoroutineState g = state.goroutine(r.g());
+        GoroutineState g = state.find(r.g());
         if (g == null) {
             return;
         }
@@ -320,8 +320,8 @@ public final class Detectors implements EventSink {
                 : cycle.size() + " goroutines wait for each other").append(" and will never proceed\n");
         Set<Integer> locks = new LinkedHashSet<>();
         for (int i = 0; i < cycle.size(); i++) {
-            GoroutineState g = state.goroutine(cycle.get(i));
-            GoroutineState next = state.goroutine(cycle.get((i + 1) % cycle.size()));
+            GoroutineState g = state.find(cycle.get(i));
+            GoroutineState next = state.find(cycle.get((i + 1) % cycle.size()));
             Wait w = g.waiting();
             locks.add(w.lock());
             report.append("  ").append(g).append(" waits for ").append(explain.lockName(w.lock())).append(" (")
@@ -331,9 +331,9 @@ public final class Detectors implements EventSink {
         report.append("The other goroutines go on.");
         StringBuilder names = new StringBuilder();
         for (int id : cycle) {
-            names.append(names.isEmpty() ? "" : " → ").append(state.goroutine(id).name());
+            names.append(names.isEmpty() ? "" : " → ").append(state.find(id).name());
         }
-        names.append(" → ").append(state.goroutine(cycle.getFirst()).name());
+        names.append(" → ").append(state.find(cycle.getFirst()).name());
         host.raise(new TraceEvent.Alert(clock, AlertKind.DEADLOCK, "deadlock: " + names, report.toString(), cycle,
                 List.copyOf(locks)));
     }
@@ -358,7 +358,7 @@ public final class Detectors implements EventSink {
     }
 
     private boolean dfs(int node, int start, List<Integer> path, Set<Integer> visited) {
-        GoroutineState g = state.goroutine(node);
+        GoroutineState g = state.find(node);
         if (g == null || g.waiting() == null || !visited.add(node)) {
             return false;
         }

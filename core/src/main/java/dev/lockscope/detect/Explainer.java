@@ -47,7 +47,7 @@ final class Explainer {
             return;
         }
         for (int b : blockers) {
-            GoroutineState g = state.goroutine(b);
+            GoroutineState g = state.find(b);
             out.append(indent).append("blocked by ");
             if (g == null) {
                 out.append("g").append(b).append('\n');
@@ -105,7 +105,7 @@ final class Explainer {
         String last = "";
         for (int depth = 0; depth < MAX_DEPTH && current != null && !current.blockers().isEmpty(); depth++) {
             int b = current.blockers().getFirst();
-            GoroutineState g = state.goroutine(b);
+            GoroutineState g = state.find(b);
             if (g == null || !seen.add(b)) {
                 break;
             }

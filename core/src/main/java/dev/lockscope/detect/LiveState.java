@@ -5,6 +5,7 @@ import dev.lockscope.event.Mode;
 import dev.lockscope.event.Site;
 import dev.lockscope.event.TraceEvent;
 import dev.lockscope.lock.LockKind;
+import dev.lockscope.util.IntMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -46,6 +47,8 @@ public final class LiveState implements EventSink {
         private final List<Hold> holds = new ArrayList<>(2);
         private Wait wait;
         private Activity activity;
+        /** Kept as the event itself: sends are the most frequent activity, and most end unobserved. */
+        private TraceEvent.SendStart sending;
 
         GoroutineState(int id, String name, String kind) {
             this.id = id;
@@ -77,6 +80,9 @@ public final class LiveState implements EventSink {
 
         /** Sending, sleeping or parked, or {@code null} when none of these. */
         public Activity activity() {
+            if (sending != null) {
+                return new Activity.Sending(sending.member(), sending.time(), sending.durationNs());
+            }
             return activity;
         }
 
@@ -99,7 +105,7 @@ public final class LiveState implements EventSink {
     /** A lock's name and kind. */
     public record LockInfo(int id, String name, LockKind kind) {}
 
-    private final Map<Integer, GoroutineState> goroutines = new HashMap<>();
+    private final IntMap<GoroutineState> goroutines = new IntMap<>();
     private final Map<Integer, LockInfo> locks = new HashMap<>();
     /** Waiting goroutines per lock, in arrival order. */
     private final Map<Integer, LinkedHashMap<Integer, GoroutineState>> waitersByLock = new HashMap<>();
@@ -116,6 +122,7 @@ public final class LiveState implements EventSink {
             case TraceEvent.Request r -> {
                 GoroutineState g = goroutine(r.g());
                 g.activity = null;
+                g.sending = null;
                 g.wait = new Wait(nextId++, r.lock(), r.mode(), r.site(), r.time(), List.of());
                 waitersByLock.computeIfAbsent(r.lock(), k -> new LinkedHashMap<>()).put(r.g(), g);
             }
@@ -130,6 +137,7 @@ public final class LiveState implements EventSink {
             }
             case TraceEvent.Release r -> {
                 GoroutineState g = goroutine(r.g());
+                g.activity = null;
                 for (int i = g.holds.size() - 1; i >= 0; i--) {
                     Hold h = g.holds.get(i);
                     if (h.lock() == r.lock() && h.mode() == r.mode()) {
@@ -144,11 +152,14 @@ public final class LiveState implements EventSink {
                     g.wait = g.wait.withBlockers(b.blockers());
                 }
             }
-            case TraceEvent.SendStart s -> goroutine(s.g()).activity =
-                    new Activity.Sending(s.member(), s.time(), s.durationNs());
-            case TraceEvent.Deliver d -> goroutine(d.g()).activity = null;
+            case TraceEvent.SendStart s -> goroutine(s.g()).sending = s;
+            case TraceEvent.Deliver d -> goroutine(d.g()).sending = null;
             case TraceEvent.Sleep s -> goroutine(s.g()).activity = new Activity.Sleeping(s.time(), s.durationNs());
-            case TraceEvent.Park p -> goroutine(p.g()).activity = new Activity.Parked(p.site(), p.time());
+            case TraceEvent.Park p -> {
+                GoroutineState g = goroutine(p.g());
+                g.sending = null;
+                g.activity = new Activity.Parked(p.site(), p.time());
+            }
             default -> { }
         }
     }
@@ -174,7 +185,7 @@ public final class LiveState implements EventSink {
     }
 
     /** The live goroutine with this id, or {@code null}. */
-    public GoroutineState goroutine(Integer id) {
+    public GoroutineState find(int id) {
         return goroutines.get(id);
     }
 

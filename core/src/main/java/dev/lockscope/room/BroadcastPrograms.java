@@ -102,7 +102,7 @@ final class BroadcastPrograms {
                 if (next < targets.size()) {
                     String member = targets.get(next++);
                     outstanding++;
-                    return new Instruction.Go("Send(" + member + ")#" + msg.id(), "Send",
+                    return new Instruction.Go(room.sendGoroutineName(member), "Send",
                             new SendOnce(room, member, msg, waitForAll ? this : null));
                 }
                 pc = 2;

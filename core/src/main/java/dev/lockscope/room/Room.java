@@ -44,6 +44,8 @@ public final class Room implements World {
     private final List<String> members = new ArrayList<>();
     private final Map<String, Client> clients = new HashMap<>();
     private final Map<String, Outbox> outboxes = new HashMap<>();
+    /** "Send(bob)" per member: one string per member rather than one per send. */
+    private final Map<String, String> sendNames = new HashMap<>();
     private Strategy strategy;
     private long periodNs;
     private long lastBroadcastNs = -1;
@@ -135,6 +137,10 @@ public final class Room implements World {
             duration = Math.max(0, duration + kernel.random().nextLong(-n.jitterNs(), n.jitterNs() + 1));
         }
         return new Instruction.Send(member, msg.id(), msg.createdNs(), duration, site);
+    }
+
+    String sendGoroutineName(String member) {
+        return sendNames.computeIfAbsent(member, m -> "Send(" + m + ")");
     }
 
     void enqueue(String member, Message msg, int byGoroutine) {

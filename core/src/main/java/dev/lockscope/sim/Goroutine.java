@@ -17,6 +17,9 @@ public final class Goroutine implements LockClient {
     private boolean parked;
     private boolean exited;
     private final Task resume = this::run;
+    /** The send in flight; a goroutine runs one instruction at a time, so one field and one task suffice. */
+    private Instruction.Send sending;
+    private final Task sent = this::sendDone;
 
     Goroutine(Kernel kernel, int id, String name, String kind, Program program) {
         this.kernel = kernel;
@@ -85,10 +88,8 @@ public final class Goroutine implements LockClient {
                 }
                 case Instruction.Send s -> {
                     kernel.emit(new TraceEvent.SendStart(kernel.now(), id, s.member(), s.msg(), s.durationNs(), s.site()));
-                    kernel.schedule(kernel.now() + s.durationNs(), Priority.NORMAL, () -> {
-                        kernel.deliver(this, s);
-                        run();
-                    });
+                    sending = s;
+                    kernel.schedule(kernel.now() + s.durationNs(), Priority.NORMAL, sent);
                     return;
                 }
                 case Instruction.Go g -> kernel.spawn(g.name(), g.kind(), id, g.program());
@@ -104,6 +105,13 @@ public final class Goroutine implements LockClient {
                 }
             }
         }
+    }
+
+    private void sendDone() {
+        Instruction.Send s = sending;
+        sending = null;
+        kernel.deliver(this, s);
+        run();
     }
 
     @Override

@@ -71,12 +71,13 @@ public final class Kernel implements LockHost {
 
     @Override
     public void emit(TraceEvent event) {
-        undelivered.add(event);
         if (delivering) {
+            undelivered.add(event);
             return;
         }
         delivering = true;
         try {
+            sink.accept(event);
             TraceEvent e;
             while ((e = undelivered.poll()) != null) {
                 sink.accept(e);
