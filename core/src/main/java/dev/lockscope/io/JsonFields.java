@@ -182,8 +182,7 @@ public final class JsonFields {
         }
         Long ns = exactNanos(n.value());
         if (ns == null) {
-            BigDecimal scaled = n.value().movePointRight(6).stripTrailingZeros();
-            String why = scaled.scale() > 0 ? "a whole number of nanoseconds (at most 6 decimals)"
+            String why = n.value().stripTrailingZeros().scale() > 6 ? "a whole number of nanoseconds (at most 6 decimals)"
                     : "at most " + Millis.format(Long.MAX_VALUE) + " ms";
             throw failAt(name, "expected " + why + ", got " + v.describe());
         }
@@ -192,6 +191,9 @@ public final class JsonFields {
 
     /** {@code ms} milliseconds in nanoseconds, or null when that is not a whole number or does not fit a long. */
     public static Long exactNanos(BigDecimal ms) {
+        if ((long) ms.scale() - 6 < Integer.MIN_VALUE) {
+            return null; // 1e2147483647 ms: too large, and movePointRight would overflow the scale
+        }
         return exactLong(ms.movePointRight(6));
     }
 
@@ -199,7 +201,7 @@ public final class JsonFields {
     static Long exactLong(BigDecimal d) {
         BigDecimal s = d.stripTrailingZeros();
         // Checking the magnitude first keeps 1e999999999 from being expanded into a huge BigInteger.
-        if (s.scale() > 0 || s.precision() - s.scale() > 19) {
+        if (s.scale() > 0 || (long) s.precision() - s.scale() > 19) {
             return null;
         }
         BigInteger i = s.toBigIntegerExact();
