@@ -52,7 +52,9 @@ public sealed interface JsonValue {
     record Num(int line, BigDecimal value) implements JsonValue {
         @Override
         public String describe() {
-            return Quote.shorten(value.toString());
+            // Plain digits as a user would type them, unless the exponent is huge (1e999999 must not expand).
+            boolean small = Math.abs((long) value.scale()) < 100;
+            return Quote.shorten(small ? value.toPlainString() : value.toString());
         }
     }
 

@@ -191,11 +191,11 @@ final class EventLineParser {
         for (int i = 0; i < NAMES.length; i++) {
             int bit = 1 << i;
             if ((shape & bit) != 0 && (present & bit) == 0) {
-                throw fail(NAMES[i], "missing required field " + Quote.of(NAMES[i]) + " of a " + Quote.of(e)
-                        + " event");
+                throw fail(NAMES[i], "missing required field " + Quote.of(NAMES[i]) + " of " + Quote.of(e)
+                        + " events");
             }
             if ((shape & bit) == 0 && (present & bit) != 0) {
-                throw fail(NAMES[i], "unknown field " + Quote.of(NAMES[i]) + " for a " + Quote.of(e) + " event");
+                throw fail(NAMES[i], "unknown field " + Quote.of(NAMES[i]) + " for " + Quote.of(e) + " events");
             }
         }
     }
