@@ -55,7 +55,8 @@ class TraceTruncationTest {
         int headerEnd = indexOf(bytes, (byte) '\n', 0);
         Path cut = dir.resolve("cut.jsonl");
 
-        for (int length = 0; length < bytes.length; length++) {
+        // Every byte of the event lines; inside the header, which can only fail, a sample keeps the test fast.
+        for (int length = 0; length < bytes.length; length += length < headerEnd - 1 ? Math.min(17, headerEnd - 1 - length) : 1) {
             Files.write(cut, Arrays.copyOf(bytes, length));
             TraceSamples.Collector sink = new TraceSamples.Collector();
             try {
