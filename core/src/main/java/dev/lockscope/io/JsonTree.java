@@ -1,0 +1,156 @@
+package dev.lockscope.io;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+
+/**
+ * Builds a {@link JsonValue} tree from Jackson's streaming parser, enforcing {@link Limits} as it goes so that a
+ * hostile file fails early with a message naming the limit. Every failure, including malformed JSON, becomes one
+ * {@link InputException} that names the source, line and field path; nothing else escapes.
+ */
+public final class JsonTree {
+
+    /**
+     * Bounds on a tree.
+     *
+     * @param maxDepth        deepest nesting of objects and arrays (the root object is depth 1)
+     * @param maxStringLength longest string value or field name, in chars
+     * @param maxEntries      most items in one array
+     */
+    public record Limits(int maxDepth, int maxStringLength, int maxEntries) {}
+
+    private final String source;
+    private final JsonParser parser;
+    private final Limits limits;
+    private final int lineBase;
+
+    private JsonTree(String source, JsonParser parser, Limits limits, int lineBase) {
+        this.source = source;
+        this.parser = parser;
+        this.limits = limits;
+        this.lineBase = lineBase;
+    }
+
+    /**
+     * Reads one whole document: a single value and nothing after it.
+     *
+     * @param lineBase the file line of the parser's line 1 (1 when the parser reads the whole file)
+     */
+    public static JsonValue readDocument(String source, JsonParser parser, Limits limits, int lineBase)
+            throws InputException {
+        JsonTree tree = new JsonTree(source, parser, limits, lineBase);
+        try {
+            if (parser.nextToken() == null) {
+                throw new InputException(source, lineBase, "", "empty input: expected a JSON object");
+            }
+            JsonValue root = tree.value("", 1);
+            if (parser.nextToken() != null) {
+                throw new InputException(source, tree.line(), "", "unexpected content after the end of the JSON value");
+            }
+            return root;
+        } catch (JacksonException e) {
+            throw malformed(source, lineBase, e);
+        }
+    }
+
+    /**
+     * Reads the value whose first token is the parser's current token, leaving the parser on its last token.
+     *
+     * @param path  the field path of the value, used in messages
+     * @param depth the nesting depth of the value (1 for a root object)
+     */
+    public static JsonValue readValue(String source, JsonParser parser, Limits limits, int lineBase, String path,
+                                      int depth) throws InputException {
+        try {
+            return new JsonTree(source, parser, limits, lineBase).value(path, depth);
+        } catch (JacksonException e) {
+            throw malformed(source, lineBase, e);
+        }
+    }
+
+    /** The input exception for Jackson's complaint: its line and first message line, no stack trace or offsets. */
+    public static InputException malformed(String source, int lineBase, JacksonException e) {
+        int line = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? 0
+                : e.getLocation().getLineNr() + lineBase - 1;
+        String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+        int newline = message.indexOf('\n');
+        if (newline >= 0) {
+            message = message.substring(0, newline);
+        }
+        return new InputException(source, line, "", "malformed JSON: " + message);
+    }
+
+    private int line() {
+        return parser.currentTokenLocation().getLineNr() + lineBase - 1;
+    }
+
+    private JsonValue value(String path, int depth) throws InputException {
+        JsonToken token = parser.currentToken();
+        int line = line();
+        return switch (token) {
+            case START_OBJECT -> object(path, depth, line);
+            case START_ARRAY -> array(path, depth, line);
+            case VALUE_STRING -> new JsonValue.Str(line, string(path, parser.getString()));
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new JsonValue.Num(line, number());
+            case VALUE_TRUE -> new JsonValue.Bool(line, true);
+            case VALUE_FALSE -> new JsonValue.Bool(line, false);
+            case VALUE_NULL -> new JsonValue.Null(line);
+            default -> throw new InputException(source, line, path, "unexpected token " + token);
+        };
+    }
+
+    private BigDecimal number() {
+        // NaN and infinities are off in the factory, so every number is finite and exact here.
+        return parser.getDecimalValue();
+    }
+
+    private JsonValue object(String path, int depth, int line) throws InputException {
+        checkDepth(path, depth, line);
+        Map<String, JsonValue> fields = new LinkedHashMap<>();
+        String name;
+        while ((name = parser.nextName()) != null) {
+            string(path, name);
+            String child = path.isEmpty() ? name : path + "." + name;
+            if (fields.containsKey(name)) {
+                throw new InputException(source, line(), child, "duplicate field " + Quote.of(name));
+            }
+            parser.nextToken();
+            fields.put(name, value(child, depth + 1));
+        }
+        return new JsonValue.Obj(line, fields);
+    }
+
+    private JsonValue array(String path, int depth, int line) throws InputException {
+        checkDepth(path, depth, line);
+        List<JsonValue> items = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            if (items.size() == limits.maxEntries()) {
+                throw new InputException(source, line, path,
+                        "more than " + limits.maxEntries() + " entries (the limit)");
+            }
+            items.add(value(path + "[" + items.size() + "]", depth + 1));
+        }
+        return new JsonValue.Arr(line, items);
+    }
+
+    private void checkDepth(String path, int depth, int line) throws InputException {
+        if (depth > limits.maxDepth()) {
+            throw new InputException(source, line, path,
+                    "nested deeper than " + limits.maxDepth() + " levels (the limit)");
+        }
+    }
+
+    private String string(String path, String text) throws InputException {
+        if (text.length() > limits.maxStringLength()) {
+            throw new InputException(source, line(), path, "string of " + text.length()
+                    + " characters is longer than " + limits.maxStringLength() + " (the limit)");
+        }
+        return text;
+    }
+}

@@ -1,0 +1,207 @@
+package dev.lockscope.trace;
+
+import dev.lockscope.event.EventSink;
+import dev.lockscope.event.TraceEvent;
+import dev.lockscope.io.InputException;
+import dev.lockscope.io.JsonFields;
+import dev.lockscope.io.JsonFormat;
+import dev.lockscope.io.JsonTree;
+import dev.lockscope.io.JsonValue;
+import dev.lockscope.io.Quote;
+import dev.lockscope.scenario.Scenario;
+import dev.lockscope.scenario.ScenarioJson;
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.ObjectReadContext;
+
+/**
+ * Reads trace files (docs/trace-format.md), streaming events into an {@link EventSink} one line at a time, so
+ * memory does not grow with the file. Gzip is recognised by its magic bytes, whatever the name.
+ *
+ * <p>Rules: the header's {@code version} may not be newer than {@link TraceFile#VERSION}; every line must be
+ * well-formed with exactly the fields of its event type; times never go backwards; a site is declared before it
+ * is used. A file that stops early (a last line without its newline that does not parse, a compressed stream
+ * that ends early or is corrupt, or no {@code end} event) is not an error: its complete events are delivered and
+ * the {@link ReadResult} carries a warning. Everything else wrong is one {@link InputException} naming the file,
+ * line and field. Limits: lines up to 1 MiB (the header up to 16 MiB), strings up to 10,000 characters, nesting
+ * up to 16 levels, at most 50,000,000 events.
+ */
+public final class TraceReader {
+    private static final List<String> HEADER_FIELDS = List.of("format", "version", "tool", "scenario");
+
+    private TraceReader() {}
+
+    /** Reads only the header line of {@code file}. */
+    public static TraceFile.Header readHeader(Path file) throws InputException {
+        String source = file.toString();
+        try (InputStream in = open(source, file)) {
+            return header(source, new LineReader(in), TraceLimits.DEFAULTS);
+        } catch (IOException e) {
+            throw unreadable(source, e);
+        }
+    }
+
+    /**
+     * Reads {@code file}, passing each event to {@code sink} in file order and then calling
+     * {@link EventSink#finish()}. On an {@link InputException}, the sink has seen the events before the bad line
+     * and {@code finish} is not called.
+     */
+    public static ReadResult read(Path file, EventSink sink) throws InputException {
+        return read(file, sink, TraceLimits.DEFAULTS);
+    }
+
+    static ReadResult read(Path file, EventSink sink, TraceLimits limits) throws InputException {
+        String source = file.toString();
+        try (InputStream in = open(source, file)) {
+            LineReader lines = new LineReader(in);
+            TraceFile.Header header = header(source, lines, limits);
+            ReadResult result = events(source, lines, limits, header, sink);
+            sink.finish();
+            return result;
+        } catch (IOException e) {
+            throw unreadable(source, e);
+        }
+    }
+
+    private static ReadResult events(String source, LineReader lines, TraceLimits limits, TraceFile.Header header,
+                                     EventSink sink) throws IOException, InputException {
+        EventLineParser parser = new EventLineParser(source, limits);
+        long count = 0;
+        boolean ended = false;
+        while (next(source, lines, limits.maxLineBytes(), "1 MiB")) {
+            if (lines.length() == 0) {
+                continue;
+            }
+            TraceEvent event;
+            try {
+                event = parser.parse(lines.bytes(), lines.length(), lines.number());
+            } catch (InputException | JacksonException e) {
+                if (!lines.terminated()) {
+                    // A last line without its newline was cut while being written; its events so far stand.
+                    return truncated(header, count, source + ": file ends mid-event at line " + lines.number()
+                            + "; recovered " + count + " events");
+                }
+                throw e instanceof JacksonException je ? JsonTree.malformed(source, lines.number(), je)
+                        : (InputException) e;
+            }
+            if (event == null) {
+                continue; // a site declaration
+            }
+            if (ended) {
+                throw new InputException(source, lines.number(), "e", "event after the end event");
+            }
+            if (++count > limits.maxEvents()) {
+                throw new InputException(source, lines.number(), "", "more than " + limits.maxEvents()
+                        + " events (the limit)");
+            }
+            sink.accept(event);
+            ended = event instanceof TraceEvent.End;
+        }
+        if (lines.streamBroken()) {
+            return truncated(header, count, source + ": compressed data ends early after line " + lines.number()
+                    + "; recovered " + count + " events");
+        }
+        if (!ended) {
+            return truncated(header, count, source + ": no end event after line " + lines.number()
+                    + " (recording cut off?); recovered " + count + " events");
+        }
+        return new ReadResult(header, count, false, Optional.empty());
+    }
+
+    private static ReadResult truncated(TraceFile.Header header, long count, String warning) {
+        return new ReadResult(header, count, true, Optional.of(warning));
+    }
+
+    private static boolean next(String source, LineReader lines, int max, String shown)
+            throws IOException, InputException {
+        try {
+            return lines.next(max);
+        } catch (LineReader.LineTooLongException e) {
+            throw new InputException(source, lines.number(), "", "line is longer than " + shown
+                    + " (the limit is " + max + " bytes)");
+        }
+    }
+
+    private static TraceFile.Header header(String source, LineReader lines, TraceLimits limits)
+            throws IOException, InputException {
+        if (!next(source, lines, limits.maxHeaderBytes(), "16 MiB")) {
+            throw new InputException(source, 1, "", lines.streamBroken()
+                    ? "compressed data ends before the header line"
+                    : "empty file: expected a " + TraceFile.FORMAT + " header line");
+        }
+        JsonValue tree;
+        JsonTree.Limits treeLimits = new JsonTree.Limits(limits.maxDepth(), limits.maxString(), Integer.MAX_VALUE);
+        try (JsonParser p = JsonFormat.FACTORY.createParser(ObjectReadContext.empty(), lines.bytes(), 0,
+                lines.length())) {
+            tree = JsonTree.readDocument(source, p, treeLimits, 1);
+        } catch (InputException e) {
+            if (!lines.terminated()) {
+                throw new InputException(source, 1, "", "file ends inside the header line");
+            }
+            throw e;
+        }
+        return header(source, JsonFields.of(source, "", tree));
+    }
+
+    private static TraceFile.Header header(String source, JsonFields h) throws InputException {
+        String format = h.has("format") ? h.string("format") : null;
+        if (!TraceFile.FORMAT.equals(format)) {
+            throw new InputException(source, 1, "format", "not a Lockscope trace: expected \"" + TraceFile.FORMAT
+                    + "\", got " + (format == null ? "no format field" : Quote.of(format)));
+        }
+        long version = h.integer("version", 0, 1);
+        if (!h.has("version")) {
+            throw h.fail("missing required field \"version\"");
+        }
+        if (version > TraceFile.VERSION) {
+            throw new InputException(source, 0, "", "format version " + version
+                    + " is newer than this Lockscope reads (" + TraceFile.VERSION + ")");
+        }
+        h.allowOnly(HEADER_FIELDS);
+        String tool = h.string("tool");
+        JsonValue scenario = h.value("scenario").orElseThrow(() -> h.fail("missing required field \"scenario\""));
+        Scenario s = ScenarioJson.fromTree(source, "scenario", scenario);
+        return new TraceFile.Header((int) version, tool, s);
+    }
+
+    private static InputStream open(String source, Path file) throws IOException, InputException {
+        InputStream raw = Files.newInputStream(file);
+        try {
+            BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+            in.mark(2);
+            boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
+            in.reset();
+            if (!gzip) {
+                return in;
+            }
+            try {
+                return new GZIPInputStream(in, 1 << 16);
+            } catch (EOFException e) {
+                throw new InputException(source, 0, "", "compressed data ends before the header line");
+            } catch (ZipException e) {
+                throw new InputException(source, 0, "", "not a valid gzip file: " + e.getMessage());
+            }
+        } catch (IOException | InputException | RuntimeException e) {
+            raw.close();
+            throw e;
+        }
+    }
+
+    private static InputException unreadable(String source, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return new InputException(source, 0, "", "no such file");
+        }
+        return new InputException(source, 0, "", "cannot read: " + e.getMessage());
+    }
+}

@@ -1,0 +1,182 @@
+package dev.lockscope.trace;
+
+import dev.lockscope.event.EventSink;
+import dev.lockscope.event.TraceEvent;
+import dev.lockscope.io.JsonFormat;
+import dev.lockscope.scenario.Scenario;
+import dev.lockscope.scenario.ScenarioJson;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.zip.GZIPOutputStream;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonEncoding;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.SerializableString;
+
+/**
+ * Writes a run's events to a trace file (docs/trace-format.md): a header line, then one JSON line per event,
+ * UTF-8, gzip-compressed when the target's name ends in {@code .gz}. Two modes:
+ *
+ * <ul>
+ *   <li>{@link #atomic}: everything goes to a temporary file in the target's directory, which {@link #finish}
+ *       renames over the target in one atomic step. Readers see the old file or the complete new one, never a
+ *       half-written one; a crash before {@code finish} leaves the target untouched (and a stray
+ *       {@code .*.tmp} file). For saving a finished or replayed run.</li>
+ *   <li>{@link #recording}: writes to the target itself and flushes whenever virtual time advances and on
+ *       {@link #flush}, so a crash loses at most the events of the current instant. A gzip recording is
+ *       sync-flushed, so its data so far decompresses; {@link TraceReader} loads a cut-off recording up to its
+ *       last complete event and warns. For live sessions.</li>
+ * </ul>
+ *
+ * <p>Single-threaded, like every {@link EventSink}. I/O failures surface as {@link UncheckedIOException} because
+ * {@code accept} cannot throw checked exceptions. {@link #close} without {@link #finish} abandons the file.
+ */
+public final class TraceWriter implements EventSink, AutoCloseable {
+    private static final int BUFFER = 1 << 16;
+
+    private final Path target;
+    private final Path temp;
+    private final JsonGenerator generator;
+    private final EventLineWriter lines;
+    private final boolean flushPerInstant;
+    private long lastTime = Long.MIN_VALUE;
+    private boolean closed;
+
+    private TraceWriter(Path target, Path temp, Scenario scenario, boolean flushPerInstant) throws IOException {
+        this.target = target;
+        this.temp = temp;
+        this.flushPerInstant = flushPerInstant;
+        Path file = temp != null ? temp : target;
+        OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), BUFFER);
+        try {
+            if (TraceFile.isGzipName(target.getFileName().toString())) {
+                // syncFlush: flush() pushes out all data so far in decodable form, which recording relies on.
+                out = new GZIPOutputStream(out, BUFFER, true);
+            }
+            this.generator = JsonFormat.FACTORY.createGenerator(new LinesContext(), out, JsonEncoding.UTF8);
+        } catch (IOException | RuntimeException e) {
+            out.close();
+            throw e;
+        }
+        this.lines = new EventLineWriter(generator);
+        writeHeader(scenario);
+    }
+
+    /** A writer that replaces {@code target} atomically in {@link #finish}. */
+    public static TraceWriter atomic(Path target, Scenario scenario) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        try {
+            return new TraceWriter(target, temp, scenario, false);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+    }
+
+    /** A writer that records straight into {@code target}, flushing as virtual time advances. */
+    public static TraceWriter recording(Path target, Scenario scenario) throws IOException {
+        return new TraceWriter(target, null, scenario, true);
+    }
+
+    private void writeHeader(Scenario scenario) throws IOException {
+        try {
+            generator.writeStartObject();
+            generator.writeStringProperty("format", TraceFile.FORMAT);
+            generator.writeNumberProperty("version", TraceFile.VERSION);
+            generator.writeStringProperty("tool", TraceFile.TOOL);
+            generator.writeName("scenario");
+            ScenarioJson.write(generator, scenario);
+            generator.writeEndObject();
+            generator.writeRaw('\n');
+            if (flushPerInstant) {
+                generator.flush();
+            }
+        } catch (JacksonException e) {
+            close();
+            throw new IOException("cannot write trace header to " + target + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    @Override
+    public void accept(TraceEvent event) {
+        if (closed) {
+            throw new IllegalStateException("trace writer for " + target + " is closed");
+        }
+        try {
+            if (flushPerInstant && event.time() != lastTime && lastTime != Long.MIN_VALUE) {
+                generator.flush();
+            }
+            lastTime = event.time();
+            lines.write(event);
+        } catch (JacksonException e) {
+            throw new UncheckedIOException(new IOException("cannot write trace " + target + ": "
+                    + e.getOriginalMessage(), e));
+        }
+    }
+
+    /** Pushes everything written so far to the file (decodable, for gzip). */
+    public void flush() {
+        try {
+            generator.flush();
+        } catch (JacksonException e) {
+            throw new UncheckedIOException(new IOException("cannot flush trace " + target, e));
+        }
+    }
+
+    /** Completes the file: closes it and, for an atomic writer, moves it over the target. */
+    @Override
+    public void finish() {
+        if (closed) {
+            return;
+        }
+        try {
+            generator.close();
+            closed = true;
+            if (temp != null) {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | JacksonException e) {
+            abandon();
+            throw new UncheckedIOException(new IOException("cannot finish trace " + target + ": " + e.getMessage(), e));
+        }
+    }
+
+    /** Abandons an unfinished file: an atomic writer deletes its temporary file; a recording stays as written. */
+    @Override
+    public void close() {
+        if (!closed) {
+            abandon();
+        }
+    }
+
+    private void abandon() {
+        closed = true;
+        try {
+            generator.close();
+        } catch (JacksonException e) {
+            // The file is being given up; a failure to close it changes nothing for the caller.
+        }
+        if (temp != null) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException e) {
+                // Leaves a hidden .tmp file next to the target; the target itself is intact.
+            }
+        }
+    }
+
+    /** No separator between root values: each event line ends with its own newline instead. */
+    private static final class LinesContext extends ObjectWriteContext.Base {
+        @Override
+        public SerializableString getRootValueSeparator(SerializableString defaultSeparator) {
+            return null;
+        }
+    }
+}
