@@ -38,22 +38,41 @@ class BuiltinScenariosTest {
     }
 
     @Test
-    void articleIsTheBlogPostsStory() {
+    void articleTellsTheBlogPostsStory() throws Exception {
         Scenario s = BuiltinScenarios.byName("article").orElseThrow();
-        RoomSpec room = (RoomSpec) s.body();
+        assertThat(((RoomSpec) s.body()).strategy()).isEqualTo(Strategy.SEQUENTIAL);
+        dev.lockscope.run.Recorder r = new dev.lockscope.run.Recorder();
+        dev.lockscope.run.Simulation.run(s, r);
+        dev.lockscope.run.LockOps ops = dev.lockscope.run.LockOps.of(r.events);
+        // The slow member joins at 5 s without waiting: nothing held the lock long yet.
+        assertThat(ops.waits.get("Add").getFirst()).isZero();
+        // eve's client hears nothing for 1.5 s and reloads; her Remove waits behind the long broadcasts, every
+        // later broadcast waits behind it, the others hear nothing either and reload too: it feeds itself.
+        long reloads = r.of(dev.lockscope.event.TraceEvent.MemberEvent.class)
+                .filter(e -> e.change() == dev.lockscope.event.MemberChange.RELOAD).count();
+        assertThat(reloads).isGreaterThan(20);
+        assertThat(r.of(dev.lockscope.event.TraceEvent.MemberEvent.class)
+                .filter(e -> e.change() == dev.lockscope.event.MemberChange.RELOAD).findFirst().orElseThrow())
+                .extracting(dev.lockscope.event.TraceEvent.MemberEvent::member, dev.lockscope.event.TraceEvent::time)
+                .containsExactly("eve", 6_500 * MS);
+        assertThat(r.of(dev.lockscope.event.TraceEvent.MemberEvent.class)
+                .filter(e -> e.change() == dev.lockscope.event.MemberChange.RELOAD).map(e -> e.member()).distinct())
+                .contains("ann", "bob", "cy", "dee", "eve");
+        assertThat(ops.waits.get("Remove").stream().mapToDouble(Double::doubleValue).average().orElseThrow())
+                .isGreaterThan(1000);
+    }
 
-        assertThat(s.seed()).isEqualTo(7);
-        assertThat(s.durationNs()).isEqualTo(60_000 * MS);
-        assertThat(s.lock()).isEqualTo(LockSemantics.GO_RWMUTEX);
-        assertThat(room.strategy()).isEqualTo(Strategy.SEQUENTIAL);
-        assertThat(room.broadcastPeriodNs()).isEqualTo(500 * MS);
-        assertThat(room.members()).containsExactly(new MemberSpec("ann", 20 * MS, 5 * MS),
-                new MemberSpec("bob", 30 * MS, 5 * MS), new MemberSpec("cy", 25 * MS, 5 * MS),
-                new MemberSpec("dee", 40 * MS, 5 * MS));
-        assertThat(room.events()).containsExactly(
-                new TimedCommand(5000 * MS, new Command.Join("eve", 1800 * MS, 100 * MS)));
-        assertThat(room.reloadAfterNoUpdateNs()).isEqualTo(4000 * MS);
-        assertThat(s.detector()).isEqualTo(DetectorConfig.DEFAULTS);
+    @Test
+    void theSnapshotFixEndsTheStall() throws Exception {
+        dev.lockscope.run.Recorder r = new dev.lockscope.run.Recorder();
+        dev.lockscope.run.Simulation.run(BuiltinScenarios.byName("fixed-snapshot").orElseThrow(), r);
+        dev.lockscope.run.LockOps ops = dev.lockscope.run.LockOps.of(r.events);
+        assertThat(ops.maxWait("Add")).isZero();
+        assertThat(ops.maxWait("Broadcast")).isZero();
+        // Only eve, slower than her own client's patience, still reloads; the others never wait.
+        assertThat(r.of(dev.lockscope.event.TraceEvent.MemberEvent.class)
+                .filter(e -> e.change() == dev.lockscope.event.MemberChange.RELOAD).map(e -> e.member()).distinct())
+                .containsExactly("eve");
     }
 
     @Test
