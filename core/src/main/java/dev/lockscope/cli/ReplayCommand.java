@@ -1,10 +1,18 @@
 package dev.lockscope.cli;
 
+import dev.lockscope.event.EventSink;
 import dev.lockscope.event.TraceEvent;
 import dev.lockscope.io.InputException;
 import dev.lockscope.run.Replay;
 import dev.lockscope.trace.ReadResult;
 import dev.lockscope.trace.TraceReader;
+import dev.lockscope.trace.TraceWriter;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.zip.GZIPInputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,8 +25,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code replay TRACE --verify}: re-runs the scenario and recorded live commands from a trace and checks that every
- * event comes out the same, which is byte-identity of the event lines since a trace is a function of its events.
+ * {@code replay TRACE --verify}: re-runs the scenario and recorded live commands from a trace, writes the re-run
+ * as a trace, and checks that it is byte-identical to the file (after decompression) and, to explain a
+ * difference, where the events first differ.
  */
 @Command(name = "replay", description = "Re-runs a trace's scenario and recorded commands; --verify compares with the file.")
 final class ReplayCommand implements Callable<Integer> {
@@ -44,7 +53,26 @@ final class ReplayCommand implements Callable<Integer> {
                 && c.live()).map(TraceEvent.CommandApplied.class::cast).toList();
         long end = recorded.isEmpty() ? 0 : recorded.getLast().time();
         List<TraceEvent> rerun = new ArrayList<>(recorded.size());
-        Replay.run(file.header().scenario(), live, end, rerun::add);
+        Path rewritten = Files.createTempFile("lockscope-replay-", ".jsonl");
+        boolean sameBytes;
+        try {
+            TraceWriter writer = TraceWriter.atomic(rewritten, file.header().scenario());
+            Replay.run(file.header().scenario(), live, end, new EventSink() {
+                @Override
+                public void accept(TraceEvent e) {
+                    rerun.add(e);
+                    writer.accept(e);
+                }
+
+                @Override
+                public void finish() {
+                    writer.finish();
+                }
+            });
+            sameBytes = Arrays.equals(plainBytes(trace), Files.readAllBytes(rewritten));
+        } finally {
+            Files.deleteIfExists(rewritten);
+        }
         int firstDifference = -1;
         for (int i = 0; i < Math.max(recorded.size(), rerun.size()); i++) {
             if (i >= recorded.size() || i >= rerun.size() || !recorded.get(i).equals(rerun.get(i))) {
@@ -54,13 +82,28 @@ final class ReplayCommand implements Callable<Integer> {
         }
         out.println("replayed " + rerun.size() + " events of " + file.header().scenario().name() + " with "
                 + live.size() + " live command" + (live.size() == 1 ? "" : "s"));
-        if (firstDifference < 0) {
-            out.println("identical: the re-run reproduces the file event for event");
+        if (firstDifference < 0 && sameBytes) {
+            out.println("identical: the re-run reproduces the file byte for byte");
             return 0;
+        }
+        if (firstDifference < 0) {
+            out.println("same events, different bytes: the file was not written by this Lockscope's trace writer");
+            return verify ? 3 : 0;
         }
         out.println("DIFFERENT from event " + (firstDifference + 1) + ":");
         out.println("  file:   " + (firstDifference < recorded.size() ? recorded.get(firstDifference) : "(ends)"));
         out.println("  re-run: " + (firstDifference < rerun.size() ? rerun.get(firstDifference) : "(ends)"));
         return verify ? 3 : 0;
+    }
+
+    /** The file's bytes, decompressed if it is gzip (detected by its magic number, as the reader does). */
+    private static byte[] plainBytes(Path file) throws IOException {
+        byte[] raw = Files.readAllBytes(file);
+        if (raw.length >= 2 && (raw[0] & 0xff) == 0x1f && (raw[1] & 0xff) == 0x8b) {
+            try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
+                return in.readAllBytes();
+            }
+        }
+        return raw;
     }
 }
