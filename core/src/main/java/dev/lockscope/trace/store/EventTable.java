@@ -66,7 +66,7 @@ final class EventTable {
     }
 
     EventType type(int row) {
-        return EventType.ofOrdinal(type.get(row) & ~WIDE);
+        return EventType.ofOrdinal(type.get(row) & ~WIDE & 0xFF);
     }
 
     boolean wide(int row) {
