@@ -65,6 +65,21 @@ final class IntervalIndex {
         pyramid.advance(t);
     }
 
+    /**
+     * Drops the writer's scratch list of possibly active intervals down to those active after {@code t}; for a
+     * goroutine's track at its exit, after which it gains no interval. Saves ~0.5 KB per finished goroutine.
+     */
+    void retire(long t) {
+        int kept = 0;
+        for (int i = 0; i < liveSize; i++) {
+            if (intervals.end(live[i], Integer.MAX_VALUE) > t) {
+                live[kept++] = live[i];
+            }
+        }
+        liveSize = kept;
+        live = Arrays.copyOf(live, Math.max(kept, 1));
+    }
+
     private void add(int id, long start) {
         if (entries.size() % CHECKPOINT == 0) {
             writeCheckpoint(start);

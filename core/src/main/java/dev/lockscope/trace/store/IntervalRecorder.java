@@ -63,6 +63,7 @@ final class IntervalRecorder {
                 if (state.running != NONE) {
                     end(state.running, row, t, goroutine(g));
                 }
+                goroutine(g).retire(t);
                 goroutines.remove(g);
             }
             case TraceEvent.Request r -> {

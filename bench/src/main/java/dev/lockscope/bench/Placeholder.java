@@ -1,2 +1,0 @@
-package dev.lockscope.bench;
-final class Placeholder {}
