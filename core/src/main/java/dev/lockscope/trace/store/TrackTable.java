@@ -6,16 +6,14 @@ import java.util.function.Consumer;
 final class TrackTable {
     private final Intervals intervals;
     private final int bucketShift;
-    private final ObjectVector<IntervalIndex>[] families;
+    private final java.util.List<ObjectVector<IntervalIndex>> families;
 
-    @SuppressWarnings("unchecked")
     TrackTable(Intervals intervals, int bucketShift) {
         this.intervals = intervals;
         this.bucketShift = bucketShift;
-        this.families = new ObjectVector[Track.Kind.values().length];
-        for (int i = 0; i < families.length; i++) {
-            families[i] = new ObjectVector<>();
-        }
+        this.families = java.util.Arrays.stream(Track.Kind.values())
+                .map(k -> new ObjectVector<IntervalIndex>())
+                .toList();
     }
 
     long bucketWidth() {
@@ -24,7 +22,7 @@ final class TrackTable {
 
     /** Writer only. */
     IntervalIndex obtain(Track.Kind kind, int id) {
-        ObjectVector<IntervalIndex> family = families[kind.ordinal()];
+        ObjectVector<IntervalIndex> family = families.get(kind.ordinal());
         family.ensureSize(id + 1);
         IntervalIndex index = family.get(id);
         if (index == null) {
@@ -36,7 +34,7 @@ final class TrackTable {
 
     /** The track's index, or {@code null} if it has no interval yet. */
     IntervalIndex get(Track track) {
-        return families[track.kind().ordinal()].get(track.id());
+        return families.get(track.kind().ordinal()).get(track.id());
     }
 
     /** Writer only. */
