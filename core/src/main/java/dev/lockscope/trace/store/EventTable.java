@@ -1,0 +1,107 @@
+package dev.lockscope.trace.store;
+
+import dev.lockscope.event.Mode;
+import dev.lockscope.event.Site;
+import dev.lockscope.event.TraceEvent;
+import java.util.List;
+
+/**
+ * The rows of a trace as parallel primitive columns, plus the dictionaries and the side list they refer to.
+ *
+ * <p>Columns (one entry per row; {@link #NONE} where a column has no meaning for the row's type):
+ * <pre>
+ *   time  long (4 bytes: see TimeColumn)  virtual time, non-decreasing
+ *   type  byte   EventType ordinal, | WIDE when the event's payload lives in the side list
+ *   g     int    goroutine id, or NONE
+ *   a     int    lock id | member id | send target id (member + site)
+ *   b     int    site id &lt;&lt; 1 | mode | blocker set id | message id | member change ordinal
+ *   c     int    a duration or latency in ns | a row (see below) | side list index if WIDE
+ *   link  int    the row that ends the interval this row starts, or NONE while it is open
+ * </pre>
+ * Rows that point at rows: a {@code Request}'s c is its wait's first {@code Blocked} row, a {@code Blocked}'s c
+ * the next {@code Blocked} row of the same wait and its link the {@code Request}; an {@code Acquire}'s c is its
+ * {@code Request}; a {@code Release}'s c is the {@code Acquire} it ends; a {@code Deliver}'s link is its
+ * {@code SendStart}. These are written when the later row arrives, so a reader treats any row number at or
+ * beyond its published prefix as {@link #NONE}.
+ *
+ * <p>One writer thread; readers read only rows below a count published through a volatile write.
+ */
+final class EventTable {
+    static final int NONE = -1;
+    static final int WIDE = 0x80;
+    private static final int CHUNK_SHIFT = 16;
+
+    /** A member paired with the site of a send, interned because every send repeats one of a few. */
+    record Target(int member, int site) {}
+
+    final TimeColumn time = new TimeColumn();
+    final ByteVector type = new ByteVector(CHUNK_SHIFT);
+    final IntVector g = new IntVector(CHUNK_SHIFT);
+    final IntVector a = new IntVector(CHUNK_SHIFT);
+    final IntVector b = new IntVector(CHUNK_SHIFT);
+    final IntVector c = new IntVector(CHUNK_SHIFT);
+    final IntVector link = new IntVector(CHUNK_SHIFT);
+    final ObjectVector<TraceEvent> side = new ObjectVector<>();
+
+    final Interner<String> members = new Interner<>();
+    final Interner<Site> sites = new Interner<>();
+    final Interner<Target> targets = new Interner<>();
+    final Interner<List<Integer>> blockerSets = new Interner<>();
+
+    int size() {
+        return time.size();
+    }
+
+    /** Appends one row; writer only. */
+    int append(long t, EventType kind, boolean wide, int gv, int av, int bv, int cv) {
+        int row = time.size();
+        time.add(t);
+        type.add((byte) (kind.ordinal() | (wide ? WIDE : 0)));
+        g.add(gv);
+        a.add(av);
+        b.add(bv);
+        c.add(cv);
+        link.add(NONE);
+        return row;
+    }
+
+    EventType type(int row) {
+        return EventType.ofOrdinal(type.get(row) & ~WIDE & 0xFF);
+    }
+
+    boolean wide(int row) {
+        return (type.get(row) & WIDE) != 0;
+    }
+
+    int siteAndMode(Site site, Mode mode) {
+        return sites.intern(site) << 1 | mode.ordinal();
+    }
+
+    Mode mode(int row) {
+        return (b.get(row) & 1) == 0 ? Mode.READ : Mode.WRITE;
+    }
+
+    Site site(int row) {
+        return switch (type(row)) {
+            case REQUEST, ACQUIRE, RELEASE -> sites.value(b.get(row) >>> 1);
+            case PARK, SLEEP -> wide(row) ? ((TraceEvent.Sleep) side.get(c.get(row))).site() : sites.value(b.get(row));
+            case SEND_START -> wide(row) ? ((TraceEvent.SendStart) side.get(c.get(row))).site()
+                    : sites.value(targets.value(a.get(row)).site());
+            default -> null;
+        };
+    }
+
+    /** The member id of a send, delivery, drop or member event. */
+    int member(int row) {
+        return type(row) == EventType.SEND_START ? targets.value(a.get(row)).member() : a.get(row);
+    }
+
+    /** A row's reference to another row, or NONE if that row is not within the reader's prefix. */
+    static int visible(int row, int limit) {
+        return row >= 0 && row < limit ? row : NONE;
+    }
+
+    static boolean fitsInt(long v) {
+        return v >= 0 && v <= Integer.MAX_VALUE;
+    }
+}

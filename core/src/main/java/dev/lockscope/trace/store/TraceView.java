@@ -1,0 +1,322 @@
+package dev.lockscope.trace.store;
+
+import static dev.lockscope.trace.store.EventTable.NONE;
+
+import dev.lockscope.event.Mode;
+import dev.lockscope.event.Site;
+import dev.lockscope.event.TraceEvent;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An immutable snapshot of a {@link TraceStore}: its first {@link #size()} rows and the intervals they
+ * derive. Safe to use from any thread, at the same time as the store keeps growing.
+ *
+ * <p><b>Rows</b> are numbered from 0 in arrival order. The typed accessors read one column each and do not
+ * allocate; {@link #event} rebuilds the whole event and is meant for tooltips and export.
+ *
+ * <p><b>Intervals</b> are half-open [start, end). An interval's id is the row that starts it, so ids are
+ * ordered by start time. An interval not ended within this view has {@code end == }{@link #OPEN}; for
+ * summaries it counts up to {@link #now()}. A sleep's end is known from its start.
+ *
+ * <p><b>Costs.</b> {@link #overlapping}: O(log n + k) for k results (plus a bounded number of intervals
+ * examined at a checkpoint, see {@link IntervalIndex}). {@link #summarize}: O(pixels &middot; log of the time
+ * span) whatever the number of events in the window. {@link #blockedBy}: O(changes of the wait's blockers).
+ */
+public final class TraceView {
+    /** The end of an interval that has not ended in this view. */
+    public static final long OPEN = Intervals.OPEN;
+
+    private final EventTable table;
+    private final Intervals intervals;
+    private final TrackTable tracks;
+    private final int size;
+    private final int unmatched;
+    private final long now;
+
+    TraceView(EventTable table, Intervals intervals, TrackTable tracks, int size, int unmatched) {
+        this.table = table;
+        this.intervals = intervals;
+        this.tracks = tracks;
+        this.size = size;
+        this.unmatched = unmatched;
+        this.now = size == 0 ? 0 : table.time.get(size - 1);
+    }
+
+    /** The number of rows in this view. */
+    public int size() {
+        return size;
+    }
+
+    /** The time of the last row, or 0 if there is none: where open intervals end for summaries. */
+    public long now() {
+        return now;
+    }
+
+    /** Rows that ended or continued nothing (a Release without a hold, ...), as counted when the view was taken or later. */
+    public int unmatched() {
+        return unmatched;
+    }
+
+    // ---- rows ----
+
+    public long time(int row) {
+        return table.time.get(check(row));
+    }
+
+    public EventType type(int row) {
+        return table.type(check(row));
+    }
+
+    /** The goroutine of the row, or -1 for rows that have none. */
+    public int goroutine(int row) {
+        return table.g.get(check(row));
+    }
+
+    /** The lock of a lock row ({@code Request}, {@code Acquire}, {@code Release}, {@code Blocked}, {@code LockCreated}). */
+    public int lock(int row) {
+        return switch (type(row)) {
+            case REQUEST, ACQUIRE, RELEASE, BLOCKED, LOCK_CREATED -> table.a.get(row);
+            default -> NONE;
+        };
+    }
+
+    /** The mode of a {@code Request}, {@code Acquire} or {@code Release} row. */
+    public Mode mode(int row) {
+        return switch (type(row)) {
+            case REQUEST, ACQUIRE, RELEASE -> table.mode(row);
+            default -> null;
+        };
+    }
+
+    /** The site of the row, or {@code null}. */
+    public Site site(int row) {
+        return table.site(check(row));
+    }
+
+    /** The member id of a send, delivery, drop or member row, or -1. */
+    public int member(int row) {
+        return switch (type(row)) {
+            case SEND_START, DELIVER, DROP, MEMBER -> table.member(row);
+            default -> NONE;
+        };
+    }
+
+    /** The event of a row, rebuilt; allocates. */
+    public TraceEvent event(int row) {
+        return new EventDecoder(table).decode(check(row));
+    }
+
+    // ---- members ----
+
+    /** The id of a member seen in this view, or -1. */
+    public int memberId(String name) {
+        Objects.requireNonNull(name, "name");
+        for (int id = 0; ; id++) { // members are few; the writer's map is not ours to read
+            String m = table.members.value(id);
+            if (m == null) {
+                return NONE;
+            }
+            if (m.equals(name)) {
+                return id;
+            }
+        }
+    }
+
+    public String memberName(int member) {
+        return table.members.value(member);
+    }
+
+    // ---- intervals ----
+
+    /** The ids of the intervals of {@code track} overlapping [t0, t1), in start order; see {@link IntervalIndex#overlapping}. */
+    public int[] overlapping(Track track, long t0, long t1) {
+        if (t1 < t0) {
+            throw new IllegalArgumentException("t1 < t0: " + t1 + " < " + t0);
+        }
+        IntervalIndex index = tracks.get(track);
+        if (index == null) {
+            return new int[0];
+        }
+        IntList out = new IntList();
+        index.overlapping(t0, t1, size, out);
+        return out.toArray();
+    }
+
+    /** The number of intervals of {@code track} in this view. */
+    public int intervalCount(Track track) {
+        IntervalIndex index = tracks.get(track);
+        return index == null ? 0 : index.count(size);
+    }
+
+    public long start(int interval) {
+        return intervals.start(checkInterval(interval));
+    }
+
+    /** The end, or {@link #OPEN}. */
+    public long end(int interval) {
+        return intervals.end(checkInterval(interval), size);
+    }
+
+    public IntervalKind kind(int interval) {
+        return intervals.kind(checkInterval(interval));
+    }
+
+    public int intervalGoroutine(int interval) {
+        return table.g.get(checkInterval(interval));
+    }
+
+    /** The lock of a wait or hold, or -1. */
+    public int intervalLock(int interval) {
+        return lock(checkInterval(interval));
+    }
+
+    /** The member of a send, or -1. */
+    public int intervalMember(int interval) {
+        return member(checkInterval(interval));
+    }
+
+    /** The wait that preceded a hold (its {@code Request} row), or -1 if there was none. */
+    public int waitOf(int hold) {
+        if (kind(hold) != IntervalKind.HOLD_READ && kind(hold) != IntervalKind.HOLD_WRITE) {
+            throw new IllegalArgumentException("interval " + hold + " is not a hold but " + kind(hold));
+        }
+        return EventTable.visible(table.c.get(hold), size);
+    }
+
+    /**
+     * The goroutines the wait {@code waitId} was blocked by at time {@code t}, ascending as emitted; empty
+     * outside the wait or before its first {@code Blocked} row.
+     */
+    public List<Integer> blockedBy(int waitId, long t) {
+        int row = lastBlockedRow(waitId, t);
+        return row == NONE ? List.of() : table.blockerSets.value(table.b.get(row));
+    }
+
+    /** The changes of a wait's blockers: the times of its {@code Blocked} rows in this view. */
+    public long[] blockerChangeTimes(int waitId) {
+        requireWait(waitId);
+        LongListing out = new LongListing();
+        for (int r = next(waitId); r != NONE; r = next(r)) {
+            out.add(table.time.get(r));
+        }
+        return out.toArray();
+    }
+
+    /**
+     * Follows the wait's blockers at time {@code t} through the waits they were in at {@code t}, until it
+     * reaches goroutines that were not waiting. Each goroutine is visited once, so cycles end.
+     */
+    public BlockerChain blockerChain(int waitId, long t) {
+        requireWait(waitId);
+        List<BlockerChain.Edge> edges = new ArrayList<>();
+        List<Integer> roots = new ArrayList<>();
+        BitSet seen = new BitSet();
+        seen.set(table.g.get(waitId));
+        ArrayDeque<Integer> waits = new ArrayDeque<>();
+        waits.add(waitId);
+        while (!waits.isEmpty()) {
+            int wait = waits.poll();
+            int waiter = table.g.get(wait);
+            for (int blocker : blockedBy(wait, t)) {
+                edges.add(new BlockerChain.Edge(wait, waiter, blocker));
+                if (!seen.get(blocker)) {
+                    seen.set(blocker);
+                    int next = waitAt(blocker, t);
+                    if (next == NONE) {
+                        roots.add(blocker);
+                    } else {
+                        waits.add(next);
+                    }
+                }
+            }
+        }
+        roots.sort(null);
+        return new BlockerChain(waitId, t, edges, roots);
+    }
+
+    /** The wait goroutine {@code g} was in at time {@code t}, or -1. */
+    public int waitAt(int g, long t) {
+        for (int id : overlapping(Track.goroutine(g), t, t + 1)) {
+            if (intervals.kind(id) == IntervalKind.WAITING && intervals.start(id) <= t && intervals.end(id, size) > t) {
+                return id;
+            }
+        }
+        return NONE;
+    }
+
+    /**
+     * A per-pixel summary of a track over [t0, t1); see {@link RowSummary} for the exact ranges. Costs
+     * O(pixels &middot; log(t1 - t0)) bucket reads plus the intervals in the track's last, unfinished bucket.
+     */
+    public RowSummary summarize(Track track, long t0, long t1, int pixels) {
+        if (pixels <= 0) {
+            throw new IllegalArgumentException("pixels must be > 0: " + pixels);
+        }
+        if (t1 <= t0) {
+            throw new IllegalArgumentException("t1 must be > t0: " + t1 + " <= " + t0);
+        }
+        return new Summarizer(intervals, size, now).summarize(tracks.get(track), tracks.bucketWidth(), t0, t1, pixels);
+    }
+
+    // ---- helpers ----
+
+    private int lastBlockedRow(int waitId, long t) {
+        requireWait(waitId);
+        if (t < intervals.start(waitId) || t >= intervals.end(waitId, size)) {
+            return NONE;
+        }
+        int last = NONE;
+        for (int r = next(waitId); r != NONE && table.time.get(r) <= t; r = next(r)) {
+            last = r;
+        }
+        return last;
+    }
+
+    /** The next Blocked row after a Request or Blocked row, within this view. */
+    private int next(int row) {
+        return EventTable.visible(table.c.get(row), size);
+    }
+
+    private void requireWait(int id) {
+        if (kind(id) != IntervalKind.WAITING) {
+            throw new IllegalArgumentException("interval " + id + " is not a wait but " + kind(id));
+        }
+    }
+
+    private int check(int row) {
+        if (row < 0 || row >= size) {
+            throw new IndexOutOfBoundsException("row " + row + " is outside the view of " + size + " rows");
+        }
+        return row;
+    }
+
+    private int checkInterval(int id) {
+        check(id);
+        switch (table.type(id)) {
+            case SPAWN, REQUEST, ACQUIRE, SEND_START, SLEEP, PARK -> { }
+            default -> throw new IllegalArgumentException("row " + id + " starts no interval: " + table.type(id));
+        }
+        return id;
+    }
+
+    /** A tiny growable long array. */
+    private static final class LongListing {
+        private long[] values = new long[4];
+        private int size;
+
+        void add(long v) {
+            if (size == values.length) {
+                values = java.util.Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+
+        long[] toArray() {
+            return java.util.Arrays.copyOf(values, size);
+        }
+    }
+}
