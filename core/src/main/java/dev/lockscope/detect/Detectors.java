@@ -113,10 +113,10 @@ public final class Detectors implements EventSink {
         report.append(explain.waitLine(g, w)).append('\n');
         explain.appendChain(report, w, "  ");
         explain.appendOtherWaiters(report, w.lock(), gid);
-        String root = explain.rootCause(w);
+        String chain = chainNames(w);
         String summary = g.name() + " has waited " + Ms.of(config.waitThresholdNs()) + " for "
                 + explain.lockName(w.lock()) + " (" + Explainer.op(w.mode()) + ")"
-                + (root.isEmpty() ? "" : ", behind " + chainNames(w));
+                + (chain.isEmpty() ? "" : ", behind " + chain);
         List<Integer> involved = new ArrayList<>();
         involved.add(gid);
         involved.addAll(chainIds(w));
@@ -174,8 +174,9 @@ public final class Detectors implements EventSink {
                 report.append("  … and ").append(behind.size() - 12).append(" more\n");
             }
         }
+        String clause = explain.activityClause(g);
         String summary = g.name() + " has held " + lock + " (" + Explainer.op(hold.mode()) + ") for "
-                + Ms.of(config.holdThresholdNs()) + explain.activity(g).replaceFirst("^; now", ", now")
+                + Ms.of(config.holdThresholdNs()) + (clause.isEmpty() ? "" : ", " + clause)
                 + (behind.isEmpty() ? "" : "; " + behind.size() + " waiting behind it");
         host.raise(new TraceEvent.Alert(now, AlertKind.LONG_HOLD, summary, report.toString().stripTrailing(),
                 involved, List.of(hold.lock())));
@@ -231,9 +232,9 @@ public final class Detectors implements EventSink {
             boolean pendingWriter = gw != null && gw.mode() == Mode.WRITE && gw.lock() == current.lock();
             sb.append(pendingWriter && current.mode() == Mode.READ ? "pending writer " : "").append(g.name());
             int others = current.blockers().size() - 1;
-            if (gw == null) {
-                sb.append(explain.activity(g).isEmpty() ? "" : " (" + explain.activity(g).substring(6)
-                        .replaceFirst(" for .*", "") + ")");
+            String doing = Explainer.shortActivity(g);
+            if (gw == null && !doing.isEmpty()) {
+                sb.append(" (").append(doing).append(')');
             }
             if (others > 0) {
                 sb.append(" and ").append(others).append(others == 1 ? " other" : " others");

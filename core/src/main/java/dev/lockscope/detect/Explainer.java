@@ -84,45 +84,33 @@ final class Explainer {
 
     /** "; now sending to bob for 1840 ms so far (of 2000 ms)", or empty. */
     String activity(GoroutineState g) {
+        String clause = activityClause(g);
+        return clause.isEmpty() ? "" : "; " + clause;
+    }
+
+    /** "now sending to bob for 1840 ms so far (of 2000 ms)", or empty. */
+    String activityClause(GoroutineState g) {
         Activity a = g.activity();
         if (a == null) {
             return "";
         }
         long now = state.now();
         return switch (a) {
-            case Activity.Sending s -> "; now sending to " + s.member() + " for " + Ms.of(now - s.since())
+            case Activity.Sending s -> "now sending to " + s.member() + " for " + Ms.of(now - s.since())
                     + " so far (of " + Ms.of(s.durationNs()) + ")";
-            case Activity.Sleeping s -> "; now sleeping for " + Ms.of(now - s.since()) + " so far (of "
+            case Activity.Sleeping s -> "now sleeping for " + Ms.of(now - s.since()) + " so far (of "
                     + Ms.of(s.durationNs()) + ")";
-            case Activity.Parked p -> "; now parked for " + Ms.of(now - p.since()) + " at " + p.site();
+            case Activity.Parked p -> "now parked for " + Ms.of(now - p.since()) + " at " + p.site();
         };
     }
 
-    /** The root of a wait's chain in a few words, for one-line summaries: "sending to eve". */
-    String rootCause(Wait w) {
-        Set<Integer> seen = new HashSet<>();
-        Wait current = w;
-        String last = "";
-        for (int depth = 0; depth < MAX_DEPTH && current != null && !current.blockers().isEmpty(); depth++) {
-            int b = current.blockers().getFirst();
-            GoroutineState g = state.find(b);
-            if (g == null || !seen.add(b)) {
-                break;
-            }
-            Wait gw = g.waiting();
-            last = g.name() + (gw != null ? " (waiting for " + lockName(gw.lock()) + ")" : describeActivity(g));
-            current = gw;
-        }
-        return last;
-    }
-
-    private String describeActivity(GoroutineState g) {
-        Activity a = g.activity();
-        return switch (a) {
+    /** What a goroutine is doing in two or three words, "sending to eve", or empty. */
+    static String shortActivity(GoroutineState g) {
+        return switch (g.activity()) {
             case null -> "";
-            case Activity.Sending s -> " sending to " + s.member();
-            case Activity.Sleeping s -> " sleeping";
-            case Activity.Parked p -> " parked";
+            case Activity.Sending s -> "sending to " + s.member();
+            case Activity.Sleeping s -> "sleeping";
+            case Activity.Parked p -> "parked";
         };
     }
 

@@ -44,6 +44,8 @@ public final class Simulation {
     private Simulation(Scenario scenario, EventSink sink) {
         this.scenario = scenario;
         this.sink = sink;
+        // The kernel needs its sink before the detectors exist, and the detectors need the kernel to schedule
+        // their checks: the sink reads both targets from this array, filled in just below.
         EventSink[] downstream = new EventSink[2];
         this.kernel = new Kernel(scenario.seed(), e -> {
             downstream[0].accept(e);
