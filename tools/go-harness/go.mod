@@ -1,0 +1,3 @@
+module lockscope/goharness
+
+go 1.19
