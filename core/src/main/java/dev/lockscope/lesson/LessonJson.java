@@ -1,0 +1,142 @@
+package dev.lockscope.lesson;
+
+import dev.lockscope.event.AlertKind;
+import dev.lockscope.io.InputException;
+import dev.lockscope.io.JsonFields;
+import dev.lockscope.io.JsonFormat;
+import dev.lockscope.io.JsonTree;
+import dev.lockscope.io.JsonValue;
+import dev.lockscope.scenario.Command;
+import dev.lockscope.scenario.CommandJson;
+import dev.lockscope.scenario.Scenario;
+import dev.lockscope.scenario.ScenarioJson;
+import dev.lockscope.scenario.ScenarioSource;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.ObjectReadContext;
+
+/** Reads lesson files (docs/lessons.md); every problem is one {@link InputException} with file, line and field. */
+public final class LessonJson {
+    private static final JsonTree.Limits LIMITS = new JsonTree.Limits(32, 10_000, 10_000);
+    private static final List<String> WHEN_FIELDS =
+            List.of("atMs", "afterMs", "alert", "reload", "waitOverMs", "op", "orderViolation");
+
+    private LessonJson() {}
+
+    public static Lesson read(Path file) throws InputException {
+        String source = file.toString();
+        try {
+            if (Files.size(file) > (1 << 20)) {
+                throw new InputException(source, 0, "", "file is larger than 1 MiB");
+            }
+            return read(source, Files.readString(file, StandardCharsets.UTF_8), file.toAbsolutePath().getParent());
+        } catch (NoSuchFileException e) {
+            throw new InputException(source, 0, "", "no such file");
+        } catch (IOException e) {
+            throw new InputException(source, 0, "", "cannot read: " + e.getMessage());
+        }
+    }
+
+    /** Parses lesson text; a scenario given as a relative path is resolved against {@code dir}. */
+    public static Lesson read(String source, String text, Path dir) throws InputException {
+        JsonValue root;
+        try (JsonParser parser = JsonFormat.FACTORY.createParser(ObjectReadContext.empty(), text)) {
+            root = JsonTree.readDocument(source, parser, LIMITS, 1);
+        } catch (JacksonException e) {
+            throw JsonTree.malformed(source, 1, e);
+        }
+        JsonFields f = JsonFields.of(source, "", root);
+        f.allowOnly(List.of("name", "summary", "scenario", "steps"));
+        String name = f.nonEmptyString("name");
+        String summary = f.has("summary") ? f.string("summary") : "";
+        Scenario scenario = scenario(f, dir);
+        List<JsonValue> items = f.array("steps");
+        if (items.isEmpty()) {
+            throw f.failAt("steps", "expected at least one step");
+        }
+        List<LessonStep> steps = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            steps.add(step(JsonFields.of(source, "steps[" + i + "]", items.get(i))));
+        }
+        return new Lesson(name, summary, scenario, steps);
+    }
+
+    private static Scenario scenario(JsonFields f, Path dir) throws InputException {
+        JsonValue v = f.value("scenario").orElseThrow(() -> f.fail("missing field \"scenario\""));
+        if (v instanceof JsonValue.Obj) {
+            return ScenarioJson.fromTree(f.source(), f.pathOf("scenario"), v);
+        }
+        String ref = f.nonEmptyString("scenario");
+        Path relative = dir == null ? null : dir.resolve(ref);
+        try {
+            return ScenarioSource.load(relative != null && Files.isRegularFile(relative) ? relative.toString() : ref);
+        } catch (InputException e) {
+            throw f.failAt("scenario", "cannot load " + ref + ": " + e.getMessage());
+        }
+    }
+
+    private static LessonStep step(JsonFields s) throws InputException {
+        s.allowOnly(List.of("title", "caption", "when", "pause", "do"));
+        String title = s.nonEmptyString("title");
+        String caption = s.string("caption");
+        Trigger trigger = trigger(s);
+        boolean pause = s.bool("pause", false);
+        List<Command> actions = new ArrayList<>();
+        List<JsonValue> items = s.array("do");
+        for (int i = 0; i < items.size(); i++) {
+            JsonFields c = JsonFields.of(s.source(), s.pathOf("do") + "[" + i + "]", items.get(i));
+            c.allowOnly(CommandJson.VERBS);
+            actions.addAll(CommandJson.read(c));
+        }
+        return new LessonStep(title, caption, trigger, pause, actions);
+    }
+
+    private static Trigger trigger(JsonFields s) throws InputException {
+        JsonValue v = s.value("when").orElseThrow(() -> s.fail("missing field \"when\""));
+        if (v instanceof JsonValue.Str str) {
+            if (str.value().equals("manual")) {
+                return new Trigger.Manual();
+            }
+            throw s.failAt("when", "expected \"manual\" or an object, got " + v.describe());
+        }
+        JsonFields w = JsonFields.of(s.source(), s.pathOf("when"), v);
+        w.allowOnly(WHEN_FIELDS);
+        List<String> present = w.names().stream().filter(n -> !n.equals("op")).toList();
+        if (present.size() != 1) {
+            throw w.fail("expected exactly one of atMs, afterMs, alert, reload, waitOverMs, orderViolation, got "
+                    + (present.isEmpty() ? "none" : String.join(", ", present)));
+        }
+        if (w.has("op") && !present.getFirst().equals("waitOverMs")) {
+            throw w.failAt("op", "\"op\" goes with waitOverMs only");
+        }
+        return switch (present.getFirst()) {
+            case "atMs" -> new Trigger.At(w.requiredNanos("atMs", false));
+            case "afterMs" -> new Trigger.After(w.requiredNanos("afterMs", false));
+            case "alert" -> new Trigger.OnAlert(w.choice("alert", null, Arrays.asList(AlertKind.values()),
+                    AlertKind::id));
+            case "reload" -> {
+                if (!w.bool("reload", false)) {
+                    throw w.failAt("reload", "expected true");
+                }
+                yield new Trigger.OnReload();
+            }
+            case "orderViolation" -> {
+                if (!w.bool("orderViolation", false)) {
+                    throw w.failAt("orderViolation", "expected true");
+                }
+                yield new Trigger.OnOrderViolation();
+            }
+            default -> new Trigger.WaitOver(w.requiredNanos("waitOverMs", false),
+                    w.has("op") ? Optional.of(w.nonEmptyString("op")) : Optional.empty());
+        };
+    }
+}
