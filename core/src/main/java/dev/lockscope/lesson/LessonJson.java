@@ -2,8 +2,8 @@ package dev.lockscope.lesson;
 
 import dev.lockscope.event.AlertKind;
 import dev.lockscope.io.InputException;
+import dev.lockscope.io.JsonDocuments;
 import dev.lockscope.io.JsonFields;
-import dev.lockscope.io.JsonFormat;
 import dev.lockscope.io.JsonTree;
 import dev.lockscope.io.JsonValue;
 import dev.lockscope.scenario.Command;
@@ -11,18 +11,11 @@ import dev.lockscope.scenario.CommandJson;
 import dev.lockscope.scenario.Scenario;
 import dev.lockscope.scenario.ScenarioJson;
 import dev.lockscope.scenario.ScenarioSource;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.ObjectReadContext;
 
 /** Reads lesson files (docs/lessons.md); every problem is one {@link InputException} with file, line and field. */
 public final class LessonJson {
@@ -33,27 +26,12 @@ public final class LessonJson {
     private LessonJson() {}
 
     public static Lesson read(Path file) throws InputException {
-        String source = file.toString();
-        try {
-            if (Files.size(file) > (1 << 20)) {
-                throw new InputException(source, 0, "", "file is larger than 1 MiB");
-            }
-            return read(source, Files.readString(file, StandardCharsets.UTF_8), file.toAbsolutePath().getParent());
-        } catch (NoSuchFileException e) {
-            throw new InputException(source, 0, "", "no such file");
-        } catch (IOException e) {
-            throw new InputException(source, 0, "", "cannot read: " + e.getMessage());
-        }
+        return read(file.toString(), JsonDocuments.readText(file, 1 << 20), file.toAbsolutePath().getParent());
     }
 
     /** Parses lesson text; a scenario given as a relative path is resolved against {@code dir}. */
     public static Lesson read(String source, String text, Path dir) throws InputException {
-        JsonValue root;
-        try (JsonParser parser = JsonFormat.FACTORY.createParser(ObjectReadContext.empty(), text)) {
-            root = JsonTree.readDocument(source, parser, LIMITS, 1);
-        } catch (JacksonException e) {
-            throw JsonTree.malformed(source, 1, e);
-        }
+        JsonValue root = JsonDocuments.parse(source, text, LIMITS);
         JsonFields f = JsonFields.of(source, "", root);
         f.allowOnly(List.of("name", "summary", "scenario", "steps"));
         String name = f.nonEmptyString("name");
@@ -76,9 +54,8 @@ public final class LessonJson {
             return ScenarioJson.fromTree(f.source(), f.pathOf("scenario"), v);
         }
         String ref = f.nonEmptyString("scenario");
-        Path relative = dir == null ? null : dir.resolve(ref);
         try {
-            return ScenarioSource.load(relative != null && Files.isRegularFile(relative) ? relative.toString() : ref);
+            return ScenarioSource.load(ref, dir);
         } catch (InputException e) {
             throw f.failAt("scenario", "cannot load " + ref + ": " + e.getMessage());
         }

@@ -27,6 +27,23 @@ public final class ScenarioSource {
                 "not a file and not a built-in (built-ins: " + String.join(", ", BuiltinScenarios.names()) + ")");
     }
 
+    /**
+     * Like {@link #load}, but a relative file name is first looked up in {@code dir} (the folder of the sweep or
+     * lesson file that names it).
+     */
+    public static Scenario load(String fileOrBuiltinName, Path dir) throws InputException {
+        Path relative = dir == null ? null : pathOrNull(dir.toString(), fileOrBuiltinName);
+        return load(relative != null && Files.isRegularFile(relative) ? relative.toString() : fileOrBuiltinName);
+    }
+
+    private static Path pathOrNull(String dir, String name) {
+        try {
+            return Path.of(dir).resolve(name);
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
+    }
+
     private static Path pathOrNull(String name) {
         try {
             return Path.of(name);

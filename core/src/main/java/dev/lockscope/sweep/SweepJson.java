@@ -1,8 +1,8 @@
 package dev.lockscope.sweep;
 
 import dev.lockscope.io.InputException;
+import dev.lockscope.io.JsonDocuments;
 import dev.lockscope.io.JsonFields;
-import dev.lockscope.io.JsonFormat;
 import dev.lockscope.io.JsonTree;
 import dev.lockscope.io.JsonValue;
 import dev.lockscope.lock.LockSemantics;
@@ -12,20 +12,13 @@ import dev.lockscope.scenario.RoomSpec;
 import dev.lockscope.scenario.Scenario;
 import dev.lockscope.scenario.ScenarioSource;
 import dev.lockscope.scenario.TimedCommand;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.ObjectReadContext;
 
 /**
  * Reads sweep files (docs/sweeps.md). Every problem is one {@link InputException} naming the file, line and
@@ -39,29 +32,12 @@ public final class SweepJson {
     private SweepJson() {}
 
     public static SweepSpec read(Path file) throws InputException {
-        String source = file.toString();
-        String text;
-        try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw new InputException(source, 0, "", "file is larger than 1 MiB");
-            }
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new InputException(source, 0, "", "no such file");
-        } catch (IOException e) {
-            throw new InputException(source, 0, "", "cannot read: " + e.getMessage());
-        }
-        return read(source, text, file.toAbsolutePath().getParent());
+        return read(file.toString(), JsonDocuments.readText(file, MAX_BYTES), file.toAbsolutePath().getParent());
     }
 
     /** Parses sweep text; a relative scenario path is resolved against {@code dir}. */
     public static SweepSpec read(String source, String text, Path dir) throws InputException {
-        JsonValue root;
-        try (JsonParser parser = JsonFormat.FACTORY.createParser(ObjectReadContext.empty(), text)) {
-            root = JsonTree.readDocument(source, parser, LIMITS, 1);
-        } catch (JacksonException e) {
-            throw JsonTree.malformed(source, 1, e);
-        }
+        JsonValue root = JsonDocuments.parse(source, text, LIMITS);
         JsonFields f = JsonFields.of(source, "", root);
         f.allowOnly(List.of("name", "scenario", "seeds", "durationMs", "grid"));
         String name = f.nonEmptyString("name");
@@ -83,9 +59,8 @@ public final class SweepJson {
 
     private static Scenario loadScenario(JsonFields f, Path dir) throws InputException {
         String ref = f.nonEmptyString("scenario");
-        Path relative = dir == null ? null : dir.resolve(ref);
         try {
-            return ScenarioSource.load(relative != null && Files.isRegularFile(relative) ? relative.toString() : ref);
+            return ScenarioSource.load(ref, dir);
         } catch (InputException e) {
             throw f.failAt("scenario", "cannot load " + ref + ": " + e.getMessage());
         }
