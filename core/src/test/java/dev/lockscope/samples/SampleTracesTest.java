@@ -106,7 +106,7 @@ class SampleTracesTest {
 
         assertThat(scenarios).isNotEmpty().isEqualTo(traces);
         assertThat(scenarios).allSatisfy(name -> assertThat(readme).contains("`" + name + "`"));
-        assertThat(scenarios).contains("article", "fixed-goroutine-per-send", "fixed-parallel-wait", "fixed-snapshot",
+        assertThat(scenarios).contains("article", "fixed-goroutine-per-send", "parallel-wait", "fixed-snapshot",
                 "fixed-member-queue", "reload-cascade", "reader-starvation", "lock-order", "abba", "recursive-rlock");
     }
 
