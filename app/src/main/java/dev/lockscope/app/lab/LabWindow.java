@@ -138,9 +138,9 @@ public final class LabWindow {
         outer.getItems().addAll(room, middle, metrics);
         SplitPane.setResizableWithParent(room, false);
         SplitPane.setResizableWithParent(metrics, false);
-        outer.setDividerPositions(settings.dividers("outer", new double[] {0.26, 0.72}));
+        outer.setDividerPositions(settings.dividers("outer", new double[] {0.285, 0.725}));
         middle.setDividerPositions(settings.dividers("middle", new double[] {0.45}));
-        bottom.setDividerPositions(settings.dividers("bottom", new double[] {0.5}));
+        bottom.setDividerPositions(settings.dividers("bottom", new double[] {0.55}));
 
         registerShortcuts();
         help = new HelpOverlay(shortcuts);

@@ -27,6 +27,11 @@ final class MetricsPanel extends VBox {
     private final Map<Metric, Label> now = new EnumMap<>(Metric.class);
     private final Map<Metric, Label> whole = new EnumMap<>(Metric.class);
     private final Map<Metric, Sparkline> charts = new EnumMap<>(Metric.class);
+    private final javafx.scene.control.ComboBox<Metric> chartChoice = new javafx.scene.control.ComboBox<>();
+    private final Label chartPeak = new Label();
+    private Sparkline bigChart = new Sparkline(Metric.ADD_WAIT_P99);
+    private Color lineColor = Color.web("#2f6fca");
+    private Color markerColor = Color.web("#e08a00");
 
     MetricsPanel(LabModel model) {
         this.model = model;
@@ -46,7 +51,7 @@ final class MetricsPanel extends VBox {
         chart.setHgrow(Priority.ALWAYS);
         chart.setMinWidth(70);
         grid.getColumnConstraints().addAll(name, value, value2, chart);
-        grid.addRow(0, header(""), header("last 5 s"), header("whole run"), header("last 5 s, over time"));
+        grid.addRow(0, header(""), header("last 5 s"), header("whole run"), header("trend"));
         int row = 1;
         for (Metric m : Metric.values()) {
             Label label = new Label(m.label());
@@ -62,7 +67,34 @@ final class MetricsPanel extends VBox {
             charts.put(m, s);
             grid.addRow(row++, label, n, w, s);
         }
-        getChildren().addAll(title, grid);
+        bigChart.setId("metricChart");
+        VBox.setVgrow(bigChart, Priority.ALWAYS);
+        bigChart.setMinHeight(80);
+        chartChoice.setId("chartMetricChoice");
+        chartChoice.getItems().setAll(Metric.values());
+        chartChoice.setValue(Metric.ADD_WAIT_P99);
+        chartChoice.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Metric m) {
+                return m == null ? "" : m.label();
+            }
+
+            @Override
+            public Metric fromString(String s) {
+                return Metric.ADD_WAIT_P99;
+            }
+        });
+        chartChoice.valueProperty().addListener((o, old, m) -> {
+            bigChart = replaceChart(m);
+            redrawCharts();
+        });
+        chartPeak.getStyleClass().add("metric-header");
+        Label chartLabel = new Label("Chart");
+        chartLabel.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.layout.HBox chooser = new javafx.scene.layout.HBox(8, chartLabel, chartChoice);
+        chooser.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        chooser.getStyleClass().add("chart-chooser");
+        getChildren().addAll(title, grid, chooser, chartPeak, bigChart);
 
         model.statusProperty().addListener((o, old, s) -> showStatus(s));
         model.samples().addListener((javafx.collections.ListChangeListener<? super dev.lockscope.run.MetricSample>) c -> redrawCharts());
@@ -87,7 +119,20 @@ final class MetricsPanel extends VBox {
     }
 
     void setChartColors(Color line, Color marker) {
+        lineColor = line;
+        markerColor = marker;
         charts.values().forEach(c -> c.setColors(line, marker));
+        bigChart.setColors(line, marker);
+    }
+
+    private Sparkline replaceChart(Metric m) {
+        Sparkline next = new Sparkline(m);
+        next.setId("metricChart");
+        next.setColors(lineColor, markerColor);
+        VBox.setVgrow(next, Priority.ALWAYS);
+        next.setMinHeight(80);
+        getChildren().set(getChildren().indexOf(bigChart), next);
+        return next;
     }
 
     private static Label header(String text) {
@@ -130,5 +175,14 @@ final class MetricsPanel extends VBox {
         for (Sparkline c : charts.values()) {
             c.show(model.samples(), from, to, at);
         }
+        bigChart.show(model.samples(), from, to, at);
+        Metric m = chartChoice.getValue();
+        double peak = 0;
+        for (var sample : model.samples()) {
+            if (sample.timeNs() >= from && sample.timeNs() <= to) {
+                peak = Math.max(peak, sample.value(m));
+            }
+        }
+        chartPeak.setText("peak " + Format.metric(m, peak) + ", " + Format.seconds(from) + " – " + Format.seconds(to));
     }
 }

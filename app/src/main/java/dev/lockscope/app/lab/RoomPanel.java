@@ -90,12 +90,12 @@ final class RoomPanel extends VBox {
         table.setId("memberTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No members"));
-        table.getColumns().add(column("Name", "The member's name", MemberStatus::name, 45));
-        table.getColumns().add(column("Latency", "How long one send to the member takes", m -> Format.compactMs(m.latencyNs()), 62));
-        table.getColumns().add(column("Jitter", "Each send adds a uniform draw from ±jitter", m -> Format.compactMs(m.jitterNs()), 48));
-        table.getColumns().add(column("State", "in room, sending, reloading, joining, leaving, left", m -> m.state().label(), 72));
+        table.getColumns().add(column("Name", "The member's name", MemberStatus::name, 42));
+        table.getColumns().add(column("Latency", "How long one send to the member takes", m -> Format.compactMs(m.latencyNs()), 68));
+        table.getColumns().add(column("Jitter", "Each send adds a uniform draw from ±jitter", m -> Format.compactMs(m.jitterNs()), 64));
+        table.getColumns().add(column("State", "in room, sending, reloading, joining, leaving, left", m -> m.state().label(), 66));
         table.getColumns().add(column("p99", "99th percentile of the member's delivery latency (broadcast start to delivery), whole run",
-                m -> m.delivered() == 0 ? "–" : Format.compactMs(Math.round(m.deliveryP99Ms() * 1e6)), 62));
+                m -> m.delivered() == 0 ? "–" : Format.ms(m.deliveryP99Ms()), 70));
         table.getColumns().add(column("Reord.", "Order violations: messages delivered after a newer one", m -> String.valueOf(m.orderViolations()), 45));
         table.setPrefHeight(220);
         table.setRowFactory(tv -> new javafx.scene.control.TableRow<>() {
