@@ -34,6 +34,11 @@ final class Format {
         return java.math.BigDecimal.valueOf(Math.round(ns / 1000.0), 3).stripTrailingZeros().toPlainString() + " ms";
     }
 
+    /** A setting as a bare number of ms: "20", "1800", "0.5". */
+    static String compactNumber(long ns) {
+        return java.math.BigDecimal.valueOf(Math.round(ns / 1000.0), 3).stripTrailingZeros().toPlainString();
+    }
+
     static String nsAsMs(long ns) {
         return ms(ns / 1e6);
     }

@@ -91,12 +91,12 @@ final class RoomPanel extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No members"));
         table.getColumns().add(column("Name", "The member's name", MemberStatus::name, 42));
-        table.getColumns().add(column("Latency", "How long one send to the member takes", m -> Format.compactMs(m.latencyNs()), 68));
-        table.getColumns().add(column("Jitter", "Each send adds a uniform draw from ±jitter", m -> Format.compactMs(m.jitterNs()), 64));
-        table.getColumns().add(column("State", "in room, sending, reloading, joining, leaving, left", m -> m.state().label(), 66));
-        table.getColumns().add(column("p99", "99th percentile of the member's delivery latency (broadcast start to delivery), whole run",
-                m -> m.delivered() == 0 ? "–" : Format.ms(m.deliveryP99Ms()), 70));
-        table.getColumns().add(column("Reord.", "Order violations: messages delivered after a newer one", m -> String.valueOf(m.orderViolations()), 45));
+        table.getColumns().add(column("Latency", "How long one send to the member takes, ms", m -> Format.compactNumber(m.latencyNs()), 60));
+        table.getColumns().add(column("Jitter", "Each send adds a uniform draw from ±jitter, ms", m -> Format.compactNumber(m.jitterNs()), 50));
+        table.getColumns().add(column("State", "in room, sending, reloading, joining, leaving, left", m -> m.state().label(), 78));
+        table.getColumns().add(column("p99 ms", "99th percentile of the member's delivery latency (broadcast start to delivery), whole run, ms",
+                m -> m.delivered() == 0 ? "–" : String.valueOf(Math.round(m.deliveryP99Ms())), 60));
+        table.getColumns().add(column("Reord", "Reordered (order violations): messages delivered after a newer one", m -> String.valueOf(m.orderViolations()), 45));
         table.setPrefHeight(220);
         table.setRowFactory(tv -> new javafx.scene.control.TableRow<>() {
             @Override
