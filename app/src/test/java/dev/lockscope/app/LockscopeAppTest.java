@@ -2,27 +2,45 @@ package dev.lockscope.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
-/** Smoke test: the application starts on the toolkit and shows its main window. */
+/** Smoke test: the application starts on the toolkit, shows its main window, and runs the article live. */
 @ExtendWith(ApplicationExtension.class)
 class LockscopeAppTest {
 
     private Stage stage;
+    private LockscopeApp app;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        new LockscopeApp().start(stage);
+        app = new LockscopeApp();
+        app.start(stage);
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        robot.interact(() -> app.window().model().shutdown());
     }
 
     @Test
-    void mainWindowIsTitledLockscope() {
-        assertThat(stage.getTitle()).isEqualTo("Lockscope");
+    void mainWindowShowsTheArticleRunningLive() throws Exception {
+        assertThat(stage.getTitle()).isEqualTo("Lockscope — article — live");
         assertThat(stage.isShowing()).isTrue();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> app.window().model().playheadProperty().get() > 0);
+    }
+
+    @Test
+    void settingsLiveInTheTestsOwnDirectory() {
+        assertThat(Path.of(System.getProperty("lockscope.home")).toString()).doesNotStartWith(System.getProperty("user.home") + "/.lockscope");
     }
 }

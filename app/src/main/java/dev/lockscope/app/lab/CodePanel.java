@@ -1,0 +1,105 @@
+package dev.lockscope.app.lab;
+
+import dev.lockscope.room.Strategy;
+import dev.lockscope.run.RunStatus;
+import dev.lockscope.run.SiteLoad;
+import dev.lockscope.scenario.RoomSpec;
+import dev.lockscope.scenario.Scenario;
+import dev.lockscope.scenario.ScriptSpec;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The Go code the run executes, for the strategy in force (docs/room-code.md), with the goroutines on each line
+ * right now: how many wait to lock there, hold a lock taken there, or send (or park) there.
+ */
+final class CodePanel extends VBox {
+    private final GridPane lines = new GridPane();
+    private final Label title = new Label("Code");
+    private final List<Label> badges = new ArrayList<>();
+    private final List<Label> texts = new ArrayList<>();
+    private List<GoCode.Line> code = List.of();
+    private Object shownFor;
+
+    CodePanel(LabModel model) {
+        getStyleClass().addAll("panel", "code-panel");
+        setId("codePanel");
+        title.getStyleClass().add("panel-title");
+        lines.getStyleClass().add("code-lines");
+        ScrollPane scroll = new ScrollPane(lines);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("code-scroll");
+        VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
+        getChildren().addAll(title, scroll);
+        model.statusProperty().addListener((o, old, s) -> show(model.scenarioProperty().get(), s));
+    }
+
+    private void show(Scenario scenario, RunStatus s) {
+        if (scenario == null || s == null) {
+            return;
+        }
+        Object key = scenario.body() instanceof RoomSpec ? s.strategy().orElse(Strategy.SEQUENTIAL) : scenario;
+        if (key != shownFor) {
+            shownFor = key;
+            code = switch (scenario.body()) {
+                case RoomSpec room -> GoCode.room((Strategy) key);
+                case ScriptSpec script -> GoCode.script(script);
+            };
+            title.setText(scenario.body() instanceof RoomSpec
+                    ? "Code — Room.Broadcast, strategy " + ((Strategy) key).id() : "Code — script " + scenario.name());
+            rebuild();
+        }
+        for (int i = 0; i < code.size(); i++) {
+            GoCode.Line line = code.get(i);
+            SiteLoad load = line.site() == null ? SiteLoad.NONE : s.site(line.site());
+            Label badge = badges.get(i);
+            badge.setText(describe(load, line.site()));
+            badge.getStyleClass().removeAll("badge-wait", "badge-hold", "badge-busy");
+            texts.get(i).getStyleClass().remove("code-hot");
+            if (!load.isEmpty()) {
+                badge.getStyleClass().add(load.waiting() > 0 ? "badge-wait" : load.holding() > 0 ? "badge-hold" : "badge-busy");
+                texts.get(i).getStyleClass().add("code-hot");
+            }
+        }
+    }
+
+    private void rebuild() {
+        lines.getChildren().clear();
+        badges.clear();
+        texts.clear();
+        for (int i = 0; i < code.size(); i++) {
+            Label badge = new Label();
+            badge.getStyleClass().add("code-badge");
+            badge.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            Label text = new Label(code.get(i).text());
+            text.getStyleClass().add("code-line");
+            text.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            if (code.get(i).site() != null) {
+                text.setId("code-" + code.get(i).site().replaceAll("[^A-Za-z0-9]+", "-"));
+                badge.setId("badge-" + code.get(i).site().replaceAll("[^A-Za-z0-9]+", "-"));
+            }
+            badges.add(badge);
+            texts.add(text);
+            lines.addRow(i, badge, text);
+        }
+    }
+
+    /** "3 waiting · 1 holding · 2 sending"; empty when nobody is there. */
+    static String describe(SiteLoad load, String site) {
+        List<String> parts = new ArrayList<>(3);
+        if (load.waiting() > 0) {
+            parts.add(load.waiting() + " waiting");
+        }
+        if (load.holding() > 0) {
+            parts.add(load.holding() + " holding");
+        }
+        if (load.busy() > 0) {
+            parts.add(load.busy() + (site != null && site.contains("Send(") ? " sending" : " parked"));
+        }
+        return String.join(" · ", parts);
+    }
+}

@@ -1,0 +1,119 @@
+package dev.lockscope.app.lab;
+
+import dev.lockscope.event.Mode;
+import dev.lockscope.event.Site;
+import dev.lockscope.io.Millis;
+import dev.lockscope.room.Sites;
+import dev.lockscope.room.Strategy;
+import dev.lockscope.scenario.ScriptSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Go code the code panel shows (docs/room-code.md), line by line, each statement a goroutine can be on
+ * tagged with its site label, so the panel can count the goroutines on it.
+ */
+final class GoCode {
+    private GoCode() {}
+
+    /** One line of code; {@code site} is null for lines no goroutine stops on. */
+    record Line(String text, String site) {
+        static Line of(String text) {
+            return new Line(text, null);
+        }
+
+        static Line at(String text, Site site) {
+            return new Line(text, site.label());
+        }
+    }
+
+    /** The room's code under {@code strategy}: Broadcast first, then Add and Remove. */
+    static List<Line> room(Strategy strategy) {
+        List<Line> lines = new ArrayList<>();
+        lines.add(Line.of("func (r *Room) Broadcast(msg Message) {"));
+        lines.add(Line.at("    r.membersMx.RLock()", Sites.BROADCAST_RLOCK));
+        switch (strategy) {
+            case SEQUENTIAL -> {
+                lines.add(Line.of("    for _, m := range r.members {"));
+                lines.add(Line.at("        m.Send(msg)", Sites.BROADCAST_SEND));
+                lines.add(Line.of("    }"));
+                lines.add(Line.at("    r.membersMx.RUnlock()", Sites.BROADCAST_RUNLOCK));
+            }
+            case GOROUTINE_PER_SEND -> {
+                lines.add(Line.of("    for _, m := range r.members {"));
+                lines.add(Line.at("        go m.Send(msg)", Sites.SEND_GOROUTINE));
+                lines.add(Line.of("    }"));
+                lines.add(Line.at("    r.membersMx.RUnlock()", Sites.BROADCAST_RUNLOCK));
+            }
+            case PARALLEL_WAIT -> {
+                lines.add(Line.of("    var wg sync.WaitGroup"));
+                lines.add(Line.of("    for _, m := range r.members {"));
+                lines.add(Line.of("        wg.Add(1)"));
+                lines.add(Line.at("        go func() { defer wg.Done(); m.Send(msg) }()", Sites.SEND_GOROUTINE));
+                lines.add(Line.of("    }"));
+                lines.add(Line.at("    wg.Wait()", Sites.BROADCAST_WAIT));
+                lines.add(Line.at("    r.membersMx.RUnlock()", Sites.BROADCAST_RUNLOCK));
+            }
+            case SNAPSHOT -> {
+                lines.add(Line.of("    members := slices.Clone(r.members)"));
+                lines.add(Line.at("    r.membersMx.RUnlock()", Sites.BROADCAST_RUNLOCK));
+                lines.add(Line.of("    for _, m := range members {"));
+                lines.add(Line.at("        m.Send(msg)", Sites.BROADCAST_SEND));
+                lines.add(Line.of("    }"));
+            }
+            case MEMBER_QUEUE -> {
+                lines.add(Line.of("    for _, m := range r.members {"));
+                lines.add(Line.of("        m.enqueue(msg) // a full queue drops its oldest"));
+                lines.add(Line.of("    }"));
+                lines.add(Line.at("    r.membersMx.RUnlock()", Sites.BROADCAST_RUNLOCK));
+                lines.add(Line.of("}"));
+                lines.add(Line.of(""));
+                lines.add(Line.of("func (m *Member) writeLoop() {"));
+                lines.add(Line.at("    for msg := range m.outbox {", Sites.WRITER_RECEIVE));
+                lines.add(Line.at("        m.conn.Send(msg)", Sites.WRITER_SEND));
+                lines.add(Line.of("    }"));
+            }
+        }
+        lines.add(Line.of("}"));
+        lines.add(Line.of(""));
+        lines.add(Line.of("func (r *Room) Add(m *Member) {"));
+        lines.add(Line.at("    r.membersMx.Lock()", Sites.ADD_LOCK));
+        lines.add(Line.of("    r.members = append(r.members, m)"));
+        lines.add(Line.at("    r.membersMx.Unlock()", Sites.ADD_UNLOCK));
+        lines.add(Line.of("}"));
+        lines.add(Line.of(""));
+        lines.add(Line.of("func (r *Room) Remove(name string) {"));
+        lines.add(Line.at("    r.membersMx.Lock()", Sites.REMOVE_LOCK));
+        lines.add(Line.of("    r.members = slices.DeleteFunc(r.members, byName(name))"));
+        lines.add(Line.at("    r.membersMx.Unlock()", Sites.REMOVE_UNLOCK));
+        lines.add(Line.of("}"));
+        return lines;
+    }
+
+    /** A lock script as one Go function per goroutine, one statement per step. */
+    static List<Line> script(ScriptSpec script) {
+        List<Line> lines = new ArrayList<>();
+        for (ScriptSpec.GoroutineSpec g : script.goroutines()) {
+            lines.add(Line.of("func " + g.name() + "() {"));
+            for (int i = 0; i < g.steps().size(); i++) {
+                ScriptSpec.Step step = g.steps().get(i);
+                String label = g.name() + " #" + (i + 1) + ": " + step.text();
+                lines.add(new Line("    " + goStatement(step), label));
+            }
+            lines.add(Line.of("}"));
+            lines.add(Line.of(""));
+        }
+        return lines;
+    }
+
+    private static String goStatement(ScriptSpec.Step step) {
+        return switch (step) {
+            case ScriptSpec.LockStep l -> {
+                boolean read = l.mode() == Mode.READ;
+                String verb = l.acquire() ? (read ? "RLock" : "Lock") : (read ? "RUnlock" : "Unlock");
+                yield l.lock() + "." + verb + "()";
+            }
+            case ScriptSpec.SleepStep s -> "time.Sleep(" + Millis.format(s.durationNs()) + " * time.Millisecond)";
+        };
+    }
+}

@@ -1,0 +1,469 @@
+package dev.lockscope.app.lab;
+
+import dev.lockscope.app.replay.LoadedTrace;
+import dev.lockscope.app.replay.PlayheadState;
+import dev.lockscope.event.TraceEvent;
+import dev.lockscope.io.InputException;
+import dev.lockscope.run.LiveRun;
+import dev.lockscope.run.MetricSample;
+import dev.lockscope.run.RunStatus;
+import dev.lockscope.run.SavePoint;
+import dev.lockscope.run.Speed;
+import dev.lockscope.scenario.Command;
+import dev.lockscope.scenario.Scenario;
+import dev.lockscope.trace.store.TraceStore;
+import dev.lockscope.trace.store.TraceView;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import javafx.animation.AnimationTimer;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The lab's state on the FX thread: what is open (a live run or a replayed trace), the store the timeline
+ * draws, the playhead, the panels' {@link RunStatus}, alerts and chart samples. Everything here is read and
+ * written on the FX thread only; the simulation and file reading happen elsewhere, and arrive here through
+ * {@link LiveRun#snapshot()} (polled once per frame) and finished tasks.
+ *
+ * <p>The UI changes a run only through {@link #post}: in a live run the command goes to the run; in a replay
+ * it starts a "what if from here" run at the playhead and applies the command there.
+ */
+public final class LabModel {
+    /** What the lab shows. */
+    public enum Source { LIVE, REPLAY }
+
+    private final ReadOnlyObjectWrapper<Source> source = new ReadOnlyObjectWrapper<>(this, "source", Source.LIVE);
+    private final ReadOnlyObjectWrapper<TraceStore> store = new ReadOnlyObjectWrapper<>(this, "store");
+    private final LongProperty playhead = new SimpleLongProperty(this, "playhead");
+    private final ReadOnlyLongWrapper duration = new ReadOnlyLongWrapper(this, "duration", 1);
+    private final ReadOnlyObjectWrapper<Scenario> scenario = new ReadOnlyObjectWrapper<>(this, "scenario");
+    private final ReadOnlyObjectWrapper<RunStatus> status = new ReadOnlyObjectWrapper<>(this, "status");
+    private final ReadOnlyObjectWrapper<LiveRun.Mode> runMode = new ReadOnlyObjectWrapper<>(this, "runMode",
+            LiveRun.Mode.PAUSED);
+    private final ObjectProperty<Speed> speed = new SimpleObjectProperty<>(this, "speed", Speed.REAL_TIME);
+    private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
+    private final StringProperty message = new SimpleStringProperty(this, "message", "");
+    private final ReadOnlyObjectWrapper<Path> recording = new ReadOnlyObjectWrapper<>(this, "recording");
+    private final ObservableList<TraceEvent.Alert> alerts = FXCollections.observableArrayList();
+    private final ObservableList<MetricSample> samples = FXCollections.observableArrayList();
+
+    private Consumer<List<TraceEvent.Alert>> onLiveAlerts = a -> { };
+
+    // Live.
+    private LiveRun run;
+    private long seenGeneration = -1;
+    private long seenVersion = -1;
+    private int seenAlerts;
+    private int seenSamples;
+    // Replay.
+    private LoadedTrace trace;
+    private PlayheadState playheadState;
+    private long lastFrame;
+
+    private final AnimationTimer frames = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            frame(now);
+        }
+    };
+
+    public LabModel() {
+        speed.addListener((o, old, s) -> {
+            if (run != null && source.get() == Source.LIVE) {
+                run.setSpeed(s);
+            }
+        });
+        playhead.addListener((o, old, t) -> {
+            if (source.get() == Source.REPLAY && playheadState != null) {
+                playheadState.request(t.longValue());
+            }
+        });
+        frames.start();
+    }
+
+    // ---- properties ----
+
+    public ReadOnlyObjectProperty<Source> sourceProperty() {
+        return source.getReadOnlyProperty();
+    }
+
+    /** The store the timeline draws: replaced when a run resets or another run or trace opens. */
+    public ReadOnlyObjectProperty<TraceStore> storeProperty() {
+        return store.getReadOnlyProperty();
+    }
+
+    /**
+     * The playhead in virtual ns. Live: follows the run's clock. Replay: set by the user (scrubber, timeline,
+     * alerts); the panels follow it.
+     */
+    public LongProperty playheadProperty() {
+        return playhead;
+    }
+
+    /** The run's length: the scenario's duration live, the last event's time in a replay. */
+    public ReadOnlyLongProperty durationProperty() {
+        return duration.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Scenario> scenarioProperty() {
+        return scenario.getReadOnlyProperty();
+    }
+
+    /** What the panels show: the live run now, or the replay at its playhead. */
+    public ReadOnlyObjectProperty<RunStatus> statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<LiveRun.Mode> runModeProperty() {
+        return runMode.getReadOnlyProperty();
+    }
+
+    /** Live: the pace of the run. Replay: the pace of playback. */
+    public ObjectProperty<Speed> speedProperty() {
+        return speed;
+    }
+
+    public ReadOnlyBooleanProperty playingProperty() {
+        return playing.getReadOnlyProperty();
+    }
+
+    /** What is open, for the window title. */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** The latest thing to tell the user, for the status bar. */
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public ReadOnlyObjectProperty<Path> recordingProperty() {
+        return recording.getReadOnlyProperty();
+    }
+
+    /** Every alert of the run so far (live) or of the whole trace (replay), in order. */
+    public ObservableList<TraceEvent.Alert> alerts() {
+        return alerts;
+    }
+
+    /** The chart samples so far (live) or of the whole trace (replay). */
+    public ObservableList<MetricSample> samples() {
+        return samples;
+    }
+
+    /** Called with the alerts each live frame brings, for notifications. */
+    public void setOnLiveAlerts(Consumer<List<TraceEvent.Alert>> listener) {
+        this.onLiveAlerts = listener;
+    }
+
+    /** The live run, or null in a replay; tests drive it directly. */
+    public LiveRun liveRun() {
+        return run;
+    }
+
+    /** The trace being replayed, or null. */
+    public LoadedTrace trace() {
+        return trace;
+    }
+
+    // ---- opening things ----
+
+    /** Starts {@code scenario} live, replacing whatever was open. */
+    public void startLive(Scenario s, boolean playingAtStart) throws InputException {
+        LiveRun next = LiveRun.start(s, LiveRun.Options.defaults().withSpeed(speed.get()).withPlaying(playingAtStart));
+        showLive(next, s.name() + " — live");
+    }
+
+    private void showLive(LiveRun next, String newTitle) {
+        closeCurrent();
+        run = next;
+        trace = null;
+        seenGeneration = -1;
+        source.set(Source.LIVE);
+        scenario.set(next.scenario());
+        duration.set(next.scenario().durationNs());
+        title.set(newTitle);
+        pollLive();
+    }
+
+    /** Shows a loaded trace for replay, with the playhead at its end. */
+    public void openTrace(LoadedTrace t) {
+        closeCurrent();
+        trace = t;
+        source.set(Source.REPLAY);
+        scenario.set(t.scenario());
+        store.set(t.store());
+        duration.set(Math.max(1, t.endNs()));
+        alerts.setAll(t.alerts());
+        samples.setAll(t.samples());
+        status.set(t.status());
+        recording.set(null);
+        runMode.set(LiveRun.Mode.PAUSED);
+        playing.set(false);
+        title.set(t.file().getFileName() + " — replay");
+        message.set(t.warning().orElse("Opened " + t.file().getFileName() + ": " + t.store().size() + " events"));
+        playheadState = new PlayheadState(t.scenario(), t.store().view());
+        playheadState.setOnSucceeded(e -> {
+            if (playheadState != null && e.getSource() == playheadState && playheadState.getValue() != null) {
+                status.set(playheadState.getValue());
+            }
+        });
+        playhead.set(t.endNs());
+    }
+
+    private void closeCurrent() {
+        if (run != null) {
+            run.close();
+            run = null;
+        }
+        if (playheadState != null) {
+            playheadState.cancel();
+            playheadState = null;
+        }
+        playing.set(false);
+    }
+
+    /** Ends the live run (completing its recording); call when the window closes. */
+    public void shutdown() {
+        frames.stop();
+        closeCurrent();
+    }
+
+    // ---- commands ----
+
+    /**
+     * Changes the run: live, the command goes to the run; in a replay, the lab forks a live run at the playhead
+     * (what if from here) and applies the command there.
+     */
+    public void post(Command command) {
+        if (source.get() == Source.REPLAY) {
+            whatIf(Optional.of(command));
+        } else if (run != null) {
+            if (run.snapshot().mode() == LiveRun.Mode.ENDED) {
+                message.set("The run has ended: reset it (Ctrl+R) to change it.");
+                return;
+            }
+            run.post(command);
+        }
+    }
+
+    /**
+     * From a replay, continues live from the playhead: the trace's scenario and live commands are re-simulated
+     * up to the playhead, then {@code command} (if any) applies there and the run plays.
+     */
+    public void whatIf(Optional<Command> command) {
+        if (trace == null) {
+            return;
+        }
+        long at = Math.max(0, Math.min(playhead.get(), Math.min(trace.endNs(), trace.scenario().durationNs() - 1)));
+        LoadedTrace from = trace;
+        try {
+            LiveRun fork = LiveRun.whatIf(from.scenario(), from.commands(), at,
+                    LiveRun.Options.defaults().withSpeed(speed.get()).withPlaying(false));
+            int got = fork.snapshot().store().size(); // the re-simulated prefix, before anything new
+            command.ifPresent(fork::post);
+            fork.play();
+            fork.start();
+            showLive(fork, from.scenario().name() + " — what if, from " + Format.seconds(at) + " of "
+                    + from.file().getFileName());
+            int expected = rowsUpTo(from.store().view(), at);
+            message.set(got == expected ? "What if: re-simulated " + got + " events up to " + Format.seconds(at)
+                    + ", then continued live"
+                    : "What if: the re-simulation gave " + got + " events up to " + Format.seconds(at)
+                    + " where the trace has " + expected + " (made by another Lockscope version?)");
+        } catch (InputException | RuntimeException e) {
+            message.set("Cannot continue from here: " + e.getMessage());
+        }
+    }
+
+    public void togglePlay() {
+        if (source.get() == Source.LIVE) {
+            if (run != null) {
+                run.togglePlay();
+            }
+        } else {
+            if (!playing.get() && playhead.get() >= duration.get()) {
+                playhead.set(0);
+            }
+            lastFrame = 0;
+            playing.set(!playing.get());
+        }
+    }
+
+    public void pause() {
+        if (source.get() == Source.LIVE && run != null) {
+            run.pause();
+        } else {
+            playing.set(false);
+        }
+    }
+
+    /** Live: the next event of the run. Replay: moves the playhead to the next event's instant. */
+    public void stepEvent() {
+        if (source.get() == Source.LIVE) {
+            if (run != null) {
+                run.stepEvent();
+            }
+            return;
+        }
+        playing.set(false);
+        TraceView view = store.get().view();
+        int row = rowsUpTo(view, playhead.get());
+        if (row < view.size()) {
+            playhead.set(view.time(row));
+        }
+    }
+
+    /** Live: runs to the next alert. Replay: jumps to the next alert after the playhead. */
+    public Optional<TraceEvent.Alert> nextAlert() {
+        if (source.get() == Source.LIVE) {
+            if (run != null) {
+                run.stepAlert();
+            }
+            return Optional.empty();
+        }
+        playing.set(false);
+        for (TraceEvent.Alert a : alerts) {
+            if (a.time() > playhead.get()) {
+                playhead.set(a.time());
+                return Optional.of(a);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Replay: jumps to the last alert before the playhead. */
+    public Optional<TraceEvent.Alert> previousAlert() {
+        if (source.get() != Source.REPLAY) {
+            return Optional.empty();
+        }
+        playing.set(false);
+        for (int i = alerts.size() - 1; i >= 0; i--) {
+            if (alerts.get(i).time() < playhead.get()) {
+                playhead.set(alerts.get(i).time());
+                return Optional.of(alerts.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Live: starts the scenario again. Replay: back to the start. */
+    public void reset() {
+        if (source.get() == Source.LIVE) {
+            if (run != null) {
+                run.reset();
+            }
+        } else {
+            playing.set(false);
+            playhead.set(0);
+        }
+    }
+
+    /** A clean cut of what is open, to write as a trace; completes off the FX thread. */
+    public CompletableFuture<SavePoint> savePoint() {
+        if (source.get() == Source.LIVE && run != null) {
+            return run.savePoint();
+        }
+        if (trace != null) {
+            return CompletableFuture.completedFuture(new SavePoint(trace.scenario(), trace.store().view(),
+                    OptionalLong.empty()));
+        }
+        return CompletableFuture.failedFuture(new IllegalStateException("nothing is open"));
+    }
+
+    /** Records the live run into {@code file} from now on, with everything so far written first. */
+    public CompletableFuture<Path> startRecording(Path file) {
+        if (source.get() != Source.LIVE || run == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("only a live run can be recorded"));
+        }
+        return run.startRecording(file);
+    }
+
+    // ---- frames ----
+
+    private void frame(long now) {
+        if (source.get() == Source.LIVE) {
+            pollLive();
+        } else if (playing.get()) {
+            if (lastFrame != 0) {
+                Speed s = speed.get();
+                double factor = s.isMax() ? Speed.MAX_FACTOR : s.factor();
+                long next = playhead.get() + (long) ((now - lastFrame) * factor);
+                if (next >= duration.get()) {
+                    next = duration.get();
+                    playing.set(false);
+                }
+                playhead.set(next);
+            }
+            lastFrame = now;
+        }
+    }
+
+    private void pollLive() {
+        if (run == null) {
+            return;
+        }
+        LiveRun.Snapshot s = run.snapshot();
+        if (s.generation() == seenGeneration && s.version() == seenVersion) {
+            return;
+        }
+        if (s.generation() != seenGeneration) {
+            seenGeneration = s.generation();
+            seenAlerts = 0;
+            seenSamples = 0;
+            alerts.clear();
+            samples.clear();
+            store.set(s.store());
+        }
+        seenVersion = s.version();
+        List<TraceEvent.Alert> newAlerts = s.alerts().since(seenAlerts);
+        seenAlerts += newAlerts.size();
+        alerts.addAll(newAlerts);
+        List<MetricSample> newSamples = s.samples().since(seenSamples);
+        seenSamples += newSamples.size();
+        samples.addAll(newSamples);
+        status.set(s.status());
+        runMode.set(s.mode());
+        playing.set(s.mode() == LiveRun.Mode.PLAYING || s.mode() == LiveRun.Mode.SEEKING);
+        recording.set(s.recording().orElse(null));
+        playhead.set(s.nowNs());
+        s.problem().ifPresent(message::set);
+        if (!newAlerts.isEmpty()) {
+            onLiveAlerts.accept(newAlerts);
+        }
+    }
+
+    /** The number of rows at or before {@code t}. */
+    static int rowsUpTo(TraceView view, long t) {
+        int lo = 0;
+        int hi = view.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (view.time(mid) <= t) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}

@@ -1,0 +1,412 @@
+package dev.lockscope.app.lab;
+
+import dev.lockscope.lock.LockSemantics;
+import dev.lockscope.room.Strategy;
+import dev.lockscope.run.MemberStatus;
+import dev.lockscope.run.RunStatus;
+import dev.lockscope.scenario.Command;
+import dev.lockscope.scenario.RoomSpec;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.controlsfx.control.SegmentedButton;
+
+/**
+ * The room: its members (latency, jitter, state, delivery p99, order violations), an editor for the selected
+ * member, and the broadcast strategy, lock semantics and broadcast period. Every change is a {@link Command}
+ * posted through {@link LabModel#post}, so it is applied live and recorded.
+ */
+final class RoomPanel extends VBox {
+    /** What "make slow" sets a member's latency to: slower than the article's eve. */
+    static final long SLOW_NS = 2_000_000_000L;
+    private static final double SLIDER_MAX_MS = 3000;
+
+    private final LabModel model;
+    private final ObservableList<MemberStatus> members = FXCollections.observableArrayList();
+    private final TableView<MemberStatus> table = new TableView<>(members);
+    private final Label selectedName = new Label("Select a member");
+    private final Slider latencySlider = new Slider(0, SLIDER_MAX_MS, 0);
+    private final TextField latencyField = new TextField();
+    private final TextField jitterField = new TextField();
+    private final SegmentedButton strategyToggle = new SegmentedButton();
+    private final ComboBox<LockSemantics> lockChoice = new ComboBox<>();
+    private final Spinner<Integer> periodSpinner = new Spinner<>();
+    private final VBox roomOnly;
+    private boolean updating;
+    private Strategy shownStrategy;
+
+    RoomPanel(LabModel model) {
+        this.model = model;
+        getStyleClass().addAll("panel", "room-panel");
+        setId("roomPanel");
+        Label title = new Label("Room");
+        title.getStyleClass().add("panel-title");
+
+        buildTable();
+        VBox editor = buildEditor();
+        HBox buttons = buildButtons();
+        VBox strategy = buildStrategy();
+        roomOnly = new VBox(8, table, editor, buttons);
+        VBox.setVgrow(roomOnly, Priority.ALWAYS);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        getChildren().addAll(title, roomOnly, strategy);
+
+        model.statusProperty().addListener((o, old, s) -> showStatus(s));
+        model.scenarioProperty().addListener((o, old, s) -> {
+            boolean room = s != null && s.body() instanceof RoomSpec;
+            roomOnly.setDisable(!room);
+            strategyToggle.setDisable(!room);
+            periodSpinner.setDisable(!room);
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((o, old, m) -> showSelected(m));
+    }
+
+    private void buildTable() {
+        table.setId("memberTable");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No members"));
+        table.getColumns().add(column("Name", "The member's name", MemberStatus::name, 42));
+        table.getColumns().add(column("Latency", "How long one send to the member takes, ms", m -> Format.compactNumber(m.latencyNs()), 60));
+        table.getColumns().add(column("Jitter", "Each send adds a uniform draw from ±jitter, ms", m -> Format.compactNumber(m.jitterNs()), 50));
+        table.getColumns().add(column("State", "in room, sending, reloading, joining, leaving, left", m -> m.state().label(), 78));
+        table.getColumns().add(column("p99 ms", "99th percentile of the member's delivery latency (broadcast start to delivery), whole run, ms",
+                m -> m.delivered() == 0 ? "–" : String.valueOf(Math.round(m.deliveryP99Ms())), 60));
+        table.getColumns().add(column("Reord", "Reordered (order violations): messages delivered after a newer one", m -> String.valueOf(m.orderViolations()), 45));
+        table.setPrefHeight(220);
+        table.setRowFactory(tv -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(MemberStatus m, boolean empty) {
+                super.updateItem(m, empty);
+                getStyleClass().removeAll("member-slow", "member-left", "member-reloading");
+                if (!empty && m != null) {
+                    if (m.latencyNs() >= 1_000_000_000L) {
+                        getStyleClass().add("member-slow");
+                    }
+                    if (m.state() == MemberStatus.State.LEFT) {
+                        getStyleClass().add("member-left");
+                    } else if (m.state() == MemberStatus.State.RELOADING) {
+                        getStyleClass().add("member-reloading");
+                    }
+                }
+            }
+        });
+    }
+
+    private static TableColumn<MemberStatus, String> column(String name, String tip,
+                                                            Function<MemberStatus, String> value, double width) {
+        TableColumn<MemberStatus, String> c = new TableColumn<>();
+        Label header = new Label(name);
+        header.setTooltip(new Tooltip(tip));
+        c.setGraphic(header);
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        return c;
+    }
+
+    private VBox buildEditor() {
+        selectedName.getStyleClass().add("member-editor-title");
+        latencySlider.setId("latencySlider");
+        latencySlider.setMajorTickUnit(1000);
+        latencySlider.setMinorTickCount(3);
+        latencySlider.setShowTickMarks(true);
+        latencySlider.setShowTickLabels(true);
+        latencySlider.setLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Double v) {
+                return String.format(Locale.ROOT, "%.0fs", v / 1000);
+            }
+
+            @Override
+            public Double fromString(String s) {
+                return 0.0;
+            }
+        });
+        HBox.setHgrow(latencySlider, Priority.ALWAYS);
+        latencySlider.setOnMouseReleased(e -> applyLatency(latencySlider.getValue()));
+        latencySlider.setOnKeyReleased(e -> applyLatency(latencySlider.getValue()));
+        latencySlider.valueProperty().addListener((o, old, v) -> {
+            if (!updating) {
+                latencyField.setText(msText(v.doubleValue()));
+            }
+        });
+        latencyField.setId("latencyField");
+        latencyField.setPrefColumnCount(6);
+        latencyField.setOnAction(e -> parseMs(latencyField).ifPresent(this::applyLatency));
+        Tooltip.install(latencyField, new Tooltip("Latency of one send to this member, in ms (Enter applies)"));
+        jitterField.setId("jitterField");
+        jitterField.setPrefColumnCount(5);
+        jitterField.setOnAction(e -> parseMs(jitterField).ifPresent(this::applyJitter));
+        Tooltip.install(jitterField, new Tooltip("Each send adds a uniform draw from ±jitter, in ms (Enter applies)"));
+
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("member-editor");
+        grid.addRow(0, new Label("Latency"), latencySlider, latencyField, new Label("ms"));
+        grid.addRow(1, new Label("Jitter"), new Label(""), jitterField, new Label("ms"));
+        GridPane.setHgrow(latencySlider, Priority.ALWAYS);
+        VBox box = new VBox(4, selectedName, grid);
+        box.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        return box;
+    }
+
+    private HBox buildButtons() {
+        Button add = new Button("Add member…");
+        add.setId("addMemberButton");
+        add.setOnAction(e -> addMember());
+        Button remove = new Button("Remove");
+        remove.setId("removeMemberButton");
+        remove.setOnAction(e -> selected().ifPresent(m -> model.post(new Command.Leave(m.name()))));
+        Button slow = new Button("Make slow");
+        slow.setId("makeSlowButton");
+        slow.setTooltip(new Tooltip("Sets the selected member's latency to " + Format.nsAsMs(SLOW_NS)));
+        slow.setOnAction(e -> selected().ifPresent(m -> model.post(new Command.SetMember(m.name(),
+                OptionalLong.of(SLOW_NS), OptionalLong.empty()))));
+        remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        slow.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        HBox box = new HBox(6, add, remove, slow);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private VBox buildStrategy() {
+        strategyToggle.setId("strategyToggle");
+        for (Strategy s : Strategy.values()) {
+            ToggleButton b = new ToggleButton(shortName(s));
+            b.setId("strategy-" + s.id());
+            b.setUserData(s);
+            b.setTooltip(new Tooltip(s.id()));
+            strategyToggle.getButtons().add(b);
+        }
+        strategyToggle.getToggleGroup().selectedToggleProperty().addListener((o, old, t) -> {
+            if (updating) {
+                return;
+            }
+            if (t == null) { // a click on the selected button would leave none selected
+                updating = true;
+                strategyToggle.getToggleGroup().selectToggle(old);
+                updating = false;
+                return;
+            }
+            model.post(new Command.SetStrategy((Strategy) t.getUserData()));
+        });
+        strategyToggle.getStyleClass().add(SegmentedButton.STYLE_CLASS_DARK);
+
+        lockChoice.setId("lockChoice");
+        lockChoice.getItems().setAll(LockSemantics.values());
+        lockChoice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(LockSemantics s) {
+                return s == null ? "" : s.id();
+            }
+
+            @Override
+            public LockSemantics fromString(String s) {
+                return LockSemantics.ofId(s);
+            }
+        });
+        lockChoice.valueProperty().addListener((o, old, s) -> {
+            if (!updating && s != null) {
+                model.post(new Command.SetLock(s));
+            }
+        });
+
+        periodSpinner.setId("periodSpinner");
+        periodSpinner.setEditable(true);
+        periodSpinner.setPrefWidth(100);
+        periodSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(10, 10_000, 500, 50));
+        periodSpinner.valueProperty().addListener((o, old, v) -> {
+            if (!updating && v != null) {
+                model.post(new Command.SetBroadcastPeriod(v * 1_000_000L));
+            }
+        });
+
+        Label strategyLabel = new Label("Broadcast strategy");
+        strategyLabel.getStyleClass().add("section-title");
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("room-settings");
+        grid.addRow(0, new Label("Lock"), lockChoice);
+        grid.addRow(1, new Label("Broadcast every"), new HBox(4, periodSpinner, new Label("ms")));
+        return new VBox(6, strategyLabel, strategyToggle, grid);
+    }
+
+    static String shortName(Strategy s) {
+        return switch (s) {
+            case SEQUENTIAL -> "sequential";
+            case GOROUTINE_PER_SEND -> "per-send";
+            case PARALLEL_WAIT -> "par+wait";
+            case SNAPSHOT -> "snapshot";
+            case MEMBER_QUEUE -> "queue";
+        };
+    }
+
+    private Optional<MemberStatus> selected() {
+        return Optional.ofNullable(table.getSelectionModel().getSelectedItem());
+    }
+
+    private void applyLatency(double ms) {
+        selected().ifPresent(m -> {
+            long ns = Math.round(ms * 1_000_000);
+            if (ns != m.latencyNs()) {
+                model.post(new Command.SetMember(m.name(), OptionalLong.of(ns), OptionalLong.empty()));
+            }
+        });
+    }
+
+    private void applyJitter(double ms) {
+        selected().ifPresent(m -> model.post(new Command.SetMember(m.name(), OptionalLong.empty(),
+                OptionalLong.of(Math.round(ms * 1_000_000)))));
+    }
+
+    /** A non-negative number of ms from a field; marks the field and says why when it is not one. */
+    private Optional<Double> parseMs(TextField field) {
+        try {
+            double v = new BigDecimal(field.getText().strip()).doubleValue();
+            if (v < 0 || v > 3_600_000) {
+                throw new NumberFormatException();
+            }
+            field.getStyleClass().remove("invalid");
+            return Optional.of(v);
+        } catch (NumberFormatException e) {
+            if (!field.getStyleClass().contains("invalid")) {
+                field.getStyleClass().add("invalid");
+            }
+            model.messageProperty().set("Expected a number of milliseconds >= 0, got \"" + field.getText() + "\"");
+            return Optional.empty();
+        }
+    }
+
+    private void addMember() {
+        Dialog<Command.Join> dialog = new Dialog<>();
+        dialog.setTitle("Add member");
+        dialog.setHeaderText("A new member joins: an Add goroutine takes the write lock.");
+        dialog.initOwner(getScene().getWindow());
+        TextField name = new TextField(freeName());
+        name.setId("newMemberName");
+        TextField latency = new TextField("50");
+        latency.setId("newMemberLatency");
+        TextField jitter = new TextField("5");
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        grid.addRow(0, new Label("Name"), name);
+        grid.addRow(1, new Label("Latency (ms)"), latency);
+        grid.addRow(2, new Label("Jitter (ms)"), jitter);
+        dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.setResultConverter(b -> {
+            if (b != ButtonType.OK) {
+                return null;
+            }
+            Optional<Double> l = parseMs(latency);
+            Optional<Double> j = parseMs(jitter);
+            if (name.getText().isBlank() || l.isEmpty() || j.isEmpty()) {
+                return null;
+            }
+            return new Command.Join(name.getText().strip(), Math.round(l.get() * 1e6), Math.round(j.get() * 1e6));
+        });
+        dialog.setOnHidden(e -> {
+            if (dialog.getResult() != null) {
+                model.post(dialog.getResult());
+            }
+        });
+        dialog.show();
+        name.requestFocus();
+    }
+
+    private String freeName() {
+        List<String> taken = members.stream().map(MemberStatus::name).toList();
+        for (String n : List.of("fay", "gus", "hal", "ivy", "jo", "kim", "lou", "max", "ned", "ola")) {
+            if (!taken.contains(n)) {
+                return n;
+            }
+        }
+        return "m" + (taken.size() + 1);
+    }
+
+    private void showStatus(RunStatus s) {
+        if (s == null) {
+            return;
+        }
+        updating = true;
+        try {
+            if (!members.equals(s.members())) {
+                String keep = selected().map(MemberStatus::name)
+                        .orElse(s.members().isEmpty() ? null : s.members().getFirst().name());
+                members.setAll(s.members());
+                if (keep != null) {
+                    for (MemberStatus m : members) {
+                        if (m.name().equals(keep)) {
+                            table.getSelectionModel().select(m);
+                        }
+                    }
+                }
+            }
+            Strategy strategy = s.strategy().orElse(null);
+            if (strategy != shownStrategy) {
+                shownStrategy = strategy;
+                strategyToggle.getButtons().forEach(b -> b.setSelected(b.getUserData() == strategy));
+            }
+            if (lockChoice.getValue() != s.lock()) {
+                lockChoice.setValue(s.lock());
+            }
+            int period = (int) (s.broadcastPeriodNs() / 1_000_000);
+            if (period > 0 && !periodSpinner.getEditor().isFocused() && periodSpinner.getValue() != period) {
+                periodSpinner.getValueFactory().setValue(period);
+            }
+        } finally {
+            updating = false;
+        }
+    }
+
+    private void showSelected(MemberStatus m) {
+        if (m == null) {
+            selectedName.setText("Select a member");
+            return;
+        }
+        selectedName.setText(m.name() + " — " + m.state().label() + ", " + m.delivered() + " delivered");
+        boolean wasUpdating = updating;
+        updating = true;
+        try {
+            if (!latencySlider.isValueChanging()) {
+                latencySlider.setValue(Math.min(SLIDER_MAX_MS, m.latencyNs() / 1e6));
+            }
+            if (!latencyField.isFocused()) {
+                latencyField.setText(msText(m.latencyNs() / 1e6));
+            }
+            if (!jitterField.isFocused()) {
+                jitterField.setText(msText(m.jitterNs() / 1e6));
+            }
+        } finally {
+            updating = wasUpdating;
+        }
+    }
+
+    private static String msText(double ms) {
+        return BigDecimal.valueOf(Math.round(ms * 1000) / 1000.0).stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.lockscope.app.replay;
+
+import dev.lockscope.event.TraceEvent;
+import dev.lockscope.run.MetricSample;
+import dev.lockscope.run.RunStatus;
+import dev.lockscope.scenario.Scenario;
+import dev.lockscope.trace.store.TraceStore;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A trace file read into memory for replay: its events in a store, and what a monitor made of them.
+ *
+ * @param commands the commands the run applied, in order (a what-if re-simulates the live ones)
+ * @param endNs    the time of the last event (the {@code End} event's, unless the file was cut off)
+ * @param warning  why the file looks cut off, if it does
+ * @param status   the state after the last event
+ */
+public record LoadedTrace(Path file, Scenario scenario, TraceStore store, List<TraceEvent.Alert> alerts,
+                          List<MetricSample> samples, List<TraceEvent.CommandApplied> commands, long endNs,
+                          Optional<String> warning, RunStatus status) {
+    public LoadedTrace {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(scenario, "scenario");
+        Objects.requireNonNull(store, "store");
+        alerts = List.copyOf(alerts);
+        samples = List.copyOf(samples);
+        commands = List.copyOf(commands);
+        Objects.requireNonNull(warning, "warning");
+        Objects.requireNonNull(status, "status");
+    }
+}

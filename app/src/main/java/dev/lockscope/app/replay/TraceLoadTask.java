@@ -1,0 +1,75 @@
+package dev.lockscope.app.replay;
+
+import dev.lockscope.event.EventSink;
+import dev.lockscope.event.TraceEvent;
+import dev.lockscope.run.RunMonitor;
+import dev.lockscope.scenario.Scenario;
+import dev.lockscope.trace.ReadResult;
+import dev.lockscope.trace.TraceReader;
+import dev.lockscope.trace.store.TraceStore;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import javafx.concurrent.Task;
+
+/**
+ * Reads a trace file off the FX thread into a store and a monitor. Progress is the virtual time reached over
+ * the scenario's duration; cancelling stops the read at the next event. A bad file fails the task with the
+ * reader's {@link dev.lockscope.io.InputException}, whose message names the file, line and field.
+ */
+public final class TraceLoadTask extends Task<LoadedTrace> {
+    private final Path file;
+
+    public TraceLoadTask(Path file) {
+        this.file = file;
+        updateTitle("Opening " + file.getFileName());
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    protected LoadedTrace call() throws Exception {
+        Scenario scenario = TraceReader.readHeader(file).scenario();
+        Loader loader = new Loader(scenario);
+        ReadResult result = TraceReader.read(file, loader);
+        RunMonitor monitor = loader.monitor;
+        monitor.advanceTo(loader.lastTime);
+        return new LoadedTrace(file, scenario, loader.store, monitor.alerts().since(0), monitor.samples().since(0),
+                loader.commands, loader.lastTime, result.warning(), monitor.status());
+    }
+
+    /** The reader's sink: the store, the monitor, and the commands for a later what-if. */
+    private final class Loader implements EventSink {
+        final TraceStore store = new TraceStore();
+        final RunMonitor monitor;
+        final List<TraceEvent.CommandApplied> commands = new ArrayList<>();
+        final long duration;
+        long lastTime;
+        long count;
+
+        Loader(Scenario scenario) {
+            this.monitor = new RunMonitor(scenario);
+            this.duration = scenario.durationNs();
+        }
+
+        @Override
+        public void accept(TraceEvent event) {
+            store.accept(event);
+            monitor.accept(event);
+            if (event instanceof TraceEvent.CommandApplied c) {
+                commands.add(c);
+            }
+            lastTime = event.time();
+            if ((++count & 1023) == 0) {
+                if (isCancelled()) {
+                    throw new CancellationException("cancelled");
+                }
+                updateProgress(Math.min(event.time(), duration), duration);
+                updateMessage(count + " events");
+            }
+        }
+    }
+}

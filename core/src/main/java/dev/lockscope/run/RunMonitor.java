@@ -1,0 +1,389 @@
+package dev.lockscope.run;
+
+import dev.lockscope.analysis.LatencySummary;
+import dev.lockscope.analysis.Summary;
+import dev.lockscope.analysis.SummaryAnalyzer;
+import dev.lockscope.detect.LiveState;
+import dev.lockscope.event.EventSink;
+import dev.lockscope.event.MemberChange;
+import dev.lockscope.event.Site;
+import dev.lockscope.event.TraceEvent;
+import dev.lockscope.lock.LockSemantics;
+import dev.lockscope.room.Strategy;
+import dev.lockscope.scenario.Command;
+import dev.lockscope.scenario.MemberSpec;
+import dev.lockscope.scenario.RoomSpec;
+import dev.lockscope.scenario.Scenario;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Watches a run's events and answers "what is going on now" for the lab: whole-run statistics (through
+ * {@link SummaryAnalyzer}, so they match {@code lockscope stats}), figures over the last {@link #WINDOW_NS} of
+ * virtual time, the room's settings and members, goroutines per code site, alerts, and a {@link MetricSample}
+ * every {@link #SAMPLE_NS} of virtual time. A live run and a replay of its trace feed a monitor the same events,
+ * so they show the same.
+ *
+ * <p><b>Threads.</b> One thread feeds the monitor ({@link #accept}, {@link #advanceTo}) and takes
+ * {@link #status()}; {@link #alerts()} and {@link #samples()} are append-only logs any thread may read.
+ */
+public final class RunMonitor implements EventSink {
+    /** The span of the "now" figures: 5 s of virtual time. */
+    public static final long WINDOW_NS = 5_000_000_000L;
+    /** The spacing of {@link MetricSample}s: 250 ms of virtual time. */
+    public static final long SAMPLE_NS = 250_000_000L;
+    private static final int SLICES = 10;
+    /** A gap longer than this many sample periods without events is sampled at its end only. */
+    private static final int MAX_FILL = 400;
+
+    private static final String ADD = "Add";
+    private static final String REMOVE = "Remove";
+    private static final String BROADCAST = "Broadcast";
+
+    private final Scenario scenario;
+    private final SummaryAnalyzer analyzer;
+    private final LiveState state = new LiveState();
+    private final Map<String, WindowedLatency> recentWaits = new HashMap<>();
+    private final Map<String, WindowedLatency> recentHolds = new HashMap<>();
+    private final WindowedLatency recentDelivery = window();
+    private final WindowedLatency recentAlerts = window();
+    private final WindowedLatency recentViolations = window();
+    private final Map<Long, Open> openWaits = new HashMap<>(); // by (goroutine, lock)
+    private final Map<Long, Open> openHolds = new HashMap<>();
+    private final Map<String, MemberTracker> members = new LinkedHashMap<>();
+    private final Map<Integer, Site> busySites = new HashMap<>(); // goroutine -> site it sends or parks at
+    private final List<Integer> locks = new ArrayList<>();
+    private final Log<TraceEvent.Alert> alerts = new Log<>();
+    private final Log<MetricSample> samples = new Log<>();
+
+    private Strategy strategy;
+    private LockSemantics lock;
+    private long periodNs;
+    private long now;
+    private long events;
+    private long alive;
+    private long maxAlive;
+    private long nextSampleNs;
+
+    public RunMonitor(Scenario scenario) {
+        this.scenario = Objects.requireNonNull(scenario, "scenario");
+        this.analyzer = new SummaryAnalyzer(scenario.name(), scenario.durationNs());
+        this.lock = scenario.lock();
+        if (scenario.body() instanceof RoomSpec room) {
+            strategy = room.strategy();
+            periodNs = room.broadcastPeriodNs();
+            for (MemberSpec m : room.members()) {
+                member(m.name()).network(m.latencyNs(), m.jitterNs()).state = MemberStatus.State.JOINING;
+            }
+        }
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    @Override
+    public void accept(TraceEvent event) {
+        advanceTo(event.time());
+        events++;
+        analyzer.accept(event);
+        state.accept(event);
+        switch (event) {
+            case TraceEvent.Spawn s -> maxAlive = Math.max(maxAlive, ++alive);
+            case TraceEvent.Exit x -> {
+                alive--;
+                busySites.remove(x.g());
+                openWaits.keySet().removeIf(k -> (int) (k >>> 32) == x.g());
+                openHolds.keySet().removeIf(k -> (int) (k >>> 32) == x.g());
+            }
+            case TraceEvent.LockCreated l -> locks.add(l.lock());
+            case TraceEvent.Request r -> {
+                busySites.remove(r.g());
+                openWaits.put(key(r.g(), r.lock()), new Open(r.time(), r.site().op()));
+            }
+            case TraceEvent.Acquire a -> {
+                Open wait = openWaits.remove(key(a.g(), a.lock()));
+                if (wait != null) {
+                    recent(recentWaits, wait.op()).record(a.time(), a.time() - wait.since());
+                }
+                openHolds.put(key(a.g(), a.lock()), new Open(a.time(), a.site().op()));
+            }
+            case TraceEvent.Release r -> {
+                busySites.remove(r.g());
+                Open hold = openHolds.remove(key(r.g(), r.lock()));
+                if (hold != null) {
+                    recent(recentHolds, hold.op()).record(r.time(), r.time() - hold.since());
+                }
+            }
+            case TraceEvent.SendStart s -> {
+                busySites.put(s.g(), s.site());
+                member(s.member()).inFlight++;
+            }
+            case TraceEvent.Park p -> busySites.put(p.g(), p.site());
+            case TraceEvent.Sleep s -> busySites.remove(s.g());
+            case TraceEvent.Deliver d -> {
+                busySites.remove(d.g());
+                recentDelivery.record(d.time(), d.latencyNs());
+                if (member(d.member()).deliver(d)) {
+                    recentViolations.record(d.time(), 0);
+                }
+            }
+            case TraceEvent.Drop d -> member(d.member()).dropped++;
+            case TraceEvent.MemberEvent m -> member(m.member()).change(m.change());
+            case TraceEvent.CommandApplied c -> command(c.command());
+            case TraceEvent.Alert a -> {
+                alerts.add(a);
+                recentAlerts.record(a.time(), 0);
+            }
+            case TraceEvent.Blocked b -> { }
+            case TraceEvent.End e -> { }
+        }
+    }
+
+    private void command(Command command) {
+        switch (command) {
+            case Command.Join j -> member(j.member()).network(j.latencyNs(), j.jitterNs()).state =
+                    MemberStatus.State.JOINING;
+            case Command.Leave l -> member(l.member()).state = MemberStatus.State.LEAVING;
+            case Command.Reload r -> member(r.member()).state = MemberStatus.State.RELOADING;
+            case Command.SetMember s -> {
+                MemberTracker m = members.get(s.member());
+                if (m != null) {
+                    m.network(s.latencyNs().orElse(m.latencyNs), s.jitterNs().orElse(m.jitterNs));
+                }
+            }
+            case Command.SetStrategy s -> strategy = s.strategy();
+            case Command.SetLock s -> lock = s.semantics();
+            case Command.SetBroadcastPeriod p -> periodNs = p.periodNs();
+        }
+    }
+
+    /**
+     * Moves the monitor's clock to {@code timeNs} without an event (a paused or quiet run), taking the samples
+     * that are due before it. Times before the current clock are ignored.
+     */
+    public void advanceTo(long timeNs) {
+        if (timeNs < now) {
+            return;
+        }
+        if (timeNs >= nextSampleNs) {
+            long due = (timeNs - nextSampleNs) / SAMPLE_NS;
+            if (due > MAX_FILL) {
+                nextSampleNs += due * SAMPLE_NS; // a long quiet gap: sample its end, not every step of it
+            }
+            while (nextSampleNs <= timeNs) {
+                now = nextSampleNs;
+                samples.add(new MetricSample(nextSampleNs, nowValues()));
+                nextSampleNs += SAMPLE_NS;
+            }
+        }
+        now = timeNs;
+    }
+
+    /** The status after the events so far. */
+    public RunStatus status() {
+        Summary summary = analyzer.summary();
+        List<MemberStatus> memberList = new ArrayList<>(members.size());
+        for (MemberTracker m : members.values()) {
+            memberList.add(m.status());
+        }
+        return new RunStatus(scenario.name(), now, events, summary, nowValues(), wholeValues(summary),
+                strategy, lock, periodNs, memberList, siteLoads(), alerts.size());
+    }
+
+    /** Every alert raised so far, in order; any thread. */
+    public Log<TraceEvent.Alert> alerts() {
+        return alerts;
+    }
+
+    /** A sample every {@link #SAMPLE_NS} so far; any thread. */
+    public Log<MetricSample> samples() {
+        return samples;
+    }
+
+    private double[] nowValues() {
+        double[] v = new double[Metric.values().length];
+        LogHistogram.Merged add = recentWait(ADD);
+        v[Metric.ADD_WAIT_P50.ordinal()] = ms(add.percentile(50));
+        v[Metric.ADD_WAIT_P99.ordinal()] = ms(add.percentile(99));
+        v[Metric.ADD_WAIT_MAX.ordinal()] = ms(add.max());
+        v[Metric.REMOVE_WAIT_P99.ordinal()] = ms(recentWait(REMOVE).percentile(99));
+        v[Metric.BROADCAST_WAIT_P99.ordinal()] = ms(recentWait(BROADCAST).percentile(99));
+        v[Metric.BROADCAST_HOLD_P99.ordinal()] = ms(recent(recentHolds, BROADCAST)
+                .at(now, openAges(openHolds, BROADCAST)).percentile(99));
+        v[Metric.DELIVERY_P99.ordinal()] = ms(recentDelivery.at(now, new long[0]).percentile(99));
+        v[Metric.WAITERS.ordinal()] = openWaits.size();
+        v[Metric.ALERTS.ordinal()] = recentAlerts.at(now, new long[0]).count();
+        v[Metric.ORDER_VIOLATIONS.ordinal()] = recentViolations.at(now, new long[0]).count();
+        v[Metric.GOROUTINES.ordinal()] = alive;
+        return v;
+    }
+
+    private LogHistogram.Merged recentWait(String op) {
+        return recent(recentWaits, op).at(now, openAges(openWaits, op));
+    }
+
+    private long[] openAges(Map<Long, Open> open, String op) {
+        long[] ages = new long[open.size()];
+        int n = 0;
+        for (Open o : open.values()) {
+            if (op.equals(o.op())) {
+                ages[n++] = now - o.since();
+            }
+        }
+        return Arrays.copyOf(ages, n);
+    }
+
+    private double[] wholeValues(Summary summary) {
+        double[] v = new double[Metric.values().length];
+        LatencySummary add = waits(summary, ADD);
+        v[Metric.ADD_WAIT_P50.ordinal()] = add.p50Ms();
+        v[Metric.ADD_WAIT_P99.ordinal()] = add.p99Ms();
+        v[Metric.ADD_WAIT_MAX.ordinal()] = add.maxMs();
+        v[Metric.REMOVE_WAIT_P99.ordinal()] = waits(summary, REMOVE).p99Ms();
+        v[Metric.BROADCAST_WAIT_P99.ordinal()] = waits(summary, BROADCAST).p99Ms();
+        Summary.OpStats broadcast = summary.ops().get(BROADCAST);
+        v[Metric.BROADCAST_HOLD_P99.ordinal()] = broadcast == null ? 0 : broadcast.holdMs().p99Ms();
+        v[Metric.DELIVERY_P99.ordinal()] = summary.delivery().latencyMs().p99Ms();
+        v[Metric.WAITERS.ordinal()] = Double.NaN;
+        v[Metric.ALERTS.ordinal()] = summary.alerts().values().stream().mapToLong(Long::longValue).sum();
+        v[Metric.ORDER_VIOLATIONS.ordinal()] = summary.delivery().orderViolations();
+        v[Metric.GOROUTINES.ordinal()] = maxAlive;
+        return v;
+    }
+
+    private static LatencySummary waits(Summary summary, String op) {
+        Summary.OpStats stats = summary.ops().get(op);
+        return stats == null ? LatencySummary.EMPTY : stats.waitMs();
+    }
+
+    private Map<String, SiteLoad> siteLoads() {
+        Map<String, SiteLoad> loads = new HashMap<>();
+        for (int l : locks) {
+            for (LiveState.GoroutineState g : state.waiters(l)) {
+                loads.merge(g.waiting().site().label(), new SiteLoad(1, 0, 0), RunMonitor::sum);
+            }
+            for (LiveState.GoroutineState g : state.holders(l)) {
+                for (LiveState.Hold h : g.holds()) {
+                    if (h.lock() == l) {
+                        loads.merge(h.site().label(), new SiteLoad(0, 1, 0), RunMonitor::sum);
+                    }
+                }
+            }
+        }
+        for (Site s : busySites.values()) {
+            loads.merge(s.label(), new SiteLoad(0, 0, 1), RunMonitor::sum);
+        }
+        return loads;
+    }
+
+    private static SiteLoad sum(SiteLoad a, SiteLoad b) {
+        return a.plus(b.waiting(), b.holding(), b.busy());
+    }
+
+    private MemberTracker member(String name) {
+        return members.computeIfAbsent(name, MemberTracker::new);
+    }
+
+    private static WindowedLatency recent(Map<String, WindowedLatency> byOp, String op) {
+        return byOp.computeIfAbsent(op, o -> window());
+    }
+
+    private static WindowedLatency window() {
+        return new WindowedLatency(WINDOW_NS, SLICES);
+    }
+
+    private static long key(int g, int lock) {
+        return ((long) g << 32) | (lock & 0xffffffffL);
+    }
+
+    private static double ms(long ns) {
+        return Math.round(ns / 1_000.0) / 1_000.0;
+    }
+
+    /** A wait or hold still going on (a recursive read hold counts once). */
+    private record Open(long since, String op) {}
+
+    /** A member as the events tell it. */
+    private static final class MemberTracker {
+        final String name;
+        long latencyNs;
+        long jitterNs;
+        MemberStatus.State state = MemberStatus.State.IN_ROOM;
+        int inFlight;
+        long highestDelivered = Long.MIN_VALUE;
+        long orderViolations;
+        long dropped;
+        final LogHistogram delivery = new LogHistogram();
+
+        MemberTracker(String name) {
+            this.name = name;
+        }
+
+        MemberTracker network(long latency, long jitter) {
+            latencyNs = latency;
+            jitterNs = jitter;
+            return this;
+        }
+
+        /** Records a delivery; whether it violated the member's order. */
+        boolean deliver(TraceEvent.Deliver d) {
+            inFlight = Math.max(0, inFlight - 1);
+            delivery.record(d.latencyNs());
+            if (d.msg() < highestDelivered) {
+                orderViolations++;
+                return true;
+            }
+            highestDelivered = d.msg();
+            return false;
+        }
+
+        void change(MemberChange change) {
+            state = switch (change) {
+                case JOIN -> MemberStatus.State.IN_ROOM;
+                case RELOAD -> MemberStatus.State.RELOADING;
+                // A reload's Remove keeps it "reloading" until its Add puts it back.
+                case LEAVE -> state == MemberStatus.State.RELOADING ? state : MemberStatus.State.LEFT;
+            };
+            if (change == MemberChange.LEAVE && state == MemberStatus.State.LEFT) {
+                inFlight = 0;
+            }
+        }
+
+        MemberStatus status() {
+            MemberStatus.State shown = state == MemberStatus.State.IN_ROOM && inFlight > 0
+                    ? MemberStatus.State.SENDING : state;
+            return new MemberStatus(name, latencyNs, jitterNs, shown, delivery.count(),
+                    ms(delivery.percentile(99)), orderViolations, dropped);
+        }
+    }
+
+    /**
+     * An append-only list that one thread adds to and any thread reads: readers copy the elements they ask for.
+     */
+    public static final class Log<T> {
+        private final List<T> items = new ArrayList<>();
+
+        synchronized void add(T item) {
+            items.add(item);
+        }
+
+        public synchronized int size() {
+            return items.size();
+        }
+
+        /** The elements from index {@code from} on, copied. */
+        public synchronized List<T> since(int from) {
+            return from >= items.size() ? List.of() : List.copyOf(items.subList(Math.max(0, from), items.size()));
+        }
+
+        public synchronized T get(int index) {
+            return items.get(index);
+        }
+    }
+}

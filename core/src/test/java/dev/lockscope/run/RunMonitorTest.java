@@ -1,0 +1,104 @@
+package dev.lockscope.run;
+
+import static dev.lockscope.run.Scenarios.ms;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lockscope.analysis.SummaryAnalyzer;
+import dev.lockscope.room.Sites;
+import dev.lockscope.room.Strategy;
+import dev.lockscope.scenario.BuiltinScenarios;
+import dev.lockscope.scenario.Command;
+import dev.lockscope.scenario.Scenario;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+class RunMonitorTest {
+
+    private static Scenario article() {
+        return BuiltinScenarios.byName("article").orElseThrow();
+    }
+
+    @Test
+    void wholeRunFiguresAreTheSummaryAnalyzers() throws Exception {
+        RunMonitor monitor = new RunMonitor(article());
+        SummaryAnalyzer analyzer = new SummaryAnalyzer(article().name(), article().durationNs());
+        Simulation.run(article(), e -> {
+            monitor.accept(e);
+            analyzer.accept(e);
+        });
+        RunStatus status = monitor.status();
+        assertThat(status.summary()).isEqualTo(analyzer.summary());
+        assertThat(status.whole(Metric.ADD_WAIT_P99)).isEqualTo(analyzer.summary().ops().get("Add").waitMs().p99Ms());
+        assertThat(status.whole(Metric.ALERTS)).isEqualTo(status.alertCount()).isPositive();
+        assertThat(monitor.samples().size()).isEqualTo((int) (article().durationNs() / RunMonitor.SAMPLE_NS) + 1);
+    }
+
+    @Test
+    void recentWaitsFallWhenTheFixGoesIn() throws Exception {
+        RunMonitor monitor = new RunMonitor(article());
+        Simulation sim = Simulation.start(article(), monitor);
+        sim.runUntil(ms(20_000));
+        double stalled = monitor.status().now(Metric.REMOVE_WAIT_P99);
+        assertThat(stalled).isGreaterThan(1000);
+        sim.applyLive(new Command.SetStrategy(Strategy.GOROUTINE_PER_SEND));
+        sim.runUntil(ms(35_000));
+        RunStatus fixed = monitor.status();
+        assertThat(fixed.now(Metric.REMOVE_WAIT_P99)).isLessThan(100);
+        assertThat(fixed.now(Metric.ADD_WAIT_P99)).isLessThan(100);
+        assertThat(fixed.whole(Metric.REMOVE_WAIT_P99)).isGreaterThan(1000); // the whole run remembers
+        assertThat(fixed.strategy()).contains(Strategy.GOROUTINE_PER_SEND);
+    }
+
+    @Test
+    void membersFollowJoinsChangesAndSends() throws Exception {
+        RunMonitor monitor = new RunMonitor(article());
+        Simulation sim = Simulation.start(article(), monitor);
+        sim.runUntil(ms(100));
+        sim.applyLive(new Command.SetMember("bob", OptionalLong.of(ms(700)), OptionalLong.empty()));
+        sim.runUntil(ms(5_200));
+        RunStatus s = monitor.status();
+        assertThat(s.members()).extracting(MemberStatus::name).containsExactly("ann", "bob", "cy", "dee", "eve");
+        MemberStatus bob = s.members().get(1);
+        assertThat(bob.latencyNs()).isEqualTo(ms(700));
+        assertThat(bob.delivered()).isPositive();
+        assertThat(s.members().get(4).latencyNs()).isEqualTo(ms(1800));
+    }
+
+    @Test
+    void sitesCountWaitersHoldersAndSenders() throws Exception {
+        RunMonitor monitor = new RunMonitor(article());
+        Simulation sim = Simulation.start(article(), monitor);
+        sim.runUntil(ms(8_000)); // the stall: broadcasts hold the read lock and send to eve, a Remove waits
+        RunStatus s = monitor.status();
+        assertThat(s.site(Sites.BROADCAST_RLOCK.label()).holding()).isPositive();
+        assertThat(s.site(Sites.BROADCAST_SEND.label()).busy()).isPositive();
+        int waiting = s.sites().values().stream().mapToInt(SiteLoad::waiting).sum();
+        assertThat(waiting).isEqualTo((int) s.now(Metric.WAITERS)).isPositive();
+    }
+
+    @Test
+    void histogramsAreExactWhileSmallAndCloseAfter() {
+        LogHistogram h = new LogHistogram();
+        for (int i = 1; i <= 100; i++) {
+            h.record(i * 1_000_000L);
+        }
+        assertThat(h.percentile(99)).isEqualTo(99_000_000L);
+        assertThat(h.percentile(50)).isEqualTo(50_000_000L);
+        for (int i = 101; i <= 10_000; i++) {
+            h.record(i * 1_000_000L);
+        }
+        assertThat(h.isExact()).isFalse();
+        assertThat((double) h.percentile(99)).isCloseTo(9_900_000_000.0, org.assertj.core.data.Percentage.withPercentage(1.6));
+        assertThat(h.percentile(100)).isEqualTo(10_000_000_000L);
+    }
+
+    @Test
+    void aWindowForgetsOldDurations() {
+        WindowedLatency w = new WindowedLatency(ms(5000), 10);
+        w.record(ms(1000), ms(900));
+        w.record(ms(7000), ms(10));
+        assertThat(w.at(ms(5000), new long[0]).max()).isEqualTo(ms(900));
+        assertThat(w.at(ms(7000), new long[0]).max()).isEqualTo(ms(10));
+        assertThat(w.at(ms(7000), new long[] {ms(30)}).percentile(99)).isEqualTo(ms(30));
+    }
+}
