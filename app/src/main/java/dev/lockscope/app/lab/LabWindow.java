@@ -204,10 +204,8 @@ public final class LabWindow {
         save.setId("saveTraceItem");
         MenuItem record = item("Record live run to…", "Ctrl+Shift+R", e -> chooseAndRecord());
         Menu export = new Menu("Export");
-        MenuItem perfetto = new MenuItem("Perfetto JSON… (coming: core/trace/export)");
-        perfetto.setDisable(true); // TODO(export): wire to the Perfetto exporter when core/trace/export lands
-        MenuItem csv = new MenuItem("CSV… (coming: core/trace/export)");
-        csv.setDisable(true); // TODO(export): wire to the CSV exporter when core/trace/export lands
+        MenuItem perfetto = item("Perfetto JSON…", null, e -> chooseAndExport(ExportFormat.PERFETTO));
+        MenuItem csv = item("Intervals as CSV…", null, e -> chooseAndExport(ExportFormat.CSV));
         MenuItem png = item("Timeline as PNG…", "Ctrl+E", e -> chooseAndExportPng());
         export.getItems().addAll(perfetto, csv, png);
         MenuItem quit = item("Quit", "Ctrl+Q", e -> stage.close());
@@ -615,6 +613,63 @@ public final class LabWindow {
             model.messageProperty().set(String.format("Saved %,d events to %s", task.getValue(), file));
         });
         task.setOnFailed(e -> showError("Cannot save trace", messageOf(task.getException())));
+        files.execute(task);
+        return task;
+    }
+
+    /** The trace exports: Chrome Trace Event JSON for Perfetto, and one CSV row per interval. */
+    public enum ExportFormat {
+        PERFETTO("Perfetto / Chrome trace JSON", "*.json", ".perfetto.json"),
+        CSV("CSV, one row per interval", "*.csv", ".csv");
+
+        final String description;
+        final String glob;
+        final String suffix;
+
+        ExportFormat(String description, String glob, String suffix) {
+            this.description = description;
+            this.glob = glob;
+            this.suffix = suffix;
+        }
+    }
+
+    private void chooseAndExport(ExportFormat format) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export " + format.description);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(format.description, format.glob));
+        Scenario s = model.scenarioProperty().get();
+        chooser.setInitialFileName((s == null ? "run" : s.name()) + format.suffix);
+        lastDirectory().ifPresent(chooser::setInitialDirectory);
+        java.io.File f = chooser.showSaveDialog(stage);
+        if (f != null) {
+            exportTrace(format, f.toPath());
+        }
+    }
+
+    /**
+     * Exports what is open, off the FX thread: the run is saved to a temporary trace (a live run is cut after its
+     * current instant, as Save does) and the exporter reads that, so exports and saved traces always agree.
+     */
+    public Task<Path> exportTrace(ExportFormat format, Path target) {
+        var point = model.savePoint();
+        Task<Path> task = new Task<>() {
+            @Override
+            protected Path call() throws Exception {
+                Path temp = java.nio.file.Files.createTempFile("lockscope-export-", ".jsonl");
+                try {
+                    point.get().writeTo(temp);
+                    switch (format) {
+                        case PERFETTO -> dev.lockscope.trace.export.PerfettoExporter.export(temp, target);
+                        case CSV -> dev.lockscope.trace.export.IntervalCsvExporter.export(temp, target);
+                    }
+                    return target;
+                } finally {
+                    java.nio.file.Files.deleteIfExists(temp);
+                }
+            }
+        };
+        task.setOnSucceeded(e -> model.messageProperty().set("Exported " + target));
+        task.setOnFailed(e -> showError("Cannot export", messageOf(task.getException())));
         files.execute(task);
         return task;
     }

@@ -188,6 +188,24 @@ class LabWindowTest {
         assertThat(window.model().alerts()).hasSize(Integer.parseInt(live.get("#metricAlertsRun")));
     }
 
+    @Test
+    void exportsTheOpenRunForPerfettoAndAsCsv(FxRobot robot) throws Exception {
+        liveFromStartTo(8 * S);
+        Path json = home.resolve("run.perfetto.json");
+        Path csv = home.resolve("run.csv");
+        @SuppressWarnings("unchecked")
+        javafx.concurrent.Task<Path>[] tasks = new javafx.concurrent.Task[2];
+        robot.interact(() -> {
+            tasks[0] = window.exportTrace(LabWindow.ExportFormat.PERFETTO, json);
+            tasks[1] = window.exportTrace(LabWindow.ExportFormat.CSV, csv);
+        });
+        waitFor(() -> tasks[0].isDone() && tasks[1].isDone());
+        assertThat(tasks[0].get()).isEqualTo(json);
+        assertThat(Files.readString(json)).startsWith("{").contains("\"traceEvents\"").contains("membersMx");
+        assertThat(Files.readAllLines(csv).getFirst()).isEqualTo(dev.lockscope.trace.export.IntervalCsvExporter.HEADER);
+        assertThat(Files.readAllLines(csv)).anyMatch(line -> line.contains("eve"));
+    }
+
     private static Map<String, String> metricTexts(FxRobot robot) {
         Map<String, String> texts = new LinkedHashMap<>();
         for (Metric m : Metric.values()) {
