@@ -3,6 +3,7 @@ package dev.lockscope.run;
 import dev.lockscope.event.EventSink;
 import dev.lockscope.event.TraceEvent;
 import dev.lockscope.io.InputException;
+import dev.lockscope.lesson.Lesson;
 import dev.lockscope.scenario.Command;
 import dev.lockscope.scenario.Scenario;
 import dev.lockscope.trace.TraceWriter;
@@ -121,17 +122,19 @@ public final class LiveRun implements AutoCloseable {
      *
      * @param problem the latest thing that went wrong without stopping the run (a recording that failed, a
      *                command after the end), or why it failed
+     * @param lesson  where the lesson stands, for a run made with {@link #lesson}
      */
     public record Snapshot(long generation, long version, Scenario scenario, TraceStore store,
                            RunMonitor.Log<TraceEvent.Alert> alerts, RunMonitor.Log<MetricSample> samples,
                            RunStatus status, Mode mode, Speed speed, long nowNs, long steps,
-                           Optional<Path> recording, Optional<String> problem) {
+                           Optional<Path> recording, Optional<String> problem, Optional<LessonState> lesson) {
         public long durationNs() {
             return scenario.durationNs();
         }
     }
 
     private final Scenario scenario;
+    private final Lesson lesson;
     private final Options options;
     private final Clock clock;
     private final ConcurrentLinkedQueue<Posted> inbox = new ConcurrentLinkedQueue<>();
@@ -146,6 +149,7 @@ public final class LiveRun implements AutoCloseable {
     private RunMonitor monitor;
     private TraceWriter recorder;
     private Path recording;
+    private LessonDirector director;
     private Mode mode;
     private Speed speed;
     private long anchorVirtual;
@@ -162,8 +166,9 @@ public final class LiveRun implements AutoCloseable {
     /** Where a seek stops. */
     private record Seek(long untilNs, int afterAlerts) {}
 
-    private LiveRun(Scenario scenario, Options options, Prefix prefix) throws InputException {
+    private LiveRun(Scenario scenario, Lesson lesson, Options options, Prefix prefix) throws InputException {
         this.scenario = Objects.requireNonNull(scenario, "scenario");
+        this.lesson = lesson;
         this.options = Objects.requireNonNull(options, "options");
         this.clock = options.clock();
         this.prefix = prefix;
@@ -177,7 +182,16 @@ public final class LiveRun implements AutoCloseable {
 
     /** A run of {@code scenario} at t = 0 whose thread has not started; see {@link #start()} and {@link #pump()}. */
     public static LiveRun create(Scenario scenario, Options options) throws InputException {
-        return new LiveRun(scenario, options, null);
+        return new LiveRun(scenario, null, options, null);
+    }
+
+    /**
+     * A run of a lesson's scenario with the lesson watching it (docs/lessons.md): each step comes up when its
+     * trigger holds, its commands are applied as live commands, and the run waits where the lesson pauses or
+     * where only the presenter can bring up the next step ({@link #lessonNext}). Its thread has not started.
+     */
+    public static LiveRun lesson(Lesson lesson, Options options) throws InputException {
+        return new LiveRun(lesson.scenario(), lesson, options, null);
     }
 
     /** Creates a run of {@code scenario} and starts its thread. */
@@ -199,7 +213,7 @@ public final class LiveRun implements AutoCloseable {
         if (atNs < 0 || atNs >= scenario.durationNs()) {
             throw new IllegalArgumentException("atNs must be in [0, " + scenario.durationNs() + "): " + atNs);
         }
-        return new LiveRun(scenario, options, new Prefix(List.copyOf(recorded), atNs));
+        return new LiveRun(scenario, null, options, new Prefix(List.copyOf(recorded), atNs));
     }
 
     /** Starts the run's thread; once. */
@@ -248,6 +262,16 @@ public final class LiveRun implements AutoCloseable {
     /** Pauses, then runs steps until at least one event has happened (or the run ends). */
     public void stepEvent() {
         send(new Request.StepEvent());
+    }
+
+    /** The presenter goes on: the lesson's next step, or out of its pause; the run then plays. */
+    public void lessonNext() {
+        send(new Request.LessonNext());
+    }
+
+    /** The presenter goes back: the run restarts and re-runs, exactly, to the lesson's previous step, paused. */
+    public void lessonBack() {
+        send(new Request.LessonBack());
     }
 
     /** Runs as fast as possible until the next alert (or the end), then pauses there. */
@@ -363,6 +387,9 @@ public final class LiveRun implements AutoCloseable {
                 }
             }
             case Request.Play p -> {
+                if (held()) {
+                    director.next(sim);
+                }
                 if (mode == Mode.PAUSED || mode == Mode.SEEKING) {
                     mode = Mode.PLAYING;
                     anchor(at);
@@ -386,6 +413,7 @@ public final class LiveRun implements AutoCloseable {
                     while (store.size() == before && sim.step()) {
                         // a step may emit nothing (a timer that only schedules)
                     }
+                    moved();
                     endIfDone(store.size() == before);
                 }
             }
@@ -409,6 +437,27 @@ public final class LiveRun implements AutoCloseable {
                 problem = null;
                 mode = wasPlaying ? Mode.PLAYING : Mode.PAUSED;
                 anchor(at);
+            }
+            case Request.LessonNext n -> {
+                if (director != null && isLive()) {
+                    director.next(sim);
+                    if (!held()) {
+                        mode = Mode.PLAYING;
+                        anchor(at);
+                    }
+                }
+            }
+            case Request.LessonBack b -> {
+                if (director != null && director.reached() > 0) {
+                    int target = director.reached() - 1;
+                    endRun();
+                    build(null);
+                    generation++;
+                    problem = null;
+                    fastForwardToStep(target);
+                    mode = Mode.PAUSED;
+                    anchor(at);
+                }
             }
             case Request.Record rec -> record(rec);
             case Request.Save s -> s.done().complete(cut());
@@ -450,29 +499,69 @@ public final class LiveRun implements AutoCloseable {
         double ahead = (wall - anchorWall) * speed.factor();
         long target = ahead >= scenario.durationNs() ? scenario.durationNs()
                 : Math.min(scenario.durationNs(), anchorVirtual + (long) ahead);
+        if (director != null) {
+            target = Math.min(target, Math.max(sim.now(), director.nextDueNs()));
+        }
         if (target <= sim.now()) {
             return;
         }
         int n = 0;
-        while (sim.nextTime() < target && n < options.stepsPerSlice()) {
+        while (!held() && sim.nextTime() < target && n < options.stepsPerSlice()) {
             sim.step();
+            moved();
             n++;
+        }
+        if (held()) {
+            return;
         }
         if (sim.nextTime() < target) {
             anchor(wall); // behind: drop the lag rather than race to catch up
         } else {
             sim.runUntil(target);
+            moved();
         }
         endIfDone(false);
     }
 
     private void runSteps(int count) {
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < count && !held(); i++) {
             if (!sim.step()) {
                 break;
             }
+            moved();
         }
         endIfDone(true);
+    }
+
+    /** Tells the lesson the run moved; a run that must now wait for the presenter pauses. */
+    private void moved() {
+        if (director != null) {
+            director.afterAdvance(sim);
+            if (director.awaitsPresenter() && (mode == Mode.PLAYING || mode == Mode.SEEKING)) {
+                mode = Mode.PAUSED;
+            }
+        }
+    }
+
+    private boolean held() {
+        return director != null && director.awaitsPresenter();
+    }
+
+    /** After a rebuild: runs, exactly and as fast as possible, until the lesson's step {@code target} is up. */
+    private void fastForwardToStep(int target) {
+        director.afterAdvance(sim);
+        while (director.reached() < target && !sim.isEnded()) {
+            if (director.awaitsPresenter()) {
+                director.next(sim);
+            } else if (director.nextDueNs() < sim.nextTime()) {
+                sim.runUntil(director.nextDueNs());
+                director.afterAdvance(sim);
+            } else if (sim.step()) {
+                director.afterAdvance(sim);
+            } else {
+                break;
+            }
+        }
     }
 
     private void seekSlice() {
@@ -484,10 +573,15 @@ public final class LiveRun implements AutoCloseable {
             if (sim.nextTime() >= seek.untilNs()) {
                 sim.runUntil(seek.untilNs());
                 mode = Mode.PAUSED;
+                moved();
                 endIfDone(false);
                 return;
             }
             sim.step();
+            moved();
+            if (held()) {
+                return;
+            }
         }
     }
 
@@ -566,7 +660,11 @@ public final class LiveRun implements AutoCloseable {
                 problem = "cannot record to " + recordTo + ": " + e.getMessage();
             }
         }
+        director = lesson == null ? null : new LessonDirector(lesson);
         sim = Simulation.start(scenario, new FanOut());
+        if (director != null) {
+            director.afterAdvance(sim);
+        }
         if (prefix != null) {
             for (TraceEvent.CommandApplied c : prefix.commands()) {
                 if (c.live() && c.time() <= prefix.atNs()) {
@@ -593,7 +691,7 @@ public final class LiveRun implements AutoCloseable {
         monitor.advanceTo(sim.now());
         snapshot = new Snapshot(generation, ++version, scenario, store, monitor.alerts(), monitor.samples(),
                 monitor.status(), mode, speed, sim.now(), sim.steps(), Optional.ofNullable(recording),
-                Optional.ofNullable(problem));
+                Optional.ofNullable(problem), Optional.ofNullable(director).map(LessonDirector::state));
     }
 
     private void recordingFailed(UncheckedIOException e) {
@@ -611,6 +709,9 @@ public final class LiveRun implements AutoCloseable {
         public void accept(TraceEvent event) {
             store.accept(event);
             monitor.accept(event);
+            if (director != null) {
+                director.accept(event);
+            }
             if (recorder != null) {
                 try {
                     recorder.accept(event);
@@ -650,6 +751,10 @@ public final class LiveRun implements AutoCloseable {
         record SeekTime(long timeNs) implements Request {}
 
         record Reset() implements Request {}
+
+        record LessonNext() implements Request {}
+
+        record LessonBack() implements Request {}
 
         record Record(Path file, CompletableFuture<Path> done) implements Request {}
 
