@@ -72,21 +72,18 @@ public final class LessonEngine implements EventSink {
     }
 
     /**
-     * The presenter goes on: ends a pause, or, if the next step is {@link Trigger.Manual}, brings it up. Returns
-     * whether anything happened.
+     * The presenter goes on: ends a pause and, if the next step is {@link Trigger.Manual}, brings it up, so that
+     * one press is one step on screen. Returns whether anything happened.
      */
     public boolean next() {
-        if (paused) {
-            paused = false;
-            checkSteps();
-            return true;
-        }
+        boolean moved = paused;
+        paused = false;
         if (!isFinished() && lesson.steps().get(next).trigger() instanceof Trigger.Manual) {
             manualRequested = true;
-            checkSteps();
-            return true;
+            moved = true;
         }
-        return false;
+        checkSteps();
+        return moved;
     }
 
     /** The run's clock reached {@code timeNs}: time-based triggers may hold now. */

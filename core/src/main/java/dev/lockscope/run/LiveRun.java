@@ -525,12 +525,28 @@ public final class LiveRun implements AutoCloseable {
 
     private void runSteps(int count) {
         for (int i = 0; i < count && !held(); i++) {
-            if (!sim.step()) {
+            if (!stepOnce()) {
                 break;
             }
-            moved();
         }
         endIfDone(true);
+    }
+
+    /**
+     * One step of the simulation, or, when a lesson step falls due by time before the next task, a move of the
+     * clock to exactly that instant; returns false when nothing is left before the end.
+     */
+    private boolean stepOnce() {
+        if (director != null && director.nextDueNs() < Math.min(sim.nextTime(), scenario.durationNs())) {
+            sim.runUntil(director.nextDueNs());
+            moved();
+            return true;
+        }
+        if (!sim.step()) {
+            return false;
+        }
+        moved();
+        return true;
     }
 
     /** Tells the lesson the run moved; a run that must now wait for the presenter pauses. */
@@ -577,8 +593,7 @@ public final class LiveRun implements AutoCloseable {
                 endIfDone(false);
                 return;
             }
-            sim.step();
-            moved();
+            stepOnce();
             if (held()) {
                 return;
             }

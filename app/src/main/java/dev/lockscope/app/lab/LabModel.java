@@ -4,6 +4,8 @@ import dev.lockscope.app.replay.LoadedTrace;
 import dev.lockscope.app.replay.PlayheadState;
 import dev.lockscope.event.TraceEvent;
 import dev.lockscope.io.InputException;
+import dev.lockscope.lesson.Lesson;
+import dev.lockscope.run.LessonState;
 import dev.lockscope.run.LiveRun;
 import dev.lockscope.run.MetricSample;
 import dev.lockscope.run.RunStatus;
@@ -65,6 +67,7 @@ public final class LabModel {
     private final ReadOnlyObjectWrapper<Path> recording = new ReadOnlyObjectWrapper<>(this, "recording");
     private final ObservableList<TraceEvent.Alert> alerts = FXCollections.observableArrayList();
     private final ObservableList<MetricSample> samples = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<LessonState> lesson = new ReadOnlyObjectWrapper<>(this, "lesson");
 
     private Consumer<List<TraceEvent.Alert>> onLiveAlerts = a -> { };
 
@@ -170,6 +173,11 @@ public final class LabModel {
         return samples;
     }
 
+    /** Where the running lesson stands, or null when no lesson is running. */
+    public ReadOnlyObjectProperty<LessonState> lessonProperty() {
+        return lesson.getReadOnlyProperty();
+    }
+
     /** Called with the alerts each live frame brings, for notifications. */
     public void setOnLiveAlerts(Consumer<List<TraceEvent.Alert>> listener) {
         this.onLiveAlerts = listener;
@@ -193,6 +201,26 @@ public final class LabModel {
         showLive(next, s.name() + " — live");
     }
 
+    /** Starts {@code l} live, presented step by step; replaces whatever was open. */
+    public void startLesson(Lesson l) throws InputException {
+        LiveRun next = LiveRun.lesson(l, LiveRun.Options.defaults().withSpeed(speed.get()).withPlaying(true)).start();
+        showLive(next, l.name() + " — lesson");
+    }
+
+    /** The presenter goes on (Page Down). */
+    public void lessonNext() {
+        if (run != null) {
+            run.lessonNext();
+        }
+    }
+
+    /** The presenter goes back a step (Page Up). */
+    public void lessonBack() {
+        if (run != null) {
+            run.lessonBack();
+        }
+    }
+
     private void showLive(LiveRun next, String newTitle) {
         closeCurrent();
         run = next;
@@ -209,6 +237,7 @@ public final class LabModel {
     public void openTrace(LoadedTrace t) {
         closeCurrent();
         trace = t;
+        lesson.set(null);
         source.set(Source.REPLAY);
         scenario.set(t.scenario());
         store.set(t.store());
@@ -445,6 +474,7 @@ public final class LabModel {
         runMode.set(s.mode());
         playing.set(s.mode() == LiveRun.Mode.PLAYING || s.mode() == LiveRun.Mode.SEEKING);
         recording.set(s.recording().orElse(null));
+        lesson.set(s.lesson().orElse(null));
         playhead.set(s.nowNs());
         s.problem().ifPresent(message::set);
         if (!newAlerts.isEmpty()) {

@@ -3,7 +3,14 @@ package dev.lockscope.app.lab;
 import dev.lockscope.app.replay.LoadedTrace;
 import dev.lockscope.app.replay.TraceLoadTask;
 import dev.lockscope.event.TraceEvent;
+import dev.lockscope.app.lesson.LessonBar;
+import dev.lockscope.app.sweep.SweepView;
 import dev.lockscope.io.InputException;
+import dev.lockscope.lesson.BuiltinLessons;
+import dev.lockscope.lesson.Lesson;
+import dev.lockscope.lesson.LessonJson;
+import dev.lockscope.sweep.SweepJson;
+import dev.lockscope.sweep.SweepSpec;
 import dev.lockscope.room.Strategy;
 import dev.lockscope.run.LiveRun;
 import dev.lockscope.run.SavePoint;
@@ -104,6 +111,10 @@ public final class LabWindow {
     private Task<?> loading;
     private boolean darkTheme;
     private double fontScale;
+    private LessonBar lessonBar;
+    private RoomPanel roomPanel;
+    /** The panels hidden while a lesson is presented, restored after it; empty when none are hidden. */
+    private List<Node> hiddenForLesson = List.of();
     private int pendingNotes;
     private final PauseTransition noteThrottle = new PauseTransition(Duration.seconds(3));
 
@@ -130,6 +141,7 @@ public final class LabWindow {
         metrics = new MetricsPanel(model);
         alertsPanel = new AlertsPanel(model, this::selectAlert);
         RoomPanel room = new RoomPanel(model);
+        roomPanel = room;
         CodePanel code = new CodePanel(model);
 
         bottom.getItems().addAll(code, alertsPanel);
@@ -146,7 +158,10 @@ public final class LabWindow {
         help = new HelpOverlay(shortcuts);
         layers.getChildren().add(help);
         root.setTop(new VBox(menuBar(), toolBar()));
-        root.setCenter(outer);
+        lessonBar = new LessonBar(model.lessonProperty(), model::lessonNext, model::lessonBack);
+        VBox.setVgrow(outer, javafx.scene.layout.Priority.ALWAYS);
+        root.setCenter(new VBox(lessonBar, outer));
+        model.lessonProperty().addListener((o, old, now) -> presentationMode(now != null));
         root.setBottom(statusBar());
         root.getStyleClass().add("lab-root");
 
@@ -242,9 +257,24 @@ public final class LabWindow {
                 notes,
                 item("Fit timeline  (F)", null, e -> timeline.fitAll()));
 
+        Menu lessons = new Menu("Lessons");
+        lessons.setId("lessonMenu");
+        for (BuiltinLessons.Entry e : BuiltinLessons.list()) {
+            MenuItem it = new MenuItem(BuiltinLessons.byName(e.name()).map(Lesson::name).orElse(e.name()));
+            it.setId("lesson-" + e.name());
+            it.setOnAction(a -> startLesson(BuiltinLessons.byName(e.name()).orElseThrow()));
+            lessons.getItems().add(it);
+        }
+        lessons.getItems().addAll(new SeparatorMenuItem(),
+                item("Open lesson file…", null, e -> chooseAndOpenLesson()),
+                item("Next step  (Page Down)", null, e -> model.lessonNext()),
+                item("Previous step  (Page Up)", null, e -> model.lessonBack()),
+                new SeparatorMenuItem(),
+                item("Run a sweep…", null, e -> chooseAndRunSweep()));
+
         Menu helpMenu = new Menu("Help");
         helpMenu.getItems().add(item("Keyboard shortcuts", "F1", e -> help.toggle()));
-        MenuBar bar = new MenuBar(file, run, view, helpMenu);
+        MenuBar bar = new MenuBar(file, run, view, lessons, helpMenu);
         bar.setId("menuBar");
         return bar;
     }
@@ -415,6 +445,8 @@ public final class LabWindow {
                 .key(KeyCode.END, "Replay: to the end", () -> seekReplay(model.durationProperty().get()))
                 .key(KeyCode.F, "Fit the timeline to the run", () -> timeline.fitAll())
                 .key(KeyCode.ESCAPE, "Close this help", () -> help.setVisible(false))
+                .key(KeyCode.PAGE_DOWN, "Lesson: next step (presenter remote)", model::lessonNext)
+                .key(KeyCode.PAGE_UP, "Lesson: previous step (presenter remote)", model::lessonBack)
                 .listed("F1 or ?", "Show or hide this help")
                 .listed("Ctrl+N", "New run of a built-in scenario")
                 .listed("Ctrl+Shift+O", "Open a scenario file (runs it live)")
@@ -428,6 +460,99 @@ public final class LabWindow {
     }
 
     // ---- actions ----
+
+    /** Starts a lesson live, in presentation mode. */
+    public void startLesson(Lesson lesson) {
+        try {
+            model.startLesson(lesson);
+        } catch (InputException e) {
+            showError("Cannot start lesson", e.getMessage());
+        }
+    }
+
+    private void chooseAndOpenLesson() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open lesson");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Lesson (*.json)", "*.json"));
+        lastDirectory().ifPresent(chooser::setInitialDirectory);
+        java.io.File f = chooser.showOpenDialog(stage);
+        if (f != null) {
+            openLesson(f.toPath());
+        }
+    }
+
+    /** Reads a lesson file off the FX thread and starts it; a bad file shows the problem and changes nothing. */
+    public Task<Lesson> openLesson(Path file) {
+        Task<Lesson> task = new Task<>() {
+            @Override
+            protected Lesson call() throws InputException {
+                return LessonJson.read(file);
+            }
+        };
+        task.setOnSucceeded(e -> startLesson(task.getValue()));
+        task.setOnFailed(e -> showError("Cannot open lesson", messageOf(task.getException())));
+        files.execute(task);
+        return task;
+    }
+
+    private void chooseAndRunSweep() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Run sweep");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Sweep (*.json)", "*.json"));
+        lastDirectory().ifPresent(chooser::setInitialDirectory);
+        java.io.File f = chooser.showOpenDialog(stage);
+        if (f != null) {
+            openSweep(f.toPath());
+        }
+    }
+
+    /** Reads a sweep file off the FX thread and opens the Sweep view on it; a point opens its run here. */
+    public Task<SweepSpec> openSweep(Path file) {
+        Task<SweepSpec> task = new Task<>() {
+            @Override
+            protected SweepSpec call() throws InputException {
+                return SweepJson.read(file);
+            }
+        };
+        task.setOnSucceeded(e -> {
+            SweepView view = new SweepView(task.getValue(), scenario -> {
+                try {
+                    model.startLive(scenario, true);
+                    stage.toFront();
+                } catch (InputException ex) {
+                    showError("Cannot run this cell", ex.getMessage());
+                }
+            });
+            Stage window = new Stage();
+            window.initOwner(stage);
+            window.setTitle("Lockscope — sweep: " + task.getValue().name());
+            window.setScene(new Scene(view, 1200, 720));
+            window.getScene().getStylesheets().setAll(stage.getScene().getStylesheets());
+            window.show();
+            view.start();
+        });
+        task.setOnFailed(e -> showError("Cannot open sweep", messageOf(task.getException())));
+        files.execute(task);
+        return task;
+    }
+
+    /**
+     * Presentation mode: the room, metrics and alert panels make way for the timeline and the code, and text
+     * grows, for a projector; everything comes back when the lesson ends.
+     */
+    private void presentationMode(boolean on) {
+        if (on && hiddenForLesson.isEmpty()) {
+            hiddenForLesson = List.of(roomPanel, metrics, alertsPanel);
+            outer.getItems().removeAll(roomPanel, metrics);
+            bottom.getItems().remove(alertsPanel);
+            setFontScale(Math.max(fontScale, 1.35));
+        } else if (!on && !hiddenForLesson.isEmpty()) {
+            outer.getItems().setAll(roomPanel, middle, metrics);
+            bottom.getItems().add(alertsPanel);
+            outer.setDividerPositions(0.285, 0.725);
+            hiddenForLesson = List.of();
+        }
+    }
 
     private void strategy(Strategy s) {
         model.post(new Command.SetStrategy(s));

@@ -1,0 +1,95 @@
+package dev.lockscope.app.lesson;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lockscope.app.LockscopeApp;
+import dev.lockscope.app.lab.LabWindow;
+import dev.lockscope.lesson.BuiltinLessons;
+import dev.lockscope.lesson.Lesson;
+import dev.lockscope.run.Speed;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Presents a built-in lesson in the real window, from the Lessons menu, pressing Next as a teacher would: each
+ * caption comes up when its condition holds (at the instant worked out by hand), and the panels make way.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LessonPresentationTest {
+    @TempDir
+    static Path home;
+
+    private LabWindow window;
+
+    @BeforeAll
+    static void settingsInATemporaryPlace() throws Exception {
+        Path settings = Files.createDirectories(home.resolve("settings"));
+        Files.writeString(settings.resolve("settings.properties"), "notifications=false\n");
+        System.setProperty("lockscope.home", settings.toString());
+    }
+
+    @Start
+    void start(Stage stage) {
+        LockscopeApp app = new LockscopeApp();
+        app.start(stage);
+        window = app.window();
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        robot.interact(() -> window.model().shutdown());
+    }
+
+    private static void waitFor(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    @Test
+    void stepsThroughTheWriterPreferenceLesson(FxRobot robot) throws Exception {
+        Lesson lesson = BuiltinLessons.byName("writer-preference").orElseThrow();
+        robot.interact(() -> window.model().speedProperty().set(Speed.MAX));
+        robot.clickOn("Lessons").clickOn(lesson.name());
+        waitFor(() -> robot.lookup("#lessonBar").tryQuery().map(n -> n.isVisible()).orElse(false));
+        // Presentation mode: the room and metrics panels make way for the timeline.
+        assertThat(robot.lookup("#memberTable").tryQuery()).isEmpty();
+
+        String[] expectedAt = {"at 0 ms", "at 1010 ms", "at 1200 ms", "at 1650 ms", "at 1650 ms", "at 3650 ms"};
+        for (int i = 0; i < expectedAt.length; i++) {
+            int step = i;
+            try {
+                waitFor(() -> text(robot, "#lessonStep").equals((step + 1) + " / " + lesson.steps().size())
+                        && !robot.lookup("#lessonNext").queryButton().isDisabled());
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("waiting for step " + (step + 1) + ", showing " + text(robot, "#lessonStep")
+                        + " / " + text(robot, "#lessonHint") + " / mode " + window.model().runModeProperty().get(), e);
+            }
+            assertThat(text(robot, "#lessonTitle")).isEqualTo(lesson.steps().get(i).title());
+            assertThat(text(robot, "#lessonCaption")).isEqualTo(lesson.steps().get(i).caption());
+            assertThat(text(robot, "#lessonHint")).startsWith(expectedAt[i]);
+            robot.clickOn("#lessonNext");
+        }
+        // Back re-runs exactly to the previous step.
+        waitFor(() -> text(robot, "#lessonStep").equals("7 / 8"));
+        robot.clickOn("#lessonBack");
+        waitFor(() -> text(robot, "#lessonStep").equals("6 / 8"));
+        assertThat(text(robot, "#lessonHint")).startsWith("at 3650 ms");
+    }
+}
