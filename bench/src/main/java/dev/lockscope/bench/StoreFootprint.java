@@ -4,6 +4,8 @@ import dev.lockscope.scenario.Scenario;
 import dev.lockscope.trace.store.TraceStore;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import javax.management.JMException;
+import javax.management.ObjectName;
 
 /**
  * Resident memory of a {@link TraceStore} holding a real room trace: a built-in scenario run through
@@ -16,6 +18,7 @@ import java.lang.management.MemoryMXBean;
  * {@code java -Xmx8g -XX:+UseSerialGC -cp bench/target/benchmarks.jar dev.lockscope.bench.StoreFootprint
  * big-room 10000000}. Arguments: scenario (default {@code big-room}), events (default 10,000,000), bucket shift
  * (default {@link TraceStore#DEFAULT_BUCKET_SHIFT}). Serial GC makes "used after a full GC" exact enough.
+ * {@code -Dfootprint.histogram=true} also prints the top of the live-object class histogram.
  */
 public final class StoreFootprint {
     private StoreFootprint() {}
@@ -34,7 +37,22 @@ public final class StoreFootprint {
         int n = store.size();
         System.out.printf("%s: %,d events, bucket 2^%d ns: %.1f bytes/event (%,d bytes retained; run %.1f s)%n",
                 RoomTraces.describe(scenario), n, bucketShift, (after - before) / (double) n, after - before, seconds);
+        if (Boolean.getBoolean("footprint.histogram")) {
+            System.out.println(histogram(30));
+        }
         System.out.println(store.view().size() > 0 ? "" : "empty"); // keeps the store reachable until measured
+    }
+
+    /** The first lines of the live-object class histogram ({@code jcmd GC.class_histogram}), to see where it goes. */
+    private static String histogram(int lines) {
+        try {
+            Object text = ManagementFactory.getPlatformMBeanServer().invoke(
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
+            return String.join("\n", text.toString().lines().limit(lines).toList());
+        } catch (JMException e) {
+            return "no histogram: " + e;
+        }
     }
 
     /** Used heap after full collections, repeated until it stops shrinking (finalizable leftovers, soft refs). */

@@ -20,7 +20,7 @@ import java.util.Arrays;
  * starting below it. Every field readers use is final, so a reader that finds this object through a racy read of
  * the track table still sees it fully built.
  */
-final class IntervalIndex {
+final class IntervalIndex implements TrackIntervals {
     static final int CHECKPOINT = 64;
 
     private final Intervals intervals;
@@ -30,13 +30,20 @@ final class IntervalIndex {
     private final SummaryPyramid pyramid;
     private int[] live = new int[8]; // writer only: intervals that may still be active
     private int liveSize;
+    private boolean retired; // writer only
+
+    /** Whether {@link #retire} was called: the track takes no more intervals. Writer only. */
+    boolean retired() {
+        return retired;
+    }
 
     IntervalIndex(Intervals intervals, int bucketShift) {
         this.intervals = intervals;
-        this.pyramid = new SummaryPyramid(bucketShift);
+        this.pyramid = new SummaryPyramid(bucketShift, SummaryPyramid.SPLIT);
     }
 
-    SummaryPyramid pyramid() {
+    @Override
+    public SummaryPyramid pyramid() {
         return pyramid;
     }
 
@@ -61,15 +68,13 @@ final class IntervalIndex {
         pyramid.close(kind);
     }
 
-    void advance(long t) {
-        pyramid.advance(t);
-    }
-
     /**
-     * Drops the writer's scratch list of possibly active intervals down to those active after {@code t}; for a
-     * goroutine's track at its exit, after which it gains no interval. Saves ~0.5 KB per finished goroutine.
+     * Drops the writer's state: the summary sweep and the scratch list of possibly active intervals, down to those
+     * active after {@code t}; for a goroutine's track at its exit, after which it gains no interval.
      */
     void retire(long t) {
+        retired = true;
+        pyramid.retire();
         int kept = 0;
         for (int i = 0; i < liveSize; i++) {
             if (intervals.end(live[i], Integer.MAX_VALUE) > t) {
@@ -109,8 +114,8 @@ final class IntervalIndex {
 
     // ---- readers ----
 
-    /** The number of intervals that start below row {@code limit}. */
-    int count(int limit) {
+    @Override
+    public int count(int limit) {
         int lo = 0;
         int hi = entries.size(); // a racy read; may count slots this thread cannot see, which the search skips
         while (lo < hi) {
@@ -125,8 +130,8 @@ final class IntervalIndex {
         return lo;
     }
 
-    /** The id of the {@code index}-th interval; {@code index < count(limit)}. */
-    int id(int index) {
+    @Override
+    public int id(int index) {
         return entries.get(index) - 1;
     }
 
@@ -145,12 +150,8 @@ final class IntervalIndex {
         return lo;
     }
 
-    /**
-     * Appends to {@code out} the ids of the intervals overlapping [t0, t1) as seen by a reader of {@code limit}
-     * rows, in start order. An interval [s, e) overlaps if s &lt; t1 and e &gt; t0; one of zero length if
-     * t0 &lt;= s &lt; t1.
-     */
-    void overlapping(long t0, long t1, int limit, IntList out) {
+    @Override
+    public void overlapping(long t0, long t1, int limit, IntList out) {
         int n = count(limit);
         int lo = firstStartingAtOrAfter(t0, n);
         int hi = Math.max(lo, firstStartingAtOrAfter(t1, n));

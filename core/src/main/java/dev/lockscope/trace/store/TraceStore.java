@@ -86,7 +86,8 @@ public final class TraceStore implements EventSink {
         long t = e.time();
         EventTable x = table;
         return switch (e) {
-            case TraceEvent.Spawn s -> x.append(t, EventType.SPAWN, true, s.g(), NONE, NONE, x.side.add(s));
+            case TraceEvent.Spawn s -> x.append(t, EventType.SPAWN, false, s.g(), x.spawnShapes.intern(SpawnShape.of(s.name(), s.kind())),
+                    s.parent(), SpawnShape.number(s.name()));
             case TraceEvent.Exit s -> x.append(t, EventType.EXIT, false, s.g(), NONE, NONE, NONE);
             case TraceEvent.LockCreated s -> x.append(t, EventType.LOCK_CREATED, true, NONE, s.lock(), NONE, x.side.add(s));
             case TraceEvent.Request s -> x.append(t, EventType.REQUEST, false, s.g(), s.lock(), x.siteAndMode(s.site(), s.mode()), NONE);
