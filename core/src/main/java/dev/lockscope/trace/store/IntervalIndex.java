@@ -18,7 +18,12 @@ import java.util.Arrays;
  *
  * <p><b>Threads.</b> One writer; readers pass the row count of their view and see exactly the intervals
  * starting below it. Every field readers use is final, so a reader that finds this object through a racy read of
- * the track table still sees it fully built.
+ * the track table still sees it fully built; the pyramid, created later, is published through a volatile field.
+ *
+ * <p><b>Summaries.</b> A track with at most {@value CompactTracks#MAX_INTERVALS} intervals has no
+ * {@link SummaryPyramid}: readers sweep its few intervals. The pyramid is built when the track gains one more,
+ * by replaying the intervals so far, and kept up to date from then on. Most tracks of a room trace (goroutines
+ * that send once) never need one.
  */
 final class IntervalIndex implements TrackIntervals {
     static final int CHECKPOINT = 64;
@@ -27,7 +32,8 @@ final class IntervalIndex implements TrackIntervals {
     private final IntVector entries = new IntVector(12);
     private final IntVector checkpoints = new IntVector(10);
     private final IntVector checkpointData = new IntVector(12);
-    private final SummaryPyramid pyramid;
+    private final int bucketShift;
+    private volatile SummaryPyramid pyramid; // null while the track has few intervals
     private int[] live = new int[8]; // writer only: intervals that may still be active
     private int liveSize;
     private boolean retired; // writer only
@@ -39,7 +45,7 @@ final class IntervalIndex implements TrackIntervals {
 
     IntervalIndex(Intervals intervals, int bucketShift) {
         this.intervals = intervals;
-        this.pyramid = new SummaryPyramid(bucketShift, SummaryPyramid.SPLIT);
+        this.bucketShift = bucketShift;
     }
 
     @Override
@@ -51,21 +57,89 @@ final class IntervalIndex implements TrackIntervals {
 
     /** Adds the interval starting at row {@code id}; it stays active until {@link #close}. */
     void open(int id, long start, IntervalKind kind) {
-        pyramid.advance(start);
         add(id, start);
-        pyramid.open(kind);
+        SummaryPyramid p = pyramid;
+        if (p != null) {
+            p.advance(start);
+            p.open(kind);
+        } else if (entries.size() > CompactTracks.MAX_INTERVALS) {
+            buildPyramid();
+        }
     }
 
     /** Adds an interval whose end is already known (a sleep). */
     void openUntil(int id, long start, long end, IntervalKind kind) {
-        pyramid.advance(start);
         add(id, start);
-        pyramid.openUntil(kind, end);
+        SummaryPyramid p = pyramid;
+        if (p != null) {
+            p.advance(start);
+            p.openUntil(kind, end);
+        } else if (entries.size() > CompactTracks.MAX_INTERVALS) {
+            buildPyramid();
+        }
     }
 
     void close(long end, IntervalKind kind) {
-        pyramid.advance(end);
-        pyramid.close(kind);
+        SummaryPyramid p = pyramid;
+        if (p != null) {
+            p.advance(end);
+            p.close(kind);
+        }
+    }
+
+    /**
+     * Adds the intervals of {@code from} (a track retired before a malformed trace gave it more rows) as if they
+     * had been opened and closed here, in time order.
+     */
+    void reload(TrackIntervals from) {
+        for (int i = 0; i < from.count(Integer.MAX_VALUE); i++) {
+            int id = from.id(i);
+            add(id, intervals.start(id));
+        }
+        if (entries.size() > CompactTracks.MAX_INTERVALS) {
+            buildPyramid();
+        }
+    }
+
+    /** Replays the intervals so far, starts and known ends in time order, into a new pyramid, then publishes it. */
+    private void buildPyramid() {
+        int n = entries.size();
+        long[] points = new long[2 * n]; // sorted by (time, end before start, id); see below
+        long[] times = new long[2 * n];
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            int id = id(i);
+            times[m] = intervals.start(id);
+            points[m++] = (long) i << 1 | 1;
+            long end = intervals.end(id, Integer.MAX_VALUE);
+            if (end != Intervals.OPEN && intervals.kind(id) != IntervalKind.SLEEPING) { // a sleep ends itself
+                times[m] = end;
+                points[m++] = (long) i << 1;
+            }
+        }
+        Integer[] order = new Integer[m];
+        for (int k = 0; k < m; k++) {
+            order[k] = k;
+        }
+        final long[] t = times;
+        final long[] pt = points;
+        Arrays.sort(order, (x, y) -> t[x] != t[y] ? Long.compare(t[x], t[y])
+                : Long.compare(pt[x] & 1, pt[y] & 1) != 0 ? Long.compare(pt[x] & 1, pt[y] & 1)
+                : Long.compare(pt[x], pt[y]));
+        SummaryPyramid p = new SummaryPyramid(bucketShift, SummaryPyramid.SPLIT);
+        for (int k : order) {
+            int id = id((int) (points[k] >>> 1));
+            IntervalKind kind = intervals.kind(id);
+            p.advance(times[k]);
+            if ((points[k] & 1) == 0) {
+                p.close(kind);
+            } else if (kind == IntervalKind.SLEEPING) {
+                p.openUntil(kind, intervals.end(id, Integer.MAX_VALUE));
+            } else {
+                p.open(kind);
+            }
+        }
+        pyramid = p; // volatile: publishes the replayed pyramid
     }
 
     /**
@@ -74,7 +148,9 @@ final class IntervalIndex implements TrackIntervals {
      */
     void retire(long t) {
         retired = true;
-        pyramid.retire();
+        if (pyramid != null) {
+            pyramid.retire();
+        }
         int kept = 0;
         for (int i = 0; i < liveSize; i++) {
             if (intervals.end(live[i], Integer.MAX_VALUE) > t) {

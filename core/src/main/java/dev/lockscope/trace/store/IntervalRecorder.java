@@ -4,8 +4,7 @@ import static dev.lockscope.trace.store.EventTable.NONE;
 
 import dev.lockscope.event.TraceEvent;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
+import dev.lockscope.util.IntMap;
 
 /**
  * Derives intervals from rows as they are appended: links each ending row to the row that started its
@@ -21,7 +20,7 @@ final class IntervalRecorder {
     private final EventTable table;
     private final Intervals intervals;
     private final TrackTable tracks;
-    private final Map<Integer, Goroutine> goroutines = new HashMap<>();
+    private final IntMap<Goroutine> goroutines = new IntMap<>();
     private int unmatched;
 
     /** What one goroutine has open. Rows, so that the interval ids are at hand. */
