@@ -1,26 +1,32 @@
 package dev.lockscope.bench;
 
 import dev.lockscope.event.EventSink;
-import dev.lockscope.event.TraceEvent;
 import dev.lockscope.io.InputException;
 import dev.lockscope.run.Simulation;
 import dev.lockscope.scenario.BuiltinScenarios;
+import dev.lockscope.scenario.RoomSpec;
 import dev.lockscope.scenario.Scenario;
+import java.util.List;
 
 /**
  * Real room scenarios sized to a number of events, for the store benchmarks: a built-in scenario whose duration
  * is scaled (from a short probe run) so that a whole run, {@code End} included, emits about that many events.
  *
  * <p>{@code big-room}: 500 members, one goroutine per send, a broadcast every 10 ms (about 200,000 events per
- * virtual second, four per send goroutine). {@code article}: the blog post's sequential room (five members, a
- * broadcast every 500 ms, eve's reloads); few events per second, so 10 million events span days of virtual time.
+ * virtual second, four per send goroutine). {@code article}: the blog post's sequential room (four members, eve
+ * joining at 5 s, a broadcast every 500 ms) which stalls for good: reload cascades and a detector alert (about
+ * 1 KB of text) every 20 events. {@code article-calm}: the same room without eve. Both have few events per
+ * second, so 10 million events span days of virtual time.
  */
 final class RoomTraces {
     private RoomTraces() {}
 
-    /** The built-in {@code name} with its duration scaled to emit about {@code events} events. */
+    /**
+     * The built-in {@code name} with its duration scaled to emit about {@code events} events. {@code article-calm}
+     * is {@code article} without eve's join: the same sequential room, five broadcasts a second, no stall.
+     */
     static Scenario sized(String name, long events) {
-        Scenario base = BuiltinScenarios.byName(name).orElseThrow(() -> new IllegalArgumentException("no built-in " + name));
+        Scenario base = base(name);
         long probeNs = Math.min(base.durationNs(), 2_000_000_000L);
         Scenario s = base.withDurationNs(probeNs);
         for (int round = 0; round < 3; round++) {
@@ -32,6 +38,14 @@ final class RoomTraces {
             s = base.withDurationNs(Math.max(1_000_000L, scaled));
         }
         return s;
+    }
+
+    private static Scenario base(String name) {
+        if (name.equals("article-calm")) {
+            Scenario article = base("article");
+            return article.withBody(((RoomSpec) article.body()).withEvents(List.of()));
+        }
+        return BuiltinScenarios.byName(name).orElseThrow(() -> new IllegalArgumentException("no built-in " + name));
     }
 
     /** The number of events a whole run of {@code scenario} emits. */
@@ -53,7 +67,4 @@ final class RoomTraces {
     static String describe(Scenario s) {
         return s.name() + " (" + s.durationNs() / 1_000_000 + " ms virtual)";
     }
-
-    /** A sink that drops events; keeps the type visible for tests of the helpers. */
-    static final EventSink DISCARD = (TraceEvent e) -> { };
 }

@@ -36,7 +36,7 @@ public final class StoreFootprint {
         long after = usedAfterGc();
         int n = store.size();
         System.out.printf("%s: %,d events, bucket 2^%d ns: %.1f bytes/event (%,d bytes retained; run %.1f s)%n",
-                RoomTraces.describe(scenario), n, bucketShift, (after - before) / (double) n, after - before, seconds);
+                name + " = " + RoomTraces.describe(scenario), n, bucketShift, (after - before) / (double) n, after - before, seconds);
         if (Boolean.getBoolean("footprint.histogram")) {
             System.out.println(histogram(30));
         }
