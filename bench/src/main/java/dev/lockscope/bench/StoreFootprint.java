@@ -1,62 +1,72 @@
 package dev.lockscope.bench;
 
-import dev.lockscope.event.Mode;
-import dev.lockscope.event.Site;
-import dev.lockscope.event.TraceEvent;
+import dev.lockscope.scenario.Scenario;
 import dev.lockscope.trace.store.TraceStore;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import javax.management.JMException;
+import javax.management.ObjectName;
 
 /**
- * A rough resident-memory check of {@link TraceStore} on a synthetic room trace, until a JMH measurement
- * replaces it: each broadcast is a goroutine that spawns, read-locks, sends one message to every member in
- * turn (each delivered before the next send starts), unlocks and exits; broadcasts are 1 ms apart.
+ * Resident memory of a {@link TraceStore} holding a real room trace: a built-in scenario run through
+ * {@code Simulation} straight into the store, its duration scaled to about the requested number of events
+ * (see {@link RoomTraces}). The figure is the growth of used heap between two full collections (before the run
+ * and after it, with only the store left reachable) divided by the number of events, so every column, index,
+ * summary and dictionary counts, and nothing of the simulation does.
  *
- * <p>Run: {@code java -Xmx6g -XX:+UseSerialGC -cp bench/target/benchmarks.jar
- * dev.lockscope.bench.StoreFootprint [events] [members] [bucketShift]}. The figure is heap growth after a
- * full GC divided by the number of events, so it includes every derived structure.
+ * <p>Run (after {@code mvn -q -DskipTests package -pl core,bench -am}):
+ * {@code java -Xmx8g -XX:+UseSerialGC -cp bench/target/benchmarks.jar dev.lockscope.bench.StoreFootprint
+ * big-room 10000000}. Arguments: scenario (default {@code big-room}), events (default 10,000,000), bucket shift
+ * (default {@link TraceStore#DEFAULT_BUCKET_SHIFT}). Serial GC makes "used after a full GC" exact enough.
+ * {@code -Dfootprint.histogram=true} also prints the top of the live-object class histogram.
  */
 public final class StoreFootprint {
     private StoreFootprint() {}
 
     public static void main(String[] args) {
-        int events = args.length > 0 ? Integer.parseInt(args[0]) : 10_000_000;
-        int members = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        String name = args.length > 0 ? args[0] : "big-room";
+        long events = args.length > 1 ? Long.parseLong(args[1]) : 10_000_000L;
         int bucketShift = args.length > 2 ? Integer.parseInt(args[2]) : TraceStore.DEFAULT_BUCKET_SHIFT;
-        Site rlock = new Site("Broadcast", "Room.Broadcast: r.mx.RLock()");
-        Site runlock = new Site("Broadcast", "Room.Broadcast: r.mx.RUnlock()");
-        Site send = new Site("Broadcast", "Room.Broadcast: m.Send(msg)");
-        String[] names = new String[members];
-        for (int i = 0; i < members; i++) {
-            names[i] = "member-" + i;
-        }
+        Scenario scenario = RoomTraces.sized(name, events);
         long before = usedAfterGc();
         TraceStore store = new TraceStore(bucketShift);
-        long t = 0;
-        int g = 0;
-        while (store.size() < events) {
-            g++;
-            store.accept(new TraceEvent.Spawn(t, g, "Broadcast#" + g, "broadcast", 0));
-            store.accept(new TraceEvent.Request(t, g, 0, Mode.READ, rlock));
-            store.accept(new TraceEvent.Acquire(t, g, 0, Mode.READ, rlock));
-            long s = t;
-            for (int m = 0; m < members; m++) {
-                long d = 20_000 + m * 7919L % 5_000;
-                store.accept(new TraceEvent.SendStart(s, g, names[m], g, d, send));
-                s += d;
-                store.accept(new TraceEvent.Deliver(s, g, names[m], g, s - t));
-            }
-            store.accept(new TraceEvent.Release(s, g, 0, Mode.READ, runlock));
-            store.accept(new TraceEvent.Exit(s, g));
-            t = s + 1_000_000;
-        }
+        long start = System.nanoTime();
+        RoomTraces.run(scenario, store);
+        double seconds = (System.nanoTime() - start) / 1e9;
         long after = usedAfterGc();
-        System.out.printf("events=%d members=%d goroutines=%d virtual=%.1fs bucket=2^%d ns: %.1f bytes/event%n",
-                store.size(), members, g, t / 1e9, bucketShift, (after - before) / (double) store.size());
-        System.out.println(store.view().size()); // keeps the store reachable until after the measurement
+        int n = store.size();
+        System.out.printf("%s: %,d events, bucket 2^%d ns: %.1f bytes/event (%,d bytes retained; run %.1f s)%n",
+                name + " = " + RoomTraces.describe(scenario), n, bucketShift, (after - before) / (double) n, after - before, seconds);
+        if (Boolean.getBoolean("footprint.histogram")) {
+            System.out.println(histogram(30));
+        }
+        System.out.println(store.view().size() > 0 ? "" : "empty"); // keeps the store reachable until measured
     }
 
-    private static long usedAfterGc() {
-        Runtime rt = Runtime.getRuntime();
-        System.gc();
-        return rt.totalMemory() - rt.freeMemory();
+    /** The first lines of the live-object class histogram ({@code jcmd GC.class_histogram}), to see where it goes. */
+    private static String histogram(int lines) {
+        try {
+            Object text = ManagementFactory.getPlatformMBeanServer().invoke(
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
+            return String.join("\n", text.toString().lines().limit(lines).toList());
+        } catch (JMException e) {
+            return "no histogram: " + e;
+        }
+    }
+
+    /** Used heap after full collections, repeated until it stops shrinking (finalizable leftovers, soft refs). */
+    static long usedAfterGc() {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            long now = memory.getHeapMemoryUsage().getUsed();
+            if (now >= used) {
+                break;
+            }
+            used = now;
+        }
+        return used;
     }
 }

@@ -36,6 +36,8 @@ final class EventLineParser {
     private static final String[] NAMES = {"t", "e", "g", "name", "kind", "parent", "lock", "mode", "site", "by",
             "dur", "member", "msg", "lat", "change", "step", "live", "command", "summary", "report", "locks", "op",
             "label"};
+    private static final byte[][] NAME_BYTES = java.util.Arrays.stream(NAMES)
+            .map(n -> n.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).toArray(byte[][]::new);
     private static final int BASE = T | E;
     private static final int LOCK_STEP = BASE | G | LOCK | MODE | SITE;
     /** Field sets by event type; every field of a type is required and no other is allowed. */
@@ -66,6 +68,7 @@ final class EventLineParser {
     private final JsonTree.Limits treeLimits;
     private final List<Site> sites = new ArrayList<>();
     private final Map<String, String> interned = new HashMap<>();
+    private final CompactJson json = new CompactJson();
     private long lastTime;
 
     // Slots of the line being parsed; valid where the bit in `present` is set.
@@ -91,6 +94,10 @@ final class EventLineParser {
     TraceEvent parse(byte[] bytes, int length, int lineNumber) throws InputException {
         line = lineNumber;
         present = 0;
+        if (fastParse(bytes, length)) {
+            return build();
+        }
+        present = 0; // Jackson reads the line again and names what is wrong, if anything
         try (JsonParser p = JsonFormat.FACTORY.createParser(ObjectReadContext.empty(), bytes, 0, length)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw fail("", "expected an event object, got " + describe(p));
@@ -105,6 +112,66 @@ final class EventLineParser {
             }
         }
         return build();
+    }
+
+    /**
+     * Fills the slots from a line in the writer's own compact form ({@link CompactJson}); false if the line is
+     * anything else (or wrong in any way), to be parsed by Jackson instead. Accepts exactly what {@link #slot}
+     * would accept for such a line, so the two paths give the same events.
+     */
+    private boolean fastParse(byte[] bytes, int length) {
+        CompactJson j = json;
+        j.reset(bytes, length);
+        if (!j.take('{')) {
+            return false;
+        }
+        do {
+            int field = j.key(NAME_BYTES);
+            int bit = field < 0 ? 0 : fastSlot(j, 1 << field);
+            if (bit == 0 || (present & bit) != 0) {
+                return false;
+            }
+            present |= bit;
+        } while (j.take(','));
+        return j.take('}') && j.atEnd();
+    }
+
+    /** One field's value into its slot: the field's bit, or 0 to fall back to Jackson. */
+    private int fastSlot(CompactJson j, int bit) {
+        int max = limits.maxString();
+        boolean ok = switch (bit) {
+            case T -> (t = j.integer()) != CompactJson.FAIL;
+            case E -> (e = j.string(max)) != null;
+            case G -> {
+                if (j.peek() == '[') {
+                    g = -1;
+                    yield (gs = j.ints(1)) != null;
+                }
+                gs = null;
+                yield (g = fastInt(j, 1)) != CompactJson.FAIL;
+            }
+            case NAME -> (name = j.string(max)) != null;
+            case KIND -> (kind = j.string(max)) != null;
+            case PARENT -> (parent = fastInt(j, 0)) != CompactJson.FAIL;
+            case LOCK -> (lock = fastInt(j, 0)) != CompactJson.FAIL;
+            case MODE -> (mode = j.string(max)) != null;
+            case SITE -> (site = fastInt(j, 0)) != CompactJson.FAIL;
+            case BY -> (by = j.ints(1)) != null;
+            case DUR -> (dur = j.integer()) != CompactJson.FAIL;
+            case MEMBER -> (member = j.string(max)) != null;
+            case MSG -> (msg = j.integer()) != CompactJson.FAIL;
+            case LAT -> (lat = j.integer()) != CompactJson.FAIL;
+            case CHANGE -> (change = j.string(max)) != null;
+            case OP -> (op = j.string(max)) != null;
+            case LABEL -> (label = j.string(max)) != null;
+            default -> false; // step, live, command, summary, report, locks: rare lines, read by Jackson
+        };
+        return ok ? bit : 0;
+    }
+
+    private static long fastInt(CompactJson j, long min) {
+        long v = j.integer();
+        return v == CompactJson.FAIL || v < min || v > Integer.MAX_VALUE ? CompactJson.FAIL : v;
     }
 
     private void slot(JsonParser p, String field) throws InputException {
@@ -188,6 +255,9 @@ final class EventLineParser {
     }
 
     private void checkShape(int shape) throws InputException {
+        if (present == shape) {
+            return; // the usual case; otherwise find the first field that is missing or extra
+        }
         for (int i = 0; i < NAMES.length; i++) {
             int bit = 1 << i;
             if ((shape & bit) != 0 && (present & bit) == 0) {

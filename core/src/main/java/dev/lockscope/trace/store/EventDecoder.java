@@ -23,6 +23,7 @@ final class EventDecoder {
         int b = t.b.get(row);
         int c = t.c.get(row);
         return switch (t.type(row)) {
+            case SPAWN -> new TraceEvent.Spawn(time, g, t.spawnShapes.value(a).name(c), t.spawnShapes.value(a).kind(), b);
             case EXIT -> new TraceEvent.Exit(time, g);
             case REQUEST -> new TraceEvent.Request(time, g, a, t.mode(row), t.site(row));
             case ACQUIRE -> new TraceEvent.Acquire(time, g, a, t.mode(row), t.site(row));
@@ -35,7 +36,7 @@ final class EventDecoder {
             case DROP -> new TraceEvent.Drop(time, t.members.value(a), b);
             case MEMBER -> new TraceEvent.MemberEvent(time, t.members.value(a), CHANGES[b]);
             case END -> new TraceEvent.End(time);
-            case SPAWN, LOCK_CREATED, COMMAND, ALERT -> throw new IllegalStateException("row " + row + " should be wide");
+            case LOCK_CREATED, COMMAND, ALERT -> throw new IllegalStateException("row " + row + " should be wide");
         };
     }
 }

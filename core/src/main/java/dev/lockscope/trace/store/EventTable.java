@@ -15,14 +15,20 @@ import java.util.List;
  *   g     int    goroutine id, or NONE
  *   a     int    lock id | member id | send target id (member + site)
  *   b     int    site id &lt;&lt; 1 | mode | blocker set id | message id | member change ordinal
- *   c     int    a duration or latency in ns | a row (see below) | side list index if WIDE
- *   link  int    the row that ends the interval this row starts, or NONE while it is open
+ *   c     int    a duration or latency in ns | a row (see below) | a spawn's name number | side list index if WIDE
  * </pre>
- * Rows that point at rows: a {@code Request}'s c is its wait's first {@code Blocked} row, a {@code Blocked}'s c
- * the next {@code Blocked} row of the same wait and its link the {@code Request}; an {@code Acquire}'s c is its
- * {@code Request}; a {@code Release}'s c is the {@code Acquire} it ends; a {@code Deliver}'s link is its
- * {@code SendStart}. These are written when the later row arrives, so a reader treats any row number at or
- * beyond its published prefix as {@link #NONE}.
+ * Rows that start an interval ended by a later row ({@code Spawn}, {@code Request}, {@code Acquire},
+ * {@code Park}, {@code SendStart}) also have a slot in {@link #ends}: the row that ends the interval, or
+ * {@link #NONE} while it is open. Other rows (more than half of a room trace) have none.
+ *
+ * <p>Rows that point at rows: a {@code Request}'s c is its wait's first {@code Blocked} row, a {@code Blocked}'s c
+ * the next {@code Blocked} row of the same wait; an {@code Acquire}'s c is its {@code Request}; a
+ * {@code Release}'s c is the {@code Acquire} it ends. These are written when the later row arrives, so a reader
+ * treats any row number at or beyond its published prefix as {@link #NONE}.
+ *
+ * <p>A {@code Spawn} is stored in columns, not as an object: a = its interned {@link SpawnShape} (kind and name
+ * without a trailing number), b = parent, c = the name's trailing number or {@link #NONE}; so goroutines named
+ * {@code Broadcast#1}, {@code Broadcast#2}, ... share one dictionary entry.
  *
  * <p>One writer thread; readers read only rows below a count published through a volatile write.
  */
@@ -40,13 +46,14 @@ final class EventTable {
     final IntVector a = new IntVector(CHUNK_SHIFT);
     final IntVector b = new IntVector(CHUNK_SHIFT);
     final IntVector c = new IntVector(CHUNK_SHIFT);
-    final IntVector link = new IntVector(CHUNK_SHIFT);
+    final SparseColumn ends = new SparseColumn(CHUNK_SHIFT);
     final ObjectVector<TraceEvent> side = new ObjectVector<>();
 
     final Interner<String> members = new Interner<>();
     final Interner<Site> sites = new Interner<>();
     final Interner<Target> targets = new Interner<>();
     final Interner<List<Integer>> blockerSets = new Interner<>();
+    final Interner<SpawnShape> spawnShapes = new Interner<>();
 
     int size() {
         return time.size();
@@ -61,8 +68,16 @@ final class EventTable {
         a.add(av);
         b.add(bv);
         c.add(cv);
-        link.add(NONE);
+        ends.add(startsLinkedInterval(kind), NONE);
         return row;
+    }
+
+    /** Whether rows of this type start an interval that a later row ends, and so have a slot in {@link #ends}. */
+    static boolean startsLinkedInterval(EventType kind) {
+        return switch (kind) {
+            case SPAWN, REQUEST, ACQUIRE, PARK, SEND_START -> true;
+            default -> false;
+        };
     }
 
     EventType type(int row) {

@@ -14,6 +14,10 @@ final class IntList {
         values[size++] = v;
     }
 
+    void clear() {
+        size = 0;
+    }
+
     int get(int i) {
         return values[i];
     }

@@ -18,25 +18,38 @@ import java.util.Arrays;
  *
  * <p><b>Threads.</b> One writer; readers pass the row count of their view and see exactly the intervals
  * starting below it. Every field readers use is final, so a reader that finds this object through a racy read of
- * the track table still sees it fully built.
+ * the track table still sees it fully built; the pyramid, created later, is published through a volatile field.
+ *
+ * <p><b>Summaries.</b> A track with at most {@value CompactTracks#MAX_INTERVALS} intervals has no
+ * {@link SummaryPyramid}: readers sweep its few intervals. The pyramid is built when the track gains one more,
+ * by replaying the intervals so far, and kept up to date from then on. Most tracks of a room trace (goroutines
+ * that send once) never need one.
  */
-final class IntervalIndex {
+final class IntervalIndex implements TrackIntervals {
     static final int CHECKPOINT = 64;
 
     private final Intervals intervals;
     private final IntVector entries = new IntVector(12);
     private final IntVector checkpoints = new IntVector(10);
     private final IntVector checkpointData = new IntVector(12);
-    private final SummaryPyramid pyramid;
+    private final int bucketShift;
+    private volatile SummaryPyramid pyramid; // null while the track has few intervals
     private int[] live = new int[8]; // writer only: intervals that may still be active
     private int liveSize;
+    private boolean retired; // writer only
+
+    /** Whether {@link #retire} was called: the track takes no more intervals. Writer only. */
+    boolean retired() {
+        return retired;
+    }
 
     IntervalIndex(Intervals intervals, int bucketShift) {
         this.intervals = intervals;
-        this.pyramid = new SummaryPyramid(bucketShift);
+        this.bucketShift = bucketShift;
     }
 
-    SummaryPyramid pyramid() {
+    @Override
+    public SummaryPyramid pyramid() {
         return pyramid;
     }
 
@@ -44,32 +57,100 @@ final class IntervalIndex {
 
     /** Adds the interval starting at row {@code id}; it stays active until {@link #close}. */
     void open(int id, long start, IntervalKind kind) {
-        pyramid.advance(start);
         add(id, start);
-        pyramid.open(kind);
+        SummaryPyramid p = pyramid;
+        if (p != null) {
+            p.advance(start);
+            p.open(kind);
+        } else if (entries.size() > CompactTracks.MAX_INTERVALS) {
+            buildPyramid();
+        }
     }
 
     /** Adds an interval whose end is already known (a sleep). */
     void openUntil(int id, long start, long end, IntervalKind kind) {
-        pyramid.advance(start);
         add(id, start);
-        pyramid.openUntil(kind, end);
+        SummaryPyramid p = pyramid;
+        if (p != null) {
+            p.advance(start);
+            p.openUntil(kind, end);
+        } else if (entries.size() > CompactTracks.MAX_INTERVALS) {
+            buildPyramid();
+        }
     }
 
     void close(long end, IntervalKind kind) {
-        pyramid.advance(end);
-        pyramid.close(kind);
-    }
-
-    void advance(long t) {
-        pyramid.advance(t);
+        SummaryPyramid p = pyramid;
+        if (p != null) {
+            p.advance(end);
+            p.close(kind);
+        }
     }
 
     /**
-     * Drops the writer's scratch list of possibly active intervals down to those active after {@code t}; for a
-     * goroutine's track at its exit, after which it gains no interval. Saves ~0.5 KB per finished goroutine.
+     * Adds the intervals of {@code from} (a track retired before a malformed trace gave it more rows) as if they
+     * had been opened and closed here, in time order.
+     */
+    void reload(TrackIntervals from) {
+        for (int i = 0; i < from.count(Integer.MAX_VALUE); i++) {
+            int id = from.id(i);
+            add(id, intervals.start(id));
+        }
+        if (entries.size() > CompactTracks.MAX_INTERVALS) {
+            buildPyramid();
+        }
+    }
+
+    /** Replays the intervals so far, starts and known ends in time order, into a new pyramid, then publishes it. */
+    private void buildPyramid() {
+        int n = entries.size();
+        long[] points = new long[2 * n]; // sorted by (time, end before start, id); see below
+        long[] times = new long[2 * n];
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            int id = id(i);
+            times[m] = intervals.start(id);
+            points[m++] = (long) i << 1 | 1;
+            long end = intervals.end(id, Integer.MAX_VALUE);
+            if (end != Intervals.OPEN && intervals.kind(id) != IntervalKind.SLEEPING) { // a sleep ends itself
+                times[m] = end;
+                points[m++] = (long) i << 1;
+            }
+        }
+        Integer[] order = new Integer[m];
+        for (int k = 0; k < m; k++) {
+            order[k] = k;
+        }
+        final long[] t = times;
+        final long[] pt = points;
+        Arrays.sort(order, (x, y) -> t[x] != t[y] ? Long.compare(t[x], t[y])
+                : Long.compare(pt[x] & 1, pt[y] & 1) != 0 ? Long.compare(pt[x] & 1, pt[y] & 1)
+                : Long.compare(pt[x], pt[y]));
+        SummaryPyramid p = new SummaryPyramid(bucketShift, SummaryPyramid.SPLIT);
+        for (int k : order) {
+            int id = id((int) (points[k] >>> 1));
+            IntervalKind kind = intervals.kind(id);
+            p.advance(times[k]);
+            if ((points[k] & 1) == 0) {
+                p.close(kind);
+            } else if (kind == IntervalKind.SLEEPING) {
+                p.openUntil(kind, intervals.end(id, Integer.MAX_VALUE));
+            } else {
+                p.open(kind);
+            }
+        }
+        pyramid = p; // volatile: publishes the replayed pyramid
+    }
+
+    /**
+     * Drops the writer's state: the summary sweep and the scratch list of possibly active intervals, down to those
+     * active after {@code t}; for a goroutine's track at its exit, after which it gains no interval.
      */
     void retire(long t) {
+        retired = true;
+        if (pyramid != null) {
+            pyramid.retire();
+        }
         int kept = 0;
         for (int i = 0; i < liveSize; i++) {
             if (intervals.end(live[i], Integer.MAX_VALUE) > t) {
@@ -109,8 +190,8 @@ final class IntervalIndex {
 
     // ---- readers ----
 
-    /** The number of intervals that start below row {@code limit}. */
-    int count(int limit) {
+    @Override
+    public int count(int limit) {
         int lo = 0;
         int hi = entries.size(); // a racy read; may count slots this thread cannot see, which the search skips
         while (lo < hi) {
@@ -125,8 +206,8 @@ final class IntervalIndex {
         return lo;
     }
 
-    /** The id of the {@code index}-th interval; {@code index < count(limit)}. */
-    int id(int index) {
+    @Override
+    public int id(int index) {
         return entries.get(index) - 1;
     }
 
@@ -145,12 +226,8 @@ final class IntervalIndex {
         return lo;
     }
 
-    /**
-     * Appends to {@code out} the ids of the intervals overlapping [t0, t1) as seen by a reader of {@code limit}
-     * rows, in start order. An interval [s, e) overlaps if s &lt; t1 and e &gt; t0; one of zero length if
-     * t0 &lt;= s &lt; t1.
-     */
-    void overlapping(long t0, long t1, int limit, IntList out) {
+    @Override
+    public void overlapping(long t0, long t1, int limit, IntList out) {
         int n = count(limit);
         int lo = firstStartingAtOrAfter(t0, n);
         int hi = Math.max(lo, firstStartingAtOrAfter(t1, n));

@@ -4,8 +4,7 @@ import static dev.lockscope.trace.store.EventTable.NONE;
 
 import dev.lockscope.event.TraceEvent;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
+import dev.lockscope.util.IntMap;
 
 /**
  * Derives intervals from rows as they are appended: links each ending row to the row that started its
@@ -21,7 +20,7 @@ final class IntervalRecorder {
     private final EventTable table;
     private final Intervals intervals;
     private final TrackTable tracks;
-    private final Map<Integer, Goroutine> goroutines = new HashMap<>();
+    private final IntMap<Goroutine> goroutines = new IntMap<>();
     private int unmatched;
 
     /** What one goroutine has open. Rows, so that the interval ids are at hand. */
@@ -63,7 +62,7 @@ final class IntervalRecorder {
                 if (state.running != NONE) {
                     end(state.running, row, t, goroutine(g));
                 }
-                goroutine(g).retire(t);
+                tracks.retireGoroutine(g, t, row + 1);
                 goroutines.remove(g);
             }
             case TraceEvent.Request r -> {
@@ -84,7 +83,6 @@ final class IntervalRecorder {
                 start(row, t, goroutine(g), tracks.obtain(Track.Kind.MEMBER, table.member(row)));
             }
             case TraceEvent.Deliver d -> onDeliver(row, d, state);
-            case TraceEvent.End e -> tracks.forEach(index -> index.advance(t));
             default -> { }
         }
     }
@@ -94,7 +92,6 @@ final class IntervalRecorder {
             unmatched++;
             return;
         }
-        table.link.set(row, state.wait);
         table.c.set(state.lastBlocked == NONE ? state.wait : state.lastBlocked, row);
         state.lastBlocked = row;
     }
@@ -133,7 +130,6 @@ final class IntervalRecorder {
             if (table.member(send) == member && sendMessage(send) == d.msg()) {
                 System.arraycopy(state.sends, i + 1, state.sends, i, state.sendCount - i - 1);
                 state.sendCount--;
-                table.link.set(row, send);
                 end(send, row, d.time(), goroutine(d.g()), tracks.obtain(Track.Kind.MEMBER, member));
                 return;
             }
@@ -157,7 +153,7 @@ final class IntervalRecorder {
     }
 
     private void end(int startRow, int endRow, long t, IntervalIndex... in) {
-        table.link.set(startRow, endRow);
+        table.ends.set(startRow, endRow);
         IntervalKind kind = intervals.kind(startRow);
         for (IntervalIndex index : in) {
             index.close(t, kind);

@@ -8,7 +8,7 @@ import dev.lockscope.event.TraceEvent;
  * Reads intervals out of the event columns. An interval has no storage of its own: its id is the row that
  * starts it ({@code Spawn}, {@code Request}, {@code Acquire}, {@code SendStart}, {@code Sleep}, {@code Park}),
  * its start is that row's time, its kind follows from that row's type and mode, and its end is the time of
- * the row in the start row's link column, or {@code start + duration} for a sleep.
+ * the row in the start row's slot of the ends column, or {@code start + duration} for a sleep.
  */
 final class Intervals {
     /** The end of an interval that has not ended within the reader's prefix. */
@@ -29,7 +29,7 @@ final class Intervals {
         if (table.type(id) == EventType.SLEEP) {
             return start(id) + duration(id);
         }
-        int end = EventTable.visible(table.link.get(id), limit);
+        int end = EventTable.visible(table.ends.get(id), limit);
         return end == NONE ? OPEN : table.time.get(end);
     }
 

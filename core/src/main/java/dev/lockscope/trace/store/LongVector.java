@@ -1,5 +1,7 @@
 package dev.lockscope.trace.store;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 
 /**
@@ -14,6 +16,8 @@ import java.util.Arrays;
  * count); {@link #getOr} exists for the one place that probes beyond that bound.
  */
 final class LongVector {
+    private static final VarHandle ELEMENT = MethodHandles.arrayElementVarHandle(long[].class);
+
     private final int shift;
     private final int mask;
     private volatile long[][] chunks = new long[4][];
@@ -32,6 +36,13 @@ final class LongVector {
     void add(long value) {
         int i = size;
         slot(i)[i & mask] = value;
+        size = i + 1;
+    }
+
+    /** Appends with an atomic write, for elements that readers probe with {@link #getOpaqueOr}. */
+    void addOpaque(long value) {
+        int i = size;
+        ELEMENT.setOpaque(slot(i), i & mask, value);
         size = i + 1;
     }
 
@@ -54,6 +65,21 @@ final class LongVector {
         long[] chunk = dir[c];
         int off = i & mask;
         return chunk == null || off >= chunk.length ? absent : chunk[off];
+    }
+
+    /**
+     * Like {@link #getOr}, but reads the element atomically: a {@code long} written by another thread without
+     * synchronisation reads as before or after, never half of each (which plain reads permit).
+     */
+    long getOpaqueOr(int i, long absent) {
+        long[][] dir = chunks;
+        int c = i >>> shift;
+        if (i < 0 || c >= dir.length) {
+            return absent;
+        }
+        long[] chunk = dir[c];
+        int off = i & mask;
+        return chunk == null || off >= chunk.length ? absent : (long) ELEMENT.getOpaque(chunk, off);
     }
 
     private long[] slot(int i) {

@@ -1,5 +1,7 @@
 package dev.lockscope.trace.store;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 
 /**
@@ -8,6 +10,7 @@ import java.util.Arrays;
  * (interned names, alerts, commands, spawns) and the per-id tracks.
  */
 final class ObjectVector<T> {
+    private static final VarHandle ELEMENT = MethodHandles.arrayElementVarHandle(Object[].class);
     private static final int SHIFT = 10;
     private static final int MASK = (1 << SHIFT) - 1;
     private volatile Object[][] chunks = new Object[4][];
@@ -32,8 +35,12 @@ final class ObjectVector<T> {
         }
     }
 
+    /**
+     * Sets an element with a release write: a reader that reads the new value ({@link #get} is an acquire read)
+     * also sees everything this thread wrote before.
+     */
     void set(int i, T value) {
-        chunks[i >>> SHIFT][i & MASK] = value;
+        ELEMENT.setRelease(chunks[i >>> SHIFT], i & MASK, value);
     }
 
     /** The element, or {@code null} if it is absent or this thread cannot see it yet. */
@@ -44,7 +51,7 @@ final class ObjectVector<T> {
         if (i < 0 || c >= dir.length || dir[c] == null) {
             return null;
         }
-        return (T) dir[c][i & MASK];
+        return (T) ELEMENT.getAcquire(dir[c], i & MASK);
     }
 
     private void slot(int i) {

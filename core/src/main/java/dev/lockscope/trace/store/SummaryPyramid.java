@@ -4,48 +4,134 @@ import java.util.Arrays;
 
 /**
  * Per-bucket summaries of one track at resolutions 2<sup>k</sup>, 4&middot;2<sup>k</sup>, 16&middot;2<sup>k</sup>,
- * ... ns, kept up to date by sweeping the track's state forward in time as its events arrive.
+ * ... ns (levels 0, 1, 2, ...), kept up to date by sweeping the track's state forward in time as its events
+ * arrive, and stored only where they save work: memory follows the track's intervals, not its lifetime.
  *
  * <p>A bucket holds, for its time range: the time during which at least one interval was active ("busy"),
  * the highest number of intervals active at once, and the most severe {@link IntervalKind} active (stored as
  * ordinal + 1, 0 for none). Intervals are half-open, so an interval of zero length counts for nothing.
  *
+ * <p><b>What is stored.</b> Levels {@value #DENSE} and up (2<sup>12</sup> base buckets, 4.3 s at the default
+ * base) keep every bucket from the track's first activity on. Below, a bucket is kept only if its parent is
+ * <em>split</em>: more than {@code split} intervals start in the parent. So a bucket that is not kept lies in an
+ * unsplit parent, in which at most {@code split} intervals start, and a reader can sweep any part of it from the
+ * track's intervals ({@link Sweeper}) at the cost of an overlap query. A track whose intervals outnumber its
+ * buckets keeps its fine levels where it is busy; an idle or short-lived one keeps almost nothing.
+ *
  * <p><b>Writer.</b> The track's state (active count, active kinds, pending planned ends of sleeps) only changes
  * at event times, which never decrease; {@link #advance} accounts the constant state between the last change and
- * now into the current base bucket. A bucket is written to its level only when it is complete, and a parent
- * is complete with its fourth child, so every stored bucket is final.
+ * now into the current buckets (whole idle or constant stretches in one step per bucket of the largest level
+ * that fits). A bucket is stored only when complete. A complete child of a parent that is not (yet) split waits
+ * in a buffer of at most three; if the parent splits they are stored, if it completes unsplit they are dropped.
  *
- * <p><b>Readers.</b> {@link #horizon} (volatile) is the end of the last complete base bucket; everything a
- * reader reads from the levels lies before a horizon it has read, so it was written before that volatile write.
- * Buckets before the track's first activity are empty and not stored.
+ * <p><b>Readers.</b> {@link #horizon} (volatile) is the time before which everything is final and stored: the
+ * end of the last complete base bucket, or, if earlier, the start of the highest unfinished unsplit bucket
+ * (whose children may still be buffered). Readers read it first and use buckets only before it; the intervals
+ * after it are few (at most {@code split} start there). Sparse bucket keys are searched with opaque reads, so
+ * an entry written after the horizon reads as absent or as itself, and is then ignored.
  *
- * <p><b>Costs.</b> Writer: O(1) amortised per event plus O(1) per base bucket the track lives through.
- * Reader: {@link #aggregate} visits at most 6 buckets per level, whatever the number of events.
+ * <p><b>Costs.</b> Writer: O(1) amortised per event plus O(levels) per stored bucket. Reader: {@link #aggregate}
+ * reads at most ~6 dense buckets per level, descends at most two chains of partial buckets (a binary search per
+ * level), and sweeps at most two pieces of unsplit buckets: independent of the number of events.
  */
 final class SummaryPyramid {
-    private static final int LEVELS = 24;
+    static final int LEVELS = 24;
+    /** The lowest level stored densely. */
+    static final int DENSE = 6;
+    /** The default split threshold: the largest number of starts swept rather than stored. */
+    static final int SPLIT = 64;
 
     private final int baseShift;
-    private final Level[] levels = new Level[LEVELS];
+    private final int split;
+    private final DenseLevel[] dense = new DenseLevel[LEVELS];
+    private final SparseLevel[] sparse = new SparseLevel[DENSE];
     private volatile long horizon = Long.MIN_VALUE;
     private long origin = -1; // base bucket index of the first activity; written before horizon is published
+    private Writer writer; // null before the first activity and after retire()
+    private boolean retired;
 
-    // Writer state.
-    private long swept = Long.MIN_VALUE;
-    private int active;
-    private final int[] kindCounts = new int[IntervalKind.values().length];
-    private long[] accBusy = new long[2];
-    private int[] accMax = new int[2];
-    private byte[] accWorst = new byte[2];
-    private long[] pendingEnd = new long[0];
-    private byte[] pendingKind = new byte[0];
-    private int pending;
+    /** Sweeps the track's intervals over [from, to) into an accumulator: what the pyramid did not keep. */
+    interface Sweeper {
+        void sweep(long from, long to, Accumulator acc);
+    }
 
-    /** The complete buckets of one level, indexed from the bucket that holds the track's origin. */
-    private static final class Level {
+    /** The buckets of a level from the track's origin on, one per bucket. */
+    private static final class DenseLevel {
         final LongVector busy = new LongVector(12);
         final IntVector max = new IntVector(12);
         final ByteVector worst = new ByteVector(12);
+    }
+
+    /** The kept buckets of a level, by ascending bucket index ({@code key} = index + 1, so 0 reads as absent). */
+    private static final class SparseLevel {
+        final LongVector keys = new LongVector(12);
+        final LongVector busy = new LongVector(12);
+        final IntVector max = new IntVector(12);
+        final ByteVector worst = new ByteVector(12);
+
+        void add(long index, long b, int m, byte w) {
+            busy.add(b);
+            max.add(m);
+            worst.add(w);
+            keys.addOpaque(index + 1);
+        }
+
+        /** The position of bucket {@code index}, or -1; only valid for buckets before a horizon read earlier. */
+        int find(long index) {
+            int lo = 0;
+            int hi = keys.size();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                long k = keys.getOpaqueOr(mid, 0);
+                if (k != 0 && k - 1 < index) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo < keys.size() && keys.getOpaqueOr(lo, 0) == index + 1 ? lo : -1;
+        }
+
+        /** Whether any bucket in [from, to) is kept (lower bound search). */
+        boolean anyIn(long from, long to) {
+            int lo = 0;
+            int hi = keys.size();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                long k = keys.getOpaqueOr(mid, 0);
+                if (k != 0 && k - 1 < from) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            if (lo >= keys.size()) {
+                return false;
+            }
+            long k = keys.getOpaqueOr(lo, 0);
+            return k != 0 && k - 1 < to;
+        }
+    }
+
+    /** State the writer needs while the track is live; dropped at {@link #retire}. */
+    private static final class Writer {
+        long swept = Long.MIN_VALUE;
+        int active;
+        final int[] kindCounts = new int[IntervalKind.values().length];
+        final long[] accBusy = new long[LEVELS];
+        final int[] accMax = new int[LEVELS];
+        final byte[] accWorst = new byte[LEVELS];
+        /** Intervals started in the unfinished bucket of levels 1..DENSE. */
+        final int[] starts = new int[DENSE + 1];
+        /** Complete children of the unfinished bucket of level l (1..DENSE) not stored yet: 3 slots per level. */
+        final long[] pendingIndex = new long[3 * (DENSE + 1)];
+        final long[] pendingBusy = new long[3 * (DENSE + 1)];
+        final int[] pendingMax = new int[3 * (DENSE + 1)];
+        final byte[] pendingWorst = new byte[3 * (DENSE + 1)];
+        final int[] pendingChildren = new int[DENSE + 1];
+        long[] plannedEnd = new long[0];
+        byte[] plannedKind = new byte[0];
+        int planned;
     }
 
     /** Mutable sum of buckets, local to one query. */
@@ -67,8 +153,15 @@ final class SummaryPyramid {
         }
     }
 
+    /** A pyramid that keeps every bucket (no parent is ever unsplit), so that it can be read without a sweeper. */
     SummaryPyramid(int baseShift) {
+        this(baseShift, -1);
+    }
+
+    /** @param split a bucket in which more than this many intervals start keeps its children; -1 keeps all */
+    SummaryPyramid(int baseShift, int split) {
         this.baseShift = baseShift;
+        this.split = split;
     }
 
     long bucketWidth() {
@@ -83,129 +176,283 @@ final class SummaryPyramid {
 
     /** Accounts the state up to {@code t}, ending the planned intervals due by then. */
     void advance(long t) {
-        while (pending > 0 && pendingEnd[0] <= t) {
-            sweepTo(pendingEnd[0]);
-            close(IntervalKind.ofOrdinal(pendingKind[0]));
-            pending--;
-            System.arraycopy(pendingEnd, 1, pendingEnd, 0, pending);
-            System.arraycopy(pendingKind, 1, pendingKind, 0, pending);
+        Writer w = writer();
+        while (w.planned > 0 && w.plannedEnd[0] <= t) {
+            sweepTo(w, w.plannedEnd[0]);
+            close(IntervalKind.ofOrdinal(w.plannedKind[0]));
+            w.planned--;
+            System.arraycopy(w.plannedEnd, 1, w.plannedEnd, 0, w.planned);
+            System.arraycopy(w.plannedKind, 1, w.plannedKind, 0, w.planned);
         }
-        sweepTo(t);
+        sweepTo(w, t);
     }
 
+    /** Starts an interval at the time of the last {@link #advance}. */
     void open(IntervalKind kind) {
-        active++;
-        kindCounts[kind.ordinal()]++;
+        Writer w = writer();
+        w.active++;
+        w.kindCounts[kind.ordinal()]++;
+        boolean flushed = false;
+        for (int l = 1; l <= DENSE; l++) {
+            if (++w.starts[l] == split + 1) {
+                flush(w, l);
+                flushed = true;
+            }
+        }
+        if (flushed) {
+            publishHorizon(w);
+        }
     }
 
     void close(IntervalKind kind) {
-        active--;
-        kindCounts[kind.ordinal()]--;
+        Writer w = writer();
+        w.active--;
+        w.kindCounts[kind.ordinal()]--;
     }
 
     /** Opens an interval whose end is known now (a sleep); {@link #advance} closes it on time. */
     void openUntil(IntervalKind kind, long end) {
         open(kind);
-        if (pending == pendingEnd.length) {
-            pendingEnd = Arrays.copyOf(pendingEnd, pending * 2 + 1);
-            pendingKind = Arrays.copyOf(pendingKind, pending * 2 + 1);
+        Writer w = writer;
+        if (w.planned == w.plannedEnd.length) {
+            w.plannedEnd = Arrays.copyOf(w.plannedEnd, w.planned * 2 + 1);
+            w.plannedKind = Arrays.copyOf(w.plannedKind, w.planned * 2 + 1);
         }
-        int at = pending;
-        while (at > 0 && pendingEnd[at - 1] > end) { // kept sorted; a goroutine sleeps once at a time
-            pendingEnd[at] = pendingEnd[at - 1];
-            pendingKind[at] = pendingKind[at - 1];
+        int at = w.planned;
+        while (at > 0 && w.plannedEnd[at - 1] > end) { // kept sorted; a goroutine sleeps once at a time
+            w.plannedEnd[at] = w.plannedEnd[at - 1];
+            w.plannedKind[at] = w.plannedKind[at - 1];
             at--;
         }
-        pendingEnd[at] = end;
-        pendingKind[at] = (byte) kind.ordinal();
-        pending++;
+        w.plannedEnd[at] = end;
+        w.plannedKind[at] = (byte) kind.ordinal();
+        w.planned++;
     }
 
-    private void sweepTo(long t) {
-        if (swept == Long.MIN_VALUE) {
-            swept = t;
+    /**
+     * Drops the writer's state; the track gains no interval after this (a goroutine's track at its exit). What
+     * was not stored yet is swept by readers, as after any horizon.
+     */
+    void retire() {
+        writer = null;
+        retired = true;
+    }
+
+    private Writer writer() {
+        if (writer == null) {
+            if (retired) {
+                throw new IllegalStateException("the track was retired");
+            }
+            writer = new Writer();
+        }
+        return writer;
+    }
+
+    private void sweepTo(Writer w, long t) {
+        if (w.swept == Long.MIN_VALUE) {
+            w.swept = t;
             origin = t >> baseShift;
             return;
         }
-        if (t <= swept) {
+        if (t <= w.swept) {
             return;
         }
-        int worst = worstKind();
-        while (swept < t) {
-            long bucket = swept >> baseShift;
+        int worst = worstKind(w);
+        long unit = 1L << baseShift;
+        while (w.swept < t) {
+            long bucket = w.swept >> baseShift;
+            if ((w.swept & (unit - 1)) == 0) {
+                int level = wholeLevel(bucket, t);
+                if (level > 0) { // a whole bucket of constant state: account it in one step
+                    long span = 1L << (baseShift + 2 * level);
+                    if (w.active > 0) {
+                        w.accBusy[level] = span;
+                        w.accMax[level] = w.active;
+                        w.accWorst[level] = (byte) worst;
+                    }
+                    w.swept += span;
+                    complete(w, level, bucket >> 2 * level);
+                    continue;
+                }
+            }
             long bucketEnd = (bucket + 1) << baseShift;
             long segmentEnd = Math.min(t, bucketEnd);
-            if (active > 0) {
-                accBusy[0] += segmentEnd - swept;
-                accMax[0] = Math.max(accMax[0], active);
-                accWorst[0] = (byte) Math.max(accWorst[0], worst);
+            if (w.active > 0) {
+                w.accBusy[0] += segmentEnd - w.swept;
+                w.accMax[0] = Math.max(w.accMax[0], w.active);
+                w.accWorst[0] = (byte) Math.max(w.accWorst[0], worst);
             }
-            swept = segmentEnd;
-            if (swept == bucketEnd) {
-                complete(0, bucket);
-                horizon = bucketEnd; // volatile: publishes the buckets just written
+            w.swept = segmentEnd;
+            if (w.swept == bucketEnd) {
+                complete(w, 0, bucket);
             }
         }
+        publishHorizon(w);
     }
 
-    private int worstKind() {
-        for (int k = kindCounts.length - 1; k >= 0; k--) {
-            if (kindCounts[k] > 0) {
+    /** The largest level (up to DENSE) whose bucket starts at base bucket {@code b} and ends by {@code t}, or 0. */
+    private int wholeLevel(long b, long t) {
+        int level = 0;
+        while (level < DENSE && (b & ((1L << 2 * (level + 1)) - 1)) == 0
+                && (b + (1L << 2 * (level + 1))) << baseShift <= t) {
+            level++;
+        }
+        return level;
+    }
+
+    private static int worstKind(Writer w) {
+        for (int k = w.kindCounts.length - 1; k >= 0; k--) {
+            if (w.kindCounts[k] > 0) {
                 return k + 1;
             }
         }
         return 0;
     }
 
-    /** Stores the accumulated bucket of {@code level} and folds it into its parent, completing that too if last. */
-    private void complete(int level, long bucket) {
-        if (accBusy.length <= level + 1) {
-            accBusy = Arrays.copyOf(accBusy, level + 2);
-            accMax = Arrays.copyOf(accMax, level + 2);
-            accWorst = Arrays.copyOf(accWorst, level + 2);
-        }
-        Level l = levels[level];
-        if (l == null) {
-            l = levels[level] = new Level();
-        }
-        l.busy.add(accBusy[level]);
-        l.max.add(accMax[level]);
-        l.worst.add(accWorst[level]);
+    /** Stores (or buffers) the accumulated bucket of {@code level}, folds it into its parent, completing that if last. */
+    private void complete(Writer w, int level, long bucket) {
+        keep(w, level, bucket, w.accBusy[level], w.accMax[level], w.accWorst[level]);
         if (level + 1 < LEVELS) {
-            accBusy[level + 1] += accBusy[level];
-            accMax[level + 1] = Math.max(accMax[level + 1], accMax[level]);
-            accWorst[level + 1] = (byte) Math.max(accWorst[level + 1], accWorst[level]);
+            w.accBusy[level + 1] += w.accBusy[level];
+            w.accMax[level + 1] = Math.max(w.accMax[level + 1], w.accMax[level]);
+            w.accWorst[level + 1] = (byte) Math.max(w.accWorst[level + 1], w.accWorst[level]);
         }
-        accBusy[level] = 0;
-        accMax[level] = 0;
-        accWorst[level] = 0;
+        w.accBusy[level] = 0;
+        w.accMax[level] = 0;
+        w.accWorst[level] = 0;
+        if (level <= DENSE) {
+            w.starts[level] = 0;
+            w.pendingChildren[level] = 0; // an unsplit bucket's children are not needed
+        }
         if (level + 1 < LEVELS && (bucket & 3) == 3) {
-            complete(level + 1, bucket >> 2);
+            complete(w, level + 1, bucket >> 2);
+        }
+    }
+
+    private void keep(Writer w, int level, long bucket, long busy, int max, byte worst) {
+        if (level >= DENSE) {
+            DenseLevel d = dense[level];
+            if (d == null) {
+                d = dense[level] = new DenseLevel();
+            }
+            d.busy.add(busy);
+            d.max.add(max);
+            d.worst.add(worst);
+        } else if (w.starts[level + 1] > split) {
+            sparse(level).add(bucket, busy, max, worst);
+        } else if ((bucket & 3) != 3) { // the last child completes its parent, unsplit: not needed
+            int at = 3 * (level + 1) + w.pendingChildren[level + 1]++;
+            w.pendingIndex[at] = bucket;
+            w.pendingBusy[at] = busy;
+            w.pendingMax[at] = max;
+            w.pendingWorst[at] = worst;
+        }
+    }
+
+    /** The unfinished bucket of {@code level} has just split: store its buffered children. */
+    private void flush(Writer w, int level) {
+        for (int i = 0; i < w.pendingChildren[level]; i++) {
+            int at = 3 * level + i;
+            sparse(level - 1).add(w.pendingIndex[at], w.pendingBusy[at], w.pendingMax[at], w.pendingWorst[at]);
+        }
+        w.pendingChildren[level] = 0;
+    }
+
+    private SparseLevel sparse(int level) {
+        SparseLevel s = sparse[level];
+        if (s == null) {
+            s = sparse[level] = new SparseLevel();
+        }
+        return s;
+    }
+
+    private void publishHorizon(Writer w) {
+        long base = w.swept >> baseShift; // the unfinished base bucket
+        long h = base;
+        for (int l = DENSE; l >= 1; l--) {
+            if (w.starts[l] <= split) { // unsplit: its complete children may be buffered, not stored
+                h = base >> 2 * l << 2 * l;
+                break;
+            }
+        }
+        long time = h << baseShift;
+        if (time > horizon) {
+            horizon = time; // volatile: publishes every bucket stored before it
         }
     }
 
     // ---- readers ----
 
     /**
-     * Adds the complete buckets covering [{@code from}, {@code to}) to {@code acc}. Both bounds are multiples of
-     * {@link #bucketWidth} and {@code to <= horizon()}, as read by the caller before.
+     * Adds [{@code from}, {@code to}) to {@code acc}: stored buckets where they fit, {@code sweeper} for the parts
+     * of unsplit buckets. Both bounds are multiples of {@link #bucketWidth} and {@code to <= horizon()}, as read
+     * by the caller before.
      */
-    void aggregate(long from, long to, Accumulator acc) {
+    void aggregate(long from, long to, Accumulator acc, Sweeper sweeper) {
+        long h = horizon >> baseShift; // at least the caller's: everything before it is stored and visible
         long b = from >> baseShift;
         long end = to >> baseShift;
+        long denseSpan = 1L << 2 * DENSE;
         while (b < end) {
-            int level = 0;
-            while (level + 1 < LEVELS && levels[level + 1] != null
-                    && (b & ((1L << 2 * (level + 1)) - 1)) == 0 && b + (1L << 2 * (level + 1)) <= end) {
-                level++;
+            if ((b & (denseSpan - 1)) == 0 && b + denseSpan <= end) {
+                int level = DENSE;
+                while (level + 1 < LEVELS && dense[level + 1] != null
+                        && (b & ((1L << 2 * (level + 1)) - 1)) == 0 && b + (1L << 2 * (level + 1)) <= end) {
+                    level++;
+                }
+                long index = (b >> 2 * level) - (origin >> 2 * level);
+                if (index >= 0) {
+                    DenseLevel d = dense[level];
+                    int i = Math.toIntExact(index);
+                    acc.add(d.busy.get(i), d.max.get(i), d.worst.get(i));
+                }
+                b += 1L << 2 * level;
+            } else {
+                long top = b >> 2 * DENSE;
+                long pieceEnd = Math.min(end, (top + 1) << 2 * DENSE);
+                descend(DENSE, top, b, pieceEnd, h, acc, sweeper);
+                b = pieceEnd;
             }
-            long index = (b >> 2 * level) - (origin >> 2 * level);
-            if (index >= 0) {
-                Level l = levels[level];
-                int i = Math.toIntExact(index);
-                acc.add(l.busy.get(i), l.max.get(i), l.worst.get(i));
+        }
+    }
+
+    /** Reads a pyramid that keeps every bucket ({@link #SummaryPyramid(int)}): nothing is left to sweep. */
+    void aggregate(long from, long to, Accumulator acc) {
+        aggregate(from, to, acc, (f, t, a) -> { }); // only buckets before the first activity are absent: empty
+    }
+
+    /**
+     * Adds the part [lo, hi) (base bucket indexes, before the horizon {@code h}) of bucket {@code index} of
+     * {@code level}. A child that is not kept is either in an unsplit parent or before the track's first activity
+     * (swept: few intervals start there), or unfinished at the horizon (only the one containing it; its finished
+     * children are kept if it is split, so it is descended into).
+     */
+    private void descend(int level, long index, long lo, long hi, long h, Accumulator acc, Sweeper sweeper) {
+        SparseLevel children = sparse[level - 1];
+        long first = index << 2;
+        int shift = 2 * (level - 1);
+        boolean finished = (index + 1) << 2 * level <= h;
+        if (finished && (children == null || !children.anyIn(first, first + 4))) { // unsplit: one sweep
+            sweeper.sweep(lo << baseShift, hi << baseShift, acc);
+            return;
+        }
+        for (int k = 0; k < 4; k++) {
+            long child = first + k;
+            long childLo = child << shift;
+            long childHi = childLo + (1L << shift);
+            long a = Math.max(lo, childLo);
+            long z = Math.min(hi, childHi);
+            if (a >= z) {
+                continue;
             }
-            b += 1L << 2 * level;
+            int at = children == null ? -1 : children.find(child);
+            if (at >= 0 && a == childLo && z == childHi) {
+                acc.add(children.busy.get(at), children.max.get(at), children.worst.get(at));
+            } else if (at >= 0 || (childHi > h && level > 1)) {
+                descend(level - 1, child, a, z, h, acc, sweeper);
+            } else {
+                sweeper.sweep(a << baseShift, z << baseShift, acc);
+            }
         }
     }
 }

@@ -3,31 +3,32 @@ package dev.lockscope.trace.store;
 import java.util.Arrays;
 
 /**
- * The time of every row, four bytes a row in the common case.
+ * The time of every row, a little over four bytes a row in the common case.
  *
- * <p>Rows live in chunks of 2<sup>16</sup>. A chunk stores its first time in full and every row as an unsigned
- * 32-bit offset from it, which covers 4.29 s of virtual time per 65 536 rows. A chunk whose span does not fit
- * is widened once to full {@code long}s; the narrow copy stays valid for readers that still hold it, since
- * the writer never writes into it again. Times must not decrease (checked by the store).
+ * <p>Rows live in chunks of 2<sup>16</sup>, and a chunk in blocks of {@value #BLOCK} rows. A block stores its first
+ * time in full and every row as an unsigned 32-bit offset from it, which covers 4.29 s of virtual time per
+ * {@value #BLOCK} rows: busy traces and sparse ones (a room that broadcasts twice a second) both fit. A block whose
+ * span does not fit keeps its times as full {@code long}s in a side array of the chunk; the offsets of its earlier
+ * rows stay valid for readers that have not seen the side array yet, since rows are only ever appended. Times must
+ * not decrease (checked by the store).
  */
 final class TimeColumn {
     private static final int SHIFT = 16;
     private static final int MASK = (1 << SHIFT) - 1;
+    private static final int BLOCK_SHIFT = 6;
+    private static final int BLOCK = 1 << BLOCK_SHIFT;
     private static final long MAX_OFFSET = 0xFFFF_FFFFL;
 
-    private sealed interface Chunk permits Narrow, Wide {
-        long get(int off);
-    }
+    /** One chunk: per-block bases, per-row offsets, and the blocks that did not fit, as longs. */
+    private static final class Chunk {
+        final long[] bases = new long[(MASK + 1) >> BLOCK_SHIFT];
+        final int[] offsets = new int[MASK + 1];
+        final long[][] wide = new long[(MASK + 1) >> BLOCK_SHIFT][];
 
-    private record Narrow(long base, int[] offsets) implements Chunk {
-        public long get(int off) {
-            return base + Integer.toUnsignedLong(offsets[off]);
-        }
-    }
-
-    private record Wide(long[] times) implements Chunk {
-        public long get(int off) {
-            return times[off];
+        long get(int off) {
+            int block = off >>> BLOCK_SHIFT;
+            long[] w = wide[block];
+            return w != null ? w[off & (BLOCK - 1)] : bases[block] + Integer.toUnsignedLong(offsets[off]);
         }
     }
 
@@ -43,21 +44,27 @@ final class TimeColumn {
             if (c >= dir.length) {
                 dir = Arrays.copyOf(dir, dir.length * 2);
             }
-            dir[c] = new Narrow(time, new int[MASK + 1]);
+            dir[c] = new Chunk();
             chunks = dir; // volatile store publishes the new chunk
         }
-        switch (dir[c]) {
-            case Narrow n when time - n.base() <= MAX_OFFSET -> n.offsets()[off] = (int) (time - n.base());
-            case Narrow n -> {
-                long[] wide = new long[MASK + 1];
-                for (int k = 0; k < off; k++) {
-                    wide[k] = n.get(k);
-                }
-                wide[off] = time;
-                dir[c] = new Wide(wide);
-                chunks = dir;
+        Chunk chunk = dir[c];
+        int block = off >>> BLOCK_SHIFT;
+        int inBlock = off & (BLOCK - 1);
+        if (inBlock == 0) {
+            chunk.bases[block] = time;
+        }
+        long[] w = chunk.wide[block];
+        if (w != null) {
+            w[inBlock] = time;
+        } else if (time - chunk.bases[block] <= MAX_OFFSET) {
+            chunk.offsets[off] = (int) (time - chunk.bases[block]);
+        } else {
+            long[] times = new long[BLOCK];
+            for (int k = 0; k < inBlock; k++) {
+                times[k] = chunk.get(off - inBlock + k);
             }
-            case Wide w -> w.times()[off] = time;
+            times[inBlock] = time;
+            chunk.wide[block] = times; // published with the row, by the store's volatile row count
         }
         size = i + 1;
     }

@@ -20,11 +20,12 @@ import java.util.Objects;
  * earlier rows), and only then stores the new row count in a volatile field. A reader reads that field first
  * and never looks past it, so everything it reads was written before the volatile write it synchronised with.
  *
- * <p><b>Memory.</b> About 25 bytes of columns per row (time 4, type 1, g/a/b/c/link 4 each), plus 4 bytes per
- * track an interval belongs to, checkpoints (about 1/64 of that) and the summary buckets of each track
- * (about 17 bytes per base bucket the track lives through, see {@link #TraceStore(int)}). Values that do not
- * fit a column (names, alerts, commands, messages or durations beyond 2<sup>31</sup>) keep their event object
- * in a side list. See docs/trace-store.md.
+ * <p><b>Memory.</b> About 21 bytes of columns per row (time ~4, type 1, g/a/b/c 4 each), 4 more for a row that
+ * starts an interval a later row ends, plus 4 bytes per track an interval belongs to, checkpoints (about 1/64 of
+ * that) and summary buckets where a track is busy. A finished goroutine with few intervals is stored compactly.
+ * Values that do not fit a column (alerts, commands, lock names, messages or durations beyond 2<sup>31</sup>)
+ * keep their event object in a side list. A 10-million-event room trace takes about 30 bytes per event; see
+ * docs/trace-store.md.
  *
  * <p><b>Input.</b> Times must not decrease ({@link IllegalArgumentException} otherwise: intervals depend on
  * it). Events that pair with nothing (a {@code Release} without a hold) are stored, and counted by
@@ -47,8 +48,9 @@ public final class TraceStore implements EventSink {
 
     /**
      * @param bucketShift log2 of the base summary bucket in ns, 0..40: the finest resolution at which
-     *                    {@link TraceView#summarize} answers in bounded time. Choose it per trace so that tracks
-     *                    see several events per bucket: memory for summaries is about 17 bytes per bucket per track.
+     *                    {@link TraceView#summarize} answers in bounded time. Summaries store fine buckets only
+     *                    where more than 64 intervals of a track start in a coarser one, so the default suits
+     *                    sparse and busy traces alike.
      */
     public TraceStore(int bucketShift) {
         if (bucketShift < 0 || bucketShift > 40) {
@@ -86,7 +88,8 @@ public final class TraceStore implements EventSink {
         long t = e.time();
         EventTable x = table;
         return switch (e) {
-            case TraceEvent.Spawn s -> x.append(t, EventType.SPAWN, true, s.g(), NONE, NONE, x.side.add(s));
+            case TraceEvent.Spawn s -> x.append(t, EventType.SPAWN, false, s.g(), x.spawnShapes.intern(SpawnShape.of(s.name(), s.kind())),
+                    s.parent(), SpawnShape.number(s.name()));
             case TraceEvent.Exit s -> x.append(t, EventType.EXIT, false, s.g(), NONE, NONE, NONE);
             case TraceEvent.LockCreated s -> x.append(t, EventType.LOCK_CREATED, true, NONE, s.lock(), NONE, x.side.add(s));
             case TraceEvent.Request s -> x.append(t, EventType.REQUEST, false, s.g(), s.lock(), x.siteAndMode(s.site(), s.mode()), NONE);

@@ -137,7 +137,7 @@ public final class TraceView {
         if (t1 < t0) {
             throw new IllegalArgumentException("t1 < t0: " + t1 + " < " + t0);
         }
-        IntervalIndex index = tracks.get(track);
+        TrackIntervals index = tracks.get(track);
         if (index == null) {
             return new int[0];
         }
@@ -148,7 +148,7 @@ public final class TraceView {
 
     /** The number of intervals of {@code track} in this view. */
     public int intervalCount(Track track) {
-        IntervalIndex index = tracks.get(track);
+        TrackIntervals index = tracks.get(track);
         return index == null ? 0 : index.count(size);
     }
 

@@ -1,19 +1,22 @@
 package dev.lockscope.trace.store;
 
-import java.util.function.Consumer;
-
-/** The {@link IntervalIndex} of every track, by family and dense id; created by the writer on first use. */
+/**
+ * The intervals of every track, by family and dense id: an {@link IntervalIndex} created by the writer on first
+ * use, or, for a finished goroutine with few intervals, its entry in {@link CompactTracks}.
+ */
 final class TrackTable {
     private final Intervals intervals;
     private final int bucketShift;
-    private final java.util.List<ObjectVector<IntervalIndex>> families;
+    private final ObjectVector<IntervalIndex> goroutines = new ObjectVector<>();
+    private final ObjectVector<IntervalIndex> holders = new ObjectVector<>();
+    private final ObjectVector<IntervalIndex> waiters = new ObjectVector<>();
+    private final ObjectVector<IntervalIndex> members = new ObjectVector<>();
+    private final CompactTracks compact;
 
     TrackTable(Intervals intervals, int bucketShift) {
         this.intervals = intervals;
         this.bucketShift = bucketShift;
-        this.families = java.util.Arrays.stream(Track.Kind.values())
-                .map(k -> new ObjectVector<IntervalIndex>())
-                .toList();
+        this.compact = new CompactTracks(intervals);
     }
 
     long bucketWidth() {
@@ -22,30 +25,51 @@ final class TrackTable {
 
     /** Writer only. */
     IntervalIndex obtain(Track.Kind kind, int id) {
-        ObjectVector<IntervalIndex> family = families.get(kind.ordinal());
+        ObjectVector<IntervalIndex> family = family(kind);
         family.ensureSize(id + 1);
         IntervalIndex index = family.get(id);
-        if (index == null) {
+        if (index == null || index.retired()) {
+            TrackIntervals before = index != null ? index : kind == Track.Kind.GOROUTINE ? compact.get(id) : null;
             index = new IntervalIndex(intervals, bucketShift);
+            if (before != null) {
+                index.reload(before); // events after the goroutine's exit: malformed, but kept
+            }
             family.set(id, index);
         }
         return index;
     }
 
-    /** The track's index, or {@code null} if it has no interval yet. */
-    IntervalIndex get(Track track) {
-        return families.get(track.kind().ordinal()).get(track.id());
+    /**
+     * A goroutine exited at {@code t}: drops its writer state and, if it has few intervals, moves them into the
+     * compact tracks and frees its index. {@code limit}: the rows appended so far. Writer only.
+     */
+    void retireGoroutine(int g, long t, int limit) {
+        IntervalIndex index = obtain(Track.Kind.GOROUTINE, g);
+        if (index.retired()) {
+            return; // a second Exit
+        }
+        index.retire(t);
+        if (index.count(limit) <= CompactTracks.MAX_INTERVALS) {
+            compact.store(g, index, limit);
+            goroutines.set(g, null); // release: publishes the compact form
+        }
     }
 
-    /** Writer only. */
-    void forEach(Consumer<IntervalIndex> action) {
-        for (ObjectVector<IntervalIndex> family : families) {
-            for (int i = 0; i < family.size(); i++) {
-                IntervalIndex index = family.get(i);
-                if (index != null) {
-                    action.accept(index);
-                }
-            }
+    /** The track's intervals, or {@code null} if it has none yet. */
+    TrackIntervals get(Track track) {
+        IntervalIndex index = family(track.kind()).get(track.id()); // acquire
+        if (index != null || track.kind() != Track.Kind.GOROUTINE) {
+            return index;
         }
+        return compact.get(track.id());
+    }
+
+    private ObjectVector<IntervalIndex> family(Track.Kind kind) {
+        return switch (kind) {
+            case GOROUTINE -> goroutines;
+            case LOCK_HOLDERS -> holders;
+            case LOCK_WAITERS -> waiters;
+            case MEMBER -> members;
+        };
     }
 }

@@ -1,0 +1,163 @@
+package dev.lockscope.trace;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the compact JSON that {@link TraceWriter} writes, straight from a line's bytes: no whitespace, integers
+ * without sign, fraction or exponent, ASCII strings without escapes, arrays of such integers. Anything else
+ * (including anything invalid) makes a read fail with {@link #FAIL}/{@code null}, and the caller parses the line
+ * again with Jackson, which accepts all of JSON and names what is wrong. So this class only has to be right about
+ * what it accepts, and can be fast: a line costs one pass over its bytes and no allocation for repeated strings.
+ *
+ * <p>Strings are interned in a small cache keyed by their bytes, so the names, members and modes that repeat on
+ * millions of lines are one {@code String} each. Not thread-safe: one per reader.
+ */
+final class CompactJson {
+    static final long FAIL = Long.MIN_VALUE;
+    private static final int CACHE = 1 << 12;
+
+    private final byte[][] cachedBytes = new byte[CACHE][];
+    private final String[] cachedStrings = new String[CACHE];
+    private byte[] b;
+    private int pos;
+    private int end;
+
+    /** Starts reading a line. */
+    void reset(byte[] bytes, int length) {
+        b = bytes;
+        pos = 0;
+        end = length;
+    }
+
+    boolean atEnd() {
+        return pos == end;
+    }
+
+    /** Consumes {@code c} if it is next. */
+    boolean take(char c) {
+        if (pos < end && b[pos] == c) {
+            pos++;
+            return true;
+        }
+        return false;
+    }
+
+    byte peek() {
+        return pos < end ? b[pos] : 0;
+    }
+
+    /** A non-negative integer of at most 18 digits, without leading zeros; {@link #FAIL} otherwise. */
+    long integer() {
+        int start = pos;
+        long v = 0;
+        while (pos < end && b[pos] >= '0' && b[pos] <= '9') {
+            v = v * 10 + (b[pos++] - '0');
+        }
+        int digits = pos - start;
+        if (digits == 0 || digits > 18 || (digits > 1 && b[start] == '0')) {
+            return FAIL;
+        }
+        byte next = pos < end ? b[pos] : 0;
+        return next == '.' || next == 'e' || next == 'E' ? FAIL : v;
+    }
+
+    /** A string of printable ASCII without escapes, at most {@code max} characters; {@code null} otherwise. */
+    String string(int max) {
+        if (!take('"')) {
+            return null;
+        }
+        int start = pos;
+        int hash = 0;
+        while (pos < end) {
+            byte c = b[pos];
+            if (c == '"') {
+                break;
+            }
+            if (c < 0x20 || c == '\\' || c >= 0x7f) { // escapes, control and non-ASCII bytes: Jackson decides
+                return null;
+            }
+            hash = 31 * hash + c;
+            pos++;
+        }
+        if (pos == end || pos - start > max) {
+            return null;
+        }
+        String s = intern(start, pos - start, hash);
+        pos++; // the closing quote
+        return s;
+    }
+
+    /** An array of integers {@code >= min} that fit an {@code int}; {@code null} otherwise. */
+    List<Integer> ints(int min) {
+        if (!take('[')) {
+            return null;
+        }
+        List<Integer> out = new ArrayList<>(4);
+        if (take(']')) {
+            return List.of();
+        }
+        do {
+            long v = integer();
+            if (v == FAIL || v < min || v > Integer.MAX_VALUE) {
+                return null;
+            }
+            out.add((int) v);
+        } while (take(','));
+        return take(']') ? List.copyOf(out) : null;
+    }
+
+    /**
+     * A key and its colon: the index of the key in {@code names} (ASCII), or -1 if it is none of them or not a
+     * plain key. Matched on the bytes, without making a string: keys are most of what a line holds.
+     */
+    int key(byte[][] names) {
+        if (!take('"')) {
+            return -1;
+        }
+        int start = pos;
+        while (pos < end && b[pos] != '"') {
+            if (b[pos] == '\\') {
+                return -1;
+            }
+            pos++;
+        }
+        int length = pos - start;
+        if (pos == end) {
+            return -1;
+        }
+        pos++;
+        if (!take(':')) {
+            return -1;
+        }
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].length == length && sameBytes(names[i], start)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A plain loop: the strings are short, and a call to the vectorised compare costs more than it saves. */
+    private boolean sameBytes(byte[] known, int start) {
+        for (int i = 0; i < known.length; i++) {
+            if (known[i] != b[start + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private String intern(int start, int length, int hash) {
+        int slot = (hash ^ hash >>> 12) & (CACHE - 1);
+        byte[] known = cachedBytes[slot];
+        if (known != null && known.length == length && sameBytes(known, start)) {
+            return cachedStrings[slot];
+        }
+        String s = new String(b, start, length, StandardCharsets.US_ASCII);
+        cachedBytes[slot] = java.util.Arrays.copyOfRange(b, start, start + length);
+        cachedStrings[slot] = s;
+        return s;
+    }
+}
