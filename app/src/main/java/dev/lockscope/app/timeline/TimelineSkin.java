@@ -266,6 +266,11 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         maxPaintNanos = Math.max(maxPaintNanos, lastPaintNanos);
     }
 
+    /** Asks for a redraw at the next pulse. */
+    void invalidate() {
+        dirty = true;
+    }
+
     /** The last plan built; for tests. */
     FramePlan plan() {
         return plan;
@@ -552,7 +557,8 @@ final class TimelineSkin extends SkinBase<TimelineView> {
             double d = e.getDeltaY() != 0 ? e.getDeltaY() : e.getDeltaX();
             vbar.setValue(Math.clamp(vbar.getValue() - d, 0, vbar.getMax()));
         } else if (e.getDeltaY() != 0) {
-            double factor = Math.pow(0.8, e.getDeltaY() / 40.0);
+            double notches = e.getDeltaY() / (e.getMultiplierY() > 0 ? e.getMultiplierY() : 40.0); // wheel up: zoom in
+            double factor = Math.pow(0.8, Math.clamp(notches, -5, 5));
             navigate(viewport().zoomAt(e.getX() - plotX(), factor, maxSpan()));
         }
         e.consume();

@@ -702,6 +702,17 @@ public final class FramePlan {
         return -1;
     }
 
+    /** The bounds {x, y, width, height} of the widest bar drawn for interval {@code id}, or {@code null}. */
+    public double[] boundsOf(int id) {
+        double[] best = null;
+        for (int i = 0; i < rects; i++) {
+            if (rref[i] == id && (best == null || rw[i] > best[2])) {
+                best = new double[] {rx[i], ry[i], rw[i], rh[i]};
+            }
+        }
+        return best;
+    }
+
     public byte markerKind(int i) {
         return mkind[i];
     }
