@@ -42,6 +42,21 @@ final class TimelineFx {
         return new Point2D(p.getX(), p.getY());
     }
 
+    /** The screen point on the bar of interval {@code id} at virtual time {@code t}. */
+    static Point2D barPointAt(FxRobot robot, TimelineView timeline, int id, long t) {
+        double[][] bounds = new double[1][];
+        double[] x = new double[1];
+        robot.interact(() -> {
+            bounds[0] = skin(timeline).plan().boundsOf(id);
+            double span = timeline.getVisibleEnd() - timeline.getVisibleStart();
+            x[0] = skin(timeline).plotX() + (t - timeline.getVisibleStart()) / span * skin(timeline).plotWidth();
+        });
+        if (bounds[0] == null) {
+            throw new AssertionError("interval " + id + " is not drawn");
+        }
+        return timeline.localToScreen(x[0], bounds[0][1] + bounds[0][3] / 2);
+    }
+
     /** The screen point at the middle of what the last frame drew for interval {@code id}, at fraction {@code fx} across it. */
     static Point2D barPoint(FxRobot robot, TimelineView timeline, int id, double fx) {
         double[][] bounds = new double[1][];
