@@ -401,29 +401,38 @@ public final class FramePlan {
         }
     }
 
+    private long laneEnd(TraceCatalog.Lane lane, int i) {
+        long e = lane.end(i);
+        return e == TraceView.OPEN ? Math.max(view.now(), frame.now()) : e;
+    }
+
+    /**
+     * A lane: goroutines two pixels wide or more in full; narrower ones pixel by pixel, each pixel's run drawn in
+     * the worst state of the goroutines in it.
+     */
     private void lane(TraceCatalog.Lane lane, double y, double h) {
-        int i = lane.firstEndingAfter(view, t0, 0);
+        int i = lane.firstEndingAfter(t0, 0);
+        double nsPerPixel = vp.nsPerPixel();
         while (i < lane.size()) {
-            int id = lane.occupant(i);
-            long s = view.start(id);
+            long s = lane.start(i);
             if (s >= t1) {
                 break;
             }
-            double xs = x(s);
-            if (x(openEnd(id)) - xs >= 2) {
-                goroutine(id, y, h);
+            if (laneEnd(lane, i) - s >= 2 * nsPerPixel) {
+                goroutine(lane.occupant(i), y, h);
                 i++;
                 continue;
             }
+            double xs = x(s);
             long pixelEnd = vp.time(Math.floor(xs - frame.plotX()) + 1);
-            int j = lane.firstStartingAtOrAfter(view, Math.max(pixelEnd, s + 1), i + 1);
-            if (j - 1 > i && x(openEnd(lane.occupant(j - 1))) - x(view.start(lane.occupant(j - 1))) >= 2) {
+            int j = lane.firstStartingAtOrAfter(Math.max(pixelEnd, s + 1), i + 1);
+            if (j - 1 > i && laneEnd(lane, j - 1) - lane.start(j - 1) >= 2 * nsPerPixel) {
                 j--; // the last one is wide: drawn in full next
             }
             byte worst = lane.worst(i, j);
-            double x1 = Math.max(xs + 1, x(openEnd(lane.occupant(j - 1))));
+            double x1 = Math.max(xs + 1, x(laneEnd(lane, j - 1)));
             rect(clampX(xs), y + h * laneOffset(worst), clampX(x1) - clampX(xs), h * laneHeight(worst), worst,
-                    j - i == 1 ? id : -1);
+                    j - i == 1 ? lane.occupant(i) : -1);
             i = j;
         }
     }
@@ -470,17 +479,17 @@ public final class FramePlan {
         }
         Arrays.fill(pixelWorst, 0, pixels, (byte) -1);
         for (TraceCatalog.Lane lane : catalog.groups().get(row.ref()).lanes()) {
-            int i = lane.firstEndingAfter(view, t0, 0);
+            int i = lane.firstEndingAfter(t0, 0);
             while (i < lane.size()) {
-                long s = view.start(lane.occupant(i));
+                long s = lane.start(i);
                 if (s >= t1) {
                     break;
                 }
                 int p0 = (int) Math.max(0, Math.floor(vp.x(s)));
                 long pixelEnd = vp.time(p0 + 1);
-                int j = Math.max(i + 1, lane.firstStartingAtOrAfter(view, pixelEnd, i + 1));
+                int j = Math.max(i + 1, lane.firstStartingAtOrAfter(pixelEnd, i + 1));
                 byte w = lane.worst(i, j);
-                int p1 = (int) Math.min(pixels - 1, Math.floor(vp.x(openEnd(lane.occupant(j - 1)))));
+                int p1 = (int) Math.min(pixels - 1, Math.floor(vp.x(laneEnd(lane, j - 1))));
                 for (int p = p0; p <= p1; p++) {
                     pixelWorst[p] = (byte) Math.max(pixelWorst[p], w);
                 }

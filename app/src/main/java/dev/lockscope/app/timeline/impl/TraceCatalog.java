@@ -65,7 +65,7 @@ public final class TraceCatalog {
      * @return whether the catalog has caught up with the view
      */
     public boolean update(TraceView view, long budgetNanos) {
-        long deadline = System.nanoTime() + budgetNanos;
+        long started = System.nanoTime();
         int end = view.size();
         while (scanned < end) {
             int stop = Math.min(end, scanned + 4096);
@@ -73,7 +73,7 @@ public final class TraceCatalog {
                 read(view, row);
             }
             scanned = stop;
-            if (System.nanoTime() > deadline) {
+            if (System.nanoTime() - started > budgetNanos) {
                 break;
             }
         }
@@ -180,7 +180,7 @@ public final class TraceCatalog {
         }
         laneOf[g] = lane.index;
         posInLane[g] = lane.size;
-        lane.add(row, (byte) IntervalKind.RUNNING.ordinal());
+        lane.add(row, s.time(), (byte) IntervalKind.RUNNING.ordinal());
         lane.freeAt = TraceView.OPEN;
         lane.lastG = g;
     }
@@ -188,6 +188,7 @@ public final class TraceCatalog {
     private void exit(int g, long t) {
         if (g >= 0 && g < laneOf.length && laneOf[g] >= 0) {
             Lane lane = lanes.get(laneOf[g]);
+            lane.ends[posInLane[g]] = t;
             if (lane.lastG == g) {
                 lane.freeAt = t;
             }
@@ -381,6 +382,8 @@ public final class TraceCatalog {
         private final int index;
         private int[] occupants = new int[8];
         private byte[] worst = new byte[8];
+        private long[] starts = new long[8];
+        private long[] ends = new long[8];
         private byte[] blockWorst = new byte[1];
         private int size;
         long freeAt;
@@ -435,13 +438,23 @@ public final class TraceCatalog {
             return w;
         }
 
+        /** The start of the {@code i}-th occupant, ns. */
+        public long start(int i) {
+            return starts[i];
+        }
+
+        /** The end of the {@code i}-th occupant, ns, or {@link TraceView#OPEN} while it runs (as far as read). */
+        public long end(int i) {
+            return ends[i];
+        }
+
         /** The first occupant in [from, size) whose end is after {@code t} (ends are non-decreasing). */
-        public int firstEndingAfter(TraceView view, long t, int from) {
+        public int firstEndingAfter(long t, int from) {
             int lo = from;
             int hi = size;
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
-                if (view.end(occupants[mid]) <= t) {
+                if (ends[mid] <= t) {
                     lo = mid + 1;
                 } else {
                     hi = mid;
@@ -450,26 +463,43 @@ public final class TraceCatalog {
             return lo;
         }
 
-        /** The first occupant in [from, size) starting at or after {@code t}. */
-        public int firstStartingAtOrAfter(TraceView view, long t, int from) {
-            int lo = from;
-            int hi = size;
-            while (lo < hi) {
+        /**
+         * The first occupant in [from, size) starting at or after {@code t}, by galloping from {@code from}: costs
+         * O(log k) for k occupants skipped, so stepping pixel by pixel costs little where pixels hold few.
+         */
+        public int firstStartingAtOrAfter(long t, int from) {
+            if (from >= size || starts[from] >= t) {
+                return from;
+            }
+            int lo = from; // starts[lo] < t
+            int step = 1;
+            int hi = from + 1;
+            while (hi < size && starts[hi] < t) {
+                lo = hi;
+                step <<= 1;
+                hi = from + step;
+            }
+            hi = Math.min(hi, size);
+            while (lo + 1 < hi) { // starts[lo] < t, starts[hi] >= t or hi == size
                 int mid = (lo + hi) >>> 1;
-                if (view.start(occupants[mid]) < t) {
-                    lo = mid + 1;
+                if (starts[mid] < t) {
+                    lo = mid;
                 } else {
                     hi = mid;
                 }
             }
-            return lo;
+            return hi;
         }
 
-        void add(int row, byte w) {
+        void add(int row, long start, byte w) {
             if (size == occupants.length) {
                 occupants = Arrays.copyOf(occupants, size * 2);
                 worst = Arrays.copyOf(worst, size * 2);
+                starts = Arrays.copyOf(starts, size * 2);
+                ends = Arrays.copyOf(ends, size * 2);
             }
+            starts[size] = start;
+            ends[size] = TraceView.OPEN;
             int block = size / BLOCK;
             if (block >= blockWorst.length) {
                 blockWorst = Arrays.copyOf(blockWorst, blockWorst.length * 2);

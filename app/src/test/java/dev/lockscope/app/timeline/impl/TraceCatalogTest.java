@@ -7,7 +7,6 @@ import dev.lockscope.event.Site;
 import dev.lockscope.event.TraceEvent;
 import dev.lockscope.trace.store.IntervalKind;
 import dev.lockscope.trace.store.TraceStore;
-import dev.lockscope.trace.store.TraceView;
 import org.junit.jupiter.api.Test;
 
 class TraceCatalogTest {
@@ -47,9 +46,13 @@ class TraceCatalogTest {
         assertThat(group.goroutines()).isEqualTo(10);
         assertThat(group.lanes()).hasSize(2);
         assertThat(group.lanes().get(0).size()).isEqualTo(5);
-        TraceView view = store.view();
-        assertThat(group.lanes().get(0).firstEndingAfter(view, 250, 0)).isEqualTo(3); // [300, 350)
-        assertThat(group.lanes().get(0).firstStartingAtOrAfter(view, 250, 0)).isEqualTo(3);
+        TraceCatalog.Lane lane = group.lanes().get(0);
+        assertThat(lane.firstEndingAfter(250, 0)).isEqualTo(3); // [300, 350)
+        assertThat(lane.firstStartingAtOrAfter(250, 0)).isEqualTo(3);
+        assertThat(lane.firstStartingAtOrAfter(250, 3)).isEqualTo(3);
+        assertThat(lane.firstStartingAtOrAfter(10_000, 1)).isEqualTo(5);
+        assertThat(lane.start(3)).isEqualTo(300);
+        assertThat(lane.end(3)).isEqualTo(350);
     }
 
     @Test
@@ -90,5 +93,18 @@ class TraceCatalogTest {
         assertThat(lane.worst(0, 199)).isEqualTo((byte) IntervalKind.RUNNING.ordinal());
         assertThat(lane.worst(200, 300)).isEqualTo((byte) IntervalKind.RUNNING.ordinal());
         assertThat(lane.worst(130, 260)).isEqualTo((byte) IntervalKind.WAITING.ordinal());
+    }
+
+    @Test
+    void anUnlimitedBudgetReadsEverything() {
+        TraceStore store = new TraceStore();
+        for (int g = 1; g <= 10_000; g++) {
+            store.accept(new TraceEvent.Spawn(g, g, "Add(x)", "Add", 0));
+            store.accept(new TraceEvent.Exit(g, g));
+        }
+        TraceCatalog catalog = new TraceCatalog();
+        assertThat(catalog.update(store.view(), Long.MAX_VALUE)).isTrue();
+        assertThat(catalog.scanned()).isEqualTo(20_000);
+        assertThat(catalog.lane(0).size()).isEqualTo(10_000);
     }
 }
