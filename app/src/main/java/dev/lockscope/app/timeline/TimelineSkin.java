@@ -255,8 +255,9 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         painter.paint(canvas.getGraphicsContext2D(), plan, catalog, width, height);
         long painted = System.nanoTime();
         followButton.setVisible(control.isLive() && !control.isFollow());
-        tooltip.setFont(Font.font(m.fontSize()));
-        rangeLabel.setFont(Font.font(m.fontSize()));
+        if (tooltip.getFont().getSize() != m.fontSize()) {
+            tooltip.setFont(Font.font(m.fontSize()));
+        }
         lastSize = size;
         dirty = !caughtUp;
         frames++;

@@ -413,12 +413,15 @@ public final class FramePlan {
     private void lane(TraceCatalog.Lane lane, double y, double h) {
         int i = lane.firstEndingAfter(t0, 0);
         double nsPerPixel = vp.nsPerPixel();
+        // more goroutines in view than a twelfth of the pixels: all drawn per pixel, none in full
+        boolean crowded = lane.firstStartingAtOrAfter(t1, i) - i > pixels / 12;
+        double wide = crowded ? Double.POSITIVE_INFINITY : 2 * nsPerPixel;
         while (i < lane.size()) {
             long s = lane.start(i);
             if (s >= t1) {
                 break;
             }
-            if (laneEnd(lane, i) - s >= 2 * nsPerPixel) {
+            if (laneEnd(lane, i) - s >= wide) {
                 goroutine(lane.occupant(i), y, h);
                 i++;
                 continue;
@@ -426,7 +429,7 @@ public final class FramePlan {
             double xs = x(s);
             long pixelEnd = vp.time(Math.floor(xs - frame.plotX()) + 1);
             int j = lane.firstStartingAtOrAfter(Math.max(pixelEnd, s + 1), i + 1);
-            if (j - 1 > i && laneEnd(lane, j - 1) - lane.start(j - 1) >= 2 * nsPerPixel) {
+            if (j - 1 > i && laneEnd(lane, j - 1) - lane.start(j - 1) >= wide) {
                 j--; // the last one is wide: drawn in full next
             }
             byte worst = lane.worst(i, j);
@@ -437,10 +440,37 @@ public final class FramePlan {
         }
     }
 
-    /** One goroutine in full: running, then holds, sends and waits on top, with its name. */
+    /**
+     * One goroutine in full: running, then holds, sends and waits on top, with its name. A goroutine with more
+     * intervals in view than half its pixels (a broadcast that sends to 500 members) is drawn from its track's
+     * per-pixel summary instead, in the worst state of each pixel.
+     */
     private void goroutine(int running, double y, double h) {
         int g = view.intervalGoroutine(running);
-        int[] ids = view.overlapping(Track.goroutine(g), t0, t1);
+        Track track = Track.goroutine(g);
+        long from = Math.max(t0, view.start(running));
+        long to = Math.min(t1, openEnd(running));
+        double width = x(to) - x(from);
+        if (to > from && view.countStarting(track, from, to) > width / 2) {
+            RowSummary s = view.summarize(track, from, to, Math.max(1, (int) Math.ceil(width / 2)));
+            double pw = width / s.pixels();
+            double x0 = x(from);
+            int i = 0;
+            while (i < s.pixels()) {
+                int j = i + 1;
+                while (j < s.pixels() && s.worstState()[j] == s.worstState()[i]) {
+                    j++;
+                }
+                byte w = s.worstState()[i];
+                if (w >= 0) {
+                    rect(clampX(x0 + i * pw), y + h * laneOffset(w), (j - i) * pw, h * laneHeight(w), w, running);
+                }
+                i = j;
+            }
+            label(running, g, y, h);
+            return;
+        }
+        int[] ids = view.overlapping(track, t0, t1);
         for (int layer = 0; layer < 4; layer++) {
             for (int id : ids) {
                 IntervalKind kind = view.kind(id);
@@ -466,6 +496,10 @@ public final class FramePlan {
                 rect(x0, y + h * off, Math.max(1, x1 - x0), h * hh, style, id);
             }
         }
+        label(running, g, y, h);
+    }
+
+    private void label(int running, int g, double y, double h) {
         double xs = Math.max(x(view.start(running)), frame.plotX());
         double xe = clampX(x(openEnd(running)));
         if (xe - xs >= 70 * frame.scale()) {
