@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+import javafx.event.EventHandler;
 import javafx.geometry.Orientation;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
@@ -57,6 +58,7 @@ final class TimelineSkin extends SkinBase<TimelineView> {
     private final FramePainter painter = new FramePainter();
     private final Set<String> collapsed = new HashSet<>();
     private final AnimationTimer timer;
+    private final EventHandler<KeyEvent> keyHandler = this::keyPressed;
 
     private TraceStore attached;
     private TraceCatalog catalog = new TraceCatalog();
@@ -130,7 +132,7 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::mouseDragged);
         canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, this::mouseReleased);
         canvas.addEventHandler(ScrollEvent.SCROLL, this::scrolled);
-        control.addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
+        control.addEventHandler(KeyEvent.KEY_PRESSED, keyHandler);
 
         timer = new AnimationTimer() {
             @Override
@@ -144,7 +146,7 @@ final class TimelineSkin extends SkinBase<TimelineView> {
     @Override
     public void dispose() {
         timer.stop();
-        getSkinnable().removeEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
+        getSkinnable().removeEventHandler(KeyEvent.KEY_PRESSED, keyHandler);
         super.dispose();
     }
 
