@@ -152,6 +152,22 @@ public final class TraceView {
         return index == null ? 0 : index.count(size);
     }
 
+    /**
+     * The number of intervals of {@code track} that start in [t0, t1), in O(log n) whatever the count: lets a
+     * reader decide between drawing a window's intervals one by one and drawing its {@link #summarize summary}.
+     */
+    public int countStarting(Track track, long t0, long t1) {
+        if (t1 < t0) {
+            throw new IllegalArgumentException("t1 < t0: " + t1 + " < " + t0);
+        }
+        IntervalIndex index = tracks.get(track);
+        if (index == null) {
+            return 0;
+        }
+        int n = index.count(size);
+        return index.firstStartingAtOrAfter(t1, n) - index.firstStartingAtOrAfter(t0, n);
+    }
+
     public long start(int interval) {
         return intervals.start(checkInterval(interval));
     }

@@ -50,6 +50,18 @@ class ReadersAndWriterTest {
     }
 
     @Test
+    void countStartingCountsTheHoldsThatStartInTheWindow() {
+        TraceView v = r.store.view();
+        Track holders = Track.lockHolders(LOCK);
+        assertThat(v.countStarting(holders, 0, 2000)).isEqualTo(8); // six readers, the writer, g7
+        assertThat(v.countStarting(holders, 200, 800)).isEqualTo(3); // [200, 800): g2, g3, g4
+        assertThat(v.countStarting(holders, 201, 400)).isZero();
+        assertThat(v.countStarting(holders, 1650, 1701)).isEqualTo(2);
+        assertThat(v.countStarting(Track.lockWaiters(LOCK), 1000, 2000)).isEqualTo(3); // g6 (of zero length), g10, g7
+        assertThat(v.countStarting(Track.lockHolders(9), 0, 2000)).isZero();
+    }
+
+    @Test
     void holdsEndAtTheirReleases() {
         TraceView v = r.store.view();
         assertThat(v.start(hold[3])).isEqualTo(400);

@@ -1,0 +1,643 @@
+package dev.lockscope.app.timeline;
+
+import dev.lockscope.app.timeline.impl.FramePainter;
+import dev.lockscope.app.timeline.impl.FramePlan;
+import dev.lockscope.app.timeline.impl.Formats;
+import dev.lockscope.app.timeline.impl.Ink;
+import dev.lockscope.app.timeline.impl.Metrics;
+import dev.lockscope.app.timeline.impl.RowLayout;
+import dev.lockscope.app.timeline.impl.TraceCatalog;
+import dev.lockscope.app.timeline.impl.Viewport;
+import dev.lockscope.event.TraceEvent;
+import dev.lockscope.trace.store.IntervalKind;
+import dev.lockscope.trace.store.TraceStore;
+import dev.lockscope.trace.store.TraceView;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.event.EventHandler;
+import javafx.geometry.Orientation;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.SkinBase;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.text.Font;
+
+/**
+ * Draws a {@link TimelineView} on one canvas and handles its input. Each pulse an {@link AnimationTimer}
+ * checks whether anything changed (a flag set by input and property listeners, or the store's published size);
+ * only then does it take a {@link TraceView} snapshot, read the new rows into the catalog (within a time budget),
+ * build a {@link FramePlan} and paint it. Nothing here waits for the simulation: views are lock-free.
+ */
+final class TimelineSkin extends SkinBase<TimelineView> {
+    /** Time the catalog may spend per frame reading new rows (a freshly opened large trace takes a few frames). */
+    private static final long CATALOG_BUDGET_NS = 6_000_000;
+    private static final double CLICK_SLOP = 4;
+    private static final ExecutorService BACKGROUND = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "timeline-range-summary");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final Canvas canvas = new Canvas();
+    private final ScrollBar vbar = new ScrollBar();
+    private final Label tooltip = new Label();
+    private final Label rangeLabel = new Label();
+    private final Button followButton = new Button("Follow live  (L)");
+    private final FramePlan plan = new FramePlan();
+    private final FramePainter painter = new FramePainter();
+    private final Set<String> collapsed = new HashSet<>();
+    private final AnimationTimer timer;
+    private final EventHandler<KeyEvent> keyHandler = this::keyPressed;
+
+    private TraceStore attached;
+    private TraceCatalog catalog = new TraceCatalog();
+    private RowLayout layout;
+    private double layoutScale = -1;
+    private int lastSize = -1;
+    private boolean dirty = true;
+    private boolean fitted;
+    private FramePlan.Highlight selectionHighlight = FramePlan.Highlight.NONE;
+    private FramePlan.Highlight hoverHighlight = FramePlan.Highlight.NONE;
+    private int hovered = -1;
+    private long rangeStart = -1;
+    private long rangeEnd = -1;
+
+    // drag state
+    private double pressX;
+    private double pressY;
+    private double lastDragX;
+    private boolean dragging;
+    private boolean selectingRange;
+    private double mouseX = Double.NaN;
+
+    // frame statistics, for tests and benchmarks
+    long frames;
+    long lastBuildNanos;
+    long maxBuildNanos;
+    long lastPaintNanos;
+    long maxPaintNanos;
+
+    TimelineSkin(TimelineView control) {
+        super(control);
+        vbar.setOrientation(Orientation.VERTICAL);
+        vbar.setVisible(false);
+        vbar.valueProperty().addListener(o -> dirty = true);
+        tooltip.getStyleClass().add("timeline-tooltip");
+        tooltip.setManaged(false);
+        tooltip.setVisible(false);
+        tooltip.setMouseTransparent(true);
+        rangeLabel.getStyleClass().add("timeline-range-summary");
+        rangeLabel.setManaged(false);
+        rangeLabel.setVisible(false);
+        rangeLabel.setMouseTransparent(true);
+        followButton.getStyleClass().add("timeline-follow-button");
+        followButton.setManaged(false);
+        followButton.setVisible(false);
+        followButton.setFocusTraversable(false);
+        followButton.setOnAction(e -> control.setFollow(true));
+        getChildren().addAll(canvas, vbar, rangeLabel, followButton, tooltip);
+
+        registerChangeListener(control.storeProperty(), o -> dirty = true);
+        registerChangeListener(control.followProperty(), o -> dirty = true);
+        registerChangeListener(control.liveProperty(), o -> dirty = true);
+        registerChangeListener(control.playheadProperty(), o -> dirty = true);
+        registerChangeListener(control.visibleStartProperty(), o -> dirty = true);
+        registerChangeListener(control.visibleEndProperty(), o -> dirty = true);
+        registerChangeListener(control.scaleProperty(), o -> dirty = true);
+        registerChangeListener(control.selectionProperty(), o -> {
+            if (control.getSelection() == null) {
+                selectionHighlight = FramePlan.Highlight.NONE;
+            }
+            dirty = true;
+        });
+        registerChangeListener(control.rangeSummaryProperty(), o -> showRangeSummary());
+
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::mouseMoved);
+        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
+            mouseX = Double.NaN;
+            hover(-1, 0, 0, 0);
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::mousePressed);
+        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::mouseDragged);
+        canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, this::mouseReleased);
+        canvas.addEventHandler(ScrollEvent.SCROLL, this::scrolled);
+        control.addEventHandler(KeyEvent.KEY_PRESSED, keyHandler);
+
+        timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                pulse();
+            }
+        };
+        timer.start();
+    }
+
+    @Override
+    public void dispose() {
+        timer.stop();
+        getSkinnable().removeEventHandler(KeyEvent.KEY_PRESSED, keyHandler);
+        super.dispose();
+    }
+
+    @Override
+    protected void layoutChildren(double x, double y, double w, double h) {
+        double barW = vbar.isVisible() ? vbar.prefWidth(-1) : 0;
+        canvas.setLayoutX(x);
+        canvas.setLayoutY(y);
+        canvas.setWidth(Math.max(1, Math.floor(w - barW)));
+        canvas.setHeight(Math.max(1, Math.floor(h)));
+        Metrics m = metrics();
+        if (vbar.isVisible()) {
+            vbar.resizeRelocate(x + w - barW, y + m.axisHeight(), barW, Math.max(1, h - m.axisHeight() - m.legendHeight()));
+        }
+        followButton.autosize();
+        followButton.relocate(x + w - barW - followButton.getWidth() - 8, y + 4);
+        rangeLabel.autosize();
+        rangeLabel.relocate(x + m.gutter() + 8, y + m.axisHeight() + 6);
+        tooltip.autosize();
+        dirty = true;
+    }
+
+    @Override
+    protected double computePrefWidth(double height, double top, double right, double bottom, double left) {
+        return 900;
+    }
+
+    @Override
+    protected double computePrefHeight(double width, double top, double right, double bottom, double left) {
+        return 500;
+    }
+
+    // ---- frame ----
+
+    private Metrics metrics() {
+        return new Metrics(getSkinnable().getScale());
+    }
+
+    /** Redraws if something changed since the last frame. */
+    private void pulse() {
+        TimelineView control = getSkinnable();
+        TraceStore store = control.getStore();
+        if (store != attached) {
+            attached = store;
+            catalog = new TraceCatalog();
+            layout = null;
+            lastSize = -1;
+            fitted = false;
+            hovered = -1;
+            selectionHighlight = FramePlan.Highlight.NONE;
+            hoverHighlight = FramePlan.Highlight.NONE;
+            dirty = true;
+        }
+        int size = store == null ? 0 : store.size();
+        if (!dirty && size == lastSize) {
+            return;
+        }
+        redraw(store, size);
+    }
+
+    /** Paints now, whatever changed; for {@link TimelineView#exportImage()}. */
+    void redrawNow() {
+        TraceStore store = getSkinnable().getStore();
+        tooltip.setVisible(false);
+        redraw(store, store == null ? 0 : store.size());
+    }
+
+    private void redraw(TraceStore store, int size) {
+        long started = System.nanoTime();
+        TimelineView control = getSkinnable();
+        TraceView view = store == null ? new TraceStore().view() : store.view();
+        boolean caughtUp = catalog.update(view, CATALOG_BUDGET_NS);
+        Metrics m = metrics();
+        if (layout == null || layout.structure() != catalog.structure() || layoutScale != m.scale()) {
+            layout = RowLayout.build(catalog, collapsed, m.scale());
+            layoutScale = m.scale();
+        }
+        double width = canvas.getWidth();
+        double height = canvas.getHeight();
+        double plotWidth = Math.max(1, width - m.gutter());
+        if (control.isFollow() && view.size() > 0) {
+            long span = control.getVisibleEnd() - control.getVisibleStart();
+            long end = view.now() + span / 20;
+            control.setVisibleRange(end - span, end);
+        } else if (!fitted && view.size() > 0 && !control.isFollow() && control.getVisibleStart() == 0
+                && control.getVisibleEnd() == 1_000_000_000L) {
+            fitted = true;
+            long pad = Math.max(view.now(), 1_000_000) / 50;
+            control.setVisibleRange(-pad, Math.max(view.now(), 1_000_000) + pad);
+        }
+        double rowsTop = m.axisHeight();
+        double rowsBottom = Math.max(rowsTop + 1, height - m.legendHeight());
+        double maxScroll = Math.max(0, layout.height() - (rowsBottom - rowsTop));
+        boolean needBar = maxScroll > 0;
+        if (vbar.isVisible() != needBar) {
+            vbar.setVisible(needBar);
+            getSkinnable().requestLayout();
+        }
+        vbar.setMax(maxScroll);
+        vbar.setVisibleAmount(maxScroll * (rowsBottom - rowsTop) / Math.max(1, layout.height()));
+        double scrollY = Math.clamp(vbar.getValue(), 0, maxScroll);
+        Viewport vp = new Viewport(control.getVisibleStart(), control.getVisibleEnd(), plotWidth);
+        FramePlan.Highlight highlight = hoverHighlight.arrows().isEmpty() ? selectionHighlight : hoverHighlight;
+        FramePlan.Frame frame = new FramePlan.Frame(vp, m.gutter(), 0, rowsTop, rowsBottom, scrollY, m.scale(),
+                view.now(), control.isLive(), control.getPlayhead(), rangeStart, rangeEnd, highlight);
+        plan.build(view, catalog, layout, frame);
+        long built = System.nanoTime();
+        painter.paint(canvas.getGraphicsContext2D(), plan, catalog, width, height);
+        long painted = System.nanoTime();
+        followButton.setVisible(control.isLive() && !control.isFollow());
+        if (tooltip.getFont().getSize() != m.fontSize()) {
+            tooltip.setFont(Font.font(m.fontSize()));
+        }
+        lastSize = size;
+        dirty = !caughtUp;
+        frames++;
+        lastBuildNanos = built - started;
+        lastPaintNanos = painted - built;
+        maxBuildNanos = Math.max(maxBuildNanos, lastBuildNanos);
+        maxPaintNanos = Math.max(maxPaintNanos, lastPaintNanos);
+    }
+
+    /** Asks for a redraw at the next pulse. */
+    void invalidate() {
+        dirty = true;
+    }
+
+    /** The last plan built; for tests. */
+    FramePlan plan() {
+        return plan;
+    }
+
+    TraceCatalog catalog() {
+        return catalog;
+    }
+
+    /** The plot's left edge, in the control's coordinates. */
+    double plotX() {
+        return metrics().gutter();
+    }
+
+    double plotWidth() {
+        return Math.max(1, canvas.getWidth() - metrics().gutter());
+    }
+
+    // ---- selection ----
+
+    private Selections selections() {
+        TraceStore store = getSkinnable().getStore();
+        if (store == null) {
+            return null;
+        }
+        TraceView view = store.view();
+        catalog.update(view, Long.MAX_VALUE);
+        return new Selections(view, catalog);
+    }
+
+    boolean select(int id, long at, TraceEvent.Alert alert) {
+        Selections s = selections();
+        if (s == null || !startsInterval(s, id)) {
+            return false;
+        }
+        TraceView view = getSkinnable().getStore().view();
+        long time = at != Long.MIN_VALUE ? at : midpoint(view, id);
+        TimelineSelection selection = s.of(id, time);
+        if (alert != null) {
+            selection = selection.withAlert(alert);
+        }
+        selectionHighlight = s.highlight(selection);
+        getSkinnable().setSelection(selection);
+        dirty = true;
+        return true;
+    }
+
+    private static long midpoint(TraceView view, int id) {
+        long start = view.start(id);
+        long end = view.end(id) == TraceView.OPEN ? view.now() : view.end(id);
+        return start + (end - start) / 2;
+    }
+
+    private static boolean startsInterval(Selections s, int id) {
+        TraceView view = s.view();
+        if (id < 0 || id >= view.size()) {
+            return false;
+        }
+        return switch (view.type(id)) {
+            case SPAWN, REQUEST, ACQUIRE, SEND_START, SLEEP, PARK -> true;
+            default -> false;
+        };
+    }
+
+    boolean selectAlert(TraceEvent.Alert alert) {
+        Selections s = selections();
+        if (s == null) {
+            return false;
+        }
+        int id = s.intervalOf(alert);
+        if (id < 0 || !select(id, alert.time(), alert)) {
+            return false;
+        }
+        getSkinnable().fitSelection();
+        return true;
+    }
+
+    void clearHighlights() {
+        selectionHighlight = FramePlan.Highlight.NONE;
+        hoverHighlight = FramePlan.Highlight.NONE;
+        rangeStart = rangeEnd = -1;
+        dirty = true;
+    }
+
+    // ---- input ----
+
+    private boolean inPlot(double x, double y) {
+        Metrics m = metrics();
+        return x >= m.gutter() && x < canvas.getWidth() && y >= m.axisHeight() && y < canvas.getHeight() - m.legendHeight();
+    }
+
+    private boolean onAxis(double x, double y) {
+        return x >= metrics().gutter() && y >= 0 && y < metrics().axisHeight();
+    }
+
+    private Viewport viewport() {
+        TimelineView c = getSkinnable();
+        return new Viewport(c.getVisibleStart(), c.getVisibleEnd(), plotWidth());
+    }
+
+    private long maxSpan() {
+        TraceStore store = getSkinnable().getStore();
+        long now = store == null ? 0 : store.view().now();
+        return Math.max(4 * now, 10_000_000_000L);
+    }
+
+    private void navigate(Viewport vp) {
+        getSkinnable().setFollow(false);
+        getSkinnable().setVisibleRange(vp.start(), vp.end());
+    }
+
+    private void mouseMoved(MouseEvent e) {
+        mouseX = e.getX();
+        if (plan.frame() == null) {
+            return;
+        }
+        if (inPlot(e.getX(), e.getY())) {
+            int id = plan.intervalAt(e.getX(), e.getY());
+            hover(id, viewport().time(e.getX() - plotX()), e.getX(), e.getY());
+            if (id < 0) {
+                hoverMarker(e.getX(), e.getY());
+            }
+        } else if (onAxis(e.getX(), e.getY())) {
+            hover(-1, 0, 0, 0);
+            hoverMarker(e.getX(), e.getY());
+        } else {
+            hover(-1, 0, 0, 0);
+        }
+    }
+
+    private void hover(int id, long at, double x, double y) {
+        if (id < 0) {
+            if (hovered >= 0 || !hoverHighlight.arrows().isEmpty() || tooltip.isVisible()) {
+                hovered = -1;
+                hoverHighlight = FramePlan.Highlight.NONE;
+                tooltip.setVisible(false);
+                dirty = true;
+            }
+            return;
+        }
+        Selections s = selections();
+        if (s == null) {
+            return;
+        }
+        TimelineSelection sel = s.of(id, at);
+        if (sel.kind() == IntervalKind.WAITING) {
+            FramePlan.Highlight h = s.highlight(sel);
+            hoverHighlight = new FramePlan.Highlight(h.outlined(), h.arrows(), h.time(), List.of()); // the tooltip tells it
+        } else {
+            hoverHighlight = FramePlan.Highlight.NONE;
+        }
+        hovered = id;
+        showTooltip(s.describe(sel), x, y);
+        dirty = true;
+    }
+
+    private void hoverMarker(double x, double y) {
+        int i = plan.markerAt(x, y, metrics().scale());
+        if (i < 0) {
+            return;
+        }
+        TraceStore store = getSkinnable().getStore();
+        int row = plan.markerRef(i);
+        if (store == null || row < 0 || row >= store.size()) {
+            return;
+        }
+        TraceEvent e = store.view().event(row);
+        String text = switch (e) {
+            case TraceEvent.Alert a -> "Alert: " + a.kind().id() + " at " + Formats.instant(a.time()) + "\n" + a.summary();
+            case TraceEvent.CommandApplied c -> (c.live() ? "Live command" : "Scenario command") + " at "
+                    + Formats.instant(c.time()) + "\n" + FramePlan.describe(c.command());
+            default -> null;
+        };
+        if (text != null) {
+            showTooltip(text, x, y);
+        }
+    }
+
+    private void showTooltip(String text, double x, double y) {
+        tooltip.setText(text);
+        tooltip.autosize();
+        double w = tooltip.prefWidth(-1);
+        double h = tooltip.prefHeight(w);
+        double tx = x + 16;
+        double ty = y + 18;
+        if (tx + w > canvas.getWidth()) {
+            tx = Math.max(0, x - w - 12);
+        }
+        if (ty + h > canvas.getHeight()) {
+            ty = Math.max(0, y - h - 12);
+        }
+        tooltip.resizeRelocate(tx, ty, w, h);
+        tooltip.setVisible(true);
+    }
+
+    private void mousePressed(MouseEvent e) {
+        getSkinnable().requestFocus();
+        pressX = e.getX();
+        pressY = e.getY();
+        lastDragX = e.getX();
+        dragging = false;
+        selectingRange = e.getButton() == MouseButton.PRIMARY && onAxis(e.getX(), e.getY());
+    }
+
+    private void mouseDragged(MouseEvent e) {
+        if (!dragging && Math.hypot(e.getX() - pressX, e.getY() - pressY) < CLICK_SLOP) {
+            return;
+        }
+        dragging = true;
+        tooltip.setVisible(false);
+        Viewport vp = viewport();
+        if (selectingRange) {
+            long a = vp.time(pressX - plotX());
+            long b = vp.time(Math.clamp(e.getX(), plotX(), plotX() + plotWidth()) - plotX());
+            rangeStart = Math.min(a, b);
+            rangeEnd = Math.max(a, b);
+            dirty = true;
+        } else {
+            navigate(vp.panPixels(e.getX() - lastDragX));
+        }
+        lastDragX = e.getX();
+    }
+
+    private void mouseReleased(MouseEvent e) {
+        if (dragging) {
+            if (selectingRange && rangeEnd > rangeStart) {
+                summarizeRange(rangeStart, rangeEnd);
+            }
+            dragging = false;
+            return;
+        }
+        double x = e.getX();
+        double y = e.getY();
+        if (x < plotX() && y >= metrics().axisHeight()) {
+            toggleRow(y);
+            return;
+        }
+        if (!inPlot(x, y) && !onAxis(x, y)) {
+            return;
+        }
+        int marker = plan.markerAt(x, y, metrics().scale());
+        if (marker >= 0 && (plan.markerKind(marker) == Ink.ALERT_AXIS || plan.markerKind(marker) == Ink.ALERT_ROW)) {
+            TraceStore store = getSkinnable().getStore();
+            if (store != null && store.view().event(plan.markerRef(marker)) instanceof TraceEvent.Alert alert) {
+                Selections s = selections();
+                int id = s.intervalOf(alert);
+                if (id >= 0) {
+                    select(id, alert.time(), alert);
+                }
+                return;
+            }
+        }
+        int id = inPlot(x, y) ? plan.intervalAt(x, y) : -1;
+        if (id >= 0) {
+            select(id, viewport().time(x - plotX()), null);
+        } else if (inPlot(x, y)) {
+            getSkinnable().clearSelection();
+        }
+    }
+
+    private void toggleRow(double y) {
+        if (layout == null) {
+            return;
+        }
+        int r = layout.rowAt(y - metrics().axisHeight() + vbar.getValue());
+        if (r < 0) {
+            return;
+        }
+        RowLayout.Row row = layout.row(r);
+        if (row.key() != null) {
+            if (!collapsed.remove(row.key())) {
+                collapsed.add(row.key());
+            }
+            layout = null;
+            dirty = true;
+        }
+    }
+
+    private void scrolled(ScrollEvent e) {
+        if (e.getDeltaY() == 0 && e.getDeltaX() == 0) {
+            return;
+        }
+        if (e.getX() < plotX() || e.isShiftDown()) {
+            double d = e.getDeltaY() != 0 ? e.getDeltaY() : e.getDeltaX();
+            vbar.setValue(Math.clamp(vbar.getValue() - d, 0, vbar.getMax()));
+        } else if (e.getDeltaY() != 0) {
+            double notches = e.getDeltaY() / (e.getMultiplierY() > 0 ? e.getMultiplierY() : 40.0); // wheel up: zoom in
+            double factor = Math.pow(0.8, Math.clamp(notches, -5, 5));
+            navigate(viewport().zoomAt(e.getX() - plotX(), factor, maxSpan()));
+        }
+        e.consume();
+    }
+
+    private void keyPressed(KeyEvent e) {
+        TimelineView c = getSkinnable();
+        Viewport vp = viewport();
+        double anchor = !Double.isNaN(mouseX) && mouseX >= plotX() ? mouseX - plotX() : vp.width() / 2;
+        switch (e.getCode()) {
+            case W -> navigate(vp.zoomAt(anchor, 0.8, maxSpan()));
+            case S -> navigate(vp.zoomAt(anchor, 1.25, maxSpan()));
+            case A -> navigate(vp.panPixels(vp.width() / 5));
+            case D -> navigate(vp.panPixels(-vp.width() / 5));
+            case F -> c.fitSelection();
+            case HOME -> c.fitAll();
+            case L, END -> c.setFollow(true);
+            case ESCAPE -> c.clearSelection();
+            default -> {
+                return;
+            }
+        }
+        e.consume();
+    }
+
+    // ---- range summary ----
+
+    private void summarizeRange(long from, long to) {
+        TraceStore store = getSkinnable().getStore();
+        if (store == null) {
+            return;
+        }
+        TraceView view = store.view();
+        catalog.update(view, Long.MAX_VALUE);
+        RangeSummaries job = new RangeSummaries(view, catalog.locks(), groupOfGoroutine());
+        CompletableFuture.supplyAsync(() -> job.summarize(from, to), BACKGROUND)
+                .thenAccept(summary -> Platform.runLater(() -> {
+                    if (rangeStart == from && rangeEnd == to) {
+                        getSkinnable().setRangeSummary(summary);
+                    }
+                }));
+    }
+
+    /** A copy of goroutine &rarr; group key, so the background job does not touch the catalog. */
+    private RangeSummaries.GroupOf groupOfGoroutine() {
+        int lanes = catalog.laneCount();
+        String[] keyOfLane = new String[lanes];
+        for (int i = 0; i < lanes; i++) {
+            keyOfLane[i] = catalog.lane(i).group().key();
+        }
+        int[] laneOf = catalog.laneOfSnapshot();
+        return g -> {
+            int lane = g >= 0 && g < laneOf.length ? laneOf[g] : -1;
+            return lane >= 0 && lane < keyOfLane.length ? keyOfLane[lane] : "g" + g;
+        };
+    }
+
+    private void showRangeSummary() {
+        RangeSummary s = getSkinnable().getRangeSummary();
+        if (s == null) {
+            rangeLabel.setVisible(false);
+            return;
+        }
+        StringBuilder b = new StringBuilder();
+        b.append(Formats.instant(s.start())).append(" – ").append(Formats.instant(s.end()))
+                .append("  (").append(Formats.duration(s.end() - s.start())).append(")");
+        if (s.rows().isEmpty()) {
+            b.append("\nno waits");
+        }
+        for (RangeSummary.Row row : s.rows()) {
+            b.append(String.format("%n%-16s %5d waits   total %-9s  max %s", row.name(), row.waits(),
+                    Formats.duration(row.totalWait()), Formats.duration(row.maxWait())));
+        }
+        rangeLabel.setText(b.toString());
+        rangeLabel.setFont(Font.font("Monospaced", metrics().fontSize()));
+        rangeLabel.autosize();
+        rangeLabel.setVisible(true);
+    }
+}

@@ -1,0 +1,351 @@
+package dev.lockscope.app.timeline;
+
+import dev.lockscope.event.TraceEvent;
+import dev.lockscope.trace.store.TraceStore;
+import dev.lockscope.trace.store.TraceView;
+import java.util.Objects;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.control.Control;
+import javafx.scene.control.Skin;
+import javafx.scene.image.WritableImage;
+
+/**
+ * A live Gantt chart of a {@link TraceStore}: who holds and who waits for each lock, what every goroutine is
+ * doing, the sends to each member, and the alerts and commands of the run, on one virtual time axis.
+ *
+ * <p><b>Rows.</b> <em>Locks</em>: per lock its holders (read and write holds in different colours, concurrent
+ * readers stacked) and the number of goroutines waiting for it. <em>Goroutines</em>: grouped by kind
+ * ({@code Broadcast}, {@code Add}, {@code Remove}, {@code Reload}, and the sends to each member), each group packed
+ * into as few lanes as its goroutines need. <em>Members</em>: sends in flight and deliveries, joins, leaves,
+ * reloads and latency changes. Alerts are diamonds on the axis and marks on the rows involved; commands are
+ * labelled flags with a dashed line.
+ *
+ * <p><b>Blocked by.</b> Hovering or selecting a wait draws arrows to what it waited for, and on along the chain
+ * to the goroutines everyone waits for; selecting a hold draws arrows from everyone who queued behind it.
+ * The {@link #selectionProperty() selection} carries the same facts for a side panel.
+ *
+ * <p><b>Navigation.</b> Wheel or Ctrl+wheel zooms at the cursor, drag pans, W/S zoom, A/D pan, F fits the
+ * selection, Home fits the whole trace, L (or End) returns to {@link #followProperty() follow} mode, Escape
+ * clears the selection; dragging on the axis selects a time range and publishes its
+ * {@link #rangeSummaryProperty() summary}. Wheel over the row labels (or Shift+wheel) scrolls the rows; clicking
+ * a section or group header collapses it.
+ *
+ * <p><b>Cost.</b> The skin draws on one canvas, only when something changed, from a lock-free snapshot of the
+ * store taken per frame; a frame costs what its visible pixels and rows cost, not what the trace holds
+ * (docs/timeline.md, docs/benchmarks.md).
+ *
+ * <pre>{@code
+ * TraceStore store = new TraceStore();
+ * TimelineView timeline = new TimelineView(store);
+ * timeline.setLive(true);
+ * timeline.setFollow(true);
+ * timeline.selectionProperty().addListener((o, was, now) -> panel.show(now));
+ * }</pre>
+ */
+public class TimelineView extends Control {
+    private static final String DEFAULT_STYLE_CLASS = "timeline-view";
+    private static final long DEFAULT_SPAN = 1_000_000_000L;
+
+    public TimelineView() {
+        getStyleClass().add(DEFAULT_STYLE_CLASS);
+        setFocusTraversable(true);
+    }
+
+    public TimelineView(TraceStore store) {
+        this();
+        setStore(store);
+    }
+
+    @Override
+    protected Skin<?> createDefaultSkin() {
+        return new TimelineSkin(this);
+    }
+
+    @Override
+    public String getUserAgentStylesheet() {
+        return Objects.requireNonNull(TimelineView.class.getResource("timeline.css")).toExternalForm();
+    }
+
+    // ---- store ----
+
+    private final ObjectProperty<TraceStore> store = new SimpleObjectProperty<>(this, "store") {
+        @Override
+        protected void invalidated() {
+            setSelection(null);
+            rangeSummary.set(null);
+        }
+    };
+
+    /** The trace shown; it may keep growing while shown. Default {@code null}: an empty timeline. */
+    public final ObjectProperty<TraceStore> storeProperty() {
+        return store;
+    }
+
+    public final TraceStore getStore() {
+        return store.get();
+    }
+
+    public final void setStore(TraceStore value) {
+        store.set(value);
+    }
+
+    // ---- live ----
+
+    private final BooleanProperty live = new SimpleBooleanProperty(this, "live", false);
+
+    /**
+     * Whether the trace is still being produced: draws the "now" line at the last event and offers a button
+     * back to follow mode. Default {@code false} (a finished run or a replayed file).
+     */
+    public final BooleanProperty liveProperty() {
+        return live;
+    }
+
+    public final boolean isLive() {
+        return live.get();
+    }
+
+    public final void setLive(boolean value) {
+        live.set(value);
+    }
+
+    // ---- follow ----
+
+    private final BooleanProperty follow = new SimpleBooleanProperty(this, "follow", false);
+
+    /**
+     * Whether the visible range keeps "now" near its right edge, scrolling with the run at its current span.
+     * Any manual pan or zoom, and {@link #showRange}, {@link #fitAll} and {@link #fitSelection}, set it to
+     * {@code false}; the L key, End, or the follow button set it back. Default {@code false}.
+     */
+    public final BooleanProperty followProperty() {
+        return follow;
+    }
+
+    public final boolean isFollow() {
+        return follow.get();
+    }
+
+    public final void setFollow(boolean value) {
+        follow.set(value);
+    }
+
+    // ---- scale ----
+
+    private final DoubleProperty scale = new SimpleDoubleProperty(this, "scale", 1.0) {
+        @Override
+        protected void invalidated() {
+            double v = get();
+            if (!(v >= 0.5 && v <= 4)) {
+                set(Double.isNaN(v) ? 1.0 : Math.clamp(v, 0.5, 4));
+            }
+        }
+    };
+
+    /**
+     * The size of rows, fonts, markers and arrows: 1 for a laptop screen, 1.5 to 2 for a projector. Kept in
+     * [0.5, 4] (a value outside is clamped; NaN resets it to 1). Default 1.
+     */
+    public final DoubleProperty scaleProperty() {
+        return scale;
+    }
+
+    public final double getScale() {
+        return scale.get();
+    }
+
+    public final void setScale(double value) {
+        scale.set(value);
+    }
+
+    // ---- playhead ----
+
+    private final LongProperty playhead = new SimpleLongProperty(this, "playhead", -1);
+
+    /**
+     * The replay position in virtual ns, drawn as an orange line with a handle on the axis; negative for none.
+     * The lab binds it in replay mode. Default -1.
+     */
+    public final LongProperty playheadProperty() {
+        return playhead;
+    }
+
+    public final long getPlayhead() {
+        return playhead.get();
+    }
+
+    public final void setPlayhead(long value) {
+        playhead.set(value);
+    }
+
+    // ---- visible range ----
+
+    private final ReadOnlyLongWrapper visibleStart = new ReadOnlyLongWrapper(this, "visibleStart", 0);
+    private final ReadOnlyLongWrapper visibleEnd = new ReadOnlyLongWrapper(this, "visibleEnd", DEFAULT_SPAN);
+
+    /** The virtual time at the left edge of the plot, ns; changed by navigation and {@link #showRange}. Default 0. */
+    public final ReadOnlyLongProperty visibleStartProperty() {
+        return visibleStart.getReadOnlyProperty();
+    }
+
+    public final long getVisibleStart() {
+        return visibleStart.get();
+    }
+
+    /** The virtual time at the right edge of the plot, ns; always after the start. Default 1 s. */
+    public final ReadOnlyLongProperty visibleEndProperty() {
+        return visibleEnd.getReadOnlyProperty();
+    }
+
+    public final long getVisibleEnd() {
+        return visibleEnd.get();
+    }
+
+    /** Sets the visible range without touching follow mode: for the skin's navigation and following. */
+    void setVisibleRange(long start, long end) {
+        if (end <= start) {
+            throw new IllegalArgumentException("end must be > start: " + end + " <= " + start);
+        }
+        visibleStart.set(start);
+        visibleEnd.set(end);
+    }
+
+    // ---- selection ----
+
+    private final ReadOnlyObjectWrapper<TimelineSelection> selection = new ReadOnlyObjectWrapper<>(this, "selection");
+
+    /**
+     * The selected wait, hold, send or goroutine, with who it waited for or who queued behind it; {@code null}
+     * when nothing is selected. Set by clicking, {@link #selectInterval}, {@link #selectAlert}. Default
+     * {@code null}.
+     */
+    public final ReadOnlyObjectProperty<TimelineSelection> selectionProperty() {
+        return selection.getReadOnlyProperty();
+    }
+
+    public final TimelineSelection getSelection() {
+        return selection.get();
+    }
+
+    void setSelection(TimelineSelection value) {
+        selection.set(value);
+    }
+
+    // ---- range summary ----
+
+    private final ReadOnlyObjectWrapper<RangeSummary> rangeSummary = new ReadOnlyObjectWrapper<>(this, "rangeSummary");
+
+    /**
+     * The waits in the time range last dragged out on the axis, per lock and goroutine group; {@code null} when
+     * no range is selected. Computed off the FX thread, so it arrives shortly after the drag ends. Default
+     * {@code null}.
+     */
+    public final ReadOnlyObjectProperty<RangeSummary> rangeSummaryProperty() {
+        return rangeSummary.getReadOnlyProperty();
+    }
+
+    public final RangeSummary getRangeSummary() {
+        return rangeSummary.get();
+    }
+
+    void setRangeSummary(RangeSummary value) {
+        rangeSummary.set(value);
+    }
+
+    // ---- navigation ----
+
+    /** Shows [start, end) and leaves follow mode. */
+    public final void showRange(long start, long end) {
+        if (end <= start) {
+            throw new IllegalArgumentException("end must be > start: " + end + " <= " + start);
+        }
+        setFollow(false);
+        setVisibleRange(start, end);
+    }
+
+    /** Shows the whole trace, from 0 to its last event, with a little room on either side; leaves follow mode. */
+    public final void fitAll() {
+        TraceStore s = getStore();
+        long now = s == null ? 0 : s.view().now();
+        long span = Math.max(now, DEFAULT_SPAN / 1000);
+        long pad = span / 50;
+        showRange(-pad, now + pad);
+    }
+
+    /**
+     * Shows the selected interval with a margin of a fifth of its length on either side (at least 1 ms of
+     * context), and leaves follow mode.
+     *
+     * @return whether there was a selection to fit
+     */
+    public final boolean fitSelection() {
+        TimelineSelection s = getSelection();
+        if (s == null) {
+            return false;
+        }
+        TraceStore st = getStore();
+        long end = s.end() == TraceView.OPEN ? (st == null ? s.start() : st.view().now()) : s.end();
+        long pad = Math.max((end - s.start()) / 5, 1_000_000);
+        showRange(s.start() - pad, Math.max(end, s.start() + 1) + pad);
+        return true;
+    }
+
+    /**
+     * Selects interval {@code id} (a row of the store that starts an interval: a wait's {@code Request}, a hold's
+     * {@code Acquire}, a {@code SendStart}, a {@code Spawn}), with its blocked-by relations taken in the middle of
+     * it. Does not move the view; call {@link #fitSelection()} for that.
+     *
+     * @return whether it was selected (false for a row that starts no interval, or before the control is shown)
+     */
+    public final boolean selectInterval(int id) {
+        return getSkin() instanceof TimelineSkin skin && skin.select(id, Long.MIN_VALUE, null);
+    }
+
+    /** As {@link #selectInterval(int)}, with the blocked-by relations taken at instant {@code at}. */
+    public final boolean selectInterval(int id, long at) {
+        return getSkin() instanceof TimelineSkin skin && skin.select(id, at, null);
+    }
+
+    /**
+     * Jumps to an alert and selects the wait or hold it is about: the first goroutine's wait at the alert's
+     * time, or else its hold of the alert's lock, with blocked-by relations at the alert's time; then fits it
+     * like {@link #fitSelection()} and leaves follow mode.
+     *
+     * @return whether the alert's goroutine was found in the trace
+     */
+    public final boolean selectAlert(TraceEvent.Alert alert) {
+        Objects.requireNonNull(alert, "alert");
+        return getSkin() instanceof TimelineSkin skin && skin.selectAlert(alert);
+    }
+
+    /** Clears the selection and the selected time range. */
+    public final void clearSelection() {
+        setSelection(null);
+        setRangeSummary(null);
+        if (getSkin() instanceof TimelineSkin skin) {
+            skin.clearHighlights();
+        }
+    }
+
+    /**
+     * An image of the control as it is drawn now (redrawn first, tooltip hidden), for an Export &rarr; PNG.
+     * FX thread only.
+     */
+    public final WritableImage exportImage() {
+        if (getSkin() instanceof TimelineSkin skin) {
+            skin.redrawNow();
+        }
+        return snapshot(null, null);
+    }
+}

@@ -1,0 +1,464 @@
+package dev.lockscope.app.timeline.impl;
+
+import java.util.List;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Paints a {@link FramePlan} on a canvas: row bands, bars, texts, markers, arrows, the axis, the row labels and
+ * the legend. It only reads the plan's arrays and the layout; it never queries the trace.
+ */
+public final class FramePainter {
+    private Font font;
+    private Font bold;
+    private Font small;
+    private double fontScale = -1;
+
+    /** Paints the plan over the whole canvas of {@code width} &times; {@code height}. */
+    public void paint(GraphicsContext gc, FramePlan plan, TraceCatalog catalog, double width, double height) {
+        FramePlan.Frame f = plan.frame();
+        Metrics m = new Metrics(f.scale());
+        fonts(m);
+        double plotX = f.plotX();
+        double plotRight = plotX + f.viewport().width();
+        gc.setTextBaseline(VPos.CENTER);
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.setLineDashes();
+        gc.setFill(Palette.BACKGROUND);
+        gc.fillRect(0, 0, width, height);
+
+        // row bands
+        gc.save();
+        gc.beginPath();
+        gc.rect(0, f.top(), width, f.bottom() - f.top());
+        gc.clip();
+        List<RowLayout.Row> rows = plan.layout().rows();
+        for (int i = plan.firstRow; i < plan.lastRow; i++) {
+            RowLayout.Row row = rows.get(i);
+            double y = f.top() + row.y() - f.scrollY();
+            switch (row.type()) {
+                case SECTION -> gc.setFill(Palette.SECTION);
+                case GROUP -> gc.setFill(Palette.GROUP);
+                default -> gc.setFill(i % 2 == 0 ? Palette.ROW_ALT : Palette.BACKGROUND);
+            }
+            gc.fillRect(0, y, width, row.height());
+        }
+        gc.restore();
+
+        // plot content, clipped to the plot
+        gc.save();
+        gc.beginPath();
+        gc.rect(plotX, f.top(), plotRight - plotX, f.bottom() - f.top());
+        gc.clip();
+        gc.setStroke(Palette.GRID);
+        gc.setLineWidth(1);
+        for (int i = 0; i < plan.ticks; i++) {
+            double x = Math.floor(plan.tickX[i]) + 0.5;
+            gc.strokeLine(x, f.top(), x, f.bottom());
+        }
+        if (!Float.isNaN(plan.rangeX0)) {
+            gc.setFill(Color.web("#0072B2", 0.10));
+            gc.fillRect(plan.rangeX0, f.top(), plan.rangeX1 - plan.rangeX0, f.bottom() - f.top());
+        }
+        commandLines(gc, plan, f);
+        bars(gc, plan);
+        texts(gc, plan);
+        rowMarkers(gc, plan, m);
+        arrows(gc, plan, m);
+        gc.restore();
+
+        axis(gc, plan, f, m, width);
+        verticals(gc, plan, f, m);
+        caption(gc, plan, f, m);
+        labels(gc, plan, catalog, f, m, width);
+        legend(gc, m, width, height);
+    }
+
+    private void fonts(Metrics m) {
+        if (fontScale != m.scale()) {
+            font = Font.font("System", m.fontSize());
+            bold = Font.font("System", FontWeight.BOLD, m.fontSize());
+            small = Font.font("System", m.smallFontSize());
+            fontScale = m.scale();
+        }
+    }
+
+    private static void bars(GraphicsContext gc, FramePlan p) {
+        for (int i = 0; i < p.rects; i++) {
+            gc.setFill(Palette.fill(p.rstyle[i]));
+            gc.fillRect(p.rx[i], p.ry[i], p.rw[i], p.rh[i]);
+        }
+        gc.setLineWidth(1);
+        gc.setStroke(Color.web("#5A1F00"));
+        for (int i = 0; i < p.rects; i++) {
+            if (p.rstyle[i] == Ink.WAITING && p.rw[i] >= 3) {
+                gc.strokeRect(p.rx[i] + 0.5, p.ry[i] + 0.5, p.rw[i] - 1, p.rh[i] - 1);
+            }
+        }
+        gc.setLineWidth(2.5);
+        gc.setStroke(Palette.BLACK);
+        for (int i = 0; i < p.rects; i++) {
+            if (p.routline[i]) {
+                gc.strokeRect(p.rx[i] - 1, p.ry[i] - 1, p.rw[i] + 2, p.rh[i] + 2);
+            }
+        }
+    }
+
+    private void texts(GraphicsContext gc, FramePlan p) {
+        gc.setFont(small);
+        Color shadow = Color.rgb(0, 0, 0, 0.55);
+        for (int i = 0; i < p.texts; i++) {
+            String text = fit(p.ttext[i], p.tmax[i], small.getSize());
+            if (text.isEmpty()) {
+                continue;
+            }
+            if (p.tstyle[i] == Ink.TEXT_ON_DARK) {
+                gc.setFill(shadow);
+                gc.fillText(text, p.tx[i] + 1, p.ty[i] + 1);
+                gc.setFill(Color.WHITE);
+            } else {
+                gc.setFill(Palette.TEXT);
+            }
+            gc.fillText(text, p.tx[i], p.ty[i]);
+        }
+    }
+
+    /** The selection's chain in words, in a box below and right of its arrows. */
+    private void caption(GraphicsContext gc, FramePlan p, FramePlan.Frame f, Metrics m) {
+        List<String> lines = f.highlight().caption();
+        if (lines.isEmpty() || p.arrows == 0) {
+            return;
+        }
+        double s = m.scale();
+        double lineH = m.fontSize() * 1.45;
+        double w = 0;
+        for (String line : lines) {
+            w = Math.max(w, width(line, font));
+        }
+        w += 20 * s;
+        double h = lines.size() * lineH + 12 * s;
+        double anchorX = Double.NEGATIVE_INFINITY;
+        double anchorY = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < p.arrows; i++) {
+            anchorX = Math.max(anchorX, Math.max(p.ax0[i], p.ax1[i]));
+            anchorY = Math.max(anchorY, Math.max(p.ay0[i], p.ay1[i]));
+        }
+        double plotRight = f.plotX() + f.viewport().width();
+        double x = anchorX + 70 * s;
+        if (x + w > plotRight - 6 * s) {
+            x = Math.max(f.plotX() + 6 * s, plotRight - w - 6 * s);
+        }
+        double contentBottom = f.top() + p.layout().height() - f.scrollY();
+        double y = anchorY + 26 * s;
+        if (contentBottom + 12 * s + h <= f.bottom() - 6 * s) {
+            y = contentBottom + 12 * s; // free space below the rows
+        }
+        if (y + h > f.bottom() - 6 * s) {
+            y = Math.max(f.top() + 6 * s, f.bottom() - h - 6 * s);
+        }
+        gc.setFill(Color.rgb(255, 255, 255, 0.96));
+        gc.fillRoundRect(x, y, w, h, 8 * s, 8 * s);
+        gc.setStroke(Palette.BLACK);
+        gc.setLineWidth(1.5);
+        gc.strokeRoundRect(x, y, w, h, 8 * s, 8 * s);
+        gc.setFill(Palette.TEXT);
+        for (int i = 0; i < lines.size(); i++) {
+            gc.setFont(i == 0 ? bold : font);
+            gc.fillText(lines.get(i), x + 10 * s, y + 6 * s + lineH * (i + 0.5));
+        }
+    }
+
+    private static double width(String text, Font font) {
+        Text t = new Text(text);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
+    }
+
+    /** The text cut (with an ellipsis) to an estimated width, or "" if not even 3 characters fit. */
+    static String fit(String text, double maxWidth, double fontSize) {
+        double charWidth = fontSize * 0.58;
+        int fits = (int) (maxWidth / charWidth);
+        if (fits >= text.length()) {
+            return text;
+        }
+        if (fits < 4) {
+            return "";
+        }
+        return text.substring(0, fits - 1) + "…";
+    }
+
+    private static void commandLines(GraphicsContext gc, FramePlan p, FramePlan.Frame f) {
+        gc.setStroke(Palette.BLUISH_GREEN);
+        gc.setLineWidth(1.5);
+        gc.setLineDashes(6, 4);
+        for (int i = 0; i < p.markers; i++) {
+            if (p.mkind[i] == Ink.COMMAND) {
+                gc.strokeLine(p.mx[i], f.top(), p.mx[i], f.bottom());
+            }
+        }
+        gc.setLineDashes();
+    }
+
+    private void rowMarkers(GraphicsContext gc, FramePlan p, Metrics m) {
+        double s = m.scale();
+        gc.setLineWidth(1.5);
+        for (int i = 0; i < p.markers; i++) {
+            double x = p.mx[i];
+            double y = p.my[i];
+            switch (p.mkind[i]) {
+                case Ink.ALERT_ROW -> {
+                    gc.setFill(Palette.BLACK);
+                    gc.fillPolygon(new double[] {x - 4 * s, x + 4 * s, x}, new double[] {y, y, y + 6 * s}, 3);
+                }
+                case Ink.JOIN -> {
+                    glyphBox(gc, x, y, s, Palette.BLUISH_GREEN);
+                    gc.setStroke(Color.WHITE);
+                    gc.strokeLine(x - 3 * s, y, x + 3 * s, y);
+                    gc.strokeLine(x, y - 3 * s, x, y + 3 * s);
+                }
+                case Ink.LEAVE -> {
+                    glyphBox(gc, x, y, s, Palette.BLACK);
+                    gc.setStroke(Color.WHITE);
+                    gc.strokeLine(x - 3 * s, y, x + 3 * s, y);
+                }
+                case Ink.RELOAD -> {
+                    glyphBox(gc, x, y, s, Palette.ORANGE);
+                    gc.setStroke(Palette.BLACK);
+                    gc.strokeArc(x - 3 * s, y - 3 * s, 6 * s, 6 * s, 30, 270, javafx.scene.shape.ArcType.OPEN);
+                }
+                case Ink.LATENCY -> {
+                    gc.setFill(Palette.BLUISH_GREEN);
+                    gc.fillPolygon(new double[] {x, x + 5 * s, x, x - 5 * s}, new double[] {y - 5 * s, y, y + 5 * s, y}, 4);
+                    if (p.mlabel[i] != null) {
+                        gc.setFont(small);
+                        gc.setFill(Palette.TEXT);
+                        gc.fillText(p.mlabel[i], x + 7 * s, y);
+                    }
+                }
+                default -> { }
+            }
+        }
+    }
+
+    private static void glyphBox(GraphicsContext gc, double x, double y, double s, Color fill) {
+        gc.setFill(fill);
+        gc.fillOval(x - 5.5 * s, y - 5.5 * s, 11 * s, 11 * s);
+    }
+
+    private static void arrows(GraphicsContext gc, FramePlan p, Metrics m) {
+        double s = m.scale();
+        gc.setLineCap(StrokeLineCap.ROUND);
+        for (int pass = 0; pass < 2; pass++) {
+            gc.setStroke(pass == 0 ? Color.WHITE : Palette.BLACK);
+            gc.setLineWidth(pass == 0 ? 5 * s : 2 * s);
+            for (int i = 0; i < p.arrows; i++) {
+                double x0 = p.ax0[i];
+                double y0 = p.ay0[i];
+                double x1 = p.ax1[i];
+                double y1 = p.ay1[i];
+                double bulge = (28 + 16 * p.adepth[i]) * s;
+                gc.beginPath();
+                gc.moveTo(x0, y0);
+                gc.bezierCurveTo(x0 + bulge, y0, x1 + bulge, y1, x1 + 5 * s, y1);
+                gc.stroke();
+            }
+        }
+        gc.setFill(Palette.BLACK);
+        for (int i = 0; i < p.arrows; i++) {
+            double x1 = p.ax1[i] + 4 * s;
+            double y1 = p.ay1[i];
+            gc.fillPolygon(new double[] {x1, x1 + 9 * s, x1 + 9 * s}, new double[] {y1, y1 - 5 * s, y1 + 5 * s}, 3);
+            gc.fillOval(p.ax0[i] - 3.5 * s, p.ay0[i] - 3.5 * s, 7 * s, 7 * s);
+        }
+        gc.setLineCap(StrokeLineCap.SQUARE);
+    }
+
+    private void axis(GraphicsContext gc, FramePlan p, FramePlan.Frame f, Metrics m, double width) {
+        double top = f.axisTop();
+        double bottom = f.top();
+        double s = m.scale();
+        gc.setFill(Palette.BACKGROUND);
+        gc.fillRect(0, top, width, bottom - top);
+        gc.setStroke(Palette.MUTED);
+        gc.setLineWidth(1);
+        gc.strokeLine(f.plotX(), bottom - 0.5, width, bottom - 0.5);
+        gc.save();
+        gc.beginPath();
+        gc.rect(f.plotX(), top, width - f.plotX(), bottom - top);
+        gc.clip();
+        gc.setFont(font);
+        gc.setFill(Palette.TEXT);
+        for (int i = 0; i < p.ticks; i++) {
+            double x = Math.floor(p.tickX[i]) + 0.5;
+            gc.strokeLine(x, top + 14 * s, x, bottom);
+            gc.fillText(p.tickLabel[i], x + 3 * s, top + 9 * s);
+        }
+        if (!Float.isNaN(p.rangeX0)) {
+            gc.setFill(Color.web("#0072B2", 0.25));
+            gc.fillRect(p.rangeX0, top, p.rangeX1 - p.rangeX0, bottom - top);
+        }
+        for (int i = 0; i < p.markers; i++) {
+            double x = p.mx[i];
+            double y = p.my[i];
+            if (p.mkind[i] == Ink.ALERT_AXIS) {
+                gc.setFill(Palette.VERMILLION);
+                gc.setStroke(Palette.BLACK);
+                double[] xs = {x, x + 6 * s, x, x - 6 * s};
+                double[] ys = {y - 7 * s, y, y + 7 * s, y};
+                gc.fillPolygon(xs, ys, 4);
+                gc.strokePolygon(xs, ys, 4);
+            } else if (p.mkind[i] == Ink.COMMAND) {
+                gc.setFill(Palette.BLUISH_GREEN);
+                gc.fillRect(x - 1, y - 9 * s, 2 * s, 16 * s);
+                gc.fillPolygon(new double[] {x, x + 9 * s, x}, new double[] {y - 9 * s, y - 5 * s, y - 1 * s}, 3);
+                if (p.mlabel[i] != null) {
+                    gc.setFont(bold);
+                    gc.setFill(Palette.BLUISH_GREEN.darker());
+                    gc.fillText(p.mlabel[i], x + 11 * s, y - 3 * s);
+                }
+            }
+        }
+        gc.restore();
+    }
+
+    private void verticals(GraphicsContext gc, FramePlan p, FramePlan.Frame f, Metrics m) {
+        double s = m.scale();
+        if (!Float.isNaN(p.markX)) {
+            gc.setStroke(Palette.BLACK);
+            gc.setLineWidth(1);
+            gc.setLineDashes(2, 3);
+            gc.strokeLine(p.markX, f.top(), p.markX, f.bottom());
+            gc.setLineDashes();
+        }
+        if (!Float.isNaN(p.nowX)) {
+            gc.setStroke(Palette.BLACK);
+            gc.setLineWidth(2 * s);
+            gc.strokeLine(p.nowX, f.axisTop() + 14 * s, p.nowX, f.bottom());
+            gc.setFont(bold);
+            gc.setFill(Palette.BLACK);
+            gc.setTextAlign(TextAlignment.RIGHT);
+            gc.fillText("now", p.nowX - 3 * s, f.top() - 8 * s);
+            gc.setTextAlign(TextAlignment.LEFT);
+        }
+        if (!Float.isNaN(p.playheadX)) {
+            double x = p.playheadX;
+            gc.setStroke(Palette.ORANGE.darker());
+            gc.setLineWidth(2 * s);
+            gc.strokeLine(x, f.axisTop() + 14 * s, x, f.bottom());
+            gc.setFill(Palette.ORANGE.darker());
+            gc.fillPolygon(new double[] {x - 6 * s, x + 6 * s, x}, new double[] {f.axisTop() + 12 * s, f.axisTop() + 12 * s, f.axisTop() + 20 * s}, 3);
+        }
+    }
+
+    private void labels(GraphicsContext gc, FramePlan p, TraceCatalog catalog, FramePlan.Frame f, Metrics m, double width) {
+        double s = m.scale();
+        double gutter = f.plotX();
+        gc.setFill(Palette.BACKGROUND);
+        gc.fillRect(0, f.axisTop(), gutter, f.top() - f.axisTop());
+        gc.setFont(bold);
+        gc.setFill(Palette.MUTED);
+        gc.fillText("virtual time", 8 * s, f.axisTop() + 9 * s);
+        gc.save();
+        gc.beginPath();
+        gc.rect(0, f.top(), gutter, f.bottom() - f.top());
+        gc.clip();
+        List<RowLayout.Row> rows = p.layout().rows();
+        List<TraceCatalog.Group> groups = catalog.groups();
+        for (int i = p.firstRow; i < p.lastRow; i++) {
+            RowLayout.Row row = rows.get(i);
+            double y = f.top() + row.y() - f.scrollY();
+            gc.setFill(switch (row.type()) {
+                case SECTION -> Palette.SECTION;
+                case GROUP -> Palette.GROUP;
+                default -> i % 2 == 0 ? Palette.ROW_ALT : Palette.BACKGROUND;
+            });
+            gc.fillRect(0, y, gutter, row.height());
+            double x = (8 + 14 * row.depth()) * s;
+            String label = row.label();
+            if (row.type() == RowLayout.Type.SECTION || row.type() == RowLayout.Type.GROUP) {
+                gc.setFill(Palette.MUTED);
+                double cx = x + 4 * s;
+                double cy = y + row.height() / 2;
+                if (row.collapsed()) {
+                    gc.fillPolygon(new double[] {cx - 3 * s, cx + 3 * s, cx - 3 * s}, new double[] {cy - 4 * s, cy, cy + 4 * s}, 3);
+                } else {
+                    gc.fillPolygon(new double[] {cx - 4 * s, cx + 4 * s, cx}, new double[] {cy - 3 * s, cy - 3 * s, cy + 3 * s}, 3);
+                }
+                x += 12 * s;
+                if (row.type() == RowLayout.Type.GROUP && row.ref() >= 0 && row.ref() < groups.size()) {
+                    TraceCatalog.Group g = groups.get(row.ref());
+                    label = g.key() + "  ·  " + g.goroutines();
+                }
+                gc.setFont(bold);
+            } else {
+                gc.setFont(row.type() == RowLayout.Type.LOCK_WAITERS || row.type() == RowLayout.Type.LANE && row.depth() > 1 ? small : font);
+            }
+            gc.setFill(row.type() == RowLayout.Type.LOCK_WAITERS ? Palette.VERMILLION.darker() : Palette.TEXT);
+            gc.fillText(fit(label, gutter - x - 4 * s, m.fontSize()), x, y + row.height() / 2);
+        }
+        gc.restore();
+        gc.setStroke(Palette.MUTED);
+        gc.setLineWidth(1);
+        gc.strokeLine(gutter - 0.5, f.axisTop(), gutter - 0.5, f.bottom());
+    }
+
+    private void legend(GraphicsContext gc, Metrics m, double width, double height) {
+        double s = m.scale();
+        double top = height - m.legendHeight();
+        gc.setFill(Palette.ROW_ALT);
+        gc.fillRect(0, top, width, m.legendHeight());
+        gc.setStroke(Palette.GRID);
+        gc.strokeLine(0, top + 0.5, width, top + 0.5);
+        double y = top + m.legendHeight() / 2;
+        double x = 8 * s;
+        gc.setFont(small);
+        Object[][] items = {
+            {Ink.RUNNING, "running"},
+            {Ink.HOLD_READ, "holds read lock"},
+            {Ink.HOLD_WRITE, "holds write lock"},
+            {Ink.WAITING, "waiting for a lock"},
+            {Ink.SENDING, "sending"},
+            {Ink.WAITERS, "waiters (count)"},
+            {Ink.MEMBER_SEND, "send in flight to member"},
+        };
+        for (Object[] item : items) {
+            byte style = (Byte) item[0];
+            gc.setFill(Palette.fill(style));
+            double h = style == Ink.RUNNING ? 4 * s : 12 * s;
+            gc.fillRect(x, y - h / 2, 18 * s, h);
+            if (style == Ink.WAITING) {
+                gc.setStroke(Color.web("#5A1F00"));
+                gc.strokeRect(x + 0.5, y - h / 2 + 0.5, 18 * s - 1, h - 1);
+            }
+            gc.setFill(Palette.TEXT);
+            String label = (String) item[1];
+            gc.fillText(label, x + 22 * s, y);
+            x += 22 * s + width(label, small) + 16 * s;
+        }
+        gc.setFill(Palette.VERMILLION);
+        gc.setStroke(Palette.BLACK);
+        double[] xs = {x + 6 * s, x + 12 * s, x + 6 * s, x};
+        double[] ys = {y - 7 * s, y, y + 7 * s, y};
+        gc.fillPolygon(xs, ys, 4);
+        gc.strokePolygon(xs, ys, 4);
+        gc.setFill(Palette.TEXT);
+        gc.fillText("alert", x + 16 * s, y);
+        x += 16 * s + width("alert", small) + 16 * s;
+        gc.setFill(Palette.BLUISH_GREEN);
+        gc.fillRect(x, y - 8 * s, 2 * s, 16 * s);
+        gc.fillPolygon(new double[] {x, x + 9 * s, x}, new double[] {y - 8 * s, y - 4 * s, y}, 3);
+        gc.setFill(Palette.TEXT);
+        gc.fillText("command", x + 13 * s, y);
+        x += 13 * s + width("command", small) + 16 * s;
+        gc.setFill(Palette.BLACK);
+        gc.fillPolygon(new double[] {x, x + 10 * s, x + 10 * s}, new double[] {y, y - 5 * s, y + 5 * s}, 3);
+        gc.fillRect(x + 10 * s, y - 1 * s, 12 * s, 2 * s);
+        gc.fillText("waits for", x + 26 * s, y);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.lockscope.app.timeline.impl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lockscope.event.Mode;
+import dev.lockscope.event.Site;
+import dev.lockscope.event.TraceEvent;
+import dev.lockscope.trace.store.IntervalKind;
+import dev.lockscope.trace.store.TraceStore;
+import org.junit.jupiter.api.Test;
+
+class TraceCatalogTest {
+    private static final Site SEND = new Site("Broadcast", "Room.Broadcast.func1: m.Send(msg)");
+    private static final Site LOCK = new Site("Broadcast", "Room.Broadcast: r.mx.RLock()");
+
+    /** Goroutines alive at the same time each need a lane. */
+    @Test
+    void overlappingGoroutinesGetALaneEach() {
+        TraceStore store = new TraceStore();
+        for (int g = 1; g <= 10; g++) {
+            store.accept(new TraceEvent.Spawn((g / 2) * 100L, g, "Send(eve)", "Send", 0));
+            store.accept(new TraceEvent.SendStart((g / 2) * 100L, g, "eve", g, 50, SEND));
+        }
+        TraceCatalog catalog = new TraceCatalog();
+        catalog.update(store.view(), Long.MAX_VALUE);
+        assertThat(catalog.groups()).hasSize(1);
+        assertThat(catalog.groups().getFirst().lanes()).hasSize(10); // none has exited
+        assertThat(catalog.members()).extracting(TraceCatalog.MemberInfo::name).containsExactly("eve");
+    }
+
+    @Test
+    void lanesAreReusedOnceTheirGoroutineHasExited() {
+        TraceStore store = new TraceStore();
+        long t = 0;
+        for (int i = 0; i < 10; i += 2) {
+            store.accept(new TraceEvent.Spawn(t, i + 1, "Send(eve)", "Send", 0));
+            store.accept(new TraceEvent.Spawn(t, i + 2, "Send(eve)", "Send", 0));
+            store.accept(new TraceEvent.Exit(t + 50, i + 1));
+            store.accept(new TraceEvent.Exit(t + 60, i + 2));
+            t += 100;
+        }
+        TraceCatalog catalog = new TraceCatalog();
+        catalog.update(store.view(), Long.MAX_VALUE);
+        TraceCatalog.Group group = catalog.groups().getFirst();
+        assertThat(group.key()).isEqualTo("Send(eve)");
+        assertThat(group.goroutines()).isEqualTo(10);
+        assertThat(group.lanes()).hasSize(2);
+        assertThat(group.lanes().get(0).size()).isEqualTo(5);
+        TraceCatalog.Lane lane = group.lanes().get(0);
+        assertThat(lane.firstEndingAfter(250, 0)).isEqualTo(3); // [300, 350)
+        assertThat(lane.firstStartingAtOrAfter(250, 0)).isEqualTo(3);
+        assertThat(lane.firstStartingAtOrAfter(250, 3)).isEqualTo(3);
+        assertThat(lane.firstStartingAtOrAfter(10_000, 1)).isEqualTo(5);
+        assertThat(lane.start(3)).isEqualTo(300);
+        assertThat(lane.end(3)).isEqualTo(350);
+    }
+
+    @Test
+    void aGoroutineThatWaitedIsWorstWaiting() {
+        TraceStore store = new TraceStore();
+        store.accept(new TraceEvent.Spawn(0, 1, "Broadcast#1", "Broadcast", 0));
+        store.accept(new TraceEvent.Request(0, 1, 0, Mode.READ, LOCK));
+        store.accept(new TraceEvent.Acquire(0, 1, 0, Mode.READ, LOCK));
+        store.accept(new TraceEvent.Spawn(10, 2, "Broadcast#2", "Broadcast", 0));
+        store.accept(new TraceEvent.Request(10, 2, 0, Mode.READ, LOCK));
+        store.accept(new TraceEvent.Blocked(10, 2, 0, java.util.List.of(1)));
+        TraceCatalog catalog = new TraceCatalog();
+        catalog.update(store.view(), Long.MAX_VALUE);
+        TraceCatalog.Lane first = catalog.lane(catalog.laneOf(1));
+        TraceCatalog.Lane second = catalog.lane(catalog.laneOf(2));
+        assertThat(first.worst(0)).isEqualTo((byte) IntervalKind.HOLD_READ.ordinal());
+        assertThat(second.worst(0)).isEqualTo((byte) IntervalKind.WAITING.ordinal());
+        assertThat(catalog.goroutineName(store.view(), 2)).isEqualTo("Broadcast#2");
+    }
+
+    @Test
+    void blockMaximaAnswerRangesOfManyOccupants() {
+        TraceStore store = new TraceStore();
+        for (int g = 1; g <= 300; g++) {
+            store.accept(new TraceEvent.Spawn(g * 10L, g, "Add(x)", "Add", 0));
+            if (g == 200) {
+                store.accept(new TraceEvent.Request(g * 10L, g, 0, Mode.WRITE, LOCK));
+                store.accept(new TraceEvent.Blocked(g * 10L, g, 0, java.util.List.of(1)));
+                store.accept(new TraceEvent.Acquire(g * 10L + 5, g, 0, Mode.WRITE, LOCK));
+            }
+            store.accept(new TraceEvent.Exit(g * 10L + 5, g));
+        }
+        TraceCatalog catalog = new TraceCatalog();
+        catalog.update(store.view(), Long.MAX_VALUE);
+        TraceCatalog.Lane lane = catalog.lane(0);
+        assertThat(lane.size()).isEqualTo(300);
+        assertThat(lane.worst(0, 300)).isEqualTo((byte) IntervalKind.WAITING.ordinal());
+        assertThat(lane.worst(0, 199)).isEqualTo((byte) IntervalKind.RUNNING.ordinal());
+        assertThat(lane.worst(200, 300)).isEqualTo((byte) IntervalKind.RUNNING.ordinal());
+        assertThat(lane.worst(130, 260)).isEqualTo((byte) IntervalKind.WAITING.ordinal());
+    }
+
+    @Test
+    void anUnlimitedBudgetReadsEverything() {
+        TraceStore store = new TraceStore();
+        for (int g = 1; g <= 10_000; g++) {
+            store.accept(new TraceEvent.Spawn(g, g, "Add(x)", "Add", 0));
+            store.accept(new TraceEvent.Exit(g, g));
+        }
+        TraceCatalog catalog = new TraceCatalog();
+        assertThat(catalog.update(store.view(), Long.MAX_VALUE)).isTrue();
+        assertThat(catalog.scanned()).isEqualTo(20_000);
+        assertThat(catalog.lane(0).size()).isEqualTo(10_000);
+    }
+}
