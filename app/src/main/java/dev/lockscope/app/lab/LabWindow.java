@@ -5,6 +5,7 @@ import dev.lockscope.app.replay.TraceLoadTask;
 import dev.lockscope.event.TraceEvent;
 import dev.lockscope.app.lesson.LessonBar;
 import dev.lockscope.app.sweep.SweepView;
+import dev.lockscope.app.timeline.TimelineView;
 import dev.lockscope.io.InputException;
 import dev.lockscope.lesson.BuiltinLessons;
 import dev.lockscope.lesson.Lesson;
@@ -112,6 +113,7 @@ public final class LabWindow {
     private boolean darkTheme;
     private double fontScale;
     private LessonBar lessonBar;
+    private TimelineView timelineView;
     private RoomPanel roomPanel;
     /** The panels hidden while a lesson is presented, restored after it; empty when none are hidden. */
     private List<Node> hiddenForLesson = List.of();
@@ -137,7 +139,13 @@ public final class LabWindow {
     // ---- building ----
 
     private void build() {
-        installTimeline(new TimelinePlaceholder(model));
+        TimelineView tv = new TimelineView();
+        tv.setId("timeline");
+        tv.storeProperty().bind(model.storeProperty());
+        tv.playheadProperty().bindBidirectional(model.playheadProperty());
+        tv.liveProperty().bind(model.sourceProperty().isEqualTo(LabModel.Source.LIVE));
+        timelineView = tv;
+        installTimeline(TimelineLink.of(tv, tv::selectAlert, tv::fitAll));
         metrics = new MetricsPanel(model);
         alertsPanel = new AlertsPanel(model, this::selectAlert);
         RoomPanel room = new RoomPanel(model);
@@ -425,9 +433,9 @@ public final class LabWindow {
 
     private void registerShortcuts() {
         shortcuts.key(KeyCode.SPACE, "Play / pause", model::togglePlay)
-                .key(KeyCode.S, "Step to the next event", model::stepEvent)
-                .key(KeyCode.A, "Next alert (live: run to it; replay: jump to it)", this::nextAlert)
-                .key(new KeyCodeCombination(KeyCode.A, KeyCombination.SHIFT_DOWN), "Previous alert (replay)", this::previousAlert)
+                .key(KeyCode.N, "Step to the next event", model::stepEvent)
+                .key(KeyCode.J, "Next alert (live: run to it; replay: jump to it)", this::nextAlert)
+                .key(new KeyCodeCombination(KeyCode.J, KeyCombination.SHIFT_DOWN), "Previous alert (replay)", this::previousAlert)
                 .key(KeyCode.CLOSE_BRACKET, "Faster", () -> changeSpeed(1))
                 .key(KeyCode.OPEN_BRACKET, "Slower", () -> changeSpeed(-1))
                 .key(KeyCode.M, "Speed: max", () -> model.speedProperty().set(Speed.MAX))
@@ -436,14 +444,19 @@ public final class LabWindow {
                 .key(KeyCode.DIGIT3, "Strategy: parallel-wait", () -> strategy(Strategy.PARALLEL_WAIT))
                 .key(KeyCode.DIGIT4, "Strategy: snapshot", () -> strategy(Strategy.SNAPSHOT))
                 .key(KeyCode.DIGIT5, "Strategy: member-queue", () -> strategy(Strategy.MEMBER_QUEUE))
-                .key(KeyCode.W, "What if from here (replay)", () -> model.whatIf(Optional.empty()))
+                .key(KeyCode.I, "What if from here (replay)", () -> model.whatIf(Optional.empty()))
                 .key(KeyCode.LEFT, "Replay: playhead back 1 s", () -> nudge(-1_000_000_000L))
                 .key(KeyCode.RIGHT, "Replay: playhead on 1 s", () -> nudge(1_000_000_000L))
                 .key(new KeyCodeCombination(KeyCode.LEFT, KeyCombination.SHIFT_DOWN), "Replay: back 10 s", () -> nudge(-10_000_000_000L))
                 .key(new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.SHIFT_DOWN), "Replay: on 10 s", () -> nudge(10_000_000_000L))
-                .key(KeyCode.HOME, "Replay: to the start", () -> seekReplay(0))
-                .key(KeyCode.END, "Replay: to the end", () -> seekReplay(model.durationProperty().get()))
-                .key(KeyCode.F, "Fit the timeline to the run", () -> timeline.fitAll())
+                .key(new KeyCodeCombination(KeyCode.HOME, KeyCombination.SHORTCUT_DOWN), "Replay: to the start", () -> seekReplay(0))
+                .key(new KeyCodeCombination(KeyCode.END, KeyCombination.SHORTCUT_DOWN), "Replay: to the end",
+                        () -> seekReplay(model.durationProperty().get()))
+                .listed("W / S", "Timeline: zoom in / out at the mouse (or the wheel, Ctrl+wheel)")
+                .listed("A / D", "Timeline: pan left / right (or drag)")
+                .listed("F / Home", "Timeline: fit the selection / the whole run")
+                .listed("L or End", "Timeline: follow the live run again")
+                .listed("Drag on the time axis", "Timeline: select a range and see its waits")
                 .key(KeyCode.ESCAPE, "Close this help", () -> help.setVisible(false))
                 .key(KeyCode.PAGE_DOWN, "Lesson: next step (presenter remote)", model::lessonNext)
                 .key(KeyCode.PAGE_UP, "Lesson: previous step (presenter remote)", model::lessonBack)
@@ -1010,6 +1023,9 @@ public final class LabWindow {
 
     private void applyFontScale() {
         layers.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", BASE_FONT_PX * fontScale));
+        if (timelineView != null) {
+            timelineView.setScale(Math.max(0.5, Math.min(4, fontScale)));
+        }
     }
 
     private void restoreBounds() {

@@ -108,7 +108,7 @@ class LabWindowTest {
         waitFor(() -> window.model().playheadProperty().get() > 0);
         assertThat(window.stage().getTitle()).contains("article");
         assertThat(window.model().sourceProperty().get()).isEqualTo(LabModel.Source.LIVE);
-        assertThat(robot.lookup("#timelineSlot").tryQuery()).isPresent();
+        assertThat(robot.lookup("#timeline").tryQuery()).isPresent();
         assertThat(robot.lookup("#strategy-sequential").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isTrue();
     }
 

@@ -41,6 +41,7 @@ class SweepViewTest {
                 """, null);
         view = new SweepView(spec, opened::add);
         stage.setScene(new Scene(view, 1000, 600));
+        stage.sizeToScene(); // the shared test stage keeps the size an earlier test gave it otherwise
         stage.show();
     }
 

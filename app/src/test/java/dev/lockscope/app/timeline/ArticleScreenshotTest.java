@@ -35,6 +35,7 @@ class ArticleScreenshotTest {
         timeline = new TimelineView(store);
         timeline.setScale(1.1);
         stage.setScene(new Scene(timeline, 1280, 720));
+        stage.sizeToScene(); // the shared test stage keeps the size an earlier test gave it otherwise
         stage.show();
     }
 

@@ -43,6 +43,7 @@ class BlockedByTest {
     void start(Stage stage) {
         timeline = new TimelineView(store);
         stage.setScene(new Scene(timeline, 1170, 700));
+        stage.sizeToScene(); // the shared test stage keeps the size an earlier test gave it otherwise
         stage.show();
     }
 

@@ -34,6 +34,7 @@ class FollowModeTest {
         timeline = new TimelineView(store);
         timeline.setLive(true);
         stage.setScene(new Scene(timeline, 1170, 700));
+        stage.sizeToScene(); // the shared test stage keeps the size an earlier test gave it otherwise
         stage.show();
     }
 

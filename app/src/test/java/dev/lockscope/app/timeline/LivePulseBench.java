@@ -46,6 +46,7 @@ class LivePulseBench {
         timeline.setLive(true);
         timeline.setFollow(true);
         stage.setScene(new Scene(timeline, 1280, 780));
+        stage.sizeToScene(); // the shared test stage keeps the size an earlier test gave it otherwise
         stage.show();
     }
 

@@ -29,6 +29,7 @@ class TimelineNavigationTest {
     void start(Stage stage) {
         timeline = new TimelineView(store);
         stage.setScene(new Scene(timeline, 1170, 700));
+        stage.sizeToScene(); // the shared test stage keeps the size an earlier test gave it otherwise
         stage.show();
     }
 

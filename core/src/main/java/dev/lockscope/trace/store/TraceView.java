@@ -160,12 +160,27 @@ public final class TraceView {
         if (t1 < t0) {
             throw new IllegalArgumentException("t1 < t0: " + t1 + " < " + t0);
         }
-        IntervalIndex index = tracks.get(track);
+        TrackIntervals index = tracks.get(track);
         if (index == null) {
             return 0;
         }
         int n = index.count(size);
-        return index.firstStartingAtOrAfter(t1, n) - index.firstStartingAtOrAfter(t0, n);
+        return firstStartingAtOrAfter(index, t1, n) - firstStartingAtOrAfter(index, t0, n);
+    }
+
+    /** The first position in [0, n) of {@code index} whose interval starts at or after {@code t}. */
+    private int firstStartingAtOrAfter(TrackIntervals index, long t, int n) {
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (intervals.start(index.id(mid)) < t) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     public long start(int interval) {
