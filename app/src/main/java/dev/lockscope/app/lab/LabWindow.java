@@ -112,6 +112,8 @@ public final class LabWindow {
     private Task<?> loading;
     private boolean darkTheme;
     private double fontScale;
+    /** How much of a live run the timeline shows while it follows: enough to see a stall build up. */
+    private static final long FOLLOW_SPAN_NS = 8_000_000_000L;
     private LessonBar lessonBar;
     private TimelineView timelineView;
     private RoomPanel roomPanel;
@@ -145,6 +147,16 @@ public final class LabWindow {
         tv.playheadProperty().bindBidirectional(model.playheadProperty());
         tv.liveProperty().bind(model.sourceProperty().isEqualTo(LabModel.Source.LIVE));
         timelineView = tv;
+        // A live run is followed from its start; a replay opens showing the whole trace.
+        model.storeProperty().addListener((o, was, now) -> {
+            if (model.sourceProperty().get() == LabModel.Source.LIVE) {
+                tv.showRange(0, FOLLOW_SPAN_NS);
+        tv.setFollow(true);
+            } else {
+                javafx.application.Platform.runLater(tv::fitAll);
+            }
+        });
+        tv.setFollow(true);
         installTimeline(TimelineLink.of(tv, tv::selectAlert, tv::fitAll));
         metrics = new MetricsPanel(model);
         alertsPanel = new AlertsPanel(model, this::selectAlert);
@@ -158,8 +170,8 @@ public final class LabWindow {
         outer.getItems().addAll(room, middle, metrics);
         SplitPane.setResizableWithParent(room, false);
         SplitPane.setResizableWithParent(metrics, false);
-        outer.setDividerPositions(settings.dividers("outer", new double[] {0.285, 0.725}));
-        middle.setDividerPositions(settings.dividers("middle", new double[] {0.45}));
+        outer.setDividerPositions(settings.dividers("outer", new double[] {0.285, 0.77}));
+        middle.setDividerPositions(settings.dividers("middle", new double[] {0.62}));
         bottom.setDividerPositions(settings.dividers("bottom", new double[] {0.55}));
 
         registerShortcuts();
@@ -562,7 +574,7 @@ public final class LabWindow {
         } else if (!on && !hiddenForLesson.isEmpty()) {
             outer.getItems().setAll(roomPanel, middle, metrics);
             bottom.getItems().add(alertsPanel);
-            outer.setDividerPositions(0.285, 0.725);
+            outer.setDividerPositions(0.285, 0.77);
             hiddenForLesson = List.of();
         }
     }

@@ -212,7 +212,11 @@ final class RoomPanel extends VBox {
                 updating = false;
                 return;
             }
-            model.post(new Command.SetStrategy((Strategy) t.getUserData()));
+            Strategy chosen = (Strategy) t.getUserData();
+            if (chosen != shownStrategy) { // the skin may re-select the shown one; that is no change to post
+                shownStrategy = chosen;
+                model.post(new Command.SetStrategy(chosen));
+            }
         });
         strategyToggle.getStyleClass().add(SegmentedButton.STYLE_CLASS_DARK);
 
@@ -230,7 +234,7 @@ final class RoomPanel extends VBox {
             }
         });
         lockChoice.valueProperty().addListener((o, old, s) -> {
-            if (!updating && s != null) {
+            if (!updating && s != null && s != old) {
                 model.post(new Command.SetLock(s));
             }
         });
