@@ -4,6 +4,7 @@
 # Needs Xvfb and ImageMagick (apt-get install -y xvfb imagemagick), and a built tree (mvn -DskipTests package).
 # Usage: docs/screenshot.sh [seconds to wait, default 16] [output, default docs/lab.png]
 # LOCKSCOPE_SCREENSHOT_SETTINGS adds lines to the settings file, e.g. 'theme=dark' or 'fontScale=1.3'.
+# LOCKSCOPE_START picks what the lab starts on: a built-in scenario, or lesson:NAME (docs/lessons.png).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WAIT=${1:-25}
@@ -28,7 +29,8 @@ cleanup() {
 }
 trap cleanup EXIT
 sleep 1
-DISPLAY=$DISPLAY_NUM setsid mvn -B -q -o javafx:run -Dlockscope.home="$HOME_DIR" >"$HOME_DIR/run.log" 2>&1 &
+DISPLAY=$DISPLAY_NUM setsid mvn -B -q -o javafx:run -Dlockscope.home="$HOME_DIR" \
+    -Dlockscope.start="${LOCKSCOPE_START:-article}" >"$HOME_DIR/run.log" 2>&1 &
 APP=$!
 sleep "$WAIT"
 DISPLAY=$DISPLAY_NUM import -window root "$OUT"

@@ -2,14 +2,19 @@ package dev.lockscope.app;
 
 import dev.lockscope.app.lab.LabSettings;
 import dev.lockscope.app.lab.LabWindow;
+import dev.lockscope.lesson.BuiltinLessons;
+import dev.lockscope.lesson.Lesson;
 import dev.lockscope.scenario.BuiltinScenarios;
+import java.util.Optional;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
 /**
  * The lab. Opens the main window and starts the {@code article} scenario live at once, so the stall is on
- * screen within seconds. Settings live in {@code ~/.lockscope} (system property {@code lockscope.home}).
+ * screen within seconds. Settings live in {@code ~/.lockscope} (system property {@code lockscope.home}); the
+ * system property {@code lockscope.start} names another built-in scenario, or {@code lesson:NAME} to present a
+ * built-in lesson.
  */
 public final class LockscopeApp extends Application {
     private LabWindow window;
@@ -18,11 +23,20 @@ public final class LockscopeApp extends Application {
     public void start(Stage stage) {
         long started = System.nanoTime();
         window = new LabWindow(stage, LabSettings.load(LabSettings.defaultHome()));
-        window.startLive(BuiltinScenarios.byName("article").orElseThrow());
+        String start = System.getProperty("lockscope.start", "article");
+        var lesson = start.startsWith("lesson:") ? BuiltinLessons.byName(start.substring(7)) : Optional.<Lesson>empty();
+        var scenario = BuiltinScenarios.byName(start);
+        if (lesson.isPresent()) {
+            window.startLesson(lesson.get());
+        } else {
+            window.startLive(scenario.orElseGet(() -> BuiltinScenarios.byName("article").orElseThrow()));
+        }
         stage.show();
-        Platform.runLater(() -> window.model().messageProperty().set(String.format(
-                "Running article live — Eve (1.8 s latency) joins at 5 s and the room stalls. Window ready in %d ms. F1: shortcuts",
-                (System.nanoTime() - started) / 1_000_000)));
+        String what = lesson.map(l -> "Presenting the lesson \"" + l.name() + "\" — Page Down goes on.")
+                .orElse(scenario.isPresent() && !start.equals("article") ? "Running " + start + " live."
+                        : "Running article live — Eve (1.8 s latency) joins at 5 s and the room stalls.");
+        Platform.runLater(() -> window.model().messageProperty().set(String.format("%s Window ready in %d ms. F1: shortcuts",
+                what, (System.nanoTime() - started) / 1_000_000)));
     }
 
     /** The window, once started; for tests. */

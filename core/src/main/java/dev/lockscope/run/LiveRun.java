@@ -174,7 +174,7 @@ public final class LiveRun implements AutoCloseable {
         this.prefix = prefix;
         this.speed = options.speed();
         build(options.recordTo());
-        this.mode = options.playing() ? Mode.PLAYING : Mode.PAUSED;
+        this.mode = options.playing() && !held() ? Mode.PLAYING : Mode.PAUSED;
         this.anchorVirtual = sim.now();
         this.anchorWall = clock.nanoTime();
         publish(anchorWall);
@@ -435,7 +435,7 @@ public final class LiveRun implements AutoCloseable {
                 build(null);
                 generation++;
                 problem = null;
-                mode = wasPlaying ? Mode.PLAYING : Mode.PAUSED;
+                mode = wasPlaying && !held() ? Mode.PLAYING : Mode.PAUSED;
                 anchor(at);
             }
             case Request.LessonNext n -> {

@@ -229,7 +229,8 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         double plotWidth = Math.max(1, width - m.gutter());
         if (control.isFollow() && view.size() > 0) {
             long span = control.getVisibleEnd() - control.getVisibleStart();
-            long end = view.now() + span / 20;
+            // "now" near the right edge, but never a view of negative time while the run is younger than the span.
+            long end = Math.max(span - span / 50, view.now() + span / 20);
             control.setVisibleRange(end - span, end);
         } else if (!fitted && view.size() > 0 && !control.isFollow() && control.getVisibleStart() == 0
                 && control.getVisibleEnd() == 1_000_000_000L) {

@@ -58,6 +58,22 @@ class LessonPresentationTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /**
+     * Writes the window at "The writer gets in" to app/target/lesson-writer-preference.png, and to docs/ with
+     * {@code -Dlockscope.screenshots=docs}.
+     */
+    private void capture(FxRobot robot) throws Exception {
+        javafx.scene.image.WritableImage[] image = new javafx.scene.image.WritableImage[1];
+        robot.interact(() -> image[0] = window.stage().getScene().snapshot(null));
+        Path out = Path.of(System.getProperty("lockscope.repo", ".."), "app", "target", "lesson-writer-preference.png");
+        Files.createDirectories(out.getParent());
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image[0], null), "png", out.toFile());
+        if ("docs".equals(System.getProperty("lockscope.screenshots"))) {
+            Files.copy(out, Path.of(System.getProperty("lockscope.repo", ".."), "docs", "lesson-writer-preference.png"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
     private static String text(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(Label.class).getText();
     }
@@ -84,6 +100,9 @@ class LessonPresentationTest {
             assertThat(text(robot, "#lessonTitle")).isEqualTo(lesson.steps().get(i).title());
             assertThat(text(robot, "#lessonCaption")).isEqualTo(lesson.steps().get(i).caption());
             assertThat(text(robot, "#lessonHint")).startsWith(expectedAt[i]);
+            if (i == 3) {
+                capture(robot);
+            }
             robot.clickOn("#lessonNext");
         }
         // Back re-runs exactly to the previous step.

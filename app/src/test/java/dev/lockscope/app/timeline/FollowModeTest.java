@@ -92,4 +92,15 @@ class FollowModeTest {
         TimelineFx.nextFrame(timeline);
         assertThat(button.isVisible()).isFalse();
     }
+
+    @Test
+    void aRunYoungerThanTheSpanIsShownFromItsStart(FxRobot robot) {
+        robot.interact(() -> {
+            timeline.showRange(0, 100_000 * MS);
+            timeline.setFollow(true);
+        });
+        // now is well inside the first 100 s: the view starts just before 0, not at now - 95 s.
+        TimelineFx.await(() -> timeline.getVisibleStart() == -2_000 * MS);
+        assertThat(timeline.getVisibleEnd()).isEqualTo(98_000 * MS);
+    }
 }
