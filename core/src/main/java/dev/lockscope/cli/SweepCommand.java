@@ -1,5 +1,6 @@
 package dev.lockscope.cli;
 
+import dev.lockscope.io.AtomicOutput;
 import dev.lockscope.sweep.SweepCsv;
 import dev.lockscope.sweep.SweepJson;
 import dev.lockscope.sweep.SweepRow;
@@ -7,9 +8,7 @@ import dev.lockscope.sweep.SweepRunner;
 import dev.lockscope.sweep.SweepSpec;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,14 +42,11 @@ final class SweepCommand implements Callable<Integer> {
         List<SweepRow> rows = new SweepRunner(threads != null ? Math.max(1, threads)
                 : Runtime.getRuntime().availableProcessors()).run(s, bar::update);
         bar.finish();
-        Path absolute = out.toAbsolutePath();
-        Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
-        try {
-            Files.writeString(temp, SweepCsv.write(s, rows), StandardCharsets.UTF_8);
-            Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        byte[] csv = SweepCsv.write(s, rows).getBytes(StandardCharsets.UTF_8);
+        AtomicOutput.write(out, o -> {
+            o.write(csv);
+            return null;
+        });
         spec.commandLine().getOut().printf("%d cells × %d seeds = %d runs in %.1f s → %s%n", s.cellCount(),
                 s.seeds().size(), total, (System.nanoTime() - start) / 1e9, out);
         return 0;

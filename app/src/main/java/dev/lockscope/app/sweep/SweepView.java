@@ -1,5 +1,6 @@
 package dev.lockscope.app.sweep;
 
+import dev.lockscope.io.AtomicOutput;
 import dev.lockscope.scenario.Scenario;
 import dev.lockscope.sweep.SweepCsv;
 import dev.lockscope.sweep.SweepRow;
@@ -7,9 +8,7 @@ import dev.lockscope.sweep.SweepRunner;
 import dev.lockscope.sweep.SweepSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -125,13 +124,14 @@ public final class SweepView extends BorderPane {
 
     /** Writes the results as CSV, atomically. */
     public void exportCsv(Path file) throws IOException {
-        Path absolute = file.toAbsolutePath();
-        Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
+        byte[] csv = SweepCsv.write(spec, rows.get()).getBytes(StandardCharsets.UTF_8);
         try {
-            Files.writeString(temp, SweepCsv.write(spec, rows.get()), StandardCharsets.UTF_8);
-            Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
+            AtomicOutput.write(file, out -> {
+                out.write(csv);
+                return null;
+            });
+        } catch (dev.lockscope.io.InputException e) {
+            throw new IllegalStateException("no input is read while writing a CSV", e);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.lockscope.trace.export;
 
+import dev.lockscope.io.AtomicOutput;
+
 import dev.lockscope.event.EventSink;
 import dev.lockscope.event.TraceEvent;
 import dev.lockscope.io.InputException;

@@ -1,5 +1,7 @@
 package dev.lockscope.trace.export;
 
+import dev.lockscope.io.AtomicOutput;
+
 import static dev.lockscope.trace.export.Slice.arg;
 
 import dev.lockscope.event.EventSink;

@@ -1,6 +1,5 @@
-package dev.lockscope.trace.export;
+package dev.lockscope.io;
 
-import dev.lockscope.io.InputException;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,16 +15,16 @@ import java.util.UUID;
  * the old file or the whole new one; a failure (bad input half-way, a full disk) leaves the target untouched
  * and removes the temporary file.
  */
-final class AtomicOutput {
+public final class AtomicOutput {
     private AtomicOutput() {}
 
     /** Produces the content of a file into a stream; the stream is closed afterwards by {@link #write}. */
     @FunctionalInterface
-    interface Body<T> {
+    public interface Body<T> {
         T writeTo(OutputStream out) throws IOException, InputException;
     }
 
-    static <T> T write(Path target, Body<T> body) throws IOException, InputException {
+    public static <T> T write(Path target, Body<T> body) throws IOException, InputException {
         Path dir = target.toAbsolutePath().getParent();
         // Not createTempFile: its owner-only permissions would end up on the target; a new file gets the umask's.
         Path temp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
