@@ -23,6 +23,11 @@ final class Summarizer {
     private long[] ends = new long[16];
     private int[] kinds = new int[16];
     private long[] points = new long[32];
+    /** Whether the scratch arrays hold the intervals overlapping [cachedFrom, cachedTo) (the last swept bucket). */
+    private boolean cached;
+    private long cachedFrom;
+    private long cachedTo;
+    private int cachedCount;
 
     Summarizer(Intervals intervals, int limit, long now) {
         this.intervals = intervals;
@@ -44,9 +49,14 @@ final class Summarizer {
                 : Math.min(pyramid.horizon(), Math.floorDiv(now, bucketWidth) * bucketWidth);
         long tailFrom = Math.max(horizon, summary.from(0));
         int tail = tailFrom < summary.to(pixels - 1) ? load(track, tailFrom, summary.to(pixels - 1)) : 0;
-        SummaryPyramid.Sweeper pieces = (from, to, acc) -> {
-            int n = load(track, from, to); // first: it may replace the scratch arrays
-            sweep(starts, ends, kinds, n, from, to, acc);
+        SummaryPyramid.Sweeper pieces = (from, to, spanFrom, spanTo, acc) -> {
+            if (!cached || spanFrom < cachedFrom || spanTo > cachedTo) { // a new bucket: load it whole, once
+                cachedCount = load(track, spanFrom, spanTo); // first: it may replace the scratch arrays
+                cachedFrom = spanFrom;
+                cachedTo = spanTo;
+                cached = true;
+            }
+            sweep(starts, ends, kinds, cachedCount, from, to, acc); // clips to [from, to)
         };
         SummaryPyramid.Accumulator acc = new SummaryPyramid.Accumulator();
         long[] tailStarts = Arrays.copyOf(starts, tail); // kept apart: the pieces above reuse the scratch

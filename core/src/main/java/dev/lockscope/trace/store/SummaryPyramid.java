@@ -50,9 +50,13 @@ final class SummaryPyramid {
     private Writer writer; // null before the first activity and after retire()
     private boolean retired;
 
-    /** Sweeps the track's intervals over [from, to) into an accumulator: what the pyramid did not keep. */
+    /**
+     * Sweeps the track's intervals over [from, to) into an accumulator: what the pyramid did not keep. The piece
+     * lies in the bucket [spanFrom, spanTo), in which few intervals start, so a sweeper may load the intervals
+     * overlapping the whole bucket once and reuse them for the next pieces inside it (the next pixels).
+     */
     interface Sweeper {
-        void sweep(long from, long to, Accumulator acc);
+        void sweep(long from, long to, long spanFrom, long spanTo, Accumulator acc);
     }
 
     /** The buckets of a level from the track's origin on, one per bucket. */
@@ -418,7 +422,7 @@ final class SummaryPyramid {
 
     /** Reads a pyramid that keeps every bucket ({@link #SummaryPyramid(int)}): nothing is left to sweep. */
     void aggregate(long from, long to, Accumulator acc) {
-        aggregate(from, to, acc, (f, t, a) -> { }); // only buckets before the first activity are absent: empty
+        aggregate(from, to, acc, (f, t, sf, st, a) -> { }); // only buckets before the first activity are absent: empty
     }
 
     /**
@@ -433,7 +437,8 @@ final class SummaryPyramid {
         int shift = 2 * (level - 1);
         boolean finished = (index + 1) << 2 * level <= h;
         if (finished && (children == null || !children.anyIn(first, first + 4))) { // unsplit: one sweep
-            sweeper.sweep(lo << baseShift, hi << baseShift, acc);
+            sweeper.sweep(lo << baseShift, hi << baseShift, first << shift << baseShift,
+                    (first + 4) << shift << baseShift, acc);
             return;
         }
         for (int k = 0; k < 4; k++) {
@@ -451,7 +456,7 @@ final class SummaryPyramid {
             } else if (at >= 0 || (childHi > h && level > 1)) {
                 descend(level - 1, child, a, z, h, acc, sweeper);
             } else {
-                sweeper.sweep(a << baseShift, z << baseShift, acc);
+                sweeper.sweep(a << baseShift, z << baseShift, childLo << baseShift, childHi << baseShift, acc);
             }
         }
     }

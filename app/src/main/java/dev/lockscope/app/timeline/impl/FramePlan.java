@@ -18,7 +18,8 @@ import java.util.List;
  * <p><b>Level of detail.</b> Only the visible rows are built. For each, the plan asks the store how many
  * intervals start in the window ({@link TraceView#countStarting}): up to a third of the plot's pixels, it draws
  * them one by one (stacked where they overlap); beyond that it draws the store's per-pixel summary
- * ({@link TraceView#summarize}), merged into runs. Goroutine lanes skip from pixel to pixel by binary search and
+ * ({@link TraceView#summarize}), merged into runs; a member row's summary has one column per
+ * {@value #MEMBER_COLUMN_PX} pixels, painted that wide (a thin strip of sends in flight). Goroutine lanes skip from pixel to pixel by binary search and
  * take the worst state of the goroutines inside a pixel from the catalog's per-block maxima. So the cost of a
  * frame depends on the pixels and visible rows, not on the number of events.
  */
@@ -240,7 +241,7 @@ public final class FramePlan {
             if (exact(track)) {
                 stacked(view.overlapping(track, t0, t1), y + h * 0.2, h * 0.6, 3, false);
             } else {
-                RowSummary s = view.summarize(track, t0, t1, pixels);
+                RowSummary s = view.summarize(track, t0, t1, memberColumns(pixels));
                 summaryRuns(s, y + h * 0.2, h * 0.6, Ink.MEMBER_SEND, false);
             }
         }
@@ -262,6 +263,18 @@ public final class FramePlan {
             marker(x(member.latencyTime(i)), y + h * 0.5, Ink.LATENCY, -1, Formats.duration(member.latency(i)));
         }
     }
+
+    /**
+     * How many columns a zoomed-out member row is summarized in: one per {@value #MEMBER_COLUMN_PX} pixels, each
+     * painted that wide. A member row is a thin strip of "a send in flight" (no states, no counts), so a column a
+     * few pixels wide reads the same, and the row costs a fraction of a per-pixel summary.
+     */
+    static int memberColumns(int pixels) {
+        return Math.max(1, Math.ceilDiv(pixels, MEMBER_COLUMN_PX));
+    }
+
+    /** The width in pixels of a zoomed-out member row's summary column. */
+    static final int MEMBER_COLUMN_PX = 4;
 
     /** Intervals in greedy stacking slots (a new slot when all are busy), each slot a thin bar. */
     private void stacked(int[] ids, double y, double h, int maxSlots, boolean holds) {
