@@ -24,11 +24,11 @@ final class CompactJson {
     private int pos;
     private int end;
 
-    /** Starts reading a line. */
-    void reset(byte[] bytes, int length) {
+    /** Starts reading the line {@code bytes[offset, offset + length)}. */
+    void reset(byte[] bytes, int offset, int length) {
         b = bytes;
-        pos = 0;
-        end = length;
+        pos = offset;
+        end = offset + length;
     }
 
     boolean atEnd() {
@@ -42,6 +42,20 @@ final class CompactJson {
             return true;
         }
         return false;
+    }
+
+    /** Consumes {@code text} (ASCII) if it comes next. */
+    boolean take(byte[] text) {
+        if (end - pos < text.length) {
+            return false;
+        }
+        for (int i = 0; i < text.length; i++) {
+            if (b[pos + i] != text[i]) {
+                return false;
+            }
+        }
+        pos += text.length;
+        return true;
     }
 
     byte peek() {
@@ -106,6 +120,42 @@ final class CompactJson {
             out.add((int) v);
         } while (take(','));
         return take(']') ? List.copyOf(out) : null;
+    }
+
+    /** Like {@link #ints(int)}, into {@code out} (cleared first); false if {@link #ints(int)} would give null. */
+    boolean ints(int min, IntBuffer out) {
+        out.clear();
+        if (!take('[')) {
+            return false;
+        }
+        if (take(']')) {
+            return true;
+        }
+        do {
+            long v = integer();
+            if (v == FAIL || v < min || v > Integer.MAX_VALUE) {
+                return false;
+            }
+            out.add((int) v);
+        } while (take(','));
+        return take(']');
+    }
+
+    /** A string naming a {@link LineKind}, without escapes: that kind, or {@code null}. */
+    LineKind lineKind() {
+        if (!take('"')) {
+            return null;
+        }
+        int start = pos;
+        while (pos < end && b[pos] != '"') {
+            pos++;
+        }
+        if (pos == end) {
+            return null;
+        }
+        LineKind kind = LineKind.of(b, start, pos - start);
+        pos++;
+        return kind;
     }
 
     /**
