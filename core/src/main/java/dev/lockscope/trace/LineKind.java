@@ -29,6 +29,18 @@ enum LineKind {
     END("end", LineFields.BASE);
 
     private static final LineKind[] VALUES = values();
+    /** The kinds by {@link #hash} of their {@code e} value, which has no collisions among them. */
+    private static final LineKind[] BY_HASH = new LineKind[32];
+
+    static {
+        for (LineKind k : VALUES) {
+            int h = hash(k.idBytes, 0, k.idBytes.length);
+            if (BY_HASH[h] != null) {
+                throw new AssertionError("hash collision: " + k + ", " + BY_HASH[h]);
+            }
+            BY_HASH[h] = k;
+        }
+    }
     /** The {@code e} values, listed in error messages. */
     static final String NAMES = String.join(", ", java.util.Arrays.stream(VALUES).map(k -> k.id).toList());
 
@@ -54,16 +66,20 @@ enum LineKind {
 
     /** The kind whose {@code e} value is the ASCII bytes {@code b[from, from + length)}, or {@code null}. */
     static LineKind of(byte[] b, int from, int length) {
-        for (LineKind k : VALUES) {
-            if (k.idBytes.length == length && k.idBytes[0] == b[from] && k.matches(b, from)) {
-                return k;
-            }
+        if (length < 3) {
+            return null; // every id has at least 3 bytes, which the hash reads
         }
-        return null;
+        LineKind k = BY_HASH[hash(b, from, length)];
+        return k != null && k.idBytes.length == length && k.matches(b, from) ? k : null;
+    }
+
+    /** Found by search: distinct for the 17 ids (first and third byte, length). */
+    private static int hash(byte[] b, int from, int length) {
+        return (b[from] + 2 * b[from + 2] + 3 * length) & 31;
     }
 
     private boolean matches(byte[] b, int from) {
-        for (int i = 1; i < idBytes.length; i++) {
+        for (int i = 0; i < idBytes.length; i++) {
             if (idBytes[i] != b[from + i]) {
                 return false;
             }

@@ -1,7 +1,6 @@
 package dev.lockscope.trace;
 
 import dev.lockscope.event.Mode;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Reads the lines of the common event types exactly as {@link EventLineWriter} writes them: keys in the
@@ -14,21 +13,21 @@ import java.nio.charset.StandardCharsets;
  * names it. Checks that span lines (time order, declared sites) are the caller's.
  */
 final class WriterLines {
-    private static final byte[] START = ascii("{\"t\":");
-    private static final byte[] E = ascii(",\"e\":");
-    private static final byte[] G_KEY = ascii(",\"g\":");
-    private static final byte[] NAME_KEY = ascii(",\"name\":");
-    private static final byte[] KIND_KEY = ascii(",\"kind\":");
-    private static final byte[] PARENT_KEY = ascii(",\"parent\":");
-    private static final byte[] LOCK_KEY = ascii(",\"lock\":");
-    private static final byte[] MODE_KEY = ascii(",\"mode\":\"");
-    private static final byte[] SITE_KEY = ascii("\",\"site\":"); // after the mode's letter
-    private static final byte[] PLAIN_SITE_KEY = ascii(",\"site\":");
-    private static final byte[] BY_KEY = ascii(",\"by\":");
-    private static final byte[] DUR_KEY = ascii(",\"dur\":");
-    private static final byte[] MEMBER_KEY = ascii(",\"member\":");
-    private static final byte[] MSG_KEY = ascii(",\"msg\":");
-    private static final byte[] LAT_KEY = ascii(",\"lat\":");
+    private static final CompactJson.Literal START = new CompactJson.Literal("{\"t\":");
+    private static final CompactJson.Literal E = new CompactJson.Literal(",\"e\":");
+    private static final CompactJson.Literal G_KEY = new CompactJson.Literal(",\"g\":");
+    private static final CompactJson.Literal NAME_KEY = new CompactJson.Literal(",\"name\":");
+    private static final CompactJson.Literal KIND_KEY = new CompactJson.Literal(",\"kind\":");
+    private static final CompactJson.Literal PARENT_KEY = new CompactJson.Literal(",\"parent\":");
+    private static final CompactJson.Literal LOCK_KEY = new CompactJson.Literal(",\"lock\":");
+    private static final CompactJson.Literal MODE_KEY = new CompactJson.Literal(",\"mode\":\"");
+    private static final CompactJson.Literal SITE_KEY = new CompactJson.Literal("\",\"site\":"); // after the mode's letter
+    private static final CompactJson.Literal PLAIN_SITE_KEY = new CompactJson.Literal(",\"site\":");
+    private static final CompactJson.Literal BY_KEY = new CompactJson.Literal(",\"by\":");
+    private static final CompactJson.Literal DUR_KEY = new CompactJson.Literal(",\"dur\":");
+    private static final CompactJson.Literal MEMBER_KEY = new CompactJson.Literal(",\"member\":");
+    private static final CompactJson.Literal MSG_KEY = new CompactJson.Literal(",\"msg\":");
+    private static final CompactJson.Literal LAT_KEY = new CompactJson.Literal(",\"lat\":");
 
     private final CompactJson j;
     private final int maxString;
@@ -89,9 +88,5 @@ final class WriterLines {
     private long intAtLeast(long min) {
         long v = j.integer();
         return v == CompactJson.FAIL || v < min || v > Integer.MAX_VALUE ? CompactJson.FAIL : v;
-    }
-
-    private static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.US_ASCII);
     }
 }

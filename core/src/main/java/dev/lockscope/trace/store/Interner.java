@@ -12,7 +12,7 @@ import java.util.Map;
  * interned member names, its site objects) millions of times, and an identity compare is cheaper than a lookup.
  */
 final class Interner<T> {
-    private static final int RECENT = 1 << 6;
+    private static final int RECENT = 1 << 10;
 
     private final Map<T, Integer> ids = new HashMap<>();
     private final ObjectVector<T> values = new ObjectVector<>();

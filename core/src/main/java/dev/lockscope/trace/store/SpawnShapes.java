@@ -6,7 +6,7 @@ package dev.lockscope.trace.store;
  * Writer only, except {@link #value}.
  */
 final class SpawnShapes {
-    private static final int CACHE = 1 << 10;
+    private static final int CACHE = 1 << 12;
 
     private final Interner<SpawnShape> shapes = new Interner<>();
     private final String[] cachedNames = new String[CACHE];
