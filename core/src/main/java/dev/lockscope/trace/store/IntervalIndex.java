@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * The intervals of one {@link Track}, in start order, with what makes overlap and summary queries cheap.
  *
- * <p><b>Storage.</b> {@code entries} holds interval ids (start rows) + 1, so that a slot this thread cannot
+ * <p><b>Storage.</b> The entries ({@code first}, then {@code more}) hold interval ids (start rows) + 1, so that a
+ * slot this thread cannot
  * see yet reads as 0. Ids grow with start time, because rows are appended in time order. Every
  * {@value #CHECKPOINT} entries a checkpoint records the earlier intervals still active at that entry's start:
  * {@code [count, id...]} in {@code Checkpoints.data}, found through {@code Checkpoints.starts}. The checkpoint at entry 0
@@ -31,7 +32,14 @@ final class IntervalIndex implements TrackIntervals {
     static final int CHECKPOINT = 64;
 
     private final Intervals intervals;
-    private final IntVector entries = new IntVector(12);
+    /** Entries kept in the index itself, so that a short track (most goroutines') is one small array. */
+    private static final int INLINE = 4;
+
+    private final int[] first = new int[INLINE];
+    /** The entries after the first {@value #INLINE}; created when needed, before the row that needs it is published. */
+    private volatile IntVector more;
+    /** The number of entries; written after each entry, read racily by readers as an upper bound. */
+    private int size;
     /** Created with the second checkpoint, so a short track has none; published like the pyramid. */
     private volatile Checkpoints checkpoints;
     private final int bucketShift;
@@ -66,7 +74,7 @@ final class IntervalIndex implements TrackIntervals {
         if (p != null) {
             p.advance(start);
             p.open(kind);
-        } else if (entries.size() > CompactTracks.MAX_INTERVALS) {
+        } else if (size > CompactTracks.MAX_INTERVALS) {
             buildPyramid();
         }
     }
@@ -78,7 +86,7 @@ final class IntervalIndex implements TrackIntervals {
         if (p != null) {
             p.advance(start);
             p.openUntil(kind, end);
-        } else if (entries.size() > CompactTracks.MAX_INTERVALS) {
+        } else if (size > CompactTracks.MAX_INTERVALS) {
             buildPyramid();
         }
     }
@@ -100,14 +108,14 @@ final class IntervalIndex implements TrackIntervals {
             int id = from.id(i);
             add(id, intervals.start(id));
         }
-        if (entries.size() > CompactTracks.MAX_INTERVALS) {
+        if (size > CompactTracks.MAX_INTERVALS) {
             buildPyramid();
         }
     }
 
     /** Replays the intervals so far, starts and known ends in time order, into a new pyramid, then publishes it. */
     private void buildPyramid() {
-        int n = entries.size();
+        int n = size;
         long[] points = new long[2 * n]; // sorted by (time, end before start, id); see below
         long[] times = new long[2 * n];
         int m = 0;
@@ -181,11 +189,20 @@ final class IntervalIndex implements TrackIntervals {
     }
 
     private void add(int id, long start) {
-        int n = entries.size();
+        int n = size;
         if (n % CHECKPOINT == 0 && n > 0) {
             writeCheckpoint(start);
         }
-        entries.add(id + 1);
+        if (size < INLINE) {
+            first[size] = id + 1;
+        } else {
+            IntVector m = more;
+            if (m == null) {
+                m = more = new IntVector(12);
+            }
+            m.add(id + 1);
+        }
+        size++;
         if (live != null) {
             if (liveSize == live.length) {
                 live = Arrays.copyOf(live, Math.max(4, liveSize * 2));
@@ -196,7 +213,7 @@ final class IntervalIndex implements TrackIntervals {
 
     private void materializeLive() {
         if (live == null) {
-            int n = entries.size();
+            int n = size;
             live = new int[Math.max(4, n)];
             for (int i = 0; i < n; i++) {
                 live[i] = id(i);
@@ -231,10 +248,10 @@ final class IntervalIndex implements TrackIntervals {
     @Override
     public int count(int limit) {
         int lo = 0;
-        int hi = entries.size(); // a racy read; may count slots this thread cannot see, which the search skips
+        int hi = size; // a racy read; may count slots this thread cannot see, which the search skips
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            int e = entries.getOr(mid, 0);
+            int e = entryOr0(mid);
             if (e != 0 && e - 1 < limit) {
                 lo = mid + 1;
             } else {
@@ -246,7 +263,16 @@ final class IntervalIndex implements TrackIntervals {
 
     @Override
     public int id(int index) {
-        return entries.get(index) - 1;
+        return (index < INLINE ? first[index] : more.get(index - INLINE)) - 1;
+    }
+
+    /** Entry {@code i}, or 0 if this thread cannot see it yet. */
+    private int entryOr0(int i) {
+        if (i < INLINE) {
+            return first[i];
+        }
+        IntVector m = more;
+        return m == null ? 0 : m.getOr(i - INLINE, 0);
     }
 
     /** The first index in [0, n) whose interval starts at or after {@code t}. */

@@ -71,10 +71,11 @@ final class IntervalRecorder {
 
     void onExit(int row, long t, int g) {
         Goroutine state = state(g, row, t);
+        IntervalIndex track = track(state, g);
         if (state.running != NONE) {
-            end(state.running, row, t, track(state, g));
+            end(state.running, row, t, track);
         }
-        tracks.retireGoroutine(g, t, row + 1);
+        tracks.retireGoroutine(g, track, t, row + 1);
         goroutines.remove(g);
         state.reset();
         spare.push(state);

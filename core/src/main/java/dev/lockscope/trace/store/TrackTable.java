@@ -45,10 +45,10 @@ final class TrackTable {
 
     /**
      * A goroutine exited at {@code t}: drops its writer state and, if it has few intervals, moves them into the
-     * compact tracks and frees its index. {@code limit}: the rows appended so far. Writer only.
+     * compact tracks and frees its index. {@code index}: its track, as {@link #obtain} gave it. {@code limit}: the
+     * rows appended so far. Writer only.
      */
-    void retireGoroutine(int g, long t, int limit) {
-        IntervalIndex index = obtain(Track.Kind.GOROUTINE, g);
+    void retireGoroutine(int g, IntervalIndex index, long t, int limit) {
         if (index.retired()) {
             return; // a second Exit
         }
