@@ -12,7 +12,7 @@ import dev.lockscope.event.TraceEvent;
  *   time  long (4 bytes: see TimeColumn)  virtual time, non-decreasing
  *   type  byte   EventType ordinal, | WIDE when the event's payload lives in the side list
  *   g     int    goroutine id, or NONE
- *   a     int    lock id | member id | send target id (member + site)
+ *   a     int    lock id | member id | send target id (member + site) | alert index (AlertStore)
  *   b     int    site id &lt;&lt; 1 | mode | blocker set id | message id | member change ordinal
  *   c     int    a duration or latency in ns | a row (see below) | a spawn's name number | side list index if WIDE
  * </pre>
@@ -47,6 +47,7 @@ final class EventTable {
     final IntVector c = new IntVector(CHUNK_SHIFT);
     final SparseColumn ends = new SparseColumn(CHUNK_SHIFT);
     final ObjectVector<TraceEvent> side = new ObjectVector<>();
+    final AlertStore alerts = new AlertStore();
 
     final Interner<String> members = new Interner<>();
     final Interner<Site> sites = new Interner<>();

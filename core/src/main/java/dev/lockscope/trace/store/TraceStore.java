@@ -193,7 +193,7 @@ public final class TraceStore implements EventSink {
                     : x.append(t, EventType.DROP, true, NONE, x.members.intern(s.member()), NONE, x.side.add(s));
             case TraceEvent.MemberEvent s -> x.append(t, EventType.MEMBER, false, NONE, x.members.intern(s.member()), s.change().ordinal(), NONE);
             case TraceEvent.CommandApplied s -> x.append(t, EventType.COMMAND, true, NONE, NONE, NONE, x.side.add(s));
-            case TraceEvent.Alert s -> x.append(t, EventType.ALERT, true, NONE, NONE, NONE, x.side.add(s));
+            case TraceEvent.Alert s -> x.append(t, EventType.ALERT, false, NONE, x.alerts.add(s), NONE, NONE);
             case TraceEvent.End s -> x.append(t, EventType.END, false, NONE, NONE, NONE, NONE);
             default -> throw new IllegalArgumentException("not an event without a goroutine: " + event);
         };
