@@ -13,61 +13,64 @@ import java.util.zip.Inflater;
 /**
  * The alerts of a trace, compressed in blocks. A stalled room raises an alert every twenty events or so, each
  * with about a kilobyte of report that mostly repeats the alerts before it (the same waiters, a few numbers
- * later): {@value #BLOCK} consecutive alerts deflated together take about 60 bytes each, against about 1.1 KB as
- * objects. An alert is given back equal to the one stored: same kind, strings, goroutines and locks.
+ * later): {@value #BLOCK} consecutive alerts deflated together take about 55 bytes each, against about 1.1 KB as
+ * objects; reading one inflates its block (about 120 KB of text), well under a millisecond. An alert is given back equal to the one stored: same kind, strings, goroutines and locks.
  *
  * <p><b>Storage.</b> Alert {@code i} is entry {@code i % BLOCK} of block {@code i / BLOCK}. A block is the
  * concatenated encodings of its alerts (kind, goroutines, locks, summary, report; strings as their UTF-16 units,
- * so that any string, even one with a lone surrogate, comes back the same), deflated without a header. The alerts
- * of the block being filled are kept as objects in {@code pending} until the block is full.
+ * so that any string, even one with a lone surrogate, comes back the same), deflated without a header. The block
+ * being filled is an array of the alert objects; when it is full, its slot is replaced by the deflated bytes.
  *
- * <p><b>Threads.</b> One writer. When a block is full the writer stores its bytes, then clears the alerts'
- * pending slots with release writes; a reader reads the pending slot first (acquire) and, if it is cleared, finds
- * the block published. Decoding allocates its own inflater, so readers share nothing mutable.
+ * <p><b>Threads.</b> One writer. An open block's array is published in its slot (release write) before its
+ * first alert's row, and each alert is written into it before its row is published; the array is never changed
+ * afterwards, so a reader that got it (acquire read) may keep reading it after the slot holds the deflated
+ * block. Decoding allocates its own inflater, so readers share nothing mutable.
  */
 final class AlertStore {
     /** Alerts per compressed block: enough for the deflater to find the repeats, few enough to inflate quickly. */
-    static final int BLOCK = 32;
+    static final int BLOCK = 128;
     private static final AlertKind[] KINDS = AlertKind.values();
 
-    private final ObjectVector<TraceEvent.Alert> pending = new ObjectVector<>();
-    private final ObjectVector<byte[]> blocks = new ObjectVector<>();
+    /** Per block: its {@code TraceEvent.Alert[]} while it is filled, then its deflated {@code byte[]}. */
+    private final ObjectVector<Object> blocks = new ObjectVector<>();
+    private TraceEvent.Alert[] open; // writer only: the block being filled
     private int size;
 
     /** Stores {@code alert}; its index. Writer only. */
     int add(TraceEvent.Alert alert) {
         int i = size;
-        pending.add(alert);
+        if (i % BLOCK == 0) {
+            open = new TraceEvent.Alert[BLOCK];
+            blocks.add(open); // release: the array is visible before any of its alerts' rows
+        }
+        open[i % BLOCK] = alert;
         size = i + 1;
         if (size % BLOCK == 0) {
-            compressBlock(i / BLOCK);
+            blocks.set(i / BLOCK, deflate(encode(open)));
+            open = null;
         }
         return i;
     }
 
     /** Alert {@code i} (an index from a published row), rebuilt; any thread. */
     TraceEvent.Alert get(int i, long time) {
-        TraceEvent.Alert alert = pending.get(i);
-        if (alert != null) {
-            return alert;
-        }
-        return decode(blocks.get(i / BLOCK), i % BLOCK, time);
+        return switch (blocks.get(i / BLOCK)) {
+            case TraceEvent.Alert[] alerts -> alerts[i % BLOCK];
+            case byte[] deflated -> decode(deflated, i % BLOCK, time);
+            default -> throw new IllegalStateException("alert " + i + " is not stored");
+        };
     }
 
     int size() {
         return size;
     }
 
-    private void compressBlock(int block) {
+    private static byte[] encode(TraceEvent.Alert[] alerts) {
         Encoder out = new Encoder();
-        for (int i = block * BLOCK; i < (block + 1) * BLOCK; i++) {
-            out.alert(pending.get(i));
+        for (TraceEvent.Alert a : alerts) {
+            out.alert(a);
         }
-        blocks.ensureSize(block + 1);
-        blocks.set(block, deflate(out.bytes())); // release, before the pending slots are cleared
-        for (int i = block * BLOCK; i < (block + 1) * BLOCK; i++) {
-            pending.set(i, null);
-        }
+        return out.bytes();
     }
 
     private static byte[] deflate(byte[] raw) {
@@ -101,7 +104,7 @@ final class AlertStore {
             }
             Decoder in = new Decoder(out.toByteArray());
             for (int i = 0; i < entry; i++) {
-                in.alert(time); // skipped: entries have no fixed length
+                in.skip(); // entries have no fixed length
             }
             return in.alert(time);
         } catch (DataFormatException e) {
@@ -171,6 +174,21 @@ final class AlertStore {
             String summary = string();
             String report = string();
             return new TraceEvent.Alert(time, kind, summary, report, goroutines, locks);
+        }
+
+        /** Moves past one alert without building it. */
+        void skip() {
+            varint();
+            for (int lists = 0; lists < 2; lists++) {
+                for (int n = varint(); n > 0; n--) {
+                    varint();
+                }
+            }
+            for (int strings = 0; strings < 2; strings++) {
+                for (int n = varint(); n > 0; n--) {
+                    varint();
+                }
+            }
         }
 
         private List<Integer> ints() {

@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * The blocker sets of {@code Blocked} rows, interned as runs of {@code int}s in one shared pool: a set costs
  * 8 bytes plus 4 per goroutine id (and about 8 in the writer's hash index), with no object per set. Ids are
- * dense, from 0 in first-seen order; equal sets (same ids in the same order) share one.
+ * dense, from 0 in first-seen order; equal sets (same ids in the same order) share one. A set of one
+ * non-negative id, the usual case (a waiter blocked by one holder), is not stored at all: its id is the
+ * complement of that goroutine id, a negative number.
  *
  * <p>Storage: {@code pool} holds, per set, its size and then its ids; {@code offsets} maps a set id to its size's
  * position in the pool. One writer; a reader reads only ids found in rows published to it, which were written
@@ -19,13 +21,16 @@ final class BlockerSets {
 
     /** The id of the set {@code ids[0, count)}; writer only. */
     int intern(int[] ids, int count) {
+        if (count == 1 && ids[0] >= 0) {
+            return ~ids[0];
+        }
         int mask = index.length - 1;
         for (int i = hash(ids, count) & mask; ; i = (i + 1) & mask) {
             int id = index[i] - 1;
             if (id < 0) {
                 id = add(ids, count);
                 index[i] = id + 1;
-                if (2 * size > index.length) {
+                if (4 * size > 3 * index.length) { // linear probing stays short below 3/4 with this hash
                     rehash();
                 }
                 return id;
@@ -38,6 +43,9 @@ final class BlockerSets {
 
     /** Set {@code id}, as a new list. */
     List<Integer> value(int id) {
+        if (id < 0) {
+            return List.of(~id);
+        }
         int at = offsets.get(id);
         Integer[] ids = new Integer[pool.get(at)];
         for (int i = 0; i < ids.length; i++) {
@@ -46,6 +54,7 @@ final class BlockerSets {
         return List.of(ids);
     }
 
+    /** The number of sets stored in the pool (singletons are not). */
     int size() {
         return size;
     }
