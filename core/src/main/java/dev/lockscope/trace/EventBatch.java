@@ -13,7 +13,7 @@ import java.util.Arrays;
  * batch handed over through a concurrent queue is safe to read there. Reused: {@link #clear} between runs.
  */
 final class EventBatch implements EventTarget {
-    static final int CAPACITY = 1 << 12;
+    static final int CAPACITY = 1 << 10;
 
     private static final byte SPAWN = 0, EXIT = 1, REQUEST = 2, ACQUIRE = 3, RELEASE = 4, BLOCKED = 5, PARK = 6,
             SLEEP = 7, SEND = 8, DELIVER = 9, OTHER = 10;

@@ -23,7 +23,7 @@ import java.util.concurrent.BlockingQueue;
  */
 final class PipelinedLoad {
     /** Batches in flight: enough for the reader to run ahead of a consumer that pauses (a GC, a big index). */
-    private static final int BATCHES = 4;
+    private static final int BATCHES = 8;
 
     /** A read into a target: {@code TraceReader}'s one-thread read, with its file and limits bound. */
     @FunctionalInterface

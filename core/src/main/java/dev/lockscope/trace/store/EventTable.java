@@ -13,7 +13,7 @@ import dev.lockscope.event.TraceEvent;
  *   type  byte   EventType ordinal, | WIDE when the event's payload lives in the side list
  *   g     int    goroutine id, or NONE
  *   a     int    lock id | member id | send target id (member + site) | alert index (AlertStore)
- *   b     int    site id &lt;&lt; 1 | mode | blocker set id | message id | member change ordinal
+ *   b     int    site id &lt;&lt; 1 | mode | blocker set id (BlockerSets) | message id | member change ordinal
  *   c     int    a duration or latency in ns | a row (see below) | a spawn's name number | side list index if WIDE
  * </pre>
  * Rows that start an interval ended by a later row ({@code Spawn}, {@code Request}, {@code Acquire},

@@ -25,9 +25,14 @@ import java.util.Objects;
  * <p><b>Memory.</b> About 21 bytes of columns per row (time ~4, type 1, g/a/b/c 4 each), 4 more for a row that
  * starts an interval a later row ends, plus 4 bytes per track an interval belongs to, checkpoints (about 1/64 of
  * that) and summary buckets where a track is busy. A finished goroutine with few intervals is stored compactly.
- * Values that do not fit a column (alerts, commands, lock names, messages or durations beyond 2<sup>31</sup>)
- * keep their event object in a side list. A 10-million-event room trace takes about 30 bytes per event; see
+ * Alerts are deflated in blocks ({@code AlertStore}); values that do not fit a column (commands, lock names,
+ * messages or durations beyond 2<sup>31</sup>) keep their event object in a side list. A 10-million-event room
+ * trace takes about 30 bytes per event, alert-heavy or not; see
  * docs/trace-store.md.
+ *
+ * <p><b>Bulk loading.</b> The {@code append...} methods store the common events from their fields, without an
+ * event object: {@code appendX(t, ...)} is exactly {@code accept(new TraceEvent.X(t, ...))}. They are for
+ * {@code TraceReader.load}, and follow the same rules (writer thread only, times must not decrease).
  *
  * <p><b>Input.</b> Times must not decrease ({@link IllegalArgumentException} otherwise: intervals depend on
  * it). Events that pair with nothing (a {@code Release} without a hold) are stored, and counted by
