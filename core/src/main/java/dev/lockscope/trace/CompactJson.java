@@ -1,6 +1,10 @@
 package dev.lockscope.trace;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +20,8 @@ import java.util.List;
  */
 final class CompactJson {
     static final long FAIL = Long.MIN_VALUE;
-    private static final int CACHE = 1 << 12;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final int CACHE = 1 << 13;
 
     private final byte[][] cachedBytes = new byte[CACHE][];
     private final String[] cachedStrings = new String[CACHE];
@@ -24,11 +29,11 @@ final class CompactJson {
     private int pos;
     private int end;
 
-    /** Starts reading a line. */
-    void reset(byte[] bytes, int length) {
+    /** Starts reading the line {@code bytes[offset, offset + length)}. */
+    void reset(byte[] bytes, int offset, int length) {
         b = bytes;
-        pos = 0;
-        end = length;
+        pos = offset;
+        end = offset + length;
     }
 
     boolean atEnd() {
@@ -42,6 +47,69 @@ final class CompactJson {
             return true;
         }
         return false;
+    }
+
+    /**
+     * A fixed run of at most 16 ASCII bytes (a key with its punctuation), kept as two little-endian words and
+     * masks, so that {@link #take(Literal)} compares it in two steps.
+     */
+    static final class Literal {
+        final byte[] bytes;
+        private final long word0;
+        private final long mask0;
+        private final long word1;
+        private final long mask1;
+
+        Literal(String text) {
+            bytes = text.getBytes(StandardCharsets.US_ASCII);
+            if (bytes.length > 16) {
+                throw new IllegalArgumentException("longer than 16 bytes: " + text);
+            }
+            byte[] padded = Arrays.copyOf(bytes, 16);
+            word0 = (long) LONGS.get(padded, 0);
+            word1 = (long) LONGS.get(padded, 8);
+            mask0 = mask(bytes.length);
+            mask1 = mask(bytes.length - 8);
+        }
+
+        private static long mask(int bytes) {
+            return bytes <= 0 ? 0 : bytes >= 8 ? -1L : (1L << 8 * bytes) - 1;
+        }
+    }
+
+    /**
+     * Consumes {@code text} if it comes next. Reads two words from the buffer, which may reach past the line but
+     * not past the array (else it compares byte by byte); bytes past the line are masked out.
+     */
+    boolean take(Literal text) {
+        int n = text.bytes.length;
+        if (end - pos < n) {
+            return false;
+        }
+        if (pos + 16 > b.length) {
+            return take(text.bytes);
+        }
+        long x0 = (long) LONGS.get(b, pos);
+        long x1 = (long) LONGS.get(b, pos + 8);
+        if (((x0 ^ text.word0) & text.mask0) != 0 || ((x1 ^ text.word1) & text.mask1) != 0) {
+            return false;
+        }
+        pos += n;
+        return true;
+    }
+
+    /** Consumes {@code text} (ASCII) if it comes next. */
+    boolean take(byte[] text) {
+        if (end - pos < text.length) {
+            return false;
+        }
+        for (int i = 0; i < text.length; i++) {
+            if (b[pos + i] != text[i]) {
+                return false;
+            }
+        }
+        pos += text.length;
+        return true;
     }
 
     byte peek() {
@@ -108,6 +176,42 @@ final class CompactJson {
         return take(']') ? List.copyOf(out) : null;
     }
 
+    /** Like {@link #ints(int)}, into {@code out} (cleared first); false if {@link #ints(int)} would give null. */
+    boolean ints(int min, IntBuffer out) {
+        out.clear();
+        if (!take('[')) {
+            return false;
+        }
+        if (take(']')) {
+            return true;
+        }
+        do {
+            long v = integer();
+            if (v == FAIL || v < min || v > Integer.MAX_VALUE) {
+                return false;
+            }
+            out.add((int) v);
+        } while (take(','));
+        return take(']');
+    }
+
+    /** A string naming a {@link LineKind}, without escapes: that kind, or {@code null}. */
+    LineKind lineKind() {
+        if (!take('"')) {
+            return null;
+        }
+        int start = pos;
+        while (pos < end && b[pos] != '"') {
+            pos++;
+        }
+        if (pos == end) {
+            return null;
+        }
+        LineKind kind = LineKind.of(b, start, pos - start);
+        pos++;
+        return kind;
+    }
+
     /**
      * A key and its colon: the index of the key in {@code names} (ASCII), or -1 if it is none of them or not a
      * plain key. Matched on the bytes, without making a string: keys are most of what a line holds.
@@ -156,7 +260,7 @@ final class CompactJson {
             return cachedStrings[slot];
         }
         String s = new String(b, start, length, StandardCharsets.US_ASCII);
-        cachedBytes[slot] = java.util.Arrays.copyOfRange(b, start, start + length);
+        cachedBytes[slot] = Arrays.copyOfRange(b, start, start + length);
         cachedStrings[slot] = s;
         return s;
     }

@@ -23,45 +23,20 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 
 /**
- * Parses one event line at a time without building a tree: fields go into typed slots marked in a bit set, and
- * the event type then checks that exactly its fields are present. Keeps the state that spans lines: the site
- * table, the last time (times never go backwards), and an interner for repeated strings. Jackson's own
- * exceptions (malformed JSON) propagate; everything else is an {@link InputException}.
+ * Parses and checks one event line at a time, without building a tree: fields go into the typed slots of
+ * {@link LineFields}, and the line's type then checks that exactly its fields are present. Three readers, tried in
+ * turn, fill the slots: {@link WriterLines} (the writer's exact form of the common types), {@link CompactJson} with
+ * keys in any order (the writer's values, any key order), and Jackson's streaming parser (all of JSON, and the
+ * located error messages), so every line gives the same event or error whichever reads it.
+ *
+ * <p>Keeps the state that spans lines: the site table, the last time (times never go backwards), and an interner
+ * for repeated strings. Jackson's own exceptions (malformed JSON) propagate; everything else is an
+ * {@link InputException}. A checked line is passed on by {@link #deliver}.
  */
 final class EventLineParser {
-    private static final int T = 1, E = 1 << 1, G = 1 << 2, NAME = 1 << 3, KIND = 1 << 4, PARENT = 1 << 5,
-            LOCK = 1 << 6, MODE = 1 << 7, SITE = 1 << 8, BY = 1 << 9, DUR = 1 << 10, MEMBER = 1 << 11,
-            MSG = 1 << 12, LAT = 1 << 13, CHANGE = 1 << 14, STEP = 1 << 15, LIVE = 1 << 16, COMMAND = 1 << 17,
-            SUMMARY = 1 << 18, REPORT = 1 << 19, LOCKS = 1 << 20, OP = 1 << 21, LABEL = 1 << 22;
-    private static final String[] NAMES = {"t", "e", "g", "name", "kind", "parent", "lock", "mode", "site", "by",
-            "dur", "member", "msg", "lat", "change", "step", "live", "command", "summary", "report", "locks", "op",
-            "label"};
-    private static final byte[][] NAME_BYTES = java.util.Arrays.stream(NAMES)
-            .map(n -> n.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).toArray(byte[][]::new);
-    private static final int BASE = T | E;
-    private static final int LOCK_STEP = BASE | G | LOCK | MODE | SITE;
-    /** Field sets by event type; every field of a type is required and no other is allowed. */
-    private static final Map<String, Integer> SHAPES = Map.ofEntries(
-            Map.entry("spawn", BASE | G | NAME | KIND | PARENT),
-            Map.entry("exit", BASE | G),
-            Map.entry("lock", BASE | LOCK | NAME | KIND),
-            Map.entry("site", BASE | SITE | OP | LABEL),
-            Map.entry("request", LOCK_STEP),
-            Map.entry("acquire", LOCK_STEP),
-            Map.entry("release", LOCK_STEP),
-            Map.entry("blocked", BASE | G | LOCK | BY),
-            Map.entry("park", BASE | G | SITE),
-            Map.entry("sleep", BASE | G | DUR | SITE),
-            Map.entry("send", BASE | G | MEMBER | MSG | DUR | SITE),
-            Map.entry("deliver", BASE | G | MEMBER | MSG | LAT),
-            Map.entry("drop", BASE | MEMBER | MSG),
-            Map.entry("member", BASE | MEMBER | CHANGE),
-            Map.entry("command", BASE | STEP | LIVE | COMMAND),
-            Map.entry("alert", BASE | KIND | SUMMARY | REPORT | G | LOCKS),
-            Map.entry("end", BASE));
-    private static final String TYPES = "spawn, exit, lock, site, request, acquire, release, blocked, park, sleep,"
-            + " send, deliver, drop, member, command, alert, end";
     private static final int MAX_INTERNED = 1 << 16;
+    private static final byte[][] NAME_BYTES = LineFields.NAMES.stream()
+            .map(n -> n.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).toArray(byte[][]::new);
 
     private final String source;
     private final TraceLimits limits;
@@ -69,36 +44,44 @@ final class EventLineParser {
     private final List<Site> sites = new ArrayList<>();
     private final Map<String, String> interned = new HashMap<>();
     private final CompactJson json = new CompactJson();
+    private final WriterLines writerLines;
+    private final LineFields f = new LineFields();
     private long lastTime;
-
-    // Slots of the line being parsed; valid where the bit in `present` is set.
     private int line;
-    private int present;
-    private long t, parent, lock, site, dur, msg, lat, step, g;
-    private String e, name, kind, mode, member, change, summary, report, op, label;
-    private boolean live;
-    private List<Integer> by, gs, locks;
-    private Command command;
+    /** The event of a line of a rare type, built when the line is checked. */
+    private TraceEvent other;
 
     EventLineParser(String source, TraceLimits limits) {
         this.source = source;
         this.limits = limits;
         this.treeLimits = new JsonTree.Limits(limits.maxDepth(), limits.maxString(), Integer.MAX_VALUE);
+        this.writerLines = new WriterLines(json, limits.maxString());
     }
 
     /**
-     * Parses one line.
+     * Parses and checks one line.
      *
-     * @return the event, or null for a {@code site} line, which only declares a site
+     * @return its kind; a {@link LineKind#SITE} line only declares a site, any other is an event for
+     *         {@link #deliver}
      */
-    TraceEvent parse(byte[] bytes, int length, int lineNumber) throws InputException {
+    LineKind parse(byte[] bytes, int offset, int length, int lineNumber) throws InputException {
         line = lineNumber;
-        present = 0;
-        if (fastParse(bytes, length)) {
-            return build();
+        f.clear();
+        json.reset(bytes, offset, length);
+        if (writerLines.read(f)) {
+            checkTime();
+            if ((f.type.fields & LineFields.SITE) != 0) {
+                f.siteValue = site();
+            }
+            return f.type;
         }
-        present = 0; // Jackson reads the line again and names what is wrong, if anything
-        try (JsonParser p = JsonFormat.FACTORY.createParser(ObjectReadContext.empty(), bytes, 0, length)) {
+        f.clear();
+        json.reset(bytes, offset, length);
+        if (fastParse()) {
+            return check();
+        }
+        f.clear(); // Jackson reads the line again and names what is wrong, if anything
+        try (JsonParser p = JsonFormat.FACTORY.createParser(ObjectReadContext.empty(), bytes, offset, length)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw fail("", "expected an event object, got " + describe(p));
             }
@@ -111,27 +94,46 @@ final class EventLineParser {
                 throw fail("", "unexpected content after the event object");
             }
         }
-        return build();
+        return check();
+    }
+
+    /** Passes the event of the line {@link #parse} last checked to {@code target}. */
+    void deliver(EventTarget target) {
+        LineFields x = f;
+        int g = (int) x.g;
+        switch (x.type) {
+            case SPAWN -> target.spawn(x.t, g, x.name, x.kind, (int) x.parent);
+            case EXIT -> target.exit(x.t, g);
+            case REQUEST -> target.request(x.t, g, (int) x.lock, x.modeValue, x.siteValue);
+            case ACQUIRE -> target.acquire(x.t, g, (int) x.lock, x.modeValue, x.siteValue);
+            case RELEASE -> target.release(x.t, g, (int) x.lock, x.modeValue, x.siteValue);
+            case BLOCKED -> target.blocked(x.t, g, (int) x.lock, x.by.array(), x.by.size());
+            case PARK -> target.park(x.t, g, x.siteValue);
+            case SLEEP -> target.sleep(x.t, g, x.dur, x.siteValue);
+            case SEND -> target.send(x.t, g, x.member, x.msg, x.dur, x.siteValue);
+            case DELIVER -> target.deliver(x.t, g, x.member, x.msg, x.lat);
+            case SITE -> throw new IllegalStateException("a site line is not an event");
+            default -> target.other(other);
+        }
     }
 
     /**
-     * Fills the slots from a line in the writer's own compact form ({@link CompactJson}); false if the line is
-     * anything else (or wrong in any way), to be parsed by Jackson instead. Accepts exactly what {@link #slot}
-     * would accept for such a line, so the two paths give the same events.
+     * Fills the slots from a line in the writer's compact form with keys in any order ({@link CompactJson}); false
+     * if the line is anything else (or wrong in any way), to be parsed by Jackson instead. Accepts exactly what
+     * {@link #slot} would accept for such a line, so the two paths give the same events.
      */
-    private boolean fastParse(byte[] bytes, int length) {
+    private boolean fastParse() {
         CompactJson j = json;
-        j.reset(bytes, length);
         if (!j.take('{')) {
             return false;
         }
         do {
             int field = j.key(NAME_BYTES);
             int bit = field < 0 ? 0 : fastSlot(j, 1 << field);
-            if (bit == 0 || (present & bit) != 0) {
+            if (bit == 0 || (f.present & bit) != 0) {
                 return false;
             }
-            present |= bit;
+            f.present |= bit;
         } while (j.take(','));
         return j.take('}') && j.atEnd();
     }
@@ -140,30 +142,30 @@ final class EventLineParser {
     private int fastSlot(CompactJson j, int bit) {
         int max = limits.maxString();
         boolean ok = switch (bit) {
-            case T -> (t = j.integer()) != CompactJson.FAIL;
-            case E -> (e = j.string(max)) != null;
-            case G -> {
+            case LineFields.T -> (f.t = j.integer()) != CompactJson.FAIL;
+            case LineFields.E -> (f.e = j.string(max)) != null;
+            case LineFields.G -> {
                 if (j.peek() == '[') {
-                    g = -1;
-                    yield (gs = j.ints(1)) != null;
+                    f.g = -1;
+                    yield (f.gs = j.ints(1)) != null;
                 }
-                gs = null;
-                yield (g = fastInt(j, 1)) != CompactJson.FAIL;
+                f.gs = null;
+                yield (f.g = fastInt(j, 1)) != CompactJson.FAIL;
             }
-            case NAME -> (name = j.string(max)) != null;
-            case KIND -> (kind = j.string(max)) != null;
-            case PARENT -> (parent = fastInt(j, 0)) != CompactJson.FAIL;
-            case LOCK -> (lock = fastInt(j, 0)) != CompactJson.FAIL;
-            case MODE -> (mode = j.string(max)) != null;
-            case SITE -> (site = fastInt(j, 0)) != CompactJson.FAIL;
-            case BY -> (by = j.ints(1)) != null;
-            case DUR -> (dur = j.integer()) != CompactJson.FAIL;
-            case MEMBER -> (member = j.string(max)) != null;
-            case MSG -> (msg = j.integer()) != CompactJson.FAIL;
-            case LAT -> (lat = j.integer()) != CompactJson.FAIL;
-            case CHANGE -> (change = j.string(max)) != null;
-            case OP -> (op = j.string(max)) != null;
-            case LABEL -> (label = j.string(max)) != null;
+            case LineFields.NAME -> (f.name = j.string(max)) != null;
+            case LineFields.KIND -> (f.kind = j.string(max)) != null;
+            case LineFields.PARENT -> (f.parent = fastInt(j, 0)) != CompactJson.FAIL;
+            case LineFields.LOCK -> (f.lock = fastInt(j, 0)) != CompactJson.FAIL;
+            case LineFields.MODE -> (f.mode = j.string(max)) != null;
+            case LineFields.SITE -> (f.site = fastInt(j, 0)) != CompactJson.FAIL;
+            case LineFields.BY -> j.ints(1, f.by);
+            case LineFields.DUR -> (f.dur = j.integer()) != CompactJson.FAIL;
+            case LineFields.MEMBER -> (f.member = j.string(max)) != null;
+            case LineFields.MSG -> (f.msg = j.integer()) != CompactJson.FAIL;
+            case LineFields.LAT -> (f.lat = j.integer()) != CompactJson.FAIL;
+            case LineFields.CHANGE -> (f.change = j.string(max)) != null;
+            case LineFields.OP -> (f.op = j.string(max)) != null;
+            case LineFields.LABEL -> (f.label = j.string(max)) != null;
             default -> false; // step, live, command, summary, report, locks: rare lines, read by Jackson
         };
         return ok ? bit : 0;
@@ -176,146 +178,150 @@ final class EventLineParser {
 
     private void slot(JsonParser p, String field) throws InputException {
         int bit = switch (field) {
-            case "t" -> { t = nonNegative(p, field); yield T; }
-            case "e" -> { e = string(p, field); yield E; }
+            case "t" -> { f.t = nonNegative(p, field); yield LineFields.T; }
+            case "e" -> { f.e = string(p, field); yield LineFields.E; }
             case "g" -> {
                 if (p.currentToken() == JsonToken.START_ARRAY) {
-                    gs = ints(p, field, 1);
-                    g = -1;
+                    f.gs = ints(p, field, 1);
+                    f.g = -1;
                 } else {
-                    g = integer(p, field, 1, Integer.MAX_VALUE);
-                    gs = null;
+                    f.g = integer(p, field, 1, Integer.MAX_VALUE);
+                    f.gs = null;
                 }
-                yield G;
+                yield LineFields.G;
             }
-            case "name" -> { name = intern(string(p, field)); yield NAME; }
-            case "kind" -> { kind = intern(string(p, field)); yield KIND; }
-            case "parent" -> { parent = integer(p, field, 0, Integer.MAX_VALUE); yield PARENT; }
-            case "lock" -> { lock = integer(p, field, 0, Integer.MAX_VALUE); yield LOCK; }
-            case "mode" -> { mode = string(p, field); yield MODE; }
-            case "site" -> { site = integer(p, field, 0, Integer.MAX_VALUE); yield SITE; }
-            case "by" -> { by = ints(p, field, 1); yield BY; }
-            case "dur" -> { dur = nonNegative(p, field); yield DUR; }
-            case "member" -> { member = intern(string(p, field)); yield MEMBER; }
-            case "msg" -> { msg = nonNegative(p, field); yield MSG; }
-            case "lat" -> { lat = nonNegative(p, field); yield LAT; }
-            case "change" -> { change = string(p, field); yield CHANGE; }
-            case "step" -> { step = nonNegative(p, field); yield STEP; }
-            case "live" -> { live = bool(p, field); yield LIVE; }
-            case "command" -> { command = command(p); yield COMMAND; }
-            case "summary" -> { summary = string(p, field); yield SUMMARY; }
-            case "report" -> { report = string(p, field); yield REPORT; }
-            case "locks" -> { locks = ints(p, field, 0); yield LOCKS; }
-            case "op" -> { op = intern(string(p, field)); yield OP; }
-            case "label" -> { label = intern(string(p, field)); yield LABEL; }
+            case "name" -> { f.name = intern(string(p, field)); yield LineFields.NAME; }
+            case "kind" -> { f.kind = intern(string(p, field)); yield LineFields.KIND; }
+            case "parent" -> { f.parent = integer(p, field, 0, Integer.MAX_VALUE); yield LineFields.PARENT; }
+            case "lock" -> { f.lock = integer(p, field, 0, Integer.MAX_VALUE); yield LineFields.LOCK; }
+            case "mode" -> { f.mode = string(p, field); yield LineFields.MODE; }
+            case "site" -> { f.site = integer(p, field, 0, Integer.MAX_VALUE); yield LineFields.SITE; }
+            case "by" -> { ints(p, field, 1, f.by); yield LineFields.BY; }
+            case "dur" -> { f.dur = nonNegative(p, field); yield LineFields.DUR; }
+            case "member" -> { f.member = intern(string(p, field)); yield LineFields.MEMBER; }
+            case "msg" -> { f.msg = nonNegative(p, field); yield LineFields.MSG; }
+            case "lat" -> { f.lat = nonNegative(p, field); yield LineFields.LAT; }
+            case "change" -> { f.change = string(p, field); yield LineFields.CHANGE; }
+            case "step" -> { f.step = nonNegative(p, field); yield LineFields.STEP; }
+            case "live" -> { f.live = bool(p, field); yield LineFields.LIVE; }
+            case "command" -> { f.command = command(p); yield LineFields.COMMAND; }
+            case "summary" -> { f.summary = string(p, field); yield LineFields.SUMMARY; }
+            case "report" -> { f.report = string(p, field); yield LineFields.REPORT; }
+            case "locks" -> { f.locks = ints(p, field, 0); yield LineFields.LOCKS; }
+            case "op" -> { f.op = intern(string(p, field)); yield LineFields.OP; }
+            case "label" -> { f.label = intern(string(p, field)); yield LineFields.LABEL; }
             default -> throw fail(field, "unknown field " + Quote.of(field));
         };
-        if ((present & bit) != 0) {
+        if ((f.present & bit) != 0) {
             throw fail(field, "duplicate field " + Quote.of(field));
         }
-        present |= bit;
+        f.present |= bit;
     }
 
-    private TraceEvent build() throws InputException {
-        if ((present & E) == 0) {
+    /** Checks a line read by a general path against its type, and resolves what its fields mean. */
+    private LineKind check() throws InputException {
+        if ((f.present & LineFields.E) == 0) {
             throw fail("e", "missing required field \"e\" (the event type)");
         }
-        Integer shape = SHAPES.get(e);
-        if (shape == null) {
-            throw fail("e", "expected one of " + TYPES + ", got " + Quote.of(e));
+        LineKind type = LineKind.of(f.e);
+        if (type == null) {
+            throw fail("e", "expected one of " + LineKind.NAMES + ", got " + Quote.of(f.e));
         }
-        checkShape(shape);
-        if (t < lastTime) {
-            throw fail("t", "time goes backwards: " + t + " after " + lastTime);
-        }
-        lastTime = t;
-        if ((shape & G) != 0 && e.equals("alert") != (gs != null)) {
-            throw fail("g", e.equals("alert") ? "expected an array of goroutine ids, got an integer"
+        checkShape(type);
+        checkTime();
+        boolean alert = type == LineKind.ALERT;
+        if ((type.fields & LineFields.G) != 0 && alert != (f.gs != null)) {
+            throw fail("g", alert ? "expected an array of goroutine ids, got an integer"
                     : "expected an integer >= 1, got an array");
         }
-        return switch (e) {
-            case "spawn" -> new TraceEvent.Spawn(t, (int) g, name, kind, (int) parent);
-            case "exit" -> new TraceEvent.Exit(t, (int) g);
-            case "lock" -> new TraceEvent.LockCreated(t, (int) lock, name, lockKind());
-            case "site" -> declareSite();
-            case "request" -> new TraceEvent.Request(t, (int) g, (int) lock, mode(), site());
-            case "acquire" -> new TraceEvent.Acquire(t, (int) g, (int) lock, mode(), site());
-            case "release" -> new TraceEvent.Release(t, (int) g, (int) lock, mode(), site());
-            case "blocked" -> new TraceEvent.Blocked(t, (int) g, (int) lock, by);
-            case "park" -> new TraceEvent.Park(t, (int) g, site());
-            case "sleep" -> new TraceEvent.Sleep(t, (int) g, dur, site());
-            case "send" -> new TraceEvent.SendStart(t, (int) g, member, msg, dur, site());
-            case "deliver" -> new TraceEvent.Deliver(t, (int) g, member, msg, lat);
-            case "drop" -> new TraceEvent.Drop(t, member, msg);
-            case "member" -> new TraceEvent.MemberEvent(t, member, memberChange());
-            case "command" -> new TraceEvent.CommandApplied(t, step, live, command);
-            case "alert" -> new TraceEvent.Alert(t, alertKind(), summary, report, gs, locks);
-            default -> new TraceEvent.End(t);
-        };
+        other = null;
+        switch (type) {
+            case SITE -> declareSite();
+            case REQUEST, ACQUIRE, RELEASE -> {
+                f.modeValue = mode();
+                f.siteValue = site();
+            }
+            case PARK, SLEEP, SEND -> f.siteValue = site();
+            case LOCK -> other = new TraceEvent.LockCreated(f.t, (int) f.lock, f.name, lockKind());
+            case DROP -> other = new TraceEvent.Drop(f.t, f.member, f.msg);
+            case MEMBER -> other = new TraceEvent.MemberEvent(f.t, f.member, memberChange());
+            case COMMAND -> other = new TraceEvent.CommandApplied(f.t, f.step, f.live, f.command);
+            case ALERT -> other = new TraceEvent.Alert(f.t, alertKind(), f.summary, f.report, f.gs, f.locks);
+            case END -> other = new TraceEvent.End(f.t);
+            default -> { } // spawn, exit, blocked, deliver: nothing more to check
+        }
+        f.type = type;
+        return type;
     }
 
-    private void checkShape(int shape) throws InputException {
-        if (present == shape) {
+    private void checkTime() throws InputException {
+        if (f.t < lastTime) {
+            throw fail("t", "time goes backwards: " + f.t + " after " + lastTime);
+        }
+        lastTime = f.t;
+    }
+
+    private void checkShape(LineKind type) throws InputException {
+        int shape = type.fields;
+        if (f.present == shape) {
             return; // the usual case; otherwise find the first field that is missing or extra
         }
-        for (int i = 0; i < NAMES.length; i++) {
+        for (int i = 0; i < LineFields.NAMES.size(); i++) {
             int bit = 1 << i;
-            if ((shape & bit) != 0 && (present & bit) == 0) {
-                throw fail(NAMES[i], "missing required field " + Quote.of(NAMES[i]) + " of " + Quote.of(e)
-                        + " events");
+            String name = LineFields.NAMES.get(i);
+            if ((shape & bit) != 0 && (f.present & bit) == 0) {
+                throw fail(name, "missing required field " + Quote.of(name) + " of " + Quote.of(f.e) + " events");
             }
-            if ((shape & bit) == 0 && (present & bit) != 0) {
-                throw fail(NAMES[i], "unknown field " + Quote.of(NAMES[i]) + " for " + Quote.of(e) + " events");
+            if ((shape & bit) == 0 && (f.present & bit) != 0) {
+                throw fail(name, "unknown field " + Quote.of(name) + " for " + Quote.of(f.e) + " events");
             }
         }
     }
 
-    /** Returns null: a site line is not an event. */
-    private TraceEvent declareSite() throws InputException {
-        if (site != sites.size()) {
+    private void declareSite() throws InputException {
+        if (f.site != sites.size()) {
             throw fail("site", "expected the next site id " + sites.size() + " (sites are numbered in order), got "
-                    + site);
+                    + f.site);
         }
-        sites.add(new Site(op, label));
-        return null;
+        sites.add(new Site(f.op, f.label));
     }
 
     private Site site() throws InputException {
-        if (site >= sites.size()) {
-            throw fail("site", "site " + site + " is used before a site line declares it");
+        if (f.site >= sites.size()) {
+            throw fail("site", "site " + f.site + " is used before a site line declares it");
         }
-        return sites.get((int) site);
+        return sites.get((int) f.site);
     }
 
     private Mode mode() throws InputException {
-        Mode m = Mode.ofCode(mode);
+        Mode m = Mode.ofCode(f.mode);
         if (m == null) {
-            throw fail("mode", "expected one of r, w, got " + Quote.of(mode));
+            throw fail("mode", "expected one of r, w, got " + Quote.of(f.mode));
         }
         return m;
     }
 
     private LockKind lockKind() throws InputException {
-        LockKind k = LockKind.ofId(kind);
+        LockKind k = LockKind.ofId(f.kind);
         if (k == null) {
-            throw fail("kind", "expected one of mutex, rwmutex, got " + Quote.of(kind));
+            throw fail("kind", "expected one of mutex, rwmutex, got " + Quote.of(f.kind));
         }
         return k;
     }
 
     private MemberChange memberChange() throws InputException {
-        MemberChange c = MemberChange.ofId(change);
+        MemberChange c = MemberChange.ofId(f.change);
         if (c == null) {
-            throw fail("change", "expected one of join, leave, reload, got " + Quote.of(change));
+            throw fail("change", "expected one of join, leave, reload, got " + Quote.of(f.change));
         }
         return c;
     }
 
     private AlertKind alertKind() throws InputException {
-        AlertKind k = AlertKind.ofId(kind);
+        AlertKind k = AlertKind.ofId(f.kind);
         if (k == null) {
             throw fail("kind", "expected one of long-wait, long-hold, lock-order, recursive, deadlock, got "
-                    + Quote.of(kind));
+                    + Quote.of(f.kind));
         }
         return k;
     }
@@ -368,6 +374,16 @@ final class EventLineParser {
             out.add((int) integer(p, field + "[" + out.size() + "]", min, Integer.MAX_VALUE));
         }
         return List.copyOf(out);
+    }
+
+    private void ints(JsonParser p, String field, int min, IntBuffer out) throws InputException {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            throw fail(field, "expected an array of integers, got " + describe(p));
+        }
+        out.clear();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            out.add((int) integer(p, field + "[" + out.size() + "]", min, Integer.MAX_VALUE));
+        }
     }
 
     private String intern(String s) {

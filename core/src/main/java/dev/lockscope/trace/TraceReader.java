@@ -1,7 +1,6 @@
 package dev.lockscope.trace;
 
 import dev.lockscope.event.EventSink;
-import dev.lockscope.event.TraceEvent;
 import dev.lockscope.io.InputException;
 import dev.lockscope.io.JsonFields;
 import dev.lockscope.io.JsonFormat;
@@ -10,6 +9,7 @@ import dev.lockscope.io.JsonValue;
 import dev.lockscope.io.Quote;
 import dev.lockscope.scenario.Scenario;
 import dev.lockscope.scenario.ScenarioJson;
+import dev.lockscope.trace.store.TraceStore;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -62,20 +62,42 @@ public final class TraceReader {
     }
 
     static ReadResult read(Path file, EventSink sink, TraceLimits limits) throws InputException {
+        ReadResult result = read(file, new SinkTarget(sink), limits);
+        sink.finish();
+        return result;
+    }
+
+    /**
+     * Reads {@code file} into {@code store}: the same events, checks, errors and result as
+     * {@code read(file, store)}, faster. The common events go into the store's columns field by field
+     * ({@link TraceStore#appendSpawn} and the like), without an event object per line, and the file is read and
+     * parsed on a helper thread while this thread appends to the store (which stays single-writer: only this
+     * thread writes it). On an {@link InputException}, the store holds the events before the bad line.
+     */
+    public static ReadResult load(Path file, TraceStore store) throws InputException {
+        return load(file, store, TraceLimits.DEFAULTS);
+    }
+
+    static ReadResult load(Path file, TraceStore store, TraceLimits limits) throws InputException {
+        ReadResult result = PipelinedLoad.run(file.toString(), target -> read(file, target, limits),
+                new StoreTarget(store));
+        store.finish();
+        return result;
+    }
+
+    private static ReadResult read(Path file, EventTarget target, TraceLimits limits) throws InputException {
         String source = file.toString();
         try (InputStream in = open(source, file)) {
             LineReader lines = new LineReader(in);
             TraceFile.Header header = header(source, lines, limits);
-            ReadResult result = events(source, lines, limits, header, sink);
-            sink.finish();
-            return result;
+            return events(source, lines, limits, header, target);
         } catch (IOException e) {
             throw unreadable(source, e);
         }
     }
 
     private static ReadResult events(String source, LineReader lines, TraceLimits limits, TraceFile.Header header,
-                                     EventSink sink) throws IOException, InputException {
+                                     EventTarget target) throws IOException, InputException {
         EventLineParser parser = new EventLineParser(source, limits);
         long count = 0;
         boolean ended = false;
@@ -83,9 +105,9 @@ public final class TraceReader {
             if (lines.length() == 0) {
                 continue;
             }
-            TraceEvent event;
+            LineKind kind;
             try {
-                event = parser.parse(lines.bytes(), lines.length(), lines.number());
+                kind = parser.parse(lines.bytes(), lines.offset(), lines.length(), lines.number());
             } catch (InputException | JacksonException e) {
                 if (!lines.terminated()) {
                     // A last line without its newline was cut while being written; its events so far stand.
@@ -95,8 +117,8 @@ public final class TraceReader {
                 throw e instanceof JacksonException je ? JsonTree.malformed(source, lines.number(), je)
                         : (InputException) e;
             }
-            if (event == null) {
-                continue; // a site declaration
+            if (kind == LineKind.SITE) {
+                continue; // a site declaration, not an event
             }
             if (ended) {
                 throw new InputException(source, lines.number(), "e", "event after the end event");
@@ -105,8 +127,8 @@ public final class TraceReader {
                 throw new InputException(source, lines.number(), "", "more than " + limits.maxEvents()
                         + " events (the limit)");
             }
-            sink.accept(event);
-            ended = event instanceof TraceEvent.End;
+            parser.deliver(target);
+            ended = kind == LineKind.END;
         }
         if (lines.streamBroken()) {
             return truncated(header, count, source + ": compressed data ends early after line " + lines.number()
@@ -142,8 +164,8 @@ public final class TraceReader {
         }
         JsonValue tree;
         JsonTree.Limits treeLimits = new JsonTree.Limits(limits.maxDepth(), limits.maxString(), Integer.MAX_VALUE);
-        try (JsonParser p = JsonFormat.FACTORY.createParser(ObjectReadContext.empty(), lines.bytes(), 0,
-                lines.length())) {
+        try (JsonParser p = JsonFormat.FACTORY.createParser(ObjectReadContext.empty(), lines.bytes(),
+                lines.offset(), lines.length())) {
             tree = JsonTree.readDocument(source, p, treeLimits, 1);
         } catch (InputException e) {
             if (!lines.terminated()) {

@@ -18,8 +18,8 @@ import net.jqwik.api.Provide;
 
 /** Damaged input of any kind must end in a result or an {@link InputException}, never anything else. */
 class TraceReaderFuzzTest {
-    private static final byte[] PLAIN = sample("fuzz.jsonl");
-    private static final byte[] GZIP = sample("fuzz.jsonl.gz");
+    static final byte[] PLAIN = sample("fuzz.jsonl");
+    static final byte[] GZIP = sample("fuzz.jsonl.gz");
 
     /** One damage: at a position, {@code kind} 0 flips a byte, 1 deletes a run, 2 inserts a byte, 3 repeats a run. */
     record Mutation(int kind, double where, int size, byte value) {}
@@ -72,7 +72,7 @@ class TraceReaderFuzzTest {
         return one.list().ofMinSize(1).ofMaxSize(4);
     }
 
-    private static byte[] mutate(byte[] original, List<Mutation> mutations) {
+    static byte[] mutate(byte[] original, List<Mutation> mutations) {
         byte[] b = original.clone();
         for (Mutation m : mutations) {
             int at = (int) (m.where() * (b.length - 1));

@@ -35,8 +35,9 @@ final class EventDecoder {
             case DELIVER -> new TraceEvent.Deliver(time, g, t.members.value(a), b, c);
             case DROP -> new TraceEvent.Drop(time, t.members.value(a), b);
             case MEMBER -> new TraceEvent.MemberEvent(time, t.members.value(a), CHANGES[b]);
+            case ALERT -> t.alerts.get(a, time);
             case END -> new TraceEvent.End(time);
-            case LOCK_CREATED, COMMAND, ALERT -> throw new IllegalStateException("row " + row + " should be wide");
+            case LOCK_CREATED, COMMAND -> throw new IllegalStateException("row " + row + " should be wide");
         };
     }
 }

@@ -3,7 +3,6 @@ package dev.lockscope.trace.store;
 import dev.lockscope.event.Mode;
 import dev.lockscope.event.Site;
 import dev.lockscope.event.TraceEvent;
-import java.util.List;
 
 /**
  * The rows of a trace as parallel primitive columns, plus the dictionaries and the side list they refer to.
@@ -13,8 +12,8 @@ import java.util.List;
  *   time  long (4 bytes: see TimeColumn)  virtual time, non-decreasing
  *   type  byte   EventType ordinal, | WIDE when the event's payload lives in the side list
  *   g     int    goroutine id, or NONE
- *   a     int    lock id | member id | send target id (member + site)
- *   b     int    site id &lt;&lt; 1 | mode | blocker set id | message id | member change ordinal
+ *   a     int    lock id | member id | send target id (member + site) | alert index (AlertStore)
+ *   b     int    site id &lt;&lt; 1 | mode | blocker set id (BlockerSets) | message id | member change ordinal
  *   c     int    a duration or latency in ns | a row (see below) | a spawn's name number | side list index if WIDE
  * </pre>
  * Rows that start an interval ended by a later row ({@code Spawn}, {@code Request}, {@code Acquire},
@@ -48,12 +47,15 @@ final class EventTable {
     final IntVector c = new IntVector(CHUNK_SHIFT);
     final SparseColumn ends = new SparseColumn(CHUNK_SHIFT);
     final ObjectVector<TraceEvent> side = new ObjectVector<>();
+    final AlertStore alerts = new AlertStore();
 
     final Interner<String> members = new Interner<>();
     final Interner<Site> sites = new Interner<>();
     final Interner<Target> targets = new Interner<>();
-    final Interner<List<Integer>> blockerSets = new Interner<>();
-    final Interner<SpawnShape> spawnShapes = new Interner<>();
+    final BlockerSets blockerSets = new BlockerSets();
+    final SpawnShapes spawnShapes = new SpawnShapes();
+    /** Writer only: per member id, the last send target of that member + 1, since a member is sent from few sites. */
+    private int[] lastTarget = new int[16];
 
     int size() {
         return time.size();
@@ -86,6 +88,25 @@ final class EventTable {
 
     boolean wide(int row) {
         return (type.get(row) & WIDE) != 0;
+    }
+
+    /** The interned send target of a member id and a site id; writer only. */
+    int target(int member, int site) {
+        if (member >= lastTarget.length) {
+            lastTarget = java.util.Arrays.copyOf(lastTarget, Math.max(member + 1, 2 * lastTarget.length));
+        }
+        int last = lastTarget[member] - 1;
+        if (last >= 0 && targets.value(last).site() == site) {
+            return last;
+        }
+        int id = targets.intern(new Target(member, site));
+        lastTarget[member] = id + 1;
+        return id;
+    }
+
+    /** The event of a {@code SendStart} row kept in the side list. */
+    TraceEvent.SendStart sideSend(int row) {
+        return (TraceEvent.SendStart) side.get(c.get(row));
     }
 
     int siteAndMode(Site site, Mode mode) {

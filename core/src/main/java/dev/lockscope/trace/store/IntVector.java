@@ -14,10 +14,18 @@ import java.util.Arrays;
  * count); {@link #getOr} exists for the one place that probes beyond that bound.
  */
 final class IntVector {
+    /** Shared by every vector before its first element: an empty array has no state to share. */
+    private static final int[][] NO_CHUNKS = new int[0][];
+    private static final int[] NO_INTS = new int[0];
+
     private final int shift;
     private final int mask;
-    private volatile int[][] chunks = new int[4][];
+    private volatile int[][] chunks = NO_CHUNKS;
     private int size;
+    // Writer only: the chunk appends go to, and the index of its first element, so that add() needs no directory
+    // read. The chunk may be replaced by a larger copy (the first chunk grows), which slot() notes here again.
+    private int[] tail = NO_INTS;
+    private int tailStart;
 
     /** @param chunkShift log2 of the chunk size */
     IntVector(int chunkShift) {
@@ -31,7 +39,13 @@ final class IntVector {
 
     void add(int value) {
         int i = size;
-        slot(i)[i & mask] = value;
+        int[] t = tail;
+        int off = i - tailStart;
+        if (off >= 0 && off < t.length) {
+            t[off] = value;
+        } else {
+            slot(i)[i & mask] = value;
+        }
         size = i + 1;
     }
 
@@ -69,14 +83,18 @@ final class IntVector {
         int off = i & mask;
         int[] chunk = c < dir.length ? dir[c] : null;
         if (chunk != null && off < chunk.length) {
+            tail = chunk;
+            tailStart = c << shift;
             return chunk;
         }
         if (c >= dir.length) {
             dir = Arrays.copyOf(dir, Math.max(c + 1, dir.length * 2));
         }
         int full = mask + 1;
-        dir[c] = chunk == null ? new int[c == 0 ? Math.min(8, full) : full] : Arrays.copyOf(chunk, Math.min(full, chunk.length * 2));
+        dir[c] = chunk == null ? new int[c == 0 ? Math.min(4, full) : full] : Arrays.copyOf(chunk, Math.min(full, chunk.length * 2));
         chunks = dir; // volatile store publishes the new chunk reference
+        tail = dir[c];
+        tailStart = c << shift;
         return dir[c];
     }
 }

@@ -4,21 +4,34 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Dense ids for repeated values (member names, sites, blocker sets), so that columns hold an {@code int}.
- * Ids are assigned by the writer in first-seen order from 0; {@link #value} is safe from any thread for an
- * id read out of a published row.
+ * Dense ids for repeated values (member names, sites, send targets, spawn shapes), so that columns hold an
+ * {@code int}. Ids are assigned by the writer in first-seen order from 0; {@link #value} is safe from any thread
+ * for an id read out of a published row.
+ *
+ * <p>A small cache by identity sits in front of the map: a trace repeats the same few objects (the reader's
+ * interned member names, its site objects) millions of times, and an identity compare is cheaper than a lookup.
  */
 final class Interner<T> {
+    private static final int RECENT = 1 << 10;
+
     private final Map<T, Integer> ids = new HashMap<>();
     private final ObjectVector<T> values = new ObjectVector<>();
+    private final Object[] recent = new Object[RECENT]; // writer only
+    private final int[] recentIds = new int[RECENT];
 
     /** Writer only. */
     int intern(T value) {
+        int slot = value.hashCode() & (RECENT - 1);
+        if (recent[slot] == value) {
+            return recentIds[slot];
+        }
         Integer id = ids.get(value);
         if (id == null) {
             id = values.add(value);
             ids.put(value, id);
         }
+        recent[slot] = value;
+        recentIds[slot] = id;
         return id;
     }
 

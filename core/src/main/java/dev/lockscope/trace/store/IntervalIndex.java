@@ -5,10 +5,12 @@ import java.util.Arrays;
 /**
  * The intervals of one {@link Track}, in start order, with what makes overlap and summary queries cheap.
  *
- * <p><b>Storage.</b> {@code entries} holds interval ids (start rows) + 1, so that a slot this thread cannot
+ * <p><b>Storage.</b> The entries ({@code first}, then {@code more}) hold interval ids (start rows) + 1, so that a
+ * slot this thread cannot
  * see yet reads as 0. Ids grow with start time, because rows are appended in time order. Every
  * {@value #CHECKPOINT} entries a checkpoint records the earlier intervals still active at that entry's start:
- * {@code [count, id...]} in {@code checkpointData}, found through {@code checkpoints}.
+ * {@code [count, id...]} in {@code Checkpoints.data}, found through {@code Checkpoints.starts}. The checkpoint at entry 0
+ * is not stored: nothing is active before the first interval (so the many short tracks store none).
  *
  * <p><b>Overlap query</b> over [t0, t1): intervals starting in [t0, t1) are a contiguous run found by binary
  * search; intervals starting before t0 and still active at t0 are in the nearest checkpoint at or before the
@@ -18,7 +20,8 @@ import java.util.Arrays;
  *
  * <p><b>Threads.</b> One writer; readers pass the row count of their view and see exactly the intervals
  * starting below it. Every field readers use is final, so a reader that finds this object through a racy read of
- * the track table still sees it fully built; the pyramid, created later, is published through a volatile field.
+ * the track table still sees it fully built; the pyramid and the checkpoints, created later, are published
+ * through volatile fields (written before the row that needs them is published).
  *
  * <p><b>Summaries.</b> A track with at most {@value CompactTracks#MAX_INTERVALS} intervals has no
  * {@link SummaryPyramid}: readers sweep its few intervals. The pyramid is built when the track gains one more,
@@ -29,12 +32,21 @@ final class IntervalIndex implements TrackIntervals {
     static final int CHECKPOINT = 64;
 
     private final Intervals intervals;
-    private final IntVector entries = new IntVector(12);
-    private final IntVector checkpoints = new IntVector(10);
-    private final IntVector checkpointData = new IntVector(12);
+    /** Entries kept in the index itself, so that a short track (most goroutines') is one small array. */
+    private static final int INLINE = 4;
+
+    private final int[] first = new int[INLINE];
+    /** The entries after the first {@value #INLINE}; created when needed, before the row that needs it is published. */
+    private volatile IntVector more;
+    /** The number of entries; written after each entry, read racily by readers as an upper bound. */
+    private int size;
+    /** Created with the second checkpoint, so a short track has none; published like the pyramid. */
+    private volatile Checkpoints checkpoints;
     private final int bucketShift;
     private volatile SummaryPyramid pyramid; // null while the track has few intervals
-    private int[] live = new int[8]; // writer only: intervals that may still be active
+    // Writer only: intervals that may still be active, for the next checkpoint. Null until the first checkpoint
+    // needs it (then every entry so far may be), so that the many short tracks never keep one.
+    private int[] live;
     private int liveSize;
     private boolean retired; // writer only
 
@@ -62,7 +74,7 @@ final class IntervalIndex implements TrackIntervals {
         if (p != null) {
             p.advance(start);
             p.open(kind);
-        } else if (entries.size() > CompactTracks.MAX_INTERVALS) {
+        } else if (size > CompactTracks.MAX_INTERVALS) {
             buildPyramid();
         }
     }
@@ -74,7 +86,7 @@ final class IntervalIndex implements TrackIntervals {
         if (p != null) {
             p.advance(start);
             p.openUntil(kind, end);
-        } else if (entries.size() > CompactTracks.MAX_INTERVALS) {
+        } else if (size > CompactTracks.MAX_INTERVALS) {
             buildPyramid();
         }
     }
@@ -96,14 +108,14 @@ final class IntervalIndex implements TrackIntervals {
             int id = from.id(i);
             add(id, intervals.start(id));
         }
-        if (entries.size() > CompactTracks.MAX_INTERVALS) {
+        if (size > CompactTracks.MAX_INTERVALS) {
             buildPyramid();
         }
     }
 
     /** Replays the intervals so far, starts and known ends in time order, into a new pyramid, then publishes it. */
     private void buildPyramid() {
-        int n = entries.size();
+        int n = size;
         long[] points = new long[2 * n]; // sorted by (time, end before start, id); see below
         long[] times = new long[2 * n];
         int m = 0;
@@ -151,6 +163,21 @@ final class IntervalIndex implements TrackIntervals {
         if (pyramid != null) {
             pyramid.retire();
         }
+        trimLive(t);
+    }
+
+    /** Like {@link #retire}, for a track that is about to be dropped (compacted): keeps no scratch state at all. */
+    void retireForGood() {
+        retired = true;
+        if (pyramid != null) {
+            pyramid.retire();
+        }
+        live = null;
+        liveSize = 0;
+    }
+
+    private void trimLive(long t) {
+        materializeLive();
         int kept = 0;
         for (int i = 0; i < liveSize; i++) {
             if (intervals.end(live[i], Integer.MAX_VALUE) > t) {
@@ -162,17 +189,41 @@ final class IntervalIndex implements TrackIntervals {
     }
 
     private void add(int id, long start) {
-        if (entries.size() % CHECKPOINT == 0) {
+        int n = size;
+        if (n % CHECKPOINT == 0 && n > 0) {
             writeCheckpoint(start);
         }
-        entries.add(id + 1);
-        if (liveSize == live.length) {
-            live = Arrays.copyOf(live, liveSize * 2);
+        if (size < INLINE) {
+            first[size] = id + 1;
+        } else {
+            IntVector m = more;
+            if (m == null) {
+                m = more = new IntVector(12);
+            }
+            m.add(id + 1);
         }
-        live[liveSize++] = id;
+        size++;
+        if (live != null) {
+            if (liveSize == live.length) {
+                live = Arrays.copyOf(live, Math.max(4, liveSize * 2));
+            }
+            live[liveSize++] = id;
+        }
+    }
+
+    private void materializeLive() {
+        if (live == null) {
+            int n = size;
+            live = new int[Math.max(4, n)];
+            for (int i = 0; i < n; i++) {
+                live[i] = id(i);
+            }
+            liveSize = n;
+        }
     }
 
     private void writeCheckpoint(long start) {
+        materializeLive();
         int[] ids = live;
         int kept = 0;
         for (int i = 0; i < liveSize; i++) {
@@ -181,10 +232,14 @@ final class IntervalIndex implements TrackIntervals {
             }
         }
         liveSize = kept;
-        checkpoints.add(checkpointData.size());
-        checkpointData.add(kept);
+        Checkpoints c = checkpoints;
+        if (c == null) {
+            c = checkpoints = new Checkpoints(); // volatile: published before the row of the entry it serves
+        }
+        c.starts.add(c.data.size());
+        c.data.add(kept);
         for (int i = 0; i < kept; i++) {
-            checkpointData.add(ids[i]);
+            c.data.add(ids[i]);
         }
     }
 
@@ -193,10 +248,10 @@ final class IntervalIndex implements TrackIntervals {
     @Override
     public int count(int limit) {
         int lo = 0;
-        int hi = entries.size(); // a racy read; may count slots this thread cannot see, which the search skips
+        int hi = size; // a racy read; may count slots this thread cannot see, which the search skips
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            int e = entries.getOr(mid, 0);
+            int e = entryOr0(mid);
             if (e != 0 && e - 1 < limit) {
                 lo = mid + 1;
             } else {
@@ -208,7 +263,16 @@ final class IntervalIndex implements TrackIntervals {
 
     @Override
     public int id(int index) {
-        return entries.get(index) - 1;
+        return (index < INLINE ? first[index] : more.get(index - INLINE)) - 1;
+    }
+
+    /** Entry {@code i}, or 0 if this thread cannot see it yet. */
+    private int entryOr0(int i) {
+        if (i < INLINE) {
+            return first[i];
+        }
+        IntVector m = more;
+        return m == null ? 0 : m.getOr(i - INLINE, 0);
     }
 
     /** The first index in [0, n) whose interval starts at or after {@code t}. */
@@ -233,10 +297,13 @@ final class IntervalIndex implements TrackIntervals {
         int hi = Math.max(lo, firstStartingAtOrAfter(t1, n));
         if (lo > 0) {
             int checkpoint = (lo - 1) / CHECKPOINT;
-            int at = checkpoints.get(checkpoint);
-            int active = checkpointData.get(at);
-            for (int i = 1; i <= active; i++) {
-                addIfEndsAfter(checkpointData.get(at + i), t0, limit, out);
+            if (checkpoint > 0) { // checkpoint 0 is empty and not stored
+                Checkpoints c = checkpoints;
+                int at = c.starts.get(checkpoint - 1);
+                int active = c.data.get(at);
+                for (int i = 1; i <= active; i++) {
+                    addIfEndsAfter(c.data.get(at + i), t0, limit, out);
+                }
             }
             for (int i = checkpoint * CHECKPOINT; i < lo; i++) {
                 addIfEndsAfter(id(i), t0, limit, out);
@@ -245,6 +312,12 @@ final class IntervalIndex implements TrackIntervals {
         for (int i = lo; i < hi; i++) {
             out.add(id(i));
         }
+    }
+
+    /** The stored checkpoints: the position of each in {@code data}, and there its count and ids. */
+    private static final class Checkpoints {
+        final IntVector starts = new IntVector(10);
+        final IntVector data = new IntVector(12);
     }
 
     private void addIfEndsAfter(int id, long t0, int limit, IntList out) {

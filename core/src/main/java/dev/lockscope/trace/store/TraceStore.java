@@ -4,6 +4,8 @@ import static dev.lockscope.trace.store.EventTable.NONE;
 import static dev.lockscope.trace.store.EventTable.fitsInt;
 
 import dev.lockscope.event.EventSink;
+import dev.lockscope.event.Mode;
+import dev.lockscope.event.Site;
 import dev.lockscope.event.TraceEvent;
 import java.util.Objects;
 
@@ -23,9 +25,14 @@ import java.util.Objects;
  * <p><b>Memory.</b> About 21 bytes of columns per row (time ~4, type 1, g/a/b/c 4 each), 4 more for a row that
  * starts an interval a later row ends, plus 4 bytes per track an interval belongs to, checkpoints (about 1/64 of
  * that) and summary buckets where a track is busy. A finished goroutine with few intervals is stored compactly.
- * Values that do not fit a column (alerts, commands, lock names, messages or durations beyond 2<sup>31</sup>)
- * keep their event object in a side list. A 10-million-event room trace takes about 30 bytes per event; see
+ * Alerts are deflated in blocks ({@code AlertStore}); values that do not fit a column (commands, lock names,
+ * messages or durations beyond 2<sup>31</sup>) keep their event object in a side list. A 10-million-event room
+ * trace takes about 30 bytes per event, alert-heavy or not; see
  * docs/trace-store.md.
+ *
+ * <p><b>Bulk loading.</b> The {@code append...} methods store the common events from their fields, without an
+ * event object: {@code appendX(t, ...)} is exactly {@code accept(new TraceEvent.X(t, ...))}. They are for
+ * {@code TraceReader.load}, and follow the same rules (writer thread only, times must not decrease).
  *
  * <p><b>Input.</b> Times must not decrease ({@link IllegalArgumentException} otherwise: intervals depend on
  * it). Events that pair with nothing (a {@code Release} without a hold) are stored, and counted by
@@ -64,13 +71,149 @@ public final class TraceStore implements EventSink {
     @Override
     public void accept(TraceEvent event) {
         Objects.requireNonNull(event, "event");
-        if (event.time() < lastTime) {
-            throw new IllegalArgumentException("event time " + event.time() + " is before the previous " + lastTime + ": " + event);
+        checkTime(event.time(), event); // here, so that the message shows the whole event
+        switch (event) {
+            case TraceEvent.Spawn s -> appendSpawn(s.time(), s.g(), s.name(), s.kind(), s.parent());
+            case TraceEvent.Exit s -> appendExit(s.time(), s.g());
+            case TraceEvent.Request s -> appendRequest(s.time(), s.g(), s.lock(), s.mode(), s.site());
+            case TraceEvent.Acquire s -> appendAcquire(s.time(), s.g(), s.lock(), s.mode(), s.site());
+            case TraceEvent.Release s -> appendRelease(s.time(), s.g(), s.lock(), s.mode(), s.site());
+            case TraceEvent.Blocked s -> {
+                int[] ids = s.blockers().stream().mapToInt(Integer::intValue).toArray();
+                appendBlocked(s.time(), s.g(), s.lock(), ids, ids.length);
+            }
+            case TraceEvent.Park s -> appendPark(s.time(), s.g(), s.site());
+            case TraceEvent.Sleep s -> appendSleep(s.time(), s.g(), s.durationNs(), s.site());
+            case TraceEvent.SendStart s -> appendSend(s.time(), s.g(), s.member(), s.msg(), s.durationNs(), s.site());
+            case TraceEvent.Deliver s -> appendDeliver(s.time(), s.g(), s.member(), s.msg(), s.latencyNs());
+            default -> appendOther(event);
         }
-        lastTime = event.time();
-        int row = encode(event);
-        recorder.onRow(row, event);
-        published = row + 1; // volatile: publishes the row, its links and its intervals
+    }
+
+    // The append methods below are accept() without the event object, for bulk loading (TraceReader.load): each
+    // appends the row of the event its name and arguments describe, exactly as accept would. Writer thread only.
+
+    /** Appends {@code Spawn(t, g, name, kind, parent)}. */
+    public void appendSpawn(long t, int g, String name, String kind, int parent) {
+        checkTime(t, name);
+        long shape = table.spawnShapes.intern(name, kind);
+        int row = table.append(t, EventType.SPAWN, false, g, (int) (shape >>> 32), parent, (int) shape);
+        recorder.onSpawn(row, t, g);
+        published = row + 1; // volatile: publishes the row, its links and its intervals (so in every append)
+    }
+
+    /** Appends {@code Exit(t, g)}. */
+    public void appendExit(long t, int g) {
+        checkTime(t, "exit");
+        int row = table.append(t, EventType.EXIT, false, g, NONE, NONE, NONE);
+        recorder.onExit(row, t, g);
+        published = row + 1;
+    }
+
+    /** Appends {@code Request(t, g, lock, mode, site)}. */
+    public void appendRequest(long t, int g, int lock, Mode mode, Site site) {
+        checkTime(t, site);
+        int row = table.append(t, EventType.REQUEST, false, g, lock, table.siteAndMode(site, mode), NONE);
+        recorder.onRequest(row, t, g, lock);
+        published = row + 1;
+    }
+
+    /** Appends {@code Acquire(t, g, lock, mode, site)}. */
+    public void appendAcquire(long t, int g, int lock, Mode mode, Site site) {
+        checkTime(t, site);
+        int row = table.append(t, EventType.ACQUIRE, false, g, lock, table.siteAndMode(site, mode), NONE);
+        recorder.onAcquire(row, t, g, lock, mode == Mode.READ ? IntervalKind.HOLD_READ : IntervalKind.HOLD_WRITE);
+        published = row + 1;
+    }
+
+    /** Appends {@code Release(t, g, lock, mode, site)}. */
+    public void appendRelease(long t, int g, int lock, Mode mode, Site site) {
+        checkTime(t, site);
+        int row = table.append(t, EventType.RELEASE, false, g, lock, table.siteAndMode(site, mode), NONE);
+        recorder.onRelease(row, t, g, lock);
+        published = row + 1;
+    }
+
+    /** Appends {@code Blocked(t, g, lock, blockers[0, count))}; the array is not kept. */
+    public void appendBlocked(long t, int g, int lock, int[] blockers, int count) {
+        checkTime(t, "blocked");
+        int row = table.append(t, EventType.BLOCKED, false, g, lock, table.blockerSets.intern(blockers, count), NONE);
+        recorder.onBlocked(row, t, g, lock);
+        published = row + 1;
+    }
+
+    /** Appends {@code Park(t, g, site)}. */
+    public void appendPark(long t, int g, Site site) {
+        checkTime(t, site);
+        int row = table.append(t, EventType.PARK, false, g, NONE, table.sites.intern(site), NONE);
+        recorder.onPark(row, t, g);
+        published = row + 1;
+    }
+
+    /** Appends {@code Sleep(t, g, durationNs, site)}. */
+    public void appendSleep(long t, int g, long durationNs, Site site) {
+        checkTime(t, site);
+        int row = fitsInt(durationNs)
+                ? table.append(t, EventType.SLEEP, false, g, NONE, table.sites.intern(site), (int) durationNs)
+                : table.append(t, EventType.SLEEP, true, g, NONE, NONE,
+                        table.side.add(new TraceEvent.Sleep(t, g, durationNs, site)));
+        recorder.onSleep(row, t, g, durationNs);
+        published = row + 1;
+    }
+
+    /** Appends {@code SendStart(t, g, member, msg, durationNs, site)}. */
+    public void appendSend(long t, int g, String member, long msg, long durationNs, Site site) {
+        checkTime(t, site);
+        int memberId = table.members.intern(member);
+        int target = table.target(memberId, table.sites.intern(site));
+        int row = fitsInt(msg) && fitsInt(durationNs)
+                ? table.append(t, EventType.SEND_START, false, g, target, (int) msg, (int) durationNs)
+                : table.append(t, EventType.SEND_START, true, g, target, NONE,
+                        table.side.add(new TraceEvent.SendStart(t, g, member, msg, durationNs, site)));
+        recorder.onSend(row, t, g, memberId);
+        published = row + 1;
+    }
+
+    /** Appends {@code Deliver(t, g, member, msg, latencyNs)}. */
+    public void appendDeliver(long t, int g, String member, long msg, long latencyNs) {
+        checkTime(t, member);
+        int memberId = table.members.intern(member);
+        int row = fitsInt(msg) && fitsInt(latencyNs)
+                ? table.append(t, EventType.DELIVER, false, g, memberId, (int) msg, (int) latencyNs)
+                : table.append(t, EventType.DELIVER, true, g, memberId, NONE,
+                        table.side.add(new TraceEvent.Deliver(t, g, member, msg, latencyNs)));
+        recorder.onDeliver(row, t, g, memberId, msg);
+        published = row + 1;
+    }
+
+    /** Rows without a goroutine, and without intervals: locks, drops, member changes, commands, alerts, the end. */
+    private void appendOther(TraceEvent event) {
+        long t = event.time();
+        checkTime(t, event);
+        EventTable x = table;
+        int row = switch (event) {
+            case TraceEvent.LockCreated s -> x.append(t, EventType.LOCK_CREATED, true, NONE, s.lock(), NONE, x.side.add(s));
+            case TraceEvent.Drop s -> fitsInt(s.msg())
+                    ? x.append(t, EventType.DROP, false, NONE, x.members.intern(s.member()), (int) s.msg(), NONE)
+                    : x.append(t, EventType.DROP, true, NONE, x.members.intern(s.member()), NONE, x.side.add(s));
+            case TraceEvent.MemberEvent s -> x.append(t, EventType.MEMBER, false, NONE, x.members.intern(s.member()), s.change().ordinal(), NONE);
+            case TraceEvent.CommandApplied s -> x.append(t, EventType.COMMAND, true, NONE, NONE, NONE, x.side.add(s));
+            case TraceEvent.Alert s -> x.append(t, EventType.ALERT, false, NONE, x.alerts.add(s), NONE, NONE);
+            case TraceEvent.End s -> x.append(t, EventType.END, false, NONE, NONE, NONE, NONE);
+            default -> throw new IllegalArgumentException("not an event without a goroutine: " + event);
+        };
+        published = row + 1;
+    }
+
+    /**
+     * Times must not decrease: intervals depend on it. {@code what} names the event in the message (only built
+     * when it fails, so the fast paths pass a field of it).
+     */
+    private void checkTime(long t, Object what) {
+        if (t < lastTime) {
+            throw new IllegalArgumentException("event time " + t + " is before the previous " + lastTime + ": " + what);
+        }
+        lastTime = t;
     }
 
     /** A consistent snapshot of everything appended so far; any thread. */
@@ -82,40 +225,5 @@ public final class TraceStore implements EventSink {
     /** The number of published rows. */
     public int size() {
         return published;
-    }
-
-    private int encode(TraceEvent e) {
-        long t = e.time();
-        EventTable x = table;
-        return switch (e) {
-            case TraceEvent.Spawn s -> x.append(t, EventType.SPAWN, false, s.g(), x.spawnShapes.intern(SpawnShape.of(s.name(), s.kind())),
-                    s.parent(), SpawnShape.number(s.name()));
-            case TraceEvent.Exit s -> x.append(t, EventType.EXIT, false, s.g(), NONE, NONE, NONE);
-            case TraceEvent.LockCreated s -> x.append(t, EventType.LOCK_CREATED, true, NONE, s.lock(), NONE, x.side.add(s));
-            case TraceEvent.Request s -> x.append(t, EventType.REQUEST, false, s.g(), s.lock(), x.siteAndMode(s.site(), s.mode()), NONE);
-            case TraceEvent.Acquire s -> x.append(t, EventType.ACQUIRE, false, s.g(), s.lock(), x.siteAndMode(s.site(), s.mode()), NONE);
-            case TraceEvent.Release s -> x.append(t, EventType.RELEASE, false, s.g(), s.lock(), x.siteAndMode(s.site(), s.mode()), NONE);
-            case TraceEvent.Blocked s -> x.append(t, EventType.BLOCKED, false, s.g(), s.lock(), x.blockerSets.intern(s.blockers()), NONE);
-            case TraceEvent.Park s -> x.append(t, EventType.PARK, false, s.g(), NONE, x.sites.intern(s.site()), NONE);
-            case TraceEvent.Sleep s -> fitsInt(s.durationNs())
-                    ? x.append(t, EventType.SLEEP, false, s.g(), NONE, x.sites.intern(s.site()), (int) s.durationNs())
-                    : x.append(t, EventType.SLEEP, true, s.g(), NONE, NONE, x.side.add(s));
-            case TraceEvent.SendStart s -> {
-                int target = x.targets.intern(new EventTable.Target(x.members.intern(s.member()), x.sites.intern(s.site())));
-                yield fitsInt(s.msg()) && fitsInt(s.durationNs())
-                        ? x.append(t, EventType.SEND_START, false, s.g(), target, (int) s.msg(), (int) s.durationNs())
-                        : x.append(t, EventType.SEND_START, true, s.g(), target, NONE, x.side.add(s));
-            }
-            case TraceEvent.Deliver s -> fitsInt(s.msg()) && fitsInt(s.latencyNs())
-                    ? x.append(t, EventType.DELIVER, false, s.g(), x.members.intern(s.member()), (int) s.msg(), (int) s.latencyNs())
-                    : x.append(t, EventType.DELIVER, true, s.g(), x.members.intern(s.member()), NONE, x.side.add(s));
-            case TraceEvent.Drop s -> fitsInt(s.msg())
-                    ? x.append(t, EventType.DROP, false, NONE, x.members.intern(s.member()), (int) s.msg(), NONE)
-                    : x.append(t, EventType.DROP, true, NONE, x.members.intern(s.member()), NONE, x.side.add(s));
-            case TraceEvent.MemberEvent s -> x.append(t, EventType.MEMBER, false, NONE, x.members.intern(s.member()), s.change().ordinal(), NONE);
-            case TraceEvent.CommandApplied s -> x.append(t, EventType.COMMAND, true, NONE, NONE, NONE, x.side.add(s));
-            case TraceEvent.Alert s -> x.append(t, EventType.ALERT, true, NONE, NONE, NONE, x.side.add(s));
-            case TraceEvent.End s -> x.append(t, EventType.END, false, NONE, NONE, NONE, NONE);
-        };
     }
 }

@@ -1,5 +1,7 @@
 package dev.lockscope.trace.store;
 
+import java.util.List;
+
 /**
  * The intervals of every track, by family and dense id: an {@link IntervalIndex} created by the writer on first
  * use, or, for a finished goroutine with few intervals, its entry in {@link CompactTracks}.
@@ -8,15 +10,15 @@ final class TrackTable {
     private final Intervals intervals;
     private final int bucketShift;
     private final ObjectVector<IntervalIndex> goroutines = new ObjectVector<>();
-    private final ObjectVector<IntervalIndex> holders = new ObjectVector<>();
-    private final ObjectVector<IntervalIndex> waiters = new ObjectVector<>();
-    private final ObjectVector<IntervalIndex> members = new ObjectVector<>();
+    /** By {@link Track.Kind} ordinal. */
+    private final List<ObjectVector<IntervalIndex>> families;
     private final CompactTracks compact;
 
     TrackTable(Intervals intervals, int bucketShift) {
         this.intervals = intervals;
         this.bucketShift = bucketShift;
         this.compact = new CompactTracks(intervals);
+        this.families = List.of(goroutines, new ObjectVector<>(), new ObjectVector<>(), new ObjectVector<>());
     }
 
     long bucketWidth() {
@@ -26,7 +28,9 @@ final class TrackTable {
     /** Writer only. */
     IntervalIndex obtain(Track.Kind kind, int id) {
         ObjectVector<IntervalIndex> family = family(kind);
-        family.ensureSize(id + 1);
+        if (id >= family.size()) {
+            family.ensureSize(id + 1);
+        }
         IntervalIndex index = family.get(id);
         if (index == null || index.retired()) {
             TrackIntervals before = index != null ? index : kind == Track.Kind.GOROUTINE ? compact.get(id) : null;
@@ -41,17 +45,19 @@ final class TrackTable {
 
     /**
      * A goroutine exited at {@code t}: drops its writer state and, if it has few intervals, moves them into the
-     * compact tracks and frees its index. {@code limit}: the rows appended so far. Writer only.
+     * compact tracks and frees its index. {@code index}: its track, as {@link #obtain} gave it. {@code limit}: the
+     * rows appended so far. Writer only.
      */
-    void retireGoroutine(int g, long t, int limit) {
-        IntervalIndex index = obtain(Track.Kind.GOROUTINE, g);
+    void retireGoroutine(int g, IntervalIndex index, long t, int limit) {
         if (index.retired()) {
             return; // a second Exit
         }
-        index.retire(t);
         if (index.count(limit) <= CompactTracks.MAX_INTERVALS) {
+            index.retireForGood();
             compact.store(g, index, limit);
             goroutines.set(g, null); // release: publishes the compact form
+        } else {
+            index.retire(t);
         }
     }
 
@@ -65,11 +71,6 @@ final class TrackTable {
     }
 
     private ObjectVector<IntervalIndex> family(Track.Kind kind) {
-        return switch (kind) {
-            case GOROUTINE -> goroutines;
-            case LOCK_HOLDERS -> holders;
-            case LOCK_WAITERS -> waiters;
-            case MEMBER -> members;
-        };
+        return families.get(kind.ordinal());
     }
 }

@@ -1,0 +1,89 @@
+package dev.lockscope.trace;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The kinds of line a trace holds after its header (docs/trace-format.md): one per event type, and {@code site},
+ * which declares a site and is no event. Each kind has its {@code "e"} value and its exact set of fields
+ * ({@link LineFields} bits): every field of a kind is required and no other is allowed.
+ */
+enum LineKind {
+    SPAWN("spawn", LineFields.BASE | LineFields.G | LineFields.NAME | LineFields.KIND | LineFields.PARENT),
+    EXIT("exit", LineFields.BASE | LineFields.G),
+    LOCK("lock", LineFields.BASE | LineFields.LOCK | LineFields.NAME | LineFields.KIND),
+    SITE("site", LineFields.BASE | LineFields.SITE | LineFields.OP | LineFields.LABEL),
+    REQUEST("request", LineFields.LOCK_STEP),
+    ACQUIRE("acquire", LineFields.LOCK_STEP),
+    RELEASE("release", LineFields.LOCK_STEP),
+    BLOCKED("blocked", LineFields.BASE | LineFields.G | LineFields.LOCK | LineFields.BY),
+    PARK("park", LineFields.BASE | LineFields.G | LineFields.SITE),
+    SLEEP("sleep", LineFields.BASE | LineFields.G | LineFields.DUR | LineFields.SITE),
+    SEND("send", LineFields.BASE | LineFields.G | LineFields.MEMBER | LineFields.MSG | LineFields.DUR
+            | LineFields.SITE),
+    DELIVER("deliver", LineFields.BASE | LineFields.G | LineFields.MEMBER | LineFields.MSG | LineFields.LAT),
+    DROP("drop", LineFields.BASE | LineFields.MEMBER | LineFields.MSG),
+    MEMBER("member", LineFields.BASE | LineFields.MEMBER | LineFields.CHANGE),
+    COMMAND("command", LineFields.BASE | LineFields.STEP | LineFields.LIVE | LineFields.COMMAND),
+    ALERT("alert", LineFields.BASE | LineFields.KIND | LineFields.SUMMARY | LineFields.REPORT | LineFields.G
+            | LineFields.LOCKS),
+    END("end", LineFields.BASE);
+
+    private static final LineKind[] VALUES = values();
+    /** The kinds by {@link #hash} of their {@code e} value, which has no collisions among them. */
+    private static final LineKind[] BY_HASH = new LineKind[32];
+
+    static {
+        for (LineKind k : VALUES) {
+            int h = hash(k.idBytes, 0, k.idBytes.length);
+            if (BY_HASH[h] != null) {
+                throw new AssertionError("hash collision: " + k + ", " + BY_HASH[h]);
+            }
+            BY_HASH[h] = k;
+        }
+    }
+    /** The {@code e} values, listed in error messages. */
+    static final String NAMES = String.join(", ", java.util.Arrays.stream(VALUES).map(k -> k.id).toList());
+
+    final String id;
+    final int fields;
+    private final byte[] idBytes;
+
+    LineKind(String id, int fields) {
+        this.id = id;
+        this.fields = fields;
+        this.idBytes = id.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The kind whose {@code e} value is {@code id}, or {@code null}. */
+    static LineKind of(String id) {
+        for (LineKind k : VALUES) {
+            if (k.id.equals(id)) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    /** The kind whose {@code e} value is the ASCII bytes {@code b[from, from + length)}, or {@code null}. */
+    static LineKind of(byte[] b, int from, int length) {
+        if (length < 3) {
+            return null; // every id has at least 3 bytes, which the hash reads
+        }
+        LineKind k = BY_HASH[hash(b, from, length)];
+        return k != null && k.idBytes.length == length && k.matches(b, from) ? k : null;
+    }
+
+    /** Found by search: distinct for the 17 ids (first and third byte, length). */
+    private static int hash(byte[] b, int from, int length) {
+        return (b[from] + 2 * b[from + 2] + 3 * length) & 31;
+    }
+
+    private boolean matches(byte[] b, int from) {
+        for (int i = 0; i < idBytes.length; i++) {
+            if (idBytes[i] != b[from + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
