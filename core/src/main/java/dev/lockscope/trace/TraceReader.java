@@ -27,7 +27,9 @@ import tools.jackson.core.ObjectReadContext;
 
 /**
  * Reads trace files (docs/trace-format.md), streaming events into an {@link EventSink} one line at a time, so
- * memory does not grow with the file. Gzip is recognised by its magic bytes, whatever the name.
+ * memory does not grow with the file ({@link #read}), or into a {@link TraceStore} field by field, parsing on a
+ * helper thread ({@link #load}, the same outcome, faster). Gzip is recognised by its magic bytes, whatever the
+ * name.
  *
  * <p>Rules: the header's {@code version} may not be newer than {@link TraceFile#VERSION}; every line must be
  * well-formed with exactly the fields of its event type; times never go backwards; a site is declared before it
