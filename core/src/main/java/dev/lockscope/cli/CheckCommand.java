@@ -2,10 +2,10 @@ package dev.lockscope.cli;
 
 import dev.lockscope.event.AlertKind;
 import dev.lockscope.event.TraceEvent;
+import dev.lockscope.io.Millis;
 import dev.lockscope.trace.ReadResult;
 import dev.lockscope.trace.TraceReader;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
@@ -31,7 +31,7 @@ final class CheckCommand implements Callable<Integer> {
         ReadResult result = TraceReader.read(trace, e -> {
             if (e instanceof TraceEvent.Alert a) {
                 int n = counts.merge(a.kind(), 1, Integer::sum);
-                out.println("=== " + a.kind().id() + " #" + n + " at " + ms(a.time()) + " ms ===");
+                out.println("=== " + a.kind().id() + " #" + n + " at " + Millis.format(a.time()) + " ms ===");
                 out.println(a.report());
                 out.println();
             }
@@ -45,9 +45,5 @@ final class CheckCommand implements Callable<Integer> {
         }
         out.println(line);
         return 0;
-    }
-
-    private static String ms(long ns) {
-        return BigDecimal.valueOf(ns, 6).stripTrailingZeros().toPlainString();
     }
 }

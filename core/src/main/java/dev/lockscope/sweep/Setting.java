@@ -1,5 +1,6 @@
 package dev.lockscope.sweep;
 
+import dev.lockscope.io.Millis;
 import dev.lockscope.lock.LockSemantics;
 import dev.lockscope.room.Strategy;
 import dev.lockscope.scenario.Command;
@@ -7,7 +8,6 @@ import dev.lockscope.scenario.MemberSpec;
 import dev.lockscope.scenario.RoomSpec;
 import dev.lockscope.scenario.Scenario;
 import dev.lockscope.scenario.TimedCommand;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -64,7 +64,7 @@ public sealed interface Setting {
         }
 
         public String value() {
-            return ms(periodNs);
+            return Millis.format(periodNs);
         }
     }
 
@@ -78,7 +78,7 @@ public sealed interface Setting {
         }
 
         public String value() {
-            return ms(durationNs);
+            return Millis.format(durationNs);
         }
     }
 
@@ -92,7 +92,7 @@ public sealed interface Setting {
         }
 
         public String value() {
-            return ms(afterNs);
+            return Millis.format(afterNs);
         }
     }
 
@@ -148,15 +148,11 @@ public sealed interface Setting {
         }
 
         public String value() {
-            return ms(ns);
+            return Millis.format(ns);
         }
     }
 
     private static RoomSpec room(Scenario s) {
         return (RoomSpec) s.body();
-    }
-
-    private static String ms(long ns) {
-        return BigDecimal.valueOf(ns, 6).stripTrailingZeros().toPlainString();
     }
 }
