@@ -40,6 +40,19 @@ class LockscopeAppTest {
     }
 
     @Test
+    void sidePanelsJoinAfterTheFirstFrameAndTheStartIsReported(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.window().panelsReadyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.window().firstFrameUptimeMs()).isPositive();
+        assertThat(robot.lookup("#roomPanel").tryQuery()).isPresent();
+        assertThat(robot.lookup("#metricsPanel").tryQuery()).isPresent();
+        assertThat(robot.lookup("#codePanel").tryQuery()).isPresent();
+        assertThat(robot.lookup("#alertsPanel").tryQuery()).isPresent();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.window().model().messageProperty().get()
+                .matches(".*First frame \\d+ ms after launch, whole window \\d+ ms\\..*"));
+    }
+
+    @Test
     void settingsLiveInTheTestsOwnDirectory() {
         assertThat(Path.of(System.getProperty("lockscope.home")).toString()).doesNotStartWith(System.getProperty("user.home") + "/.lockscope");
     }

@@ -36,6 +36,7 @@ final class CodePanel extends VBox {
         VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
         getChildren().addAll(title, scroll);
         model.statusProperty().addListener((o, old, s) -> show(model.scenarioProperty().get(), s));
+        show(model.scenarioProperty().get(), model.statusProperty().get()); // built after the run may have started
     }
 
     private void show(Scenario scenario, RunStatus s) {

@@ -21,6 +21,7 @@ import dev.lockscope.scenario.Command;
 import dev.lockscope.scenario.Scenario;
 import dev.lockscope.scenario.ScenarioJson;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,6 +34,8 @@ import java.util.stream.Stream;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.concurrent.Task;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -105,9 +108,12 @@ public final class LabWindow {
     private final SplitPane outer = new SplitPane();
     private final SplitPane middle = new SplitPane();
     private final SplitPane bottom = new SplitPane();
-    private MetricsPanel metrics;
-    private AlertsPanel alertsPanel;
-    private HelpOverlay help;
+    /** The panels around the timeline; {@code null} until {@link #attachPanels} has built them. */
+    private SidePanels panels;
+    private final ReadOnlyBooleanWrapper panelsReady = new ReadOnlyBooleanWrapper(this, "panelsReady");
+    private boolean presenting;
+    private long firstFrameUptimeMs;
+    private HelpOverlay help; // built when first shown
     private TimelineLink timeline;
     private Task<?> loading;
     private boolean darkTheme;
@@ -116,9 +122,6 @@ public final class LabWindow {
     private static final long FOLLOW_SPAN_NS = 8_000_000_000L;
     private LessonBar lessonBar;
     private TimelineView timelineView;
-    private RoomPanel roomPanel;
-    /** The panels hidden while a lesson is presented, restored after it; empty when none are hidden. */
-    private List<Node> hiddenForLesson = List.of();
     private int pendingNotes;
     private final PauseTransition noteThrottle = new PauseTransition(Duration.seconds(3));
 
@@ -158,25 +161,11 @@ public final class LabWindow {
         });
         tv.setFollow(true);
         installTimeline(TimelineLink.of(tv, tv::selectAlert, tv::fitAll));
-        metrics = new MetricsPanel(model);
-        alertsPanel = new AlertsPanel(model, this::selectAlert);
-        RoomPanel room = new RoomPanel(model);
-        roomPanel = room;
-        CodePanel code = new CodePanel(model);
-
-        bottom.getItems().addAll(code, alertsPanel);
         middle.setOrientation(Orientation.VERTICAL);
-        middle.getItems().addAll(timelineHolder, bottom);
-        outer.getItems().addAll(room, middle, metrics);
-        SplitPane.setResizableWithParent(room, false);
-        SplitPane.setResizableWithParent(metrics, false);
-        outer.setDividerPositions(settings.dividers("outer", new double[] {0.285, 0.77}));
-        middle.setDividerPositions(settings.dividers("middle", new double[] {0.62}));
-        bottom.setDividerPositions(settings.dividers("bottom", new double[] {0.55}));
+        middle.getItems().add(timelineHolder);
+        outer.getItems().add(middle);
 
         registerShortcuts();
-        help = new HelpOverlay(shortcuts);
-        layers.getChildren().add(help);
         root.setTop(new VBox(menuBar(), toolBar()));
         lessonBar = new LessonBar(model.lessonProperty(), model::lessonNext, model::lessonBack);
         VBox.setVgrow(outer, javafx.scene.layout.Priority.ALWAYS);
@@ -190,7 +179,7 @@ public final class LabWindow {
         shortcuts.install(scene);
         scene.addEventHandler(KeyEvent.KEY_TYPED, e -> {
             if ("?".equals(e.getCharacter()) && !(scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl)) {
-                help.toggle();
+                help().toggle();
                 e.consume();
             }
         });
@@ -209,6 +198,87 @@ public final class LabWindow {
         timelineHolder.setOnMouseClicked(e -> timelineHolder.requestFocus());
         model.setOnLiveAlerts(this::notifyAlerts);
         noteThrottle.setOnFinished(e -> flushNotes());
+        attachPanelsAfterFirstFrame(scene);
+    }
+
+    /** The room, metrics, code and alerts panels: built after the first frame, then fixed. */
+    private record SidePanels(RoomPanel room, MetricsPanel metrics, CodePanel code, AlertsPanel alerts) {}
+
+    /**
+     * The first frame shows the menus, the toolbar and the live timeline; the side panels join right after it.
+     * Building and styling them (tables, sliders, spinners, charts: most of a cold start) before the first
+     * frame would keep the window blank for much longer. The first pulse's post-layout listener queues the
+     * build, which so runs once that pulse has handed its frame to the renderer: the renderer paints the frame
+     * while this thread builds the panels, and the next pulse styles and lays them out.
+     */
+    private void attachPanelsAfterFirstFrame(Scene scene) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            Platform.runLater(() -> {
+                firstFrameUptimeMs = ManagementFactory.getRuntimeMXBean().getUptime();
+                attachPanels();
+            });
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+    }
+
+    /**
+     * JVM uptime in ms when the first frame went to the renderer, or 0 before that: the start-up figure the
+     * lab reports.
+     */
+    public long firstFrameUptimeMs() {
+        return firstFrameUptimeMs;
+    }
+
+    /** Builds the side panels and lays them out around the timeline (or leaves them out while presenting). */
+    private void attachPanels() {
+        if (panels != null) {
+            return;
+        }
+        panels = new SidePanels(new RoomPanel(model), new MetricsPanel(model), new CodePanel(model),
+                new AlertsPanel(model, this::selectAlert));
+        SplitPane.setResizableWithParent(panels.room(), false);
+        SplitPane.setResizableWithParent(panels.metrics(), false);
+        applyChartColors();
+        middle.getItems().setAll(timelineHolder, bottom);
+        layoutPanels(settings.dividers("outer", new double[] {0.285, 0.77}),
+                settings.dividers("bottom", new double[] {0.55}));
+        middle.setDividerPositions(settings.dividers("middle", new double[] {0.62}));
+        panelsReady.set(true);
+    }
+
+    /** Puts the panels in the split panes: all of them, or, while a lesson is presented, only the code. */
+    private void layoutPanels(double[] outerDividers, double[] bottomDividers) {
+        if (panels == null) {
+            return;
+        }
+        if (presenting) {
+            outer.getItems().setAll(middle);
+            bottom.getItems().setAll(panels.code());
+        } else {
+            outer.getItems().setAll(panels.room(), middle, panels.metrics());
+            bottom.getItems().setAll(panels.code(), panels.alerts());
+            outer.setDividerPositions(outerDividers);
+            bottom.setDividerPositions(bottomDividers);
+        }
+    }
+
+    /**
+     * True once the side panels are in the window (one pulse after the first frame). Tests wait for it before
+     * looking them up; nothing else depends on it.
+     */
+    public ReadOnlyBooleanProperty panelsReadyProperty() {
+        return panelsReady.getReadOnlyProperty();
+    }
+
+    /** The shortcut overlay, built the first time it is asked for. */
+    private HelpOverlay help() {
+        if (help == null) {
+            help = new HelpOverlay(shortcuts);
+            layers.getChildren().add(help);
+        }
+        return help;
     }
 
     /**
@@ -293,7 +363,7 @@ public final class LabWindow {
                 item("Run a sweep…", null, e -> chooseAndRunSweep()));
 
         Menu helpMenu = new Menu("Help");
-        helpMenu.getItems().add(item("Keyboard shortcuts", "F1", e -> help.toggle()));
+        helpMenu.getItems().add(item("Keyboard shortcuts", "F1", e -> help().toggle()));
         MenuBar bar = new MenuBar(file, run, view, lessons, helpMenu);
         bar.setId("menuBar");
         return bar;
@@ -469,7 +539,11 @@ public final class LabWindow {
                 .listed("F / Home", "Timeline: fit the selection / the whole run")
                 .listed("L or End", "Timeline: follow the live run again")
                 .listed("Drag on the time axis", "Timeline: select a range and see its waits")
-                .key(KeyCode.ESCAPE, "Close this help", () -> help.setVisible(false))
+                .key(KeyCode.ESCAPE, "Close this help", () -> {
+                    if (help != null) {
+                        help.setVisible(false);
+                    }
+                })
                 .key(KeyCode.PAGE_DOWN, "Lesson: next step (presenter remote)", model::lessonNext)
                 .key(KeyCode.PAGE_UP, "Lesson: previous step (presenter remote)", model::lessonBack)
                 .listed("F1 or ?", "Show or hide this help")
@@ -566,17 +640,14 @@ public final class LabWindow {
      * grows, for a projector; everything comes back when the lesson ends.
      */
     private void presentationMode(boolean on) {
-        if (on && hiddenForLesson.isEmpty()) {
-            hiddenForLesson = List.of(roomPanel, metrics, alertsPanel);
-            outer.getItems().removeAll(roomPanel, metrics);
-            bottom.getItems().remove(alertsPanel);
-            setFontScale(Math.max(fontScale, 1.35));
-        } else if (!on && !hiddenForLesson.isEmpty()) {
-            outer.getItems().setAll(roomPanel, middle, metrics);
-            bottom.getItems().add(alertsPanel);
-            outer.setDividerPositions(0.285, 0.77);
-            hiddenForLesson = List.of();
+        if (on == presenting) {
+            return;
         }
+        presenting = on;
+        if (on) {
+            setFontScale(Math.max(fontScale, 1.35));
+        }
+        layoutPanels(new double[] {0.285, 0.77}, new double[] {0.55});
     }
 
     private void strategy(Strategy s) {
@@ -608,7 +679,9 @@ public final class LabWindow {
         if (model.sourceProperty().get() == LabModel.Source.REPLAY && model.playheadProperty().get() != alert.time()) {
             model.playheadProperty().set(alert.time());
         }
-        alertsPanel.reveal(alert);
+        if (panels != null) {
+            panels.alerts().reveal(alert);
+        }
         timeline.selectAlert(alert);
     }
 
@@ -1015,8 +1088,14 @@ public final class LabWindow {
         if (darkTheme) {
             scene.getStylesheets().add(css("dark.css"));
         }
-        metrics.setChartColors(darkTheme ? Color.web("#6ea8fe") : Color.web("#2f6fca"),
-                darkTheme ? Color.web("#ffc861") : Color.web("#e08a00"));
+        applyChartColors();
+    }
+
+    private void applyChartColors() {
+        if (panels != null) {
+            panels.metrics().setChartColors(darkTheme ? Color.web("#6ea8fe") : Color.web("#2f6fca"),
+                    darkTheme ? Color.web("#ffc861") : Color.web("#e08a00"));
+        }
     }
 
     private static String css(String name) {
@@ -1064,9 +1143,11 @@ public final class LabWindow {
         if (!stage.isMaximized()) {
             settings.setWindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
         }
-        settings.setDividers("outer", outer.getDividerPositions());
-        settings.setDividers("middle", middle.getDividerPositions());
-        settings.setDividers("bottom", bottom.getDividerPositions());
+        if (panels != null && !presenting) { // otherwise the panes do not show the layout the user arranged
+            settings.setDividers("outer", outer.getDividerPositions());
+            settings.setDividers("middle", middle.getDividerPositions());
+            settings.setDividers("bottom", bottom.getDividerPositions());
+        }
         try {
             settings.save();
         } catch (IOException e) {

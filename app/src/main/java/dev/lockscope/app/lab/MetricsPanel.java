@@ -99,6 +99,7 @@ final class MetricsPanel extends VBox {
         model.statusProperty().addListener((o, old, s) -> showStatus(s));
         model.samples().addListener((javafx.collections.ListChangeListener<? super dev.lockscope.run.MetricSample>) c -> redrawCharts());
         model.playheadProperty().addListener(o -> redrawCharts());
+        showStatus(model.statusProperty().get()); // the lab may build this panel after the run has started
     }
 
     /** The node id of a metric's "now" value. */

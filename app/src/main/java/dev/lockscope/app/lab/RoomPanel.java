@@ -6,6 +6,7 @@ import dev.lockscope.run.MemberStatus;
 import dev.lockscope.run.RunStatus;
 import dev.lockscope.scenario.Command;
 import dev.lockscope.scenario.RoomSpec;
+import dev.lockscope.scenario.Scenario;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
@@ -77,13 +78,19 @@ final class RoomPanel extends VBox {
         getChildren().addAll(title, roomOnly, strategy);
 
         model.statusProperty().addListener((o, old, s) -> showStatus(s));
-        model.scenarioProperty().addListener((o, old, s) -> {
-            boolean room = s != null && s.body() instanceof RoomSpec;
-            roomOnly.setDisable(!room);
-            strategyToggle.setDisable(!room);
-            periodSpinner.setDisable(!room);
-        });
+        model.scenarioProperty().addListener((o, old, s) -> enableFor(s));
+        // The lab may build this panel after the run has started: show what is open now.
+        enableFor(model.scenarioProperty().get());
+        showStatus(model.statusProperty().get());
         table.getSelectionModel().selectedItemProperty().addListener((o, old, m) -> showSelected(m));
+    }
+
+    /** Room controls only make sense for a room scenario (a script has no members or strategy). */
+    private void enableFor(Scenario s) {
+        boolean room = s != null && s.body() instanceof RoomSpec;
+        roomOnly.setDisable(!room);
+        strategyToggle.setDisable(!room);
+        periodSpinner.setDisable(!room);
     }
 
     private void buildTable() {

@@ -174,6 +174,18 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         return 900;
     }
 
+    // The canvas is sized to the control in layoutChildren; the default minimum (the children's, so the canvas's
+    // current size) would forbid the control from ever shrinking, e.g. when side panels join beside it.
+    @Override
+    protected double computeMinWidth(double height, double top, double right, double bottom, double left) {
+        return 200;
+    }
+
+    @Override
+    protected double computeMinHeight(double width, double top, double right, double bottom, double left) {
+        return 120;
+    }
+
     @Override
     protected double computePrefHeight(double width, double top, double right, double bottom, double left) {
         return 500;

@@ -26,6 +26,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -68,6 +69,13 @@ class LabWindowTest {
         LockscopeApp app = new LockscopeApp();
         app.start(stage);
         window = app.window();
+    }
+
+    /** The side panels join one pulse after the first frame; every test reads them. */
+    @BeforeEach
+    void panelsInTheWindow() throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.panelsReadyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @AfterEach

@@ -14,6 +14,7 @@ import java.util.function.BooleanSupplier;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,6 +47,13 @@ class LessonPresentationTest {
         LockscopeApp app = new LockscopeApp();
         app.start(stage);
         window = app.window();
+    }
+
+    /** The side panels join one pulse after the first frame; every test reads them. */
+    @BeforeEach
+    void panelsInTheWindow() throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.panelsReadyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @AfterEach
