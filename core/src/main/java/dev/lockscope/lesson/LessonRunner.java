@@ -3,33 +3,31 @@ package dev.lockscope.lesson;
 import dev.lockscope.event.EventSink;
 import dev.lockscope.event.TraceEvent;
 import dev.lockscope.io.InputException;
+import dev.lockscope.run.LessonDirector;
 import dev.lockscope.run.Simulation;
-import dev.lockscope.scenario.Command;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * Runs a lesson headless and deterministically: the simulation with a {@link LessonEngine} watching it. A
- * step's commands are applied between kernel steps, as live commands, so the run stays replayable. A paused
- * step, or a next step that waits for the presenter, stops {@link #runToNextPause} until {@link #next()}.
+ * Runs a lesson headless and deterministically: the simulation driven by a {@link LessonDirector}, the same
+ * stepping rule as a live lesson. A step's commands are applied between kernel steps, as live commands, so the
+ * run stays replayable. A paused step, or a next step that waits for the presenter, stops
+ * {@link #runToNextPause} until {@link #next()}.
  */
 public final class LessonRunner {
     private final Simulation sim;
-    private final LessonEngine engine;
-    private final List<Command> pending = new ArrayList<>();
+    private final LessonDirector director;
 
     /**
      * @param sink     receives the run's events (the trace store, the analyzer...)
      * @param listener told of each step as it comes up
      */
     public LessonRunner(Lesson lesson, EventSink sink, LessonEngine.Listener listener) throws InputException {
-        LessonEngine lessonEngine = new LessonEngine(lesson, pending::add, listener);
-        this.engine = lessonEngine;
+        LessonDirector lessonDirector = new LessonDirector(lesson, listener);
+        this.director = lessonDirector;
         this.sim = Simulation.start(lesson.scenario(), new EventSink() {
             @Override
             public void accept(TraceEvent e) {
                 sink.accept(e);
-                lessonEngine.accept(e);
+                lessonDirector.accept(e);
             }
 
             @Override
@@ -37,38 +35,25 @@ public final class LessonRunner {
                 sink.finish();
             }
         });
-        engine.tick(0);
-        applyPending();
+        director.afterAdvance(sim);
     }
 
     public Simulation simulation() {
         return sim;
     }
 
-    public LessonEngine engine() {
-        return engine;
-    }
-
     /** Advances the run to {@code timeNs} or to the first pause on the way, whichever comes first. */
     public void runUntil(long timeNs) {
         long end = Math.min(timeNs, sim.durationNs());
-        while (!engine.awaitsPresenter() && !sim.isEnded()) {
-            long due = Math.min(sim.nextTime(), engine.nextDueNs());
-            if (due >= end) {
+        while (!director.awaitsPresenter() && !sim.isEnded()) {
+            if (Math.min(sim.nextTime(), director.nextDueNs()) >= end) {
                 sim.runUntil(end);
-                engine.tick(end);
-                applyPending();
+                director.afterAdvance(sim);
                 return;
             }
-            if (engine.nextDueNs() < sim.nextTime()) {
-                sim.runUntil(due);
-                engine.tick(due);
-            } else if (!sim.step()) {
+            if (!director.step(sim)) {
                 return;
-            } else {
-                engine.tick(sim.now());
             }
-            applyPending();
         }
     }
 
@@ -77,17 +62,13 @@ public final class LessonRunner {
         runUntil(sim.durationNs());
     }
 
-    /** The presenter goes on (see {@link LessonEngine#next()}). */
+    /** The presenter goes on. */
     public boolean next() {
-        boolean moved = engine.next();
-        applyPending();
-        return moved;
+        return director.next(sim);
     }
 
-    private void applyPending() {
-        for (Command c : pending) {
-            sim.applyLive(c);
-        }
-        pending.clear();
+    /** Whether the run waits for the presenter (a paused step, or a next step that needs Next). */
+    public boolean awaitsPresenter() {
+        return director.awaitsPresenter();
     }
 }

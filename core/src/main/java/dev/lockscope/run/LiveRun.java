@@ -537,15 +537,13 @@ public final class LiveRun implements AutoCloseable {
      * clock to exactly that instant; returns false when nothing is left before the end.
      */
     private boolean stepOnce() {
-        if (director != null && director.nextDueNs() < Math.min(sim.nextTime(), scenario.durationNs())) {
-            sim.runUntil(director.nextDueNs());
-            moved();
-            return true;
+        if (director == null) {
+            return sim.step();
         }
-        if (!sim.step()) {
+        if (!director.step(sim)) {
             return false;
         }
-        moved();
+        pauseIfHeld();
         return true;
     }
 
@@ -553,9 +551,13 @@ public final class LiveRun implements AutoCloseable {
     private void moved() {
         if (director != null) {
             director.afterAdvance(sim);
-            if (director.awaitsPresenter() && (mode == Mode.PLAYING || mode == Mode.SEEKING)) {
-                mode = Mode.PAUSED;
-            }
+            pauseIfHeld();
+        }
+    }
+
+    private void pauseIfHeld() {
+        if (director.awaitsPresenter() && (mode == Mode.PLAYING || mode == Mode.SEEKING)) {
+            mode = Mode.PAUSED;
         }
     }
 
@@ -569,12 +571,7 @@ public final class LiveRun implements AutoCloseable {
         while (director.reached() < target && !sim.isEnded()) {
             if (director.awaitsPresenter()) {
                 director.next(sim);
-            } else if (director.nextDueNs() < sim.nextTime()) {
-                sim.runUntil(director.nextDueNs());
-                director.afterAdvance(sim);
-            } else if (sim.step()) {
-                director.afterAdvance(sim);
-            } else {
+            } else if (!director.step(sim)) {
                 break;
             }
         }
