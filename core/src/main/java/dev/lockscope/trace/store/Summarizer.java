@@ -60,13 +60,14 @@ final class Summarizer {
             bucket.sum(from, to, acc);
         };
         SummaryPyramid.Accumulator acc = new SummaryPyramid.Accumulator();
+        SummaryPyramid.Cursor cursor = new SummaryPyramid.Cursor();
         for (int i = 0; i < pixels; i++) {
             long from = summary.from(i);
             long to = summary.to(i);
             long split = Math.clamp(horizon, from, to);
             acc.reset();
             if (from < split) {
-                pyramid.aggregate(from, split, acc, pieces);
+                pyramid.aggregate(from, split, acc, pieces, cursor);
             }
             if (split < to) {
                 tail.sum(split, to, acc);
