@@ -280,6 +280,15 @@ public final class TraceView {
     }
 
     /**
+     * The width of the summaries' base buckets in ns. The store keeps summaries of buckets of this width times
+     * 4<sup>k</sup>, aligned to multiples of their width; a {@link #summarize summary} whose pixels are such buckets
+     * (t0 and t1 multiples of the width, one pixel per bucket) reads the kept buckets whole, which is the cheapest.
+     */
+    public long bucketWidth() {
+        return tracks.bucketWidth();
+    }
+
+    /**
      * A per-pixel summary of a track over [t0, t1); see {@link RowSummary} for the exact ranges. Costs
      * O(pixels &middot; log(t1 - t0)) bucket reads plus the intervals in the track's last, unfinished bucket.
      */
