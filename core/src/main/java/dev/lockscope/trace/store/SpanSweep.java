@@ -45,6 +45,11 @@ final class SpanSweep {
     private int lastMax;
     private int lastWorst;
 
+    /** An empty sweep: every piece sums to nothing until a span is {@link #reset loaded}. */
+    SpanSweep() {
+        reset(0, 0);
+    }
+
     /** Empties the sweep for a new span. */
     void reset(long from, long to) {
         spanFrom = from;

@@ -47,7 +47,7 @@ final class Summarizer {
         long tailFrom = Math.max(horizon, summary.from(0));
         long tailTo = summary.to(pixels - 1);
         SpanSweep tail = new SpanSweep(); // kept apart: the bucket sweep is reloaded between pixels
-        if (tailFrom < tailTo) {
+        if (tailFrom < tailTo && (pyramid == null || tailFrom < pyramid.idleFrom())) { // else nothing there
             load(track, tailFrom, tailTo, tail);
         }
         SummaryPyramid.Sweeper pieces = (from, to, spanFrom, spanTo, acc) -> {
@@ -66,7 +66,9 @@ final class Summarizer {
             long to = summary.to(i);
             long split = Math.clamp(horizon, from, to);
             acc.reset();
-            if (from < split) {
+            if (from < split && cached && cachedFrom <= from && split <= cachedTo) {
+                bucket.sum(from, split, acc); // inside the loaded unsplit bucket: the pyramid would route it there
+            } else if (from < split) {
                 pyramid.aggregate(from, split, acc, pieces, cursor);
             }
             if (split < to) {

@@ -47,6 +47,7 @@ final class SummaryPyramid {
     private final DenseLevel[] dense = new DenseLevel[LEVELS];
     private final SparseLevel[] sparse = new SparseLevel[DENSE];
     private volatile long horizon = Long.MIN_VALUE;
+    private volatile long idleFrom = Long.MAX_VALUE;
     private long origin = -1; // base bucket index of the first activity; written before horizon is published
     private Writer writer; // null before the first activity and after retire()
     private boolean retired;
@@ -248,8 +249,27 @@ final class SummaryPyramid {
      * was not stored yet is swept by readers, as after any horizon.
      */
     void retire() {
+        Writer w = writer;
+        if (w != null && w.active == 0 && w.planned == 0 && w.swept != Long.MIN_VALUE) {
+            // Idle for good: complete the buckets up to the end of the current top sparse bucket, so that the
+            // horizon passes the track's last activity and readers have no tail to sweep (see idleFrom).
+            idleFrom = w.swept;
+            long top = 1L << (baseShift + 2 * DENSE);
+            if (baseShift + 2 * DENSE < 62 && w.swept <= Long.MAX_VALUE - 2 * top) {
+                sweepTo(w, Math.floorDiv(w.swept, top) * top + top);
+            }
+        }
         writer = null;
         retired = true;
+    }
+
+    /**
+     * The time from which the track is idle for good (retired with nothing active), or {@link Long#MAX_VALUE}:
+     * no interval of the track overlaps [idleFrom, &infin;) in any view, since older views count open intervals
+     * only up to their own {@code now}, which is before it.
+     */
+    long idleFrom() {
+        return idleFrom;
     }
 
     private Writer writer() {

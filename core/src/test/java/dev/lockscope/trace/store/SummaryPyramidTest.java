@@ -97,4 +97,28 @@ class SummaryPyramidTest {
             }
         }
     }
+
+    @Test
+    void retiringAnIdleTrackCompletesItsTopBucketAndMarksItIdle() {
+        p.advance(0);
+        p.open(IntervalKind.HOLD_READ);
+        p.advance(10);
+        p.close(IntervalKind.HOLD_READ);
+        assertThat(p.horizon()).isEqualTo(10);
+        p.retire();
+        assertThat(p.idleFrom()).isEqualTo(10);
+        assertThat(p.horizon()).isEqualTo(4096); // the end of the level-6 bucket of 4^6 ns holding time 10
+        assertThat(sum(0, 4096).busy).isEqualTo(10);
+        assertThat(sum(1024, 4096).busy).isZero();
+    }
+
+    @Test
+    void retiringWithAnIntervalStillOpenLeavesTheHorizonAndNoIdleTime() {
+        p.advance(0);
+        p.open(IntervalKind.HOLD_READ);
+        p.advance(10);
+        p.retire();
+        assertThat(p.idleFrom()).isEqualTo(Long.MAX_VALUE);
+        assertThat(p.horizon()).isEqualTo(10);
+    }
 }
