@@ -29,10 +29,11 @@ final class SpanSweep {
     private long spanFrom;
     private long spanTo;
     private int n;
-    private long[] starts = new long[16];
-    private long[] ends = new long[16]; // in start order
-    private long[] sortedEnds = new long[16];
-    private byte[] kinds = new byte[16]; // ordinal + 1
+    // Grown on the first add: most queries of a finished goroutine load no tail, and a frame runs hundreds.
+    private long[] starts = new long[0];
+    private long[] ends = new long[0]; // in start order
+    private long[] sortedEnds = new long[0];
+    private byte[] kinds = new byte[0]; // ordinal + 1
 
     private int startAt;
     private int endAt;
@@ -67,7 +68,7 @@ final class SpanSweep {
             return;
         }
         if (n == starts.length) {
-            int size = n * 2;
+            int size = Math.max(16, n * 2);
             starts = Arrays.copyOf(starts, size);
             ends = Arrays.copyOf(ends, size);
             sortedEnds = Arrays.copyOf(sortedEnds, size);
