@@ -269,8 +269,8 @@ public final class FramePlan {
      * The summary of {@code track} over [from, to) in columns that are the store's own buckets: the smallest
      * bucket width (base width times 4<sup>k</sup>) at least {@code minPx} pixels wide, the window widened to
      * whole buckets. The store keeps such buckets, so each column is read whole instead of being pieced together
-     * from finer buckets and swept intervals at its edges; a column is {@code minPx} to 4 &times; {@code minPx}
-     * pixels wide.
+     * from finer buckets and swept intervals at its edges. A column is {@code minPx} to 4 &times; {@code minPx}
+     * pixels wide, or one base bucket when that is wider (zoomed far in).
      */
     RowSummary bucketSummary(Track track, long from, long to, double minPx) {
         long w = view.bucketWidth();
