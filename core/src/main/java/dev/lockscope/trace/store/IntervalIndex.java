@@ -249,6 +249,10 @@ final class IntervalIndex implements TrackIntervals {
     public int count(int limit) {
         int lo = 0;
         int hi = size; // a racy read; may count slots this thread cannot see, which the search skips
+        int last = hi > 0 ? entryOr0(hi - 1) : 0;
+        if (last != 0 && last - 1 < limit) {
+            return hi; // ids ascend: the reader sees the whole track (a finished one, or a view taken after it)
+        }
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             int e = entryOr0(mid);

@@ -32,7 +32,8 @@ import java.util.Arrays;
  *
  * <p><b>Costs.</b> Writer: O(1) amortised per event plus O(levels) per stored bucket. Reader: {@link #aggregate}
  * reads at most ~6 dense buckets per level, descends at most two chains of partial buckets (a binary search per
- * level), and sweeps at most two pieces of unsplit buckets: independent of the number of events.
+ * level, resumed from the reader's {@link Cursor}), and sweeps at most two pieces of unsplit buckets: independent
+ * of the number of events.
  */
 final class SummaryPyramid {
     static final int LEVELS = 24;
@@ -46,6 +47,7 @@ final class SummaryPyramid {
     private final DenseLevel[] dense = new DenseLevel[LEVELS];
     private final SparseLevel[] sparse = new SparseLevel[DENSE];
     private volatile long horizon = Long.MIN_VALUE;
+    private volatile long idleFrom = Long.MAX_VALUE;
     private long origin = -1; // base bucket index of the first activity; written before horizon is published
     private Writer writer; // null before the first activity and after retire()
     private boolean retired;
@@ -80,40 +82,41 @@ final class SummaryPyramid {
             keys.addOpaque(index + 1);
         }
 
-        /** The position of bucket {@code index}, or -1; only valid for buckets before a horizon read earlier. */
-        int find(long index) {
-            int lo = 0;
-            int hi = keys.size();
+        /**
+         * The first position whose bucket index is at least {@code index} (entries not visible yet count as
+         * after everything: they are appended last). Gallops forward from {@code hint} when every position
+         * before it is below {@code index}, as it is for a reader moving forward in time; otherwise from 0.
+         * Only valid for buckets before a horizon read earlier.
+         */
+        int lowerBound(long index, int hint) {
+            int size = keys.size();
+            int lo = hint > 0 && hint <= size && below(hint - 1, index) ? hint : 0;
+            int hi = lo;
+            int step = 1;
+            while (hi < size && below(hi, index)) {
+                lo = hi + 1;
+                hi = Math.min(size, lo + step);
+                step <<= 1;
+            }
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
-                long k = keys.getOpaqueOr(mid, 0);
-                if (k != 0 && k - 1 < index) {
+                if (below(mid, index)) {
                     lo = mid + 1;
                 } else {
                     hi = mid;
                 }
             }
-            return lo < keys.size() && keys.getOpaqueOr(lo, 0) == index + 1 ? lo : -1;
+            return lo;
         }
 
-        /** Whether any bucket in [from, to) is kept (lower bound search). */
-        boolean anyIn(long from, long to) {
-            int lo = 0;
-            int hi = keys.size();
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                long k = keys.getOpaqueOr(mid, 0);
-                if (k != 0 && k - 1 < from) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            if (lo >= keys.size()) {
-                return false;
-            }
-            long k = keys.getOpaqueOr(lo, 0);
-            return k != 0 && k - 1 < to;
+        /** The bucket index at {@code position}, or -1 if there is none (yet, for this thread). */
+        long indexAt(int position) {
+            return keys.getOpaqueOr(position, 0) - 1;
+        }
+
+        private boolean below(int position, long index) {
+            long k = keys.getOpaqueOr(position, 0);
+            return k != 0 && k - 1 < index;
         }
     }
 
@@ -155,6 +158,14 @@ final class SummaryPyramid {
             max = Math.max(max, m);
             worst = Math.max(worst, w);
         }
+    }
+
+    /**
+     * Where a reader last was in each sparse level, local to one query: a row's pixels move forward in time, so
+     * each level's next bucket is found by galloping from the last one instead of a binary search from scratch.
+     */
+    static final class Cursor {
+        final int[] at = new int[DENSE];
     }
 
     /** A pyramid that keeps every bucket (no parent is ever unsplit), so that it can be read without a sweeper. */
@@ -238,8 +249,27 @@ final class SummaryPyramid {
      * was not stored yet is swept by readers, as after any horizon.
      */
     void retire() {
+        Writer w = writer;
+        if (w != null && w.active == 0 && w.planned == 0 && w.swept != Long.MIN_VALUE) {
+            // Idle for good: complete the buckets up to the end of the current top sparse bucket, so that the
+            // horizon passes the track's last activity and readers have no tail to sweep (see idleFrom).
+            idleFrom = w.swept;
+            long top = 1L << (baseShift + 2 * DENSE);
+            if (baseShift + 2 * DENSE < 62 && w.swept <= Long.MAX_VALUE - 2 * top) {
+                sweepTo(w, Math.floorDiv(w.swept, top) * top + top);
+            }
+        }
         writer = null;
         retired = true;
+    }
+
+    /**
+     * The time from which the track is idle for good (retired with nothing active), or {@link Long#MAX_VALUE}:
+     * no interval of the track overlaps [idleFrom, &infin;) in any view, since older views count open intervals
+     * only up to their own {@code now}, which is before it.
+     */
+    long idleFrom() {
+        return idleFrom;
     }
 
     private Writer writer() {
@@ -393,6 +423,11 @@ final class SummaryPyramid {
      * by the caller before.
      */
     void aggregate(long from, long to, Accumulator acc, Sweeper sweeper) {
+        aggregate(from, to, acc, sweeper, new Cursor());
+    }
+
+    /** Like {@link #aggregate(long, long, Accumulator, Sweeper)}, resuming the sparse levels' searches at {@code cursor}. */
+    void aggregate(long from, long to, Accumulator acc, Sweeper sweeper, Cursor cursor) {
         long h = horizon >> baseShift; // at least the caller's: everything before it is stored and visible
         long b = from >> baseShift;
         long end = to >> baseShift;
@@ -414,7 +449,7 @@ final class SummaryPyramid {
             } else {
                 long top = b >> 2 * DENSE;
                 long pieceEnd = Math.min(end, (top + 1) << 2 * DENSE);
-                descend(DENSE, top, b, pieceEnd, h, acc, sweeper);
+                descend(DENSE, top, b, pieceEnd, h, acc, sweeper, cursor);
                 b = pieceEnd;
             }
         }
@@ -431,18 +466,27 @@ final class SummaryPyramid {
      * (swept: few intervals start there), or unfinished at the horizon (only the one containing it; its finished
      * children are kept if it is split, so it is descended into).
      */
-    private void descend(int level, long index, long lo, long hi, long h, Accumulator acc, Sweeper sweeper) {
+    private void descend(int level, long index, long lo, long hi, long h, Accumulator acc, Sweeper sweeper,
+                         Cursor cursor) {
         SparseLevel children = sparse[level - 1];
         long first = index << 2;
         int shift = 2 * (level - 1);
         boolean finished = (index + 1) << 2 * level <= h;
-        if (finished && (children == null || !children.anyIn(first, first + 4))) { // unsplit: one sweep
+        // One search for the four children: the kept ones are consecutive positions from p on.
+        int p = children == null ? 0 : children.lowerBound(first, cursor.at[level - 1]);
+        long next = children == null ? -1 : children.indexAt(p);
+        if (finished && (next < 0 || next >= first + 4)) { // unsplit: one sweep
             sweeper.sweep(lo << baseShift, hi << baseShift, first << shift << baseShift,
                     (first + 4) << shift << baseShift, acc);
             return;
         }
         for (int k = 0; k < 4; k++) {
             long child = first + k;
+            int at = -1;
+            if (next == child) {
+                at = p++;
+                next = children.indexAt(p);
+            }
             long childLo = child << shift;
             long childHi = childLo + (1L << shift);
             long a = Math.max(lo, childLo);
@@ -450,14 +494,16 @@ final class SummaryPyramid {
             if (a >= z) {
                 continue;
             }
-            int at = children == null ? -1 : children.find(child);
             if (at >= 0 && a == childLo && z == childHi) {
                 acc.add(children.busy.get(at), children.max.get(at), children.worst.get(at));
             } else if (at >= 0 || (childHi > h && level > 1)) {
-                descend(level - 1, child, a, z, h, acc, sweeper);
+                descend(level - 1, child, a, z, h, acc, sweeper, cursor);
             } else {
                 sweeper.sweep(a << baseShift, z << baseShift, childLo << baseShift, childHi << baseShift, acc);
             }
+        }
+        if (children != null) {
+            cursor.at[level - 1] = p;
         }
     }
 }

@@ -170,8 +170,15 @@ public final class TraceView {
 
     /** The first position in [0, n) of {@code index} whose interval starts at or after {@code t}. */
     private int firstStartingAtOrAfter(TrackIntervals index, long t, int n) {
-        int lo = 0;
-        int hi = n;
+        // The ends first: a window that holds a whole goroutine (the common case) needs no search.
+        if (n == 0 || intervals.start(index.id(0)) >= t) {
+            return 0;
+        }
+        if (intervals.start(index.id(n - 1)) < t) {
+            return n;
+        }
+        int lo = 1;
+        int hi = n - 1;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (intervals.start(index.id(mid)) < t) {
@@ -277,6 +284,15 @@ public final class TraceView {
             }
         }
         return NONE;
+    }
+
+    /**
+     * The width of the summaries' base buckets in ns. The store keeps summaries of buckets of this width times
+     * 4<sup>k</sup>, aligned to multiples of their width; a {@link #summarize summary} whose pixels are such buckets
+     * (t0 and t1 multiples of the width, one pixel per bucket) reads the kept buckets whole, which is the cheapest.
+     */
+    public long bucketWidth() {
+        return tracks.bucketWidth();
     }
 
     /**

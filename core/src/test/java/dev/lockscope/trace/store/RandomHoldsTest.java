@@ -18,7 +18,7 @@ import net.jqwik.api.constraints.IntRange;
 
 /**
  * Random sets of holds on one lock, each by its own goroutine, cut at a random row: the store's overlap
- * queries and per-pixel summaries must equal a brute-force computation over the same intervals.
+ * queries, counts and per-pixel summaries must equal a brute-force computation over the same intervals.
  */
 class RandomHoldsTest {
 
@@ -52,6 +52,9 @@ class RandomHoldsTest {
             }
         }
         assertThat(trace.view().overlapping(Track.lockHolders(0), t0, t1)).containsExactly(expected.stream().mapToInt(Integer::intValue).toArray());
+        long starting = trace.holds().stream().filter(h -> t0 <= h.start() && h.start() < t1).count();
+        assertThat(trace.view().countStarting(Track.lockHolders(0), t0, t1)).isEqualTo((int) starting);
+        assertThat(trace.view().intervalCount(Track.lockHolders(0))).isEqualTo(trace.holds().size());
     }
 
     @Property(tries = 300, edgeCases = EdgeCasesMode.MIXIN)

@@ -18,8 +18,9 @@ import java.util.List;
  * <p><b>Level of detail.</b> Only the visible rows are built. For each, the plan asks the store how many
  * intervals start in the window ({@link TraceView#countStarting}): up to a third of the plot's pixels, it draws
  * them one by one (stacked where they overlap); beyond that it draws the store's per-pixel summary
- * ({@link TraceView#summarize}), merged into runs; a member row's summary has one column per
- * {@value #MEMBER_COLUMN_PX} pixels, painted that wide (a thin strip of sends in flight). Goroutine lanes skip from pixel to pixel by binary search and
+ * ({@link TraceView#summarize}), merged into runs; a member row's summary has one column per bucket of the store
+ * at least {@value #MEMBER_COLUMN_PX} pixels wide, painted that wide (a thin strip of sends in flight), so
+ * that each column is a bucket the store keeps whole. Goroutine lanes skip from pixel to pixel by binary search and
  * take the worst state of the goroutines inside a pixel from the catalog's per-block maxima. So the cost of a
  * frame depends on the pixels and visible rows, not on the number of events.
  */
@@ -241,8 +242,8 @@ public final class FramePlan {
             if (exact(track)) {
                 stacked(view.overlapping(track, t0, t1), y + h * 0.2, h * 0.6, 3, false);
             } else {
-                RowSummary s = view.summarize(track, t0, t1, memberColumns(pixels));
-                summaryRuns(s, y + h * 0.2, h * 0.6, Ink.MEMBER_SEND, false);
+                RowSummary s = bucketSummary(track, t0, t1, MEMBER_COLUMN_PX);
+                bucketRuns(s, t0, t1, y + h * 0.2, h * 0.6);
             }
         }
         double lastX = Double.NEGATIVE_INFINITY;
@@ -265,16 +266,47 @@ public final class FramePlan {
     }
 
     /**
-     * How many columns a zoomed-out member row is summarized in: one per {@value #MEMBER_COLUMN_PX} pixels, each
-     * painted that wide. A member row is a thin strip of "a send in flight" (no states, no counts), so a column a
-     * few pixels wide reads the same, and the row costs a fraction of a per-pixel summary.
+     * The summary of {@code track} over [from, to) in columns that are the store's own buckets: the smallest
+     * bucket width (base width times 4<sup>k</sup>) at least {@code minPx} pixels wide, the window widened to
+     * whole buckets. The store keeps such buckets, so each column is read whole instead of being pieced together
+     * from finer buckets and swept intervals at its edges. A column is {@code minPx} to 4 &times; {@code minPx}
+     * pixels wide, or one base bucket when that is wider (zoomed far in).
      */
-    static int memberColumns(int pixels) {
-        return Math.max(1, Math.ceilDiv(pixels, MEMBER_COLUMN_PX));
+    RowSummary bucketSummary(Track track, long from, long to, double minPx) {
+        long w = view.bucketWidth();
+        double minNs = minPx * vp.nsPerPixel();
+        while (w < minNs && w <= Long.MAX_VALUE / 8) {
+            w <<= 2;
+        }
+        long a = Math.floorDiv(from, w) * w;
+        long b = Math.floorDiv(to - 1, w) * w + w;
+        return view.summarize(track, a, b, Math.toIntExact((b - a) / w));
     }
 
-    /** The width in pixels of a zoomed-out member row's summary column. */
-    static final int MEMBER_COLUMN_PX = 4;
+    /** The non-idle columns of a {@link #bucketSummary} as runs of sends in flight, clipped to [from, to). */
+    private void bucketRuns(RowSummary s, long from, long to, double y, double h) {
+        int n = s.pixels();
+        int i = 0;
+        while (i < n) {
+            boolean busy = s.busyFraction()[i] > 0;
+            int j = i + 1;
+            while (j < n && (s.busyFraction()[j] > 0) == busy) {
+                j++;
+            }
+            if (busy) {
+                double x0 = x(Math.max(from, s.from(i)));
+                double x1 = x(Math.min(to, s.to(j - 1)));
+                rect(x0, y, x1 - x0, h, Ink.MEMBER_SEND, -1);
+            }
+            i = j;
+        }
+    }
+
+    /** The narrowest column, in pixels, of a crowded goroutine drawn from its summary. */
+    static final int GOROUTINE_COLUMN_PX = 2;
+
+    /** The narrowest column, in pixels, of a zoomed-out member row: a thin strip of sends in flight. */
+    static final int MEMBER_COLUMN_PX = 2;
 
     /** Intervals in greedy stacking slots (a new slot when all are busy), each slot a thin bar. */
     private void stacked(int[] ids, double y, double h, int maxSlots, boolean holds) {
@@ -456,7 +488,8 @@ public final class FramePlan {
     /**
      * One goroutine in full: running, then holds, sends and waits on top, with its name. A goroutine with more
      * intervals in view than half its pixels (a broadcast that sends to 500 members) is drawn from its track's
-     * per-pixel summary instead, in the worst state of each pixel.
+     * summary instead, in columns of the store's buckets at least {@value #GOROUTINE_COLUMN_PX} pixels wide, in the
+     * worst state of each.
      */
     private void goroutine(int running, double y, double h) {
         int g = view.intervalGoroutine(running);
@@ -465,9 +498,7 @@ public final class FramePlan {
         long to = Math.min(t1, openEnd(running));
         double width = x(to) - x(from);
         if (to > from && view.countStarting(track, from, to) > width / 2) {
-            RowSummary s = view.summarize(track, from, to, Math.max(1, (int) Math.ceil(width / 2)));
-            double pw = width / s.pixels();
-            double x0 = x(from);
+            RowSummary s = bucketSummary(track, from, to, GOROUTINE_COLUMN_PX);
             int i = 0;
             while (i < s.pixels()) {
                 int j = i + 1;
@@ -476,7 +507,9 @@ public final class FramePlan {
                 }
                 byte w = s.worstState()[i];
                 if (w >= 0) {
-                    rect(clampX(x0 + i * pw), y + h * laneOffset(w), (j - i) * pw, h * laneHeight(w), w, running);
+                    double x0 = clampX(x(Math.max(from, s.from(i))));
+                    double x1 = clampX(x(Math.min(to, s.to(j - 1))));
+                    rect(x0, y + h * laneOffset(w), x1 - x0, h * laneHeight(w), w, running);
                 }
                 i = j;
             }

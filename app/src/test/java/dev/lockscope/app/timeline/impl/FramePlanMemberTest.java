@@ -44,21 +44,39 @@ class FramePlanMemberTest {
                 sends.add(new float[] {plan.rx[i], plan.rw[i]});
             }
         }
-        // 10 s of sends 1 ms apart at 20 ms a pixel: one run over the first half, ending on a column boundary
+        // 20 ms a pixel, so the columns are the store's smallest buckets of at least 2 px = 40 ms: 2^20 ns * 4^3
+        // = 67,108,864 ns. The last send, [9,998, 9,999) ms, lies in column 148 = [9,932.1, 9,999.2) ms, so one
+        // run from 0 to 149 columns: 9,999,220,736 ns = 499.961 px.
+        assertThat(view.bucketWidth()).isEqualTo(1L << 20);
         assertThat(sends).hasSize(1);
         assertThat((double) sends.getFirst()[0]).isEqualTo(plotX, within(1e-3));
-        double columnWidth = (double) width / FramePlan.memberColumns(width);
-        assertThat(columnWidth).isEqualTo(FramePlan.MEMBER_COLUMN_PX);
-        double runWidth = sends.getFirst()[1];
-        assertThat(runWidth / columnWidth).isCloseTo(Math.rint(runWidth / columnWidth), within(1e-3));
-        assertThat(runWidth).isBetween(width / 2.0 - 1, width / 2.0 + columnWidth);
+        assertThat((double) sends.getFirst()[1]).isEqualTo(149 * 67_108_864L / 20e6, within(1e-3));
     }
 
     @Test
-    void memberColumnsCoverThePlot() {
-        assertThat(FramePlan.memberColumns(1)).isEqualTo(1);
-        assertThat(FramePlan.memberColumns(4)).isEqualTo(1);
-        assertThat(FramePlan.memberColumns(5)).isEqualTo(2);
-        assertThat(FramePlan.memberColumns(1430)).isEqualTo(358);
+    void aBucketSummaryHasOneColumnPerStoreBucketCoveringTheWindow() {
+        TraceStore store = new TraceStore();
+        store.accept(new TraceEvent.Spawn(0, 1, "Broadcast#1", "Broadcast", 0));
+        store.accept(new TraceEvent.Exit(1L << 30, 1));
+        TraceView view = store.view();
+        TraceCatalog catalog = new TraceCatalog();
+        catalog.update(view, Long.MAX_VALUE);
+        // 2^16 ns a pixel: 2 px = 2^17 ns, below the 2^20 ns base bucket, which is used as it is.
+        FramePlan plan = new FramePlan().build(view, catalog, RowLayout.build(catalog, Set.of(), 1),
+                new FramePlan.Frame(new Viewport(3L << 20, (3L << 20) + (1000L << 16), 1000), 0, 0, 30, 300, 0, 1,
+                        view.now(), false, -1, -1, -1, FramePlan.Highlight.NONE));
+        var s = plan.bucketSummary(dev.lockscope.trace.store.Track.goroutine(1), (3L << 20) + 5, 5L << 20, 2);
+        assertThat(s.pixels()).isEqualTo(2);
+        assertThat(s.from(0)).isEqualTo(3L << 20);
+        assertThat(s.to(1)).isEqualTo(5L << 20);
+        // 2^22 ns a pixel: 2 px = 2^23 ns, so buckets of 4^2 base buckets (2^24 ns); [2^24 + 1, 2^26) needs 3.
+        plan.build(view, catalog, RowLayout.build(catalog, Set.of(), 1),
+                new FramePlan.Frame(new Viewport(0, 1000L << 22, 1000), 0, 0, 30, 300, 0, 1,
+                        view.now(), false, -1, -1, -1, FramePlan.Highlight.NONE));
+        s = plan.bucketSummary(dev.lockscope.trace.store.Track.goroutine(1), (1L << 24) + 1, 1L << 26, 2);
+        assertThat(s.pixels()).isEqualTo(3);
+        assertThat(s.from(0)).isEqualTo(1L << 24);
+        assertThat(s.to(2)).isEqualTo(1L << 26);
+        assertThat(s.busyFraction()).containsExactly(1.0, 1.0, 1.0); // the goroutine runs throughout
     }
 }
