@@ -12,7 +12,8 @@ import java.util.Map;
  * interned member names, its site objects) millions of times, and an identity compare is cheaper than a lookup.
  */
 final class Interner<T> {
-    private static final int RECENT = 1 << 10;
+    private static final int RECENT_BITS = 11;
+    private static final int RECENT = 1 << RECENT_BITS;
 
     private final Map<T, Integer> ids = new HashMap<>();
     private final ObjectVector<T> values = new ObjectVector<>();
@@ -21,7 +22,9 @@ final class Interner<T> {
 
     /** Writer only. */
     int intern(T value) {
-        int slot = value.hashCode() & (RECENT - 1);
+        // The hash is mixed before taking its top bits: names that differ only in their last characters (m000 ...
+        // m499) have hashes that fill a narrow range, whose low bits alone put many of them in the same slot.
+        int slot = value.hashCode() * 0x9E3779B9 >>> (32 - RECENT_BITS);
         if (recent[slot] == value) {
             return recentIds[slot];
         }
