@@ -21,7 +21,8 @@ import java.util.List;
 final class CompactJson {
     static final long FAIL = Long.MIN_VALUE;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final int CACHE = 1 << 13;
+    private static final int CACHE_BITS = 13;
+    private static final int CACHE = 1 << CACHE_BITS;
 
     private final byte[][] cachedBytes = new byte[CACHE][];
     private final String[] cachedStrings = new String[CACHE];
@@ -327,7 +328,10 @@ final class CompactJson {
     }
 
     private String intern(int start, int length, int hash) {
-        int slot = (hash ^ hash >>> 12) & (CACHE - 1);
+        // Mixed, then its top bits: the strings of a trace differ in their last characters (m000 ... m499,
+        // Send(m000) ...), so their hashes fill narrow ranges that collide in the low bits. A miss costs a new
+        // String here and, in a store, a hash look-up instead of an identity hit.
+        int slot = hash * 0x9E3779B9 >>> (32 - CACHE_BITS);
         byte[] known = cachedBytes[slot];
         if (known != null && known.length == length && sameBytes(known, start)) {
             return cachedStrings[slot];
