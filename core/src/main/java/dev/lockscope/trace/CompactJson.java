@@ -328,17 +328,27 @@ final class CompactJson {
     }
 
     private String intern(int start, int length, int hash) {
-        // Mixed, then its top bits: the strings of a trace differ in their last characters (m000 ... m499,
-        // Send(m000) ...), so their hashes fill narrow ranges that collide in the low bits. A miss costs a new
-        // String here and, in a store, a hash look-up instead of an identity hit.
-        int slot = hash * 0x9E3779B9 >>> (32 - CACHE_BITS);
-        byte[] known = cachedBytes[slot];
-        if (known != null && known.length == length && sameBytes(known, start)) {
-            return cachedStrings[slot];
+        // Two ways per set, the newer first, and a mixed hash: a trace's strings come round in turn (m000 ...
+        // m499, Send(m000) ...) and differ in their last characters, so in a direct-mapped cache on the low bits
+        // many pairs would evict each other every round. A miss costs a new String here and, in a store, a hash
+        // look-up instead of an identity hit.
+        int set = (hash * 0x9E3779B9 >>> (32 - CACHE_BITS)) & ~1;
+        if (cached(set, start, length)) {
+            return cachedStrings[set];
+        }
+        if (cached(set + 1, start, length)) {
+            return cachedStrings[set + 1];
         }
         String s = new String(b, start, length, StandardCharsets.US_ASCII);
-        cachedBytes[slot] = Arrays.copyOfRange(b, start, start + length);
-        cachedStrings[slot] = s;
+        cachedBytes[set + 1] = cachedBytes[set];
+        cachedStrings[set + 1] = cachedStrings[set];
+        cachedBytes[set] = Arrays.copyOfRange(b, start, start + length);
+        cachedStrings[set] = s;
         return s;
+    }
+
+    private boolean cached(int slot, int start, int length) {
+        byte[] known = cachedBytes[slot];
+        return known != null && known.length == length && sameBytes(known, start);
     }
 }
