@@ -21,7 +21,8 @@ import java.util.List;
 final class CompactJson {
     static final long FAIL = Long.MIN_VALUE;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final int CACHE = 1 << 13;
+    private static final int CACHE_BITS = 13;
+    private static final int CACHE = 1 << CACHE_BITS;
 
     private final byte[][] cachedBytes = new byte[CACHE][];
     private final String[] cachedStrings = new String[CACHE];
@@ -119,12 +120,77 @@ final class CompactJson {
     /** A non-negative integer of at most 18 digits, without leading zeros; {@link #FAIL} otherwise. */
     long integer() {
         int start = pos;
+        if (start + 16 > b.length) {
+            return integerByBytes(); // too near the end of the array for two word reads
+        }
+        // Eight bytes at a time: find the run of digits, then convert it with three multiplications. Most values
+        // (ids, durations) fit one word; a time in ns needs two.
+        long x = digits((long) LONGS.get(b, start));
+        int n = Math.min(digitCount(x), end - start);
+        long v;
+        if (n < 8) {
+            if (n == 0) {
+                return FAIL;
+            }
+            v = eightDigits(x << 8 * (8 - n));
+        } else {
+            long y = digits((long) LONGS.get(b, start + 8));
+            int more = Math.min(digitCount(y), end - start - 8);
+            if (more == 8) {
+                return integerByBytes(); // 16 digits or more: rare, and the limit (18) is checked there
+            }
+            v = eightDigits(x);
+            if (more > 0) {
+                v = v * POW10[more] + eightDigits(y << 8 * (8 - more));
+            }
+            n += more;
+        }
+        if (n > 1 && b[start] == '0') {
+            return FAIL;
+        }
+        pos = start + n;
+        byte next = pos < end ? b[pos] : 0;
+        return next == '.' || next == 'e' || next == 'E' ? FAIL : v;
+    }
+
+    private static final long[] POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000};
+    private static final long ZEROS = 0x3030_3030_3030_3030L;
+    private static final long LOW7 = 0x7F7F_7F7F_7F7F_7F7FL;
+    private static final long HIGHS = 0x8080_8080_8080_8080L;
+    /** 0x7F - 9 per byte: adding it to a value below 0x80 sets the byte's high bit exactly when the value is >= 10. */
+    private static final long OVER_NINE = 0x7676_7676_7676_7676L;
+
+    /** The word with each ASCII digit turned into its value 0..9 (other bytes become something else). */
+    private static long digits(long word) {
+        return word ^ ZEROS;
+    }
+
+    /**
+     * The number of leading digit values (0..9) in {@code x}, first byte lowest: a byte is not a digit if its high
+     * bit is set or its low seven bits are 10 or more (tested without carries between bytes).
+     */
+    private static int digitCount(long x) {
+        long notDigit = (((x & LOW7) + OVER_NINE) | x) & HIGHS;
+        return Long.numberOfTrailingZeros(notDigit) >>> 3; // 8 when all are digits
+    }
+
+    /** The number whose eight digits (values 0..9, the first in the lowest byte) are {@code x}. */
+    private static long eightDigits(long x) {
+        x = (x * (10 * 256 + 1)) >>> 8; // each 16-bit lane: two digits as a number 0..99
+        x = ((x & 0x00FF_00FF_00FF_00FFL) * (100 * 65536 + 1)) >>> 16; // each 32-bit lane: four digits
+        return ((x & 0x0000_FFFF_0000_FFFFL) * (10_000L << 32 | 1)) >>> 32;
+    }
+
+    /** {@link #integer()} a byte at a time, near the end of the buffer. */
+    long integerByBytes() {
+        int start = pos;
         long v = 0;
-        while (pos < end && b[pos] >= '0' && b[pos] <= '9') {
+        while (pos < end && b[pos] >= '0' && b[pos] <= '9' && pos - start < 19) {
             v = v * 10 + (b[pos++] - '0');
         }
         int digits = pos - start;
         if (digits == 0 || digits > 18 || (digits > 1 && b[start] == '0')) {
+            pos = start;
             return FAIL;
         }
         byte next = pos < end ? b[pos] : 0;
@@ -200,6 +266,14 @@ final class CompactJson {
         if (!take('"')) {
             return null;
         }
+        if (pos + 8 <= b.length) {
+            // Every kind's name and closing quote fit one word: one table look-up and one masked compare.
+            LineKind kind = LineKind.ofWord((long) LONGS.get(b, pos), end - pos);
+            if (kind != null) {
+                pos += kind.id.length() + 1;
+                return kind;
+            }
+        }
         int start = pos;
         while (pos < end && b[pos] != '"') {
             pos++;
@@ -254,14 +328,27 @@ final class CompactJson {
     }
 
     private String intern(int start, int length, int hash) {
-        int slot = (hash ^ hash >>> 12) & (CACHE - 1);
-        byte[] known = cachedBytes[slot];
-        if (known != null && known.length == length && sameBytes(known, start)) {
-            return cachedStrings[slot];
+        // Two ways per set, the newer first, and a mixed hash: a trace's strings come round in turn (m000 ...
+        // m499, Send(m000) ...) and differ in their last characters, so in a direct-mapped cache on the low bits
+        // many pairs would evict each other every round. A miss costs a new String here and, in a store, a hash
+        // look-up instead of an identity hit.
+        int set = (hash * 0x9E3779B9 >>> (32 - CACHE_BITS)) & ~1;
+        if (cached(set, start, length)) {
+            return cachedStrings[set];
+        }
+        if (cached(set + 1, start, length)) {
+            return cachedStrings[set + 1];
         }
         String s = new String(b, start, length, StandardCharsets.US_ASCII);
-        cachedBytes[slot] = Arrays.copyOfRange(b, start, start + length);
-        cachedStrings[slot] = s;
+        cachedBytes[set + 1] = cachedBytes[set];
+        cachedStrings[set + 1] = cachedStrings[set];
+        cachedBytes[set] = Arrays.copyOfRange(b, start, start + length);
+        cachedStrings[set] = s;
         return s;
+    }
+
+    private boolean cached(int slot, int start, int length) {
+        byte[] known = cachedBytes[slot];
+        return known != null && known.length == length && sameBytes(known, start);
     }
 }

@@ -33,4 +33,12 @@ interface EventTarget {
 
     /** Any other event: lock, drop, member, command, alert, end. */
     void other(TraceEvent event);
+
+    /**
+     * Makes the calls that {@code calls} makes as one group (a batch handed over by {@link PipelinedLoad}); a
+     * target may defer per-call work to the end of the group. The default just runs them.
+     */
+    default void group(Runnable calls) {
+        calls.run();
+    }
 }

@@ -41,17 +41,56 @@ enum LineKind {
             BY_HASH[h] = k;
         }
     }
+    /**
+     * The kinds by {@link #wordHash} of the first four bytes of their {@code e} value and closing quote; distinct
+     * for the 17 ids, so one slot holds at most one candidate.
+     */
+    private static final LineKind[] BY_WORD = new LineKind[64];
+
+    static {
+        for (LineKind k : VALUES) {
+            int h = wordHash(k.quotedWord);
+            if (BY_WORD[h] != null) {
+                throw new AssertionError("hash collision: " + k + ", " + BY_WORD[h]);
+            }
+            BY_WORD[h] = k;
+        }
+    }
     /** The {@code e} values, listed in error messages. */
     static final String NAMES = String.join(", ", java.util.Arrays.stream(VALUES).map(k -> k.id).toList());
 
     final String id;
     final int fields;
     private final byte[] idBytes;
+    /** The id and its closing quote as a little-endian word (every id has at most 7 bytes), and its mask. */
+    private final long quotedWord;
+    private final long quotedMask;
 
     LineKind(String id, int fields) {
         this.id = id;
         this.fields = fields;
         this.idBytes = id.getBytes(StandardCharsets.US_ASCII);
+        byte[] quoted = (id + '"').getBytes(StandardCharsets.US_ASCII);
+        long word = 0;
+        for (int i = 0; i < quoted.length; i++) {
+            word |= (long) (quoted[i] & 0xFF) << 8 * i;
+        }
+        this.quotedWord = word;
+        this.quotedMask = quoted.length == 8 ? -1L : (1L << 8 * quoted.length) - 1;
+    }
+
+    /**
+     * The kind whose {@code e} value and closing quote start {@code word} (eight bytes, the first lowest), if
+     * they lie within the {@code available} bytes left on the line; {@code null} if none does.
+     */
+    static LineKind ofWord(long word, int available) {
+        LineKind k = BY_WORD[wordHash(word)];
+        return k != null && ((word ^ k.quotedWord) & k.quotedMask) == 0 && k.idBytes.length < available ? k : null;
+    }
+
+    /** Multiplicative hash of the low four bytes into 6 bits; the multiplier was found by search (no collisions). */
+    private static int wordHash(long word) {
+        return (int) (((word & 0xFFFF_FFFFL) * 0x81A8_E923_DD4D_7273L) >>> 58);
     }
 
     /** The kind whose {@code e} value is {@code id}, or {@code null}. */

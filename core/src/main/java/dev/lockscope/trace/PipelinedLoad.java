@@ -63,7 +63,7 @@ final class PipelinedLoad {
         try {
             while (true) {
                 Handoff h = filled.take();
-                h.batch().replay(target);
+                target.group(() -> h.batch().replay(target));
                 if (h.last()) {
                     done = true;
                     return outcome(h);

@@ -12,7 +12,8 @@ import java.util.Map;
  * interned member names, its site objects) millions of times, and an identity compare is cheaper than a lookup.
  */
 final class Interner<T> {
-    private static final int RECENT = 1 << 10;
+    private static final int RECENT_BITS = 11;
+    private static final int RECENT = 1 << RECENT_BITS;
 
     private final Map<T, Integer> ids = new HashMap<>();
     private final ObjectVector<T> values = new ObjectVector<>();
@@ -21,17 +22,26 @@ final class Interner<T> {
 
     /** Writer only. */
     int intern(T value) {
-        int slot = value.hashCode() & (RECENT - 1);
-        if (recent[slot] == value) {
-            return recentIds[slot];
+        // Two ways per set, the newer first: values cycle (a room sends to m000 ... m499 in turn), and in a
+        // direct-mapped cache any two that share a slot would evict each other on every round. The hash is mixed
+        // before its top bits are taken: names that differ in their last characters have nearby hashes.
+        int set = (value.hashCode() * 0x9E3779B9 >>> (32 - RECENT_BITS)) & ~1;
+        Object first = recent[set];
+        if (first == value) {
+            return recentIds[set];
+        }
+        if (recent[set + 1] == value) {
+            return recentIds[set + 1];
         }
         Integer id = ids.get(value);
         if (id == null) {
             id = values.add(value);
             ids.put(value, id);
         }
-        recent[slot] = value;
-        recentIds[slot] = id;
+        recent[set + 1] = first;
+        recentIds[set + 1] = recentIds[set];
+        recent[set] = value;
+        recentIds[set] = id;
         return id;
     }
 

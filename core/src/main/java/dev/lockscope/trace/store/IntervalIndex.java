@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * The intervals of one {@link Track}, in start order, with what makes overlap and summary queries cheap.
  *
- * <p><b>Storage.</b> The entries ({@code first}, then {@code more}) hold interval ids (start rows) + 1, so that a
+ * <p><b>Storage.</b> The entries (fields {@code e0..e3}, then {@code more}) hold interval ids (start rows) + 1, so that a
  * slot this thread cannot
  * see yet reads as 0. Ids grow with start time, because rows are appended in time order. Every
  * {@value #CHECKPOINT} entries a checkpoint records the earlier intervals still active at that entry's start:
@@ -19,9 +19,11 @@ import java.util.Arrays;
  * lengths of the intervals.
  *
  * <p><b>Threads.</b> One writer; readers pass the row count of their view and see exactly the intervals
- * starting below it. Every field readers use is final, so a reader that finds this object through a racy read of
- * the track table still sees it fully built; the pyramid and the checkpoints, created later, are published
- * through volatile fields (written before the row that needs them is published).
+ * starting below it. The track table stores this object with a release write and readers read it with an acquire
+ * read, so a reader that finds it sees it fully built. Its first entries are plain fields, written like any
+ * column slot before the row that adds them is published (an entry not visible yet reads as 0, which readers
+ * skip); the pyramid and the checkpoints, created later, are published through volatile fields (written before
+ * the row that needs them is published).
  *
  * <p><b>Summaries.</b> A track with at most {@value CompactTracks#MAX_INTERVALS} intervals has no
  * {@link SummaryPyramid}: readers sweep its few intervals. The pyramid is built when the track gains one more,
@@ -35,7 +37,13 @@ final class IntervalIndex implements TrackIntervals {
     /** Entries kept in the index itself, so that a short track (most goroutines') is one small array. */
     private static final int INLINE = 4;
 
-    private final int[] first = new int[INLINE];
+    // The first INLINE entries, as fields rather than an array: a room creates an index for every goroutine (most
+    // have two intervals), and one object instead of two halves the allocations of its busiest path. Plain ints:
+    // like an array slot, an entry a reader cannot see yet reads as 0.
+    private int e0;
+    private int e1;
+    private int e2;
+    private int e3;
     /** The entries after the first {@value #INLINE}; created when needed, before the row that needs it is published. */
     private volatile IntVector more;
     /** The number of entries; written after each entry, read racily by readers as an upper bound. */
@@ -194,7 +202,7 @@ final class IntervalIndex implements TrackIntervals {
             writeCheckpoint(start);
         }
         if (size < INLINE) {
-            first[size] = id + 1;
+            setInline(size, id + 1);
         } else {
             IntVector m = more;
             if (m == null) {
@@ -208,6 +216,24 @@ final class IntervalIndex implements TrackIntervals {
                 live = Arrays.copyOf(live, Math.max(4, liveSize * 2));
             }
             live[liveSize++] = id;
+        }
+    }
+
+    private int inline(int i) {
+        return switch (i) {
+            case 0 -> e0;
+            case 1 -> e1;
+            case 2 -> e2;
+            default -> e3;
+        };
+    }
+
+    private void setInline(int i, int entry) {
+        switch (i) {
+            case 0 -> e0 = entry;
+            case 1 -> e1 = entry;
+            case 2 -> e2 = entry;
+            default -> e3 = entry;
         }
     }
 
@@ -267,13 +293,13 @@ final class IntervalIndex implements TrackIntervals {
 
     @Override
     public int id(int index) {
-        return (index < INLINE ? first[index] : more.get(index - INLINE)) - 1;
+        return (index < INLINE ? inline(index) : more.get(index - INLINE)) - 1;
     }
 
     /** Entry {@code i}, or 0 if this thread cannot see it yet. */
     private int entryOr0(int i) {
         if (i < INLINE) {
-            return first[i];
+            return inline(i);
         }
         IntVector m = more;
         return m == null ? 0 : m.getOr(i - INLINE, 0);

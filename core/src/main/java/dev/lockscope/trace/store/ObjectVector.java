@@ -29,10 +29,15 @@ final class ObjectVector<T> {
 
     /** Grows with {@code null}s up to {@code n} elements. */
     void ensureSize(int n) {
-        while (size < n) {
-            slot(size);
-            size++;
+        if (n <= size) {
+            return;
         }
+        // One chunk check per chunk, not per element: tracks are indexed by ids that grow one by one (a room's
+        // goroutines), so this runs for most new ids.
+        for (int c = size >>> SHIFT; c <= (n - 1) >>> SHIFT; c++) {
+            slot(c << SHIFT);
+        }
+        size = n;
     }
 
     /**

@@ -6,7 +6,8 @@ package dev.lockscope.trace.store;
  * Writer only, except {@link #value}.
  */
 final class SpawnShapes {
-    private static final int CACHE = 1 << 12;
+    private static final int CACHE_BITS = 12;
+    private static final int CACHE = 1 << CACHE_BITS;
 
     private final Interner<SpawnShape> shapes = new Interner<>();
     private final String[] cachedNames = new String[CACHE];
@@ -18,15 +19,23 @@ final class SpawnShapes {
      * ({@link SpawnShape#number}) in the low half.
      */
     long intern(String name, String kind) {
-        int slot = (name.hashCode() * 31 + kind.hashCode()) & (CACHE - 1);
-        if (name.equals(cachedNames[slot]) && kind.equals(cachedKinds[slot])) {
-            return cached[slot];
+        // Two ways per set, the newer first, and a mixed hash (see Interner#intern): names such as Send(m000) ...
+        // Send(m499) come round in turn and have nearby hashes.
+        int set = ((name.hashCode() * 31 + kind.hashCode()) * 0x9E3779B9 >>> (32 - CACHE_BITS)) & ~1;
+        if (name.equals(cachedNames[set]) && kind.equals(cachedKinds[set])) {
+            return cached[set];
+        }
+        if (name.equals(cachedNames[set + 1]) && kind.equals(cachedKinds[set + 1])) {
+            return cached[set + 1];
         }
         long packed = (long) shapes.intern(SpawnShape.of(name, kind)) << 32
                 | Integer.toUnsignedLong(SpawnShape.number(name));
-        cachedNames[slot] = name;
-        cachedKinds[slot] = kind;
-        cached[slot] = packed;
+        cachedNames[set + 1] = cachedNames[set];
+        cachedKinds[set + 1] = cachedKinds[set];
+        cached[set + 1] = cached[set];
+        cachedNames[set] = name;
+        cachedKinds[set] = kind;
+        cached[set] = packed;
         return packed;
     }
 
