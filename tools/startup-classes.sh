@@ -5,39 +5,20 @@
 # whole window is up, in load order, grouped by package. Build first (mvn -DskipTests package); needs Xvfb.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 OUT=app/src/main/resources/dev/lockscope/app/startup-classes.txt
-WORK=$(mktemp -d)
-n=99
-while [ -e "/tmp/.X$n-lock" ]; do n=$((n + 1)); done
-Xvfb ":$n" -screen 0 1600x1000x24 >/dev/null 2>&1 &
-XVFB=$!
-APP=
-cleanup() {
-    [ -n "$APP" ] && kill -TERM -- "-$APP" 2>/dev/null || true
-    kill "$XVFB" 2>/dev/null || true
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-sleep 1
-printf 'window=0,0,1600,1000\nnotifications=false\n' > "$WORK/settings.properties"
+source tools/lab-display.sh
+
+lab_display_start
 # An empty list, so that the run logs the loads as the FX thread makes them.
-mv app/target/classes/dev/lockscope/app/startup-classes.txt "$WORK/old.txt"
-DISPLAY=":$n" JDK_JAVA_OPTIONS="-Xlog:class+load=info:file=$WORK/load-%p.log" setsid mvn -B -q -o javafx:run \
-    -Dlockscope.home="$WORK" >"$WORK/run.log" 2>&1 &
-APP=$!
-for _ in $(seq 120); do
-    grep -q '^lockscope: ' "$WORK/run.log" && break
-    sleep 0.5
-done
-kill -TERM -- "-$APP" 2>/dev/null || true
-wait "$APP" 2>/dev/null || true
-APP=
-mv "$WORK/old.txt" app/target/classes/dev/lockscope/app/startup-classes.txt
-whole=$(sed -n 's/.*whole window \([0-9]*\) ms.*/\1/p' "$WORK/run.log")
+mv app/target/classes/dev/lockscope/app/startup-classes.txt "$LAB_HOME/old.txt"
+JDK_JAVA_OPTIONS="-Xlog:class+load=info:file=$LAB_HOME/load-%p.log" lab_start
+lab_wait_started || true
+lab_stop
+mv "$LAB_HOME/old.txt" app/target/classes/dev/lockscope/app/startup-classes.txt
+whole=$(sed -n 's/.*whole window \([0-9]*\) ms.*/\1/p' "$LAB_HOME/run.log")
 [ -n "$whole" ] || { echo "the lab did not report its start"; exit 1; }
 # Maven's JVM logs too (JDK_JAVA_OPTIONS reaches every java launch): the app's log is the one with the window.
-log=$(grep -l 'dev.lockscope.app.lab.LabWindow ' "$WORK"/load-*.log)
+log=$(grep -l 'dev.lockscope.app.lab.LabWindow ' "$LAB_HOME"/load-*.log)
 python3 - "$log" "$whole" "$OUT" <<'PY'
 import re, sys
 log, whole_ms, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]

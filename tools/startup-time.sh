@@ -7,32 +7,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-5}
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+source tools/lab-display.sh
 
-n=99
-while [ -e "/tmp/.X$n-lock" ]; do n=$((n + 1)); done
-Xvfb ":$n" -screen 0 1600x1000x24 >/dev/null 2>&1 &
-XVFB=$!
-HOME_DIR=$(mktemp -d)
-APP=
-cleanup() {
-    [ -n "$APP" ] && kill -TERM -- "-$APP" 2>/dev/null || true
-    kill "$XVFB" 2>/dev/null || true
-    rm -rf "$HOME_DIR"
-}
-trap cleanup EXIT
-sleep 1
+lab_display_start
 for i in $(seq "$RUNS"); do
-    printf 'window=0,0,1600,1000\nnotifications=false\n' > "$HOME_DIR/settings.properties"
-    DISPLAY=":$n" setsid mvn -B -q -o javafx:run -Dlockscope.home="$HOME_DIR" >"$HOME_DIR/run.log" 2>&1 &
-    APP=$!
-    for _ in $(seq 120); do   # up to 60 s for Maven and the app
-        grep -q '^lockscope: ' "$HOME_DIR/run.log" && break
-        sleep 0.5
-    done
-    kill -TERM -- "-$APP" 2>/dev/null || true
-    wait "$APP" 2>/dev/null || true
-    APP=
-    grep '^lockscope: ' "$HOME_DIR/run.log" || echo "run $i: no start-up line (see the app's output)"
+    lab_start
+    lab_wait_started || true
+    lab_stop
+    grep '^lockscope: ' "$LAB_HOME/run.log" || echo "run $i: no start-up line (see the app's output)"
     sleep 1
 done
