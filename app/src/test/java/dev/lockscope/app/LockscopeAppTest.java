@@ -41,8 +41,7 @@ class LockscopeAppTest {
 
     @Test
     void sidePanelsJoinAfterTheFirstFrameAndTheStartIsReported(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.window().panelsReadyProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
+        LabFixture.awaitPanels(app.window());
         assertThat(app.window().firstFrameUptimeMs()).isPositive();
         assertThat(robot.lookup("#roomPanel").tryQuery()).isPresent();
         assertThat(robot.lookup("#metricsPanel").tryQuery()).isPresent();

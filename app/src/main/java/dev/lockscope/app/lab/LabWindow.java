@@ -108,6 +108,11 @@ public final class LabWindow {
     private final SplitPane outer = new SplitPane();
     private final SplitPane middle = new SplitPane();
     private final SplitPane bottom = new SplitPane();
+    // The default split positions: room | timeline and code | metrics; timeline over code; code | alerts.
+    // Per window rather than static: arrays are mutable, and only this window passes them on (read only).
+    private final double[] defaultOuterDividers = {0.285, 0.77};
+    private final double[] defaultMiddleDividers = {0.62};
+    private final double[] defaultBottomDividers = {0.55};
     /** The panels around the timeline; {@code null} until {@link #attachPanels} has built them. */
     private SidePanels panels;
     private final ReadOnlyBooleanWrapper panelsReady = new ReadOnlyBooleanWrapper(this, "panelsReady");
@@ -233,18 +238,15 @@ public final class LabWindow {
 
     /** Builds the side panels and lays them out around the timeline (or leaves them out while presenting). */
     private void attachPanels() {
-        if (panels != null) {
-            return;
-        }
         panels = new SidePanels(new RoomPanel(model), new MetricsPanel(model), new CodePanel(model),
                 new AlertsPanel(model, this::selectAlert));
         SplitPane.setResizableWithParent(panels.room(), false);
         SplitPane.setResizableWithParent(panels.metrics(), false);
         applyChartColors();
         middle.getItems().setAll(timelineHolder, bottom);
-        layoutPanels(settings.dividers("outer", new double[] {0.285, 0.77}),
-                settings.dividers("bottom", new double[] {0.55}));
-        middle.setDividerPositions(settings.dividers("middle", new double[] {0.62}));
+        layoutPanels(settings.dividers("outer", defaultOuterDividers),
+                settings.dividers("bottom", defaultBottomDividers));
+        middle.setDividerPositions(settings.dividers("middle", defaultMiddleDividers));
         panelsReady.set(true);
     }
 
@@ -647,7 +649,7 @@ public final class LabWindow {
         if (on) {
             setFontScale(Math.max(fontScale, 1.35));
         }
-        layoutPanels(new double[] {0.285, 0.77}, new double[] {0.55});
+        layoutPanels(defaultOuterDividers, defaultBottomDividers);
     }
 
     private void strategy(Strategy s) {

@@ -2,7 +2,7 @@ package dev.lockscope.app.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lockscope.app.LockscopeApp;
+import dev.lockscope.app.LabFixture;
 import dev.lockscope.event.AlertKind;
 import dev.lockscope.event.TraceEvent;
 import dev.lockscope.room.Strategy;
@@ -66,16 +66,13 @@ class LabWindowTest {
 
     @Start
     void start(Stage stage) {
-        LockscopeApp app = new LockscopeApp();
-        app.start(stage);
-        window = app.window();
+        window = LabFixture.start(stage);
     }
 
     /** The side panels join one pulse after the first frame; every test reads them. */
     @BeforeEach
     void panelsInTheWindow() throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.panelsReadyProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
+        LabFixture.awaitPanels(window);
     }
 
     @AfterEach

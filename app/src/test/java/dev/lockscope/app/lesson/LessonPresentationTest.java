@@ -2,7 +2,7 @@ package dev.lockscope.app.lesson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lockscope.app.LockscopeApp;
+import dev.lockscope.app.LabFixture;
 import dev.lockscope.app.lab.LabWindow;
 import dev.lockscope.lesson.BuiltinLessons;
 import dev.lockscope.lesson.Lesson;
@@ -44,16 +44,13 @@ class LessonPresentationTest {
 
     @Start
     void start(Stage stage) {
-        LockscopeApp app = new LockscopeApp();
-        app.start(stage);
-        window = app.window();
+        window = LabFixture.start(stage);
     }
 
     /** The side panels join one pulse after the first frame; every test reads them. */
     @BeforeEach
     void panelsInTheWindow() throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.panelsReadyProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
+        LabFixture.awaitPanels(window);
     }
 
     @AfterEach
