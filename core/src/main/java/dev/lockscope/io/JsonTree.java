@@ -74,9 +74,13 @@ public final class JsonTree {
         }
     }
 
-    /** The input exception for Jackson's complaint: its line and first message line, no stack trace or offsets. */
+    /**
+     * The input exception for Jackson's complaint: its line and first message line, no stack trace or offsets.
+     * A complaint without a location (one about the input's first bytes, such as its encoding) is placed on the
+     * document's first line.
+     */
     public static InputException malformed(String source, int lineBase, JacksonException e) {
-        int line = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? 0
+        int line = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? lineBase
                 : e.getLocation().getLineNr() + lineBase - 1;
         String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
         int newline = message.indexOf('\n');

@@ -166,9 +166,8 @@ public final class TraceReader {
         }
         JsonValue tree;
         JsonTree.Limits treeLimits = new JsonTree.Limits(limits.maxDepth(), limits.maxString(), Integer.MAX_VALUE);
-        try (JsonParser p = JsonFormat.FACTORY.createParser(ObjectReadContext.empty(), lines.bytes(),
-                lines.offset(), lines.length())) {
-            tree = JsonTree.readDocument(source, p, treeLimits, 1);
+        try {
+            tree = readHeaderTree(source, lines, treeLimits);
         } catch (InputException e) {
             if (!lines.terminated()) {
                 throw new InputException(source, 1, "", "file ends inside the header line");
@@ -176,6 +175,18 @@ public final class TraceReader {
             throw e;
         }
         return header(source, JsonFields.of(source, "", tree));
+    }
+
+    private static JsonValue readHeaderTree(String source, LineReader lines, JsonTree.Limits treeLimits)
+            throws InputException {
+        // Creating the parser already reads the first bytes, to guess the encoding, and can refuse them (a
+        // corrupt file whose first bytes look like UTF-32): that too is malformed input, not a crash.
+        try (JsonParser p = JsonFormat.FACTORY.createParser(ObjectReadContext.empty(), lines.bytes(),
+                lines.offset(), lines.length())) {
+            return JsonTree.readDocument(source, p, treeLimits, 1);
+        } catch (JacksonException e) {
+            throw JsonTree.malformed(source, 1, e);
+        }
     }
 
     private static TraceFile.Header header(String source, JsonFields h) throws InputException {

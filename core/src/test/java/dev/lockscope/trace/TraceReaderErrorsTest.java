@@ -65,6 +65,15 @@ class TraceReaderErrorsTest {
     }
 
     @Test
+    void aHeaderWhoseFirstBytesLookLikeUtf32IsMalformedInputNotACrash() throws IOException {
+        // 00 7B 00 00: Jackson's encoding guess reads this as UTF-32 in an unsupported byte order, and refuses it
+        // while the parser is being created (found by TraceReaderFuzzTest on a mutated gzip trace).
+        Files.write(file, new byte[] {0x00, 0x7B, 0x00, 0x00, '\n'});
+        assertThatThrownBy(() -> TraceReader.read(file, e -> {})).isInstanceOf(InputException.class)
+                .hasMessageStartingWith(file + ":1: malformed JSON: Unsupported UCS-4 endianness");
+    }
+
+    @Test
     void reportsTheScenarioPathInsideTheHeader() throws IOException {
         header = header.replace("\"strategy\":\"sequential\"", "\"strategy\":\"fast\"");
         write("{\"t\":0,\"e\":\"end\"}");
