@@ -105,6 +105,24 @@ public final class TraceView {
         };
     }
 
+    /** The kind of goroutine a {@code Spawn} row starts ({@code Broadcast}, {@code Send}, ...); no allocation. */
+    public String spawnKind(int row) {
+        requireType(row, EventType.SPAWN);
+        return table.spawnShapes.value(table.a.get(row)).kind();
+    }
+
+    /** The name of the goroutine a {@code Spawn} row starts; allocates only for a numbered name ({@code Broadcast#17}). */
+    public String spawnName(int row) {
+        requireType(row, EventType.SPAWN);
+        return table.spawnShapes.value(table.a.get(row)).name(table.c.get(row));
+    }
+
+    private void requireType(int row, EventType expected) {
+        if (type(row) != expected) {
+            throw new IllegalArgumentException("row " + row + " is " + type(row) + ", not " + expected);
+        }
+    }
+
     /** The event of a row, rebuilt; allocates. */
     public TraceEvent event(int row) {
         return new EventDecoder(table).decode(check(row));

@@ -1,7 +1,9 @@
 package dev.lockscope.trace.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lockscope.event.TraceEvent;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
@@ -26,5 +28,24 @@ class SpawnShapeTest {
     @Property(tries = 500)
     void everyNameRoundTrips(@ForAll String name) {
         assertThat(SpawnShape.of(name, "k").name(SpawnShape.number(name))).isEqualTo(name);
+    }
+
+    /** The view reads a spawn's kind and name from its row as the rebuilt event has them. */
+    @Test
+    void theViewReadsSpawnKindAndNameWithoutTheEvent() {
+        TraceStore store = new TraceStore();
+        store.accept(new TraceEvent.Spawn(0, 1, "Broadcast#17", "Broadcast", 0));
+        store.accept(new TraceEvent.Spawn(1, 2, "Send(eve)", "Send", 1));
+        store.accept(new TraceEvent.Exit(2, 2));
+        TraceView view = store.view();
+        for (int row = 0; row < 2; row++) {
+            TraceEvent.Spawn spawn = (TraceEvent.Spawn) view.event(row);
+            assertThat(view.spawnKind(row)).isEqualTo(spawn.kind());
+            assertThat(view.spawnName(row)).isEqualTo(spawn.name());
+        }
+        assertThat(view.spawnName(0)).isEqualTo("Broadcast#17");
+        assertThat(view.spawnKind(1)).isEqualTo("Send");
+        assertThatThrownBy(() -> view.spawnName(2)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("row 2 is EXIT, not SPAWN");
     }
 }

@@ -32,15 +32,17 @@ import java.util.Map;
  */
 public final class TraceCatalog {
     static final int BLOCK = 64;
+    static final int BUDGET_CHECK_ROWS = 256;
     private static final List<String> KIND_ORDER = List.of("Broadcast", "Add", "Remove", "Reload", "Writer", "Send");
 
     private int scanned;
     private int structure;
     private long now;
 
-    private int[] spawnRow = filled(1024);
-    private int[] laneOf = filled(1024);
-    private int[] posInLane = filled(1024);
+    private final IntChunks spawnRow = new IntChunks();
+    private final IntChunks laneOf = new IntChunks();
+    private final IntChunks posInLane = new IntChunks();
+    private int goroutineBound; // one more than the highest goroutine id seen
 
     private final List<Group> groups = new ArrayList<>();
     private List<Group> sortedGroups;
@@ -50,6 +52,7 @@ public final class TraceCatalog {
     private final Map<Integer, LockInfo> lockById = new HashMap<>();
     private final List<MemberInfo> members = new ArrayList<>();
     private final Map<String, MemberInfo> memberByName = new HashMap<>();
+    private MemberInfo[] memberById = new MemberInfo[64];
     private final GrowableInts alertRows = new GrowableInts();
     private final GrowableLongs alertTimes = new GrowableLongs();
     private final GrowableInts commandRows = new GrowableInts();
@@ -60,7 +63,9 @@ public final class TraceCatalog {
 
     /**
      * Reads the rows the catalog has not seen yet, up to the end of {@code view} or until {@code budgetNanos}
-     * have passed (checked every 4096 rows), whichever comes first.
+     * have passed (checked every {@value #BUDGET_CHECK_ROWS} rows, so that a stretch of slow rows, such as the
+     * first ones read before the JIT has compiled this loop, cannot hold a frame much past the budget), whichever
+     * comes first.
      *
      * @return whether the catalog has caught up with the view
      */
@@ -68,7 +73,7 @@ public final class TraceCatalog {
         long started = System.nanoTime();
         int end = view.size();
         while (scanned < end) {
-            int stop = Math.min(end, scanned + 4096);
+            int stop = Math.min(end, scanned + BUDGET_CHECK_ROWS);
             for (int row = scanned; row < stop; row++) {
                 read(view, row);
             }
@@ -103,13 +108,13 @@ public final class TraceCatalog {
     private void read(TraceView v, int row) {
         EventType type = v.type(row);
         switch (type) {
-            case SPAWN -> spawn(v, row, (TraceEvent.Spawn) v.event(row));
+            case SPAWN -> spawn(v, row);
             case EXIT -> exit(v.goroutine(row), v.time(row));
             case BLOCKED -> raise(v.goroutine(row), IntervalKind.WAITING);
             case ACQUIRE -> raise(v.goroutine(row), v.mode(row) == Mode.READ ? IntervalKind.HOLD_READ : IntervalKind.HOLD_WRITE);
             case SEND_START -> {
                 raise(v.goroutine(row), IntervalKind.SENDING);
-                member(v.memberName(v.member(row))).id = v.member(row);
+                memberOfId(v, v.member(row));
             }
             case SLEEP -> raise(v.goroutine(row), IntervalKind.SLEEPING);
             case PARK -> raise(v.goroutine(row), IntervalKind.PARKED);
@@ -124,8 +129,7 @@ public final class TraceCatalog {
             }
             case MEMBER -> {
                 TraceEvent.MemberEvent m = (TraceEvent.MemberEvent) v.event(row);
-                MemberInfo info = member(m.member());
-                info.id = v.member(row);
+                MemberInfo info = memberOfId(v, v.member(row));
                 info.eventTimes.add(m.time());
                 info.eventChanges.add(m.change().ordinal());
             }
@@ -148,14 +152,17 @@ public final class TraceCatalog {
         }
     }
 
-    private void spawn(TraceView v, int row, TraceEvent.Spawn s) {
-        int g = s.g();
-        ensure(g);
-        spawnRow[g] = row;
-        String key = s.kind().equals("Send") ? s.name() : s.kind();
+    /** Reads a spawn without rebuilding its event: a live run of one goroutine per send spawns 50,000 a second. */
+    private void spawn(TraceView v, int row) {
+        int g = v.goroutine(row);
+        long time = v.time(row);
+        String kind = v.spawnKind(row);
+        goroutineBound = Math.max(goroutineBound, g + 1);
+        spawnRow.set(g, row);
+        String key = kind.equals("Send") ? v.spawnName(row) : kind; // "Send(bob)": one string per member
         Group group = groupByKey.get(key);
         if (group == null) {
-            group = new Group(key, s.kind(), groups.size());
+            group = new Group(key, kind, groups.size());
             groups.add(group);
             groupByKey.put(key, group);
             sortedGroups = null;
@@ -163,11 +170,11 @@ public final class TraceCatalog {
         }
         group.goroutines++;
         if (group.goroutines == 1) {
-            group.firstName = s.name();
+            group.firstName = v.spawnName(row);
         }
         Lane lane = null;
         for (Lane candidate : group.lanes) {
-            if (candidate.freeAt <= s.time()) {
+            if (candidate.freeAt <= time) {
                 lane = candidate;
                 break;
             }
@@ -178,17 +185,18 @@ public final class TraceCatalog {
             lanes.add(lane);
             structure++;
         }
-        laneOf[g] = lane.index;
-        posInLane[g] = lane.size;
-        lane.add(row, s.time(), (byte) IntervalKind.RUNNING.ordinal());
+        laneOf.set(g, lane.index);
+        posInLane.set(g, lane.size);
+        lane.add(row, time, (byte) IntervalKind.RUNNING.ordinal());
         lane.freeAt = TraceView.OPEN;
         lane.lastG = g;
     }
 
     private void exit(int g, long t) {
-        if (g >= 0 && g < laneOf.length && laneOf[g] >= 0) {
-            Lane lane = lanes.get(laneOf[g]);
-            lane.ends[posInLane[g]] = t;
+        int l = laneOf.get(g);
+        if (l >= 0) {
+            Lane lane = lanes.get(l);
+            lane.end(posInLane.get(g), t);
             if (lane.lastG == g) {
                 lane.freeAt = t;
             }
@@ -196,9 +204,24 @@ public final class TraceCatalog {
     }
 
     private void raise(int g, IntervalKind kind) {
-        if (g >= 0 && g < laneOf.length && laneOf[g] >= 0) {
-            lanes.get(laneOf[g]).raise(posInLane[g], (byte) kind.ordinal());
+        int l = laneOf.get(g);
+        if (l >= 0) {
+            lanes.get(l).raise(posInLane.get(g), (byte) kind.ordinal());
         }
+    }
+
+    /** The member of store id {@code id}, found by name the first time and by id after. */
+    private MemberInfo memberOfId(TraceView v, int id) {
+        if (id < memberById.length && memberById[id] != null) {
+            return memberById[id];
+        }
+        MemberInfo m = member(v.memberName(id));
+        m.id = id;
+        if (id >= memberById.length) {
+            memberById = Arrays.copyOf(memberById, Math.max(id + 1, memberById.length * 2));
+        }
+        memberById[id] = m;
+        return m;
     }
 
     private MemberInfo member(String name) {
@@ -212,42 +235,21 @@ public final class TraceCatalog {
         return m;
     }
 
-    private void ensure(int g) {
-        if (g >= spawnRow.length) {
-            int n = Math.max(g + 1, spawnRow.length * 2);
-            spawnRow = grow(spawnRow, n);
-            laneOf = grow(laneOf, n);
-            posInLane = grow(posInLane, n);
-        }
-    }
-
-    private static int[] filled(int n) {
-        int[] a = new int[n];
-        Arrays.fill(a, -1);
-        return a;
-    }
-
-    private static int[] grow(int[] a, int n) {
-        int[] b = Arrays.copyOf(a, n);
-        Arrays.fill(b, a.length, n, -1);
-        return b;
-    }
-
     // ---- goroutines ----
 
     /** The row of goroutine {@code g}'s {@code Spawn} (its running interval), or -1. */
     public int spawnRow(int g) {
-        return g >= 0 && g < spawnRow.length ? spawnRow[g] : -1;
+        return spawnRow.get(g);
     }
 
     /** The index of goroutine {@code g}'s lane (see {@link #lane}), or -1. */
     public int laneOf(int g) {
-        return g >= 0 && g < laneOf.length ? laneOf[g] : -1;
+        return laneOf.get(g);
     }
 
     /** A copy of goroutine id &rarr; lane index, for a job on another thread. */
     public int[] laneOfSnapshot() {
-        return laneOf.clone();
+        return laneOf.toArray(goroutineBound);
     }
 
     /** The goroutine's name from its {@code Spawn}, or {@code g<id>}. */
@@ -256,7 +258,7 @@ public final class TraceCatalog {
         if (row < 0 || row >= view.size()) {
             return "g" + g;
         }
-        return ((TraceEvent.Spawn) view.event(row)).name();
+        return view.spawnName(row);
     }
 
     /** Groups in display order: Broadcast, Add, Remove, Reload, Writer, sends, then the rest by first spawn. */
@@ -380,14 +382,21 @@ public final class TraceCatalog {
         private final Group group;
         private final int indexInGroup;
         private final int index;
-        private int[] occupants = new int[8];
-        private byte[] worst = new byte[8];
-        private long[] starts = new long[8];
-        private long[] ends = new long[8];
-        private byte[] blockWorst = new byte[1];
+        // Occupants in blocks of BLOCK, each allocated once and never copied: in a room of 500 members every
+        // send lane fills at the same broadcast, and doubling 500 arrays at once cost a frame 20 ms.
+        private Block[] blocks = new Block[4];
         private int size;
         long freeAt;
         int lastG = -1;
+
+        /** {@value #BLOCK} occupants' rows, starts, ends and worst states, and the worst of them all. */
+        private static final class Block {
+            final int[] occupants = new int[BLOCK];
+            final long[] starts = new long[BLOCK];
+            final long[] ends = new long[BLOCK];
+            final byte[] worst = new byte[BLOCK];
+            byte blockWorst = -1;
+        }
 
         Lane(Group group, int indexInGroup, int index) {
             this.group = group;
@@ -413,12 +422,12 @@ public final class TraceCatalog {
 
         /** The running interval (spawn row) of the {@code i}-th goroutine of the lane. */
         public int occupant(int i) {
-            return occupants[i];
+            return blocks[i / BLOCK].occupants[i % BLOCK];
         }
 
         /** The worst {@link IntervalKind} ordinal of the {@code i}-th goroutine's life so far. */
         public byte worst(int i) {
-            return worst[i];
+            return blocks[i / BLOCK].worst[i % BLOCK];
         }
 
         /** The worst state among occupants [from, to). */
@@ -426,26 +435,30 @@ public final class TraceCatalog {
             byte w = -1;
             int i = from;
             while (i < to && i % BLOCK != 0) {
-                w = (byte) Math.max(w, worst[i++]);
+                w = (byte) Math.max(w, worst(i++));
             }
             while (i + BLOCK <= to) {
-                w = (byte) Math.max(w, blockWorst[i / BLOCK]);
+                w = (byte) Math.max(w, blocks[i / BLOCK].blockWorst);
                 i += BLOCK;
             }
             while (i < to) {
-                w = (byte) Math.max(w, worst[i++]);
+                w = (byte) Math.max(w, worst(i++));
             }
             return w;
         }
 
         /** The start of the {@code i}-th occupant, ns. */
         public long start(int i) {
-            return starts[i];
+            return blocks[i / BLOCK].starts[i % BLOCK];
         }
 
         /** The end of the {@code i}-th occupant, ns, or {@link TraceView#OPEN} while it runs (as far as read). */
         public long end(int i) {
-            return ends[i];
+            return blocks[i / BLOCK].ends[i % BLOCK];
+        }
+
+        void end(int i, long t) {
+            blocks[i / BLOCK].ends[i % BLOCK] = t;
         }
 
         /** The first occupant in [from, size) whose end is after {@code t} (ends are non-decreasing). */
@@ -454,7 +467,7 @@ public final class TraceCatalog {
             int hi = size;
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
-                if (ends[mid] <= t) {
+                if (end(mid) <= t) {
                     lo = mid + 1;
                 } else {
                     hi = mid;
@@ -468,13 +481,13 @@ public final class TraceCatalog {
          * O(log k) for k occupants skipped, so stepping pixel by pixel costs little where pixels hold few.
          */
         public int firstStartingAtOrAfter(long t, int from) {
-            if (from >= size || starts[from] >= t) {
+            if (from >= size || start(from) >= t) {
                 return from;
             }
             int lo = from; // starts[lo] < t
             int step = 1;
             int hi = from + 1;
-            while (hi < size && starts[hi] < t) {
+            while (hi < size && start(hi) < t) {
                 lo = hi;
                 step <<= 1;
                 hi = from + step;
@@ -482,7 +495,7 @@ public final class TraceCatalog {
             hi = Math.min(hi, size);
             while (lo + 1 < hi) { // starts[lo] < t, starts[hi] >= t or hi == size
                 int mid = (lo + hi) >>> 1;
-                if (starts[mid] < t) {
+                if (start(mid) < t) {
                     lo = mid;
                 } else {
                     hi = mid;
@@ -492,31 +505,28 @@ public final class TraceCatalog {
         }
 
         void add(int row, long start, byte w) {
-            if (size == occupants.length) {
-                occupants = Arrays.copyOf(occupants, size * 2);
-                worst = Arrays.copyOf(worst, size * 2);
-                starts = Arrays.copyOf(starts, size * 2);
-                ends = Arrays.copyOf(ends, size * 2);
+            int b = size / BLOCK;
+            if (b == blocks.length) {
+                blocks = Arrays.copyOf(blocks, b * 2);
             }
-            starts[size] = start;
-            ends[size] = TraceView.OPEN;
-            int block = size / BLOCK;
-            if (block >= blockWorst.length) {
-                blockWorst = Arrays.copyOf(blockWorst, blockWorst.length * 2);
+            if (blocks[b] == null) {
+                blocks[b] = new Block();
             }
-            if (size % BLOCK == 0) {
-                blockWorst[block] = -1;
-            }
-            occupants[size] = row;
-            worst[size] = -1;
+            Block block = blocks[b];
+            int at = size % BLOCK;
+            block.starts[at] = start;
+            block.ends[at] = TraceView.OPEN;
+            block.occupants[at] = row;
+            block.worst[at] = -1;
             size++;
             raise(size - 1, w);
         }
 
         void raise(int i, byte w) {
-            if (w > worst[i]) {
-                worst[i] = w;
-                blockWorst[i / BLOCK] = (byte) Math.max(blockWorst[i / BLOCK], w);
+            Block block = blocks[i / BLOCK];
+            if (w > block.worst[i % BLOCK]) {
+                block.worst[i % BLOCK] = w;
+                block.blockWorst = (byte) Math.max(block.blockWorst, w);
             }
         }
     }

@@ -93,6 +93,54 @@ class TraceCatalogTest {
         assertThat(lane.worst(0, 199)).isEqualTo((byte) IntervalKind.RUNNING.ordinal());
         assertThat(lane.worst(200, 300)).isEqualTo((byte) IntervalKind.RUNNING.ordinal());
         assertThat(lane.worst(130, 260)).isEqualTo((byte) IntervalKind.WAITING.ordinal());
+        // Occupants live in blocks of 64: every one reads back, across the block edges too.
+        for (int i = 0; i < 300; i++) {
+            assertThat(lane.start(i)).as("start %d", i).isEqualTo((i + 1) * 10L);
+            assertThat(lane.end(i)).as("end %d", i).isEqualTo((i + 1) * 10L + 5);
+            assertThat(store.view().goroutine(lane.occupant(i))).as("occupant %d", i).isEqualTo(i + 1);
+        }
+        assertThat(lane.firstStartingAtOrAfter(650, 0)).isEqualTo(64); // goroutine 65, the second block's first
+        assertThat(lane.firstStartingAtOrAfter(645, 3)).isEqualTo(64);
+        assertThat(lane.firstEndingAfter(645, 0)).isEqualTo(64);
+        assertThat(lane.firstEndingAfter(644, 0)).isEqualTo(63);
+    }
+
+    /** Goroutine ids far apart (a long live run) map to their lanes; ids never spawned read as none. */
+    @Test
+    void goroutineIdsBeyondOneChunkAreKept() {
+        TraceStore store = new TraceStore();
+        store.accept(new TraceEvent.Spawn(0, 5, "Add(x)", "Add", 0));
+        store.accept(new TraceEvent.Exit(1, 5));
+        store.accept(new TraceEvent.Spawn(2, 40_000, "Add(y)", "Add", 0));
+        TraceCatalog catalog = new TraceCatalog();
+        catalog.update(store.view(), Long.MAX_VALUE);
+        assertThat(catalog.laneOf(5)).isEqualTo(0);
+        assertThat(catalog.laneOf(40_000)).isEqualTo(0); // 5 had exited: same lane
+        assertThat(catalog.spawnRow(40_000)).isEqualTo(2);
+        assertThat(catalog.laneOf(6)).isEqualTo(-1);
+        assertThat(catalog.laneOf(1_000_000)).isEqualTo(-1);
+        assertThat(catalog.laneOf(-1)).isEqualTo(-1);
+        int[] snapshot = catalog.laneOfSnapshot();
+        assertThat(snapshot).hasSize(40_001);
+        assertThat(snapshot[5]).isZero();
+        assertThat(snapshot[40_000]).isZero();
+        assertThat(snapshot[20_000]).isEqualTo(-1);
+        assertThat(catalog.goroutineName(store.view(), 40_000)).isEqualTo("Add(y)");
+    }
+
+    /** The budget is checked every few hundred rows, so a frame that has used it up reads no more than that. */
+    @Test
+    void aSpentBudgetStopsAfterOneSlice() {
+        TraceStore store = new TraceStore();
+        for (int g = 1; g <= 1_000; g++) {
+            store.accept(new TraceEvent.Spawn(g, g, "Add(x)", "Add", 0));
+            store.accept(new TraceEvent.Exit(g, g));
+        }
+        TraceCatalog catalog = new TraceCatalog();
+        assertThat(catalog.update(store.view(), 0)).isFalse();
+        assertThat(catalog.scanned()).isEqualTo(TraceCatalog.BUDGET_CHECK_ROWS);
+        assertThat(catalog.update(store.view(), Long.MAX_VALUE)).isTrue();
+        assertThat(catalog.scanned()).isEqualTo(2_000);
     }
 
     @Test
