@@ -6,17 +6,22 @@ package dev.lockscope.trace.store;
  * each widened to whole base buckets of {@code bucketWidth} ns (start rounded down, end rounded down but at
  * least one bucket after the start). Open intervals count up to {@code now}.
  *
- * <p>Arrays are owned by this value and must not be modified.
+ * <p>The arrays hold at least {@code pixels} entries; those past it mean nothing. They must not be modified. A
+ * summary from {@link TraceView#summarize(Track, long, long, int)} owns its arrays; one computed with a
+ * {@link SummaryScratch} shares the scratch's, which its next query overwrites: read it before that.
  *
+ * @param pixels         the number of pixels
  * @param busyFraction   per pixel, the fraction of its time during which at least one interval was active
  * @param maxConcurrency per pixel, the most intervals active at one instant
  * @param worstState     per pixel, the ordinal of the most severe {@link IntervalKind} active, or -1 if none
  */
-public record RowSummary(long t0, long t1, long bucketWidth, long now,
+public record RowSummary(long t0, long t1, long bucketWidth, long now, int pixels,
                          double[] busyFraction, int[] maxConcurrency, byte[] worstState) {
 
-    public int pixels() {
-        return busyFraction.length;
+    public RowSummary {
+        if (pixels <= 0 || busyFraction.length < pixels || maxConcurrency.length < pixels || worstState.length < pixels) {
+            throw new IllegalArgumentException("arrays shorter than " + pixels + " pixels");
+        }
     }
 
     /** The start of pixel {@code i}'s time range. */
@@ -36,7 +41,7 @@ public record RowSummary(long t0, long t1, long bucketWidth, long now,
 
     private long position(int i) {
         long span = t1 - t0;
-        int n = pixels();
+        int n = pixels;
         // span * i / n without overflowing for spans up to Long.MAX_VALUE.
         return t0 + span / n * i + span % n * i / n;
     }

@@ -13,32 +13,38 @@ import java.util.Arrays;
  * <p>The horizon used is the lesser of the pyramid's and the view's last whole bucket: a bucket that ends by
  * the view's {@code now} depends only on rows before the view's end, since later rows have later times.
  *
- * <p>Not thread-safe: one per query (it reuses its sweeps between pixels).
+ * <p>Not thread-safe: one per query (it reuses its sweeps between pixels); its buffers come from a
+ * {@link SummaryScratch}, which may serve one query after another.
  */
 final class Summarizer {
     private final Intervals intervals;
     private final int limit;
     private final long now;
-    private final IntList ids = new IntList();
+    private final SummaryScratch scratch;
     /** The intervals of the last unsplit bucket swept, [its from, its to): loaded once for all pixels inside it. */
-    private final SpanSweep bucket = new SpanSweep();
+    private final SpanSweep bucket;
     private boolean cached;
     private long cachedFrom;
     private long cachedTo;
 
-    Summarizer(Intervals intervals, int limit, long now) {
+    Summarizer(Intervals intervals, int limit, long now, SummaryScratch scratch) {
         this.intervals = intervals;
         this.limit = limit;
         this.now = now;
+        this.scratch = scratch;
+        this.bucket = scratch.bucket;
     }
 
     RowSummary summarize(TrackIntervals track, long bucketWidth, long t0, long t1, int pixels) {
-        double[] busy = new double[pixels];
-        int[] max = new int[pixels];
-        byte[] worst = new byte[pixels];
-        RowSummary summary = new RowSummary(t0, t1, bucketWidth, now, busy, max, worst);
+        scratch.ensure(pixels);
+        double[] busy = scratch.busy();
+        int[] max = scratch.max();
+        byte[] worst = scratch.worst();
+        RowSummary summary = new RowSummary(t0, t1, bucketWidth, now, pixels, busy, max, worst);
         if (track == null) {
-            Arrays.fill(worst, (byte) -1);
+            Arrays.fill(busy, 0, pixels, 0);
+            Arrays.fill(max, 0, pixels, 0);
+            Arrays.fill(worst, 0, pixels, (byte) -1);
             return summary;
         }
         SummaryPyramid pyramid = track.pyramid();
@@ -46,7 +52,8 @@ final class Summarizer {
                 : Math.min(pyramid.horizon(), Math.floorDiv(now, bucketWidth) * bucketWidth);
         long tailFrom = Math.max(horizon, summary.from(0));
         long tailTo = summary.to(pixels - 1);
-        SpanSweep tail = new SpanSweep(); // kept apart: the bucket sweep is reloaded between pixels
+        SpanSweep tail = scratch.tail; // kept apart: the bucket sweep is reloaded between pixels
+        tail.reset(0, 0);
         if (tailFrom < tailTo && (pyramid == null || tailFrom < pyramid.idleFrom())) { // else nothing there
             load(track, tailFrom, tailTo, tail);
         }
@@ -59,15 +66,19 @@ final class Summarizer {
             }
             bucket.sum(from, to, acc);
         };
-        SummaryPyramid.Accumulator acc = new SummaryPyramid.Accumulator();
-        SummaryPyramid.Cursor cursor = new SummaryPyramid.Cursor();
+        SummaryPyramid.Accumulator acc = scratch.acc;
+        SummaryPyramid.Cursor cursor = scratch.freshCursor();
         for (int i = 0; i < pixels; i++) {
             long from = summary.from(i);
             long to = summary.to(i);
             long split = Math.clamp(horizon, from, to);
             acc.reset();
+            int level = split == to ? sparseLevelOf(from, to, bucketWidth) : -1;
             if (from < split && cached && cachedFrom <= from && split <= cachedTo) {
                 bucket.sum(from, split, acc); // inside the loaded unsplit bucket: the pyramid would route it there
+            } else if (level >= 0) {
+                pyramid.aggregateBucket(level, from >> (level * 2 + Long.numberOfTrailingZeros(bucketWidth)), acc,
+                        pieces, cursor);
             } else if (from < split) {
                 pyramid.aggregate(from, split, acc, pieces, cursor);
             }
@@ -81,8 +92,23 @@ final class Summarizer {
         return summary;
     }
 
+    /**
+     * The sparse level whose bucket [from, to) is, or -1 if it is none: a pixel that is one whole bucket of width
+     * base &times; 4<sup>k</sup> (k &lt; {@link SummaryPyramid#DENSE}), as the timeline asks for, is read with a
+     * single search of its level.
+     */
+    private static int sparseLevelOf(long from, long to, long baseWidth) {
+        long width = to - from;
+        if (width < baseWidth || Long.bitCount(width) != 1 || (from & (width - 1)) != 0) {
+            return -1;
+        }
+        int level = Long.numberOfTrailingZeros(width / baseWidth);
+        return level % 2 == 0 && level / 2 < SummaryPyramid.DENSE ? level / 2 : -1;
+    }
+
     /** Loads the intervals overlapping [from, to) into {@code into}, clipped to it. */
     private void load(TrackIntervals track, long from, long to, SpanSweep into) {
+        IntList ids = scratch.ids;
         ids.clear();
         track.overlapping(from, to, limit, ids);
         into.reset(from, to);

@@ -455,6 +455,27 @@ final class SummaryPyramid {
         }
     }
 
+    /**
+     * Adds the whole bucket {@code index} of sparse level {@code level} (&lt; {@value #DENSE}), which ends by the
+     * horizon read by the caller: one search of that level from the cursor, instead of a descent from the dense
+     * levels. A bucket not kept lies in an unsplit parent (or where the track was idle), so it is swept with the
+     * parent as its span: few intervals start there, and a sweeper that loads the span once serves its siblings.
+     */
+    void aggregateBucket(int level, long index, Accumulator acc, Sweeper sweeper, Cursor cursor) {
+        SparseLevel kept = sparse[level];
+        if (kept != null) {
+            int p = kept.lowerBound(index, cursor.at[level]);
+            cursor.at[level] = p;
+            if (kept.indexAt(p) == index) {
+                acc.add(kept.busy.get(p), kept.max.get(p), kept.worst.get(p));
+                return;
+            }
+        }
+        int shift = 2 * level + baseShift;
+        long parent = index >> 2;
+        sweeper.sweep(index << shift, (index + 1) << shift, parent << 2 << shift, (parent + 1) << 2 << shift, acc);
+    }
+
     /** Reads a pyramid that keeps every bucket ({@link #SummaryPyramid(int)}): nothing is left to sweep. */
     void aggregate(long from, long to, Accumulator acc) {
         aggregate(from, to, acc, (f, t, sf, st, a) -> { }); // only buckets before the first activity are absent: empty

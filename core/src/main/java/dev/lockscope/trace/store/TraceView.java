@@ -318,13 +318,22 @@ public final class TraceView {
      * O(pixels &middot; log(t1 - t0)) bucket reads plus the intervals in the track's last, unfinished bucket.
      */
     public RowSummary summarize(Track track, long t0, long t1, int pixels) {
+        return summarize(track, t0, t1, pixels, new SummaryScratch());
+    }
+
+    /**
+     * {@link #summarize(Track, long, long, int)}, with the working memory of {@code scratch}: for a reader that
+     * summarises many tracks in a row, so that each query does not allocate and grow its buffers again. The
+     * summary's arrays are the scratch's: the scratch's next query overwrites them.
+     */
+    public RowSummary summarize(Track track, long t0, long t1, int pixels, SummaryScratch scratch) {
         if (pixels <= 0) {
             throw new IllegalArgumentException("pixels must be > 0: " + pixels);
         }
         if (t1 <= t0) {
             throw new IllegalArgumentException("t1 must be > t0: " + t1 + " <= " + t0);
         }
-        return new Summarizer(intervals, size, now).summarize(tracks.get(track), tracks.bucketWidth(), t0, t1, pixels);
+        return new Summarizer(intervals, size, now, scratch).summarize(tracks.get(track), tracks.bucketWidth(), t0, t1, pixels);
     }
 
     // ---- helpers ----

@@ -66,12 +66,42 @@ class RandomHoldsTest {
         long t0 = a;
         long t1 = a + width;
         RowSummary s = trace.view().summarize(Track.lockHolders(0), t0, t1, pixels);
-        long now = trace.view().now();
         for (int i = 0; i < pixels; i++) {
             long from = Math.floorDiv(t0 + width * (long) i / pixels, w) * w;
             long to = Math.max(Math.floorDiv(t0 + width * (long) (i + 1) / pixels, w) * w, from + w);
             assertThat(s.from(i)).isEqualTo(from);
             assertThat(s.to(i)).isEqualTo(to);
+        }
+        assertEqualsBruteForce(trace, s);
+    }
+
+    /**
+     * Pixels that are whole buckets of one level (what the timeline asks for) are read by a search of that level
+     * alone; with one scratch reused for a second, unrelated query first, as the timeline reuses it between rows.
+     */
+    @Property(tries = 300, edgeCases = EdgeCasesMode.MIXIN)
+    void bucketAlignedSummariesEqualBruteForce(@ForAll("holds") List<Hold> holds, @ForAll @IntRange(max = 1000) int cutPermille,
+                                               @ForAll @IntRange(min = 0, max = 1800) int a, @ForAll @IntRange(min = 0, max = 5) int level,
+                                               @ForAll @IntRange(min = 1, max = 24) int pixels, @ForAll @IntRange(min = 0, max = 2) int bucketShift) {
+        Trace trace = build(holds, cutPermille, bucketShift);
+        long w = (1L << bucketShift) << 2 * level;
+        long t0 = Math.floorDiv(a, w) * w;
+        int columns = (int) Math.max(1, Math.min(pixels, 4096 / w));
+        SummaryScratch scratch = new SummaryScratch();
+        trace.view().summarize(Track.lockHolders(0), 0, 2000, 7, scratch);
+        RowSummary s = trace.view().summarize(Track.lockHolders(0), t0, t0 + columns * w, columns, scratch);
+        for (int i = 0; i < columns; i++) {
+            assertThat(s.from(i)).isEqualTo(t0 + i * w);
+            assertThat(s.to(i)).isEqualTo(t0 + (i + 1) * w);
+        }
+        assertEqualsBruteForce(trace, s);
+    }
+
+    private static void assertEqualsBruteForce(Trace trace, RowSummary s) {
+        long now = trace.view().now();
+        for (int i = 0; i < s.pixels(); i++) {
+            long from = s.from(i);
+            long to = s.to(i);
             long busy = 0;
             int max = 0;
             int worst = -1;

@@ -5,6 +5,7 @@ import dev.lockscope.event.TraceEvent;
 import dev.lockscope.scenario.Command;
 import dev.lockscope.trace.store.IntervalKind;
 import dev.lockscope.trace.store.RowSummary;
+import dev.lockscope.trace.store.SummaryScratch;
 import dev.lockscope.trace.store.Track;
 import dev.lockscope.trace.store.TraceView;
 import java.util.Arrays;
@@ -107,6 +108,8 @@ public final class FramePlan {
     private int pixels;
     private byte[] pixelWorst = new byte[0];
     private int[] summaryRuns = new int[0];
+    /** The store's working memory for summaries, reused by every row of every frame. */
+    private final SummaryScratch scratch = new SummaryScratch();
 
     /** The frame last built. */
     public Frame frame() {
@@ -231,7 +234,7 @@ public final class FramePlan {
         if (exact(track)) {
             stacked(view.overlapping(track, t0, t1), y, h, 4, true);
         } else {
-            RowSummary s = view.summarize(track, t0, t1, pixels);
+            RowSummary s = view.summarize(track, t0, t1, pixels, scratch);
             summaryRuns(s, y + h * 0.08, h * 0.84, -1, true);
         }
     }
@@ -280,7 +283,7 @@ public final class FramePlan {
         }
         long a = Math.floorDiv(from, w) * w;
         long b = Math.floorDiv(to - 1, w) * w + w;
-        return view.summarize(track, a, b, Math.toIntExact((b - a) / w));
+        return view.summarize(track, a, b, Math.toIntExact((b - a) / w), scratch);
     }
 
     /** The non-idle columns of a {@link #bucketSummary} as runs of sends in flight, clipped to [from, to). */
@@ -414,18 +417,19 @@ public final class FramePlan {
                 }
             }
         } else {
-            RowSummary s = view.summarize(track, t0, t1, pixels);
+            RowSummary s = view.summarize(track, t0, t1, pixels, scratch);
             int[] c = s.maxConcurrency();
+            int n = s.pixels();
             int peak = 0;
-            for (int v : c) {
-                peak = Math.max(peak, v);
+            for (int k = 0; k < n; k++) {
+                peak = Math.max(peak, c[k]);
             }
             double cap = Math.max(4, peak);
-            double pw = vp.width() / c.length;
+            double pw = vp.width() / n;
             int i = 0;
-            while (i < c.length) {
+            while (i < n) {
                 int j = i + 1;
-                while (j < c.length && c[j] == c[i]) {
+                while (j < n && c[j] == c[i]) {
                     j++;
                 }
                 if (c[i] > 0) {
