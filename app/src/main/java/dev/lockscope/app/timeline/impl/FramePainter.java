@@ -1,6 +1,8 @@
 package dev.lockscope.app.timeline.impl;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
@@ -19,6 +21,8 @@ public final class FramePainter {
     private Font bold;
     private Font small;
     private double fontScale = -1;
+    /** Measured widths by font, then text; emptied when the fonts change with the scale, or when large. */
+    private final Map<Font, Map<String, Double>> widths = new HashMap<>();
 
     /** Paints the plan over the whole canvas of {@code width} &times; {@code height}. */
     public void paint(GraphicsContext gc, FramePlan plan, TraceCatalog catalog, double width, double height) {
@@ -86,6 +90,7 @@ public final class FramePainter {
             bold = Font.font("System", FontWeight.BOLD, m.fontSize());
             small = Font.font("System", m.smallFontSize());
             fontScale = m.scale();
+            widths.clear();
         }
     }
 
@@ -174,10 +179,19 @@ public final class FramePainter {
         }
     }
 
-    private static double width(String text, Font font) {
-        Text t = new Text(text);
-        t.setFont(font);
-        return t.getLayoutBounds().getWidth();
+    /**
+     * The text's width in the font, measured once per font: the legend and captions repeat their words every
+     * frame, and measuring builds a {@code Text} node and lays it out.
+     */
+    private double width(String text, Font font) {
+        if (widths.size() > 4 || widths.values().stream().mapToInt(Map::size).sum() > 2_000) {
+            widths.clear(); // captions vary with the selection: keep the cache from growing without bound
+        }
+        return widths.computeIfAbsent(font, f -> new HashMap<>()).computeIfAbsent(text, t -> {
+            Text node = new Text(t);
+            node.setFont(font);
+            return node.getLayoutBounds().getWidth();
+        });
     }
 
     /** The text cut (with an ellipsis) to an estimated width, or "" if not even 3 characters fit. */
