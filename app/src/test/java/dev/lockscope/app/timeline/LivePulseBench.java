@@ -36,6 +36,7 @@ import org.testfx.framework.junit5.Start;
 class LivePulseBench {
     private static final int SECONDS = 6;
     private static final long WARM_UP_NS = 1_000_000_000L;
+    private static final long LONG_GAP_NS = 33_000_000L;
 
     private final TraceStore store = new TraceStore();
     private TimelineView timeline;
@@ -55,11 +56,18 @@ class LivePulseBench {
         robot.interact(() -> timeline.showRange(0, 2_000_000_000L));
         robot.interact(() -> timeline.setFollow(true));
         long[] pulses = new long[SECONDS * 400];
+        // The timeline's build + paint of the frame last drawn, as of each pulse (0: no frame since the last
+        // pulse). The skin's timer was started first, so it runs before this one within a pulse.
+        long[] work = new long[pulses.length];
         int[] count = {0};
+        TimelineSkin skin = TimelineFx.skin(timeline);
+        long[] lastFrames = {skin.frames};
         AnimationTimer timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
                 if (count[0] < pulses.length) {
+                    work[count[0]] = skin.frames != lastFrames[0] ? skin.lastBuildNanos + skin.lastPaintNanos : 0;
+                    lastFrames[0] = skin.frames;
                     pulses[count[0]++] = System.nanoTime();
                 }
             }
@@ -85,7 +93,6 @@ class LivePulseBench {
         long started = System.nanoTime();
         producer.start();
         TimeUnit.NANOSECONDS.sleep(WARM_UP_NS);
-        TimelineSkin skin = TimelineFx.skin(timeline);
         long[] warm = new long[2];
         robot.interact(() -> {
             warm[0] = skin.maxBuildNanos;
@@ -101,10 +108,21 @@ class LivePulseBench {
         int n = count[0];
         long[] gaps = new long[Math.max(0, n - 1)];
         long maxAfterWarmUp = 0;
+        int longGaps = 0;
+        long maxTimelineInLongGap = 0;
+        StringBuilder longGapList = new StringBuilder();
         for (int i = 1; i < n; i++) {
             gaps[i - 1] = pulses[i] - pulses[i - 1];
             if (pulses[i - 1] - started > WARM_UP_NS) {
                 maxAfterWarmUp = Math.max(maxAfterWarmUp, gaps[i - 1]);
+                if (gaps[i - 1] > LONG_GAP_NS) {
+                    // The timeline's share of a long gap: the frames drawn in the pulses at either end of it.
+                    long timeline = Math.max(work[i - 1], work[i]);
+                    longGaps++;
+                    maxTimelineInLongGap = Math.max(maxTimelineInLongGap, timeline);
+                    longGapList.append(String.format(Locale.ROOT, " %.1f ms at %.2f s (timeline %.1f ms);",
+                            gaps[i - 1] / 1e6, (pulses[i - 1] - started) / 1e9, timeline / 1e6));
+                }
             }
         }
         long[] sorted = gaps.clone();
@@ -113,10 +131,12 @@ class LivePulseBench {
                 "live pulse: %d events in %.2f s (%.0f events/s), %d pulses (%.1f/s), pulse gap median %.1f ms, "
                         + "p99 %.1f ms, max %.1f ms (max after the first second %.1f ms); timeline frames %d; "
                         + "first second: frame build max %.2f ms, paint max %.2f ms; after it: build max %.2f ms, "
-                        + "paint max %.2f ms; last build %.2f ms, last paint %.2f ms%n",
+                        + "paint max %.2f ms; last build %.2f ms, last paint %.2f ms; gaps over %d ms after the first "
+                        + "second: %d, the timeline's frames in them at most %.1f ms:%s%n",
                 produced[0], produced[1] / 1e9, produced[0] / (produced[1] / 1e9), n, n / (SECONDS * 1.0),
                 ms(sorted, 0.5), ms(sorted, 0.99), ms(sorted, 1.0), maxAfterWarmUp / 1e6, skin.frames,
-                warm[0] / 1e6, warm[1] / 1e6, skin.maxBuildNanos / 1e6, skin.maxPaintNanos / 1e6, skin.lastBuildNanos / 1e6, skin.lastPaintNanos / 1e6);
+                warm[0] / 1e6, warm[1] / 1e6, skin.maxBuildNanos / 1e6, skin.maxPaintNanos / 1e6, skin.lastBuildNanos / 1e6, skin.lastPaintNanos / 1e6,
+                LONG_GAP_NS / 1_000_000, longGaps, maxTimelineInLongGap / 1e6, longGapList);
         System.out.print(report);
         Path out = Path.of(System.getProperty("lockscope.repo", ".."), "app", "target", "live-pulse.txt");
         try {
