@@ -458,22 +458,44 @@ final class SummaryPyramid {
     /**
      * Adds the whole bucket {@code index} of sparse level {@code level} (&lt; {@value #DENSE}), which ends by the
      * horizon read by the caller: one search of that level from the cursor, instead of a descent from the dense
-     * levels. A bucket not kept lies in an unsplit parent (or where the track was idle), so it is swept with the
-     * parent as its span: few intervals start there, and a sweeper that loads the span once serves its siblings.
+     * levels. A bucket that is not kept lies in an unsplit parent (or where the track was idle); so does its
+     * parent if that is not kept either, and so on up. It is swept with the largest such ancestor as the span,
+     * in which few intervals start, so that a sweeper that loads the span once also serves the columns after it.
      */
     void aggregateBucket(int level, long index, Accumulator acc, Sweeper sweeper, Cursor cursor) {
-        SparseLevel kept = sparse[level];
-        if (kept != null) {
-            int p = kept.lowerBound(index, cursor.at[level]);
-            cursor.at[level] = p;
-            if (kept.indexAt(p) == index) {
-                acc.add(kept.busy.get(p), kept.max.get(p), kept.worst.get(p));
-                return;
-            }
+        if (addIfKept(level, index, acc, cursor)) {
+            return;
+        }
+        int top = level + 1;
+        long ancestor = index >> 2;
+        while (top < DENSE && !isKept(top, ancestor, cursor)) {
+            top++;
+            ancestor >>= 2;
         }
         int shift = 2 * level + baseShift;
-        long parent = index >> 2;
-        sweeper.sweep(index << shift, (index + 1) << shift, parent << 2 << shift, (parent + 1) << 2 << shift, acc);
+        int topShift = 2 * top + baseShift;
+        sweeper.sweep(index << shift, (index + 1) << shift, ancestor << topShift, (ancestor + 1) << topShift, acc);
+    }
+
+    private boolean addIfKept(int level, long index, Accumulator acc, Cursor cursor) {
+        if (!isKept(level, index, cursor)) {
+            return false;
+        }
+        SparseLevel kept = sparse[level];
+        int p = cursor.at[level];
+        acc.add(kept.busy.get(p), kept.max.get(p), kept.worst.get(p));
+        return true;
+    }
+
+    /** Whether sparse level {@code level} keeps bucket {@code index}; leaves the cursor at its position. */
+    private boolean isKept(int level, long index, Cursor cursor) {
+        SparseLevel kept = sparse[level];
+        if (kept == null) {
+            return false;
+        }
+        int p = kept.lowerBound(index, cursor.at[level]);
+        cursor.at[level] = p;
+        return kept.indexAt(p) == index;
     }
 
     /** Reads a pyramid that keeps every bucket ({@link #SummaryPyramid(int)}): nothing is left to sweep. */
