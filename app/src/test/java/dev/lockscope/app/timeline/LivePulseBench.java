@@ -111,8 +111,17 @@ class LivePulseBench {
         int longGaps = 0;
         long maxTimelineInLongGap = 0;
         StringBuilder longGapList = new StringBuilder();
+        StringBuilder firstSecondGaps = new StringBuilder();
+        long longestFrame = 0; // the timeline's build + paint of one frame, over the whole run
+        for (int i = 0; i < n; i++) {
+            longestFrame = Math.max(longestFrame, work[i]);
+        }
         for (int i = 1; i < n; i++) {
             gaps[i - 1] = pulses[i] - pulses[i - 1];
+            if (pulses[i - 1] - started <= WARM_UP_NS && gaps[i - 1] > 50_000_000L) {
+                firstSecondGaps.append(String.format(Locale.ROOT, " %.1f ms at %.2f s (timeline %.1f ms);",
+                        gaps[i - 1] / 1e6, (pulses[i - 1] - started) / 1e9, Math.max(work[i - 1], work[i]) / 1e6));
+            }
             if (pulses[i - 1] - started > WARM_UP_NS) {
                 maxAfterWarmUp = Math.max(maxAfterWarmUp, gaps[i - 1]);
                 if (gaps[i - 1] > LONG_GAP_NS) {
@@ -132,11 +141,13 @@ class LivePulseBench {
                         + "p99 %.1f ms, max %.1f ms (max after the first second %.1f ms); timeline frames %d; "
                         + "first second: frame build max %.2f ms, paint max %.2f ms; after it: build max %.2f ms, "
                         + "paint max %.2f ms; last build %.2f ms, last paint %.2f ms; gaps over %d ms after the first "
-                        + "second: %d, the timeline's frames in them at most %.1f ms:%s%n",
+                        + "second: %d, the timeline's frames in them at most %.1f ms:%s; gaps over 50 ms in the first "
+                        + "second:%s; the timeline's longest frame (build + paint) in the whole run: %.1f ms%n",
                 produced[0], produced[1] / 1e9, produced[0] / (produced[1] / 1e9), n, n / (SECONDS * 1.0),
                 ms(sorted, 0.5), ms(sorted, 0.99), ms(sorted, 1.0), maxAfterWarmUp / 1e6, skin.frames,
                 warm[0] / 1e6, warm[1] / 1e6, skin.maxBuildNanos / 1e6, skin.maxPaintNanos / 1e6, skin.lastBuildNanos / 1e6, skin.lastPaintNanos / 1e6,
-                LONG_GAP_NS / 1_000_000, longGaps, maxTimelineInLongGap / 1e6, longGapList);
+                LONG_GAP_NS / 1_000_000, longGaps, maxTimelineInLongGap / 1e6, longGapList, firstSecondGaps,
+                longestFrame / 1e6);
         System.out.print(report);
         Path out = Path.of(System.getProperty("lockscope.repo", ".."), "app", "target", "live-pulse.txt");
         try {
