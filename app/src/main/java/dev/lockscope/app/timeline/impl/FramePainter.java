@@ -430,18 +430,14 @@ public final class FramePainter {
         gc.setStroke(Palette.GRID);
         gc.strokeLine(0, top + 0.5, width, top + 0.5);
         double y = top + m.legendHeight() / 2;
-        double x = 8 * s;
         gc.setFont(small);
-        Object[][] items = {
-            {Ink.RUNNING, "running"},
-            {Ink.HOLD_READ, "holds read lock"},
-            {Ink.HOLD_WRITE, "holds write lock"},
-            {Ink.WAITING, "waiting for a lock"},
-            {Ink.SENDING, "sending"},
-            {Ink.WAITERS, "waiters (count)"},
-            {Ink.MEMBER_SEND, "send in flight to member"},
-        };
-        for (Object[] item : items) {
+        // The long words with roomy gaps where they fit; else the short words, packed closer.
+        boolean roomy = legendWidth(LEGEND, s, 16 * s) <= width;
+        Object[][] items = roomy ? LEGEND : LEGEND_SHORT;
+        double gap = (roomy ? 16 : 10) * s;
+        double x = 8 * s;
+        for (int i = 0; i < items.length - 3; i++) {
+            Object[] item = items[i];
             byte style = (Byte) item[0];
             gc.setFill(Palette.fill(style));
             double h = style == Ink.RUNNING ? 4 * s : 12 * s;
@@ -453,7 +449,7 @@ public final class FramePainter {
             gc.setFill(Palette.TEXT);
             String label = (String) item[1];
             gc.fillText(label, x + 22 * s, y);
-            x += 22 * s + width(label, small) + 16 * s;
+            x += 22 * s + width(label, small) + gap;
         }
         gc.setFill(Palette.VERMILLION);
         gc.setStroke(Palette.BLACK);
@@ -462,17 +458,59 @@ public final class FramePainter {
         gc.fillPolygon(xs, ys, 4);
         gc.strokePolygon(xs, ys, 4);
         gc.setFill(Palette.TEXT);
-        gc.fillText("alert", x + 16 * s, y);
-        x += 16 * s + width("alert", small) + 16 * s;
+        String alert = (String) items[items.length - 3][1];
+        gc.fillText(alert, x + 16 * s, y);
+        x += 16 * s + width(alert, small) + gap;
         gc.setFill(Palette.BLUISH_GREEN);
         gc.fillRect(x, y - 8 * s, 2 * s, 16 * s);
         gc.fillPolygon(new double[] {x, x + 9 * s, x}, new double[] {y - 8 * s, y - 4 * s, y}, 3);
         gc.setFill(Palette.TEXT);
-        gc.fillText("command", x + 13 * s, y);
-        x += 13 * s + width("command", small) + 16 * s;
+        String command = (String) items[items.length - 2][1];
+        gc.fillText(command, x + 13 * s, y);
+        x += 13 * s + width(command, small) + gap;
         gc.setFill(Palette.BLACK);
         gc.fillPolygon(new double[] {x, x + 10 * s, x + 10 * s}, new double[] {y, y - 5 * s, y + 5 * s}, 3);
         gc.fillRect(x + 10 * s, y - 1 * s, 12 * s, 2 * s);
-        gc.fillText("waits for", x + 26 * s, y);
+        gc.fillText((String) items[items.length - 1][1], x + 26 * s, y);
+    }
+
+    /**
+     * The legend's entries: a style and its words, then the words of the three glyph entries (alert, command,
+     * arrow). The short form is used where the long one does not fit (a narrow window, or a projector's scale).
+     */
+    private static final Object[][] LEGEND = {
+        {Ink.RUNNING, "running"},
+        {Ink.HOLD_READ, "holds read lock"},
+        {Ink.HOLD_WRITE, "holds write lock"},
+        {Ink.WAITING, "waiting for a lock"},
+        {Ink.SENDING, "sending"},
+        {Ink.WAITERS, "waiters (count)"},
+        {Ink.MEMBER_SEND, "send in flight to member"},
+        {null, "alert"},
+        {null, "command"},
+        {null, "waits for"},
+    };
+    private static final Object[][] LEGEND_SHORT = {
+        {Ink.RUNNING, "running"},
+        {Ink.HOLD_READ, "read lock"},
+        {Ink.HOLD_WRITE, "write lock"},
+        {Ink.WAITING, "waiting"},
+        {Ink.SENDING, "sending"},
+        {Ink.WAITERS, "waiters"},
+        {Ink.MEMBER_SEND, "in flight"},
+        {null, "alert"},
+        {null, "command"},
+        {null, "waits for"},
+    };
+
+    /** The width the legend takes with these entries and gaps, as {@link #legend} lays them out, margins included. */
+    private double legendWidth(Object[][] items, double s, double gap) {
+        double w = 8 * s;
+        for (int i = 0; i < items.length - 3; i++) {
+            w += 22 * s + width((String) items[i][1], small) + gap;
+        }
+        w += 16 * s + width((String) items[items.length - 3][1], small) + gap;
+        w += 13 * s + width((String) items[items.length - 2][1], small) + gap;
+        return w + 26 * s + width((String) items[items.length - 1][1], small) + 8 * s;
     }
 }
