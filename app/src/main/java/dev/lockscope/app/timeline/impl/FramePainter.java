@@ -432,8 +432,9 @@ public final class FramePainter {
         double y = top + m.legendHeight() / 2;
         gc.setFont(small);
         // The long words with roomy gaps where they fit; else the short words, packed closer.
-        boolean roomy = legendWidth(LEGEND, s, 16 * s) <= width;
-        Object[][] items = roomy ? LEGEND : LEGEND_SHORT;
+        boolean roomy = legendWidth(LONG, s, 16 * s) <= width;
+        Object[][] items = LEGEND;
+        int words = roomy ? LONG : SHORT;
         double gap = (roomy ? 16 : 10) * s;
         double x = 8 * s;
         for (int i = 0; i < items.length - 3; i++) {
@@ -447,7 +448,7 @@ public final class FramePainter {
                 gc.strokeRect(x + 0.5, y - h / 2 + 0.5, 18 * s - 1, h - 1);
             }
             gc.setFill(Palette.TEXT);
-            String label = (String) item[1];
+            String label = (String) item[words];
             gc.fillText(label, x + 22 * s, y);
             x += 22 * s + width(label, small) + gap;
         }
@@ -458,59 +459,51 @@ public final class FramePainter {
         gc.fillPolygon(xs, ys, 4);
         gc.strokePolygon(xs, ys, 4);
         gc.setFill(Palette.TEXT);
-        String alert = (String) items[items.length - 3][1];
+        String alert = (String) items[items.length - 3][words];
         gc.fillText(alert, x + 16 * s, y);
         x += 16 * s + width(alert, small) + gap;
         gc.setFill(Palette.BLUISH_GREEN);
         gc.fillRect(x, y - 8 * s, 2 * s, 16 * s);
         gc.fillPolygon(new double[] {x, x + 9 * s, x}, new double[] {y - 8 * s, y - 4 * s, y}, 3);
         gc.setFill(Palette.TEXT);
-        String command = (String) items[items.length - 2][1];
+        String command = (String) items[items.length - 2][words];
         gc.fillText(command, x + 13 * s, y);
         x += 13 * s + width(command, small) + gap;
         gc.setFill(Palette.BLACK);
         gc.fillPolygon(new double[] {x, x + 10 * s, x + 10 * s}, new double[] {y, y - 5 * s, y + 5 * s}, 3);
         gc.fillRect(x + 10 * s, y - 1 * s, 12 * s, 2 * s);
-        gc.fillText((String) items[items.length - 1][1], x + 26 * s, y);
+        gc.fillText((String) items[items.length - 1][words], x + 26 * s, y);
     }
 
     /**
-     * The legend's entries: a style and its words, then the words of the three glyph entries (alert, command,
-     * arrow). The short form is used where the long one does not fit (a narrow window, or a projector's scale).
+     * The legend's entries: a style, its long words and its short words; the last three are the glyph entries
+     * (alert, command, arrow). The short words are used where the long ones do not fit (a narrow window, or a
+     * projector's scale).
      */
     private static final Object[][] LEGEND = {
-        {Ink.RUNNING, "running"},
-        {Ink.HOLD_READ, "holds read lock"},
-        {Ink.HOLD_WRITE, "holds write lock"},
-        {Ink.WAITING, "waiting for a lock"},
-        {Ink.SENDING, "sending"},
-        {Ink.WAITERS, "waiters (count)"},
-        {Ink.MEMBER_SEND, "send in flight to member"},
-        {null, "alert"},
-        {null, "command"},
-        {null, "waits for"},
+        {Ink.RUNNING, "running", "running"},
+        {Ink.HOLD_READ, "holds read lock", "read lock"},
+        {Ink.HOLD_WRITE, "holds write lock", "write lock"},
+        {Ink.WAITING, "waiting for a lock", "waiting"},
+        {Ink.SENDING, "sending", "sending"},
+        {Ink.WAITERS, "waiters (count)", "waiters"},
+        {Ink.MEMBER_SEND, "send in flight to member", "in flight"},
+        {null, "alert", "alert"},
+        {null, "command", "command"},
+        {null, "waits for", "waits for"},
     };
-    private static final Object[][] LEGEND_SHORT = {
-        {Ink.RUNNING, "running"},
-        {Ink.HOLD_READ, "read lock"},
-        {Ink.HOLD_WRITE, "write lock"},
-        {Ink.WAITING, "waiting"},
-        {Ink.SENDING, "sending"},
-        {Ink.WAITERS, "waiters"},
-        {Ink.MEMBER_SEND, "in flight"},
-        {null, "alert"},
-        {null, "command"},
-        {null, "waits for"},
-    };
+    private static final int LONG = 1;
+    private static final int SHORT = 2;
 
-    /** The width the legend takes with these entries and gaps, as {@link #legend} lays them out, margins included. */
-    private double legendWidth(Object[][] items, double s, double gap) {
+    /** The width the legend takes in these words (LONG or SHORT) and gaps, as {@link #legend} lays it out. */
+    private double legendWidth(int words, double s, double gap) {
         double w = 8 * s;
-        for (int i = 0; i < items.length - 3; i++) {
-            w += 22 * s + width((String) items[i][1], small) + gap;
+        int n = LEGEND.length;
+        for (int i = 0; i < n - 3; i++) {
+            w += 22 * s + width((String) LEGEND[i][words], small) + gap;
         }
-        w += 16 * s + width((String) items[items.length - 3][1], small) + gap;
-        w += 13 * s + width((String) items[items.length - 2][1], small) + gap;
-        return w + 26 * s + width((String) items[items.length - 1][1], small) + 8 * s;
+        w += 16 * s + width((String) LEGEND[n - 3][words], small) + gap;
+        w += 13 * s + width((String) LEGEND[n - 2][words], small) + gap;
+        return w + 26 * s + width((String) LEGEND[n - 1][words], small) + 8 * s;
     }
 }
