@@ -355,6 +355,11 @@ public final class FramePainter {
             gc.setLineWidth(2 * s);
             gc.strokeLine(p.nowX, f.axisTop() + 14 * s, p.nowX, f.bottom());
             gc.setFont(bold);
+            // On a box of the axis' colour: alert diamonds crowd the live edge and would show through the word.
+            double labelW = width("now", bold);
+            double labelH = m.fontSize() * 1.2;
+            gc.setFill(Palette.BACKGROUND);
+            gc.fillRect(p.nowX - 5 * s - labelW, f.top() - 8 * s - labelH / 2, labelW + 4 * s, labelH);
             gc.setFill(Palette.BLACK);
             gc.setTextAlign(TextAlignment.RIGHT);
             gc.fillText("now", p.nowX - 3 * s, f.top() - 8 * s);
