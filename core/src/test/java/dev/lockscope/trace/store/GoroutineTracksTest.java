@@ -73,6 +73,7 @@ class GoroutineTracksTest {
         List<Expected> expected = intervals(kept);
         long t0 = a;
         long t1 = a + width;
+        SummaryScratch scratch = new SummaryScratch();
         for (int g = 1; g <= plans.size(); g++) {
             Track track = Track.goroutine(g);
             List<Expected> mine = expected.stream().filter(e -> e.g() == track.id()).toList();
@@ -80,7 +81,7 @@ class GoroutineTracksTest {
             int[] overlapping = mine.stream().filter(e -> e.start() == e.end()
                     ? t0 <= e.start() && e.start() < t1 : e.start() < t1 && e.end() > t0).mapToInt(Expected::id).toArray();
             assertThat(view.overlapping(track, t0, t1)).as("overlap of g%d", g).containsExactly(overlapping);
-            RowSummary s = view.summarize(track, t0, t1, pixels);
+            RowSummary s = view.summarize(track, t0, t1, pixels, scratch); // one scratch for all, as the timeline
             for (int i = 0; i < pixels; i++) {
                 long busy = 0;
                 int max = 0;
