@@ -98,7 +98,10 @@ public final class TraceCatalog {
         return now;
     }
 
-    /** Changes whenever a group, lane, lock or member is added: the row layout must then be rebuilt. */
+    /**
+     * Changes whenever a group, lane, lock or member is added, or a group gets its second goroutine: the row
+     * layout must then be rebuilt.
+     */
     public int structure() {
         return structure;
     }
@@ -171,6 +174,8 @@ public final class TraceCatalog {
         group.goroutines++;
         if (group.goroutines == 1) {
             group.firstName = v.spawnName(row);
+        } else if (group.goroutines == 2) {
+            structure++; // a group of one is a row named after its goroutine; from two on, a header and lanes
         }
         Lane lane = null;
         for (Lane candidate : group.lanes) {

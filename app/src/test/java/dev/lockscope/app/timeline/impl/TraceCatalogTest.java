@@ -155,4 +155,27 @@ class TraceCatalogTest {
         assertThat(catalog.scanned()).isEqualTo(20_000);
         assertThat(catalog.lane(0).size()).isEqualTo(10_000);
     }
+
+    /**
+     * A group of one goroutine is a row named after it; when a second one comes, even into the same lane (the
+     * first has exited), the layout must become a header and lanes, or the row keeps the first one's name.
+     */
+    @Test
+    void aGroupsSecondGoroutineRebuildsTheLayout() {
+        TraceStore store = new TraceStore();
+        store.accept(new TraceEvent.Spawn(0, 1, "Broadcast#1", "Broadcast", 0));
+        store.accept(new TraceEvent.Exit(5, 1));
+        TraceCatalog catalog = new TraceCatalog();
+        catalog.update(store.view(), Long.MAX_VALUE);
+        RowLayout single = RowLayout.build(catalog, java.util.Set.of(), 1);
+        assertThat(single.rows()).extracting(RowLayout.Row::label).contains("Broadcast#1");
+
+        store.accept(new TraceEvent.Spawn(10, 2, "Broadcast#2", "Broadcast", 0));
+        catalog.update(store.view(), Long.MAX_VALUE);
+        assertThat(catalog.laneCount()).isEqualTo(1); // the same lane
+        assertThat(catalog.structure()).isNotEqualTo(single.structure());
+        RowLayout grouped = RowLayout.build(catalog, java.util.Set.of(), 1);
+        assertThat(grouped.rows()).extracting(RowLayout.Row::label).contains("Broadcast", "lane 1")
+                .doesNotContain("Broadcast#1");
+    }
 }
