@@ -417,6 +417,12 @@ public final class FramePainter {
                 gc.setFont(bold);
             } else {
                 gc.setFont(row.type() == RowLayout.Type.LOCK_WAITERS || row.type() == RowLayout.Type.LANE && row.depth() > 1 ? small : font);
+                if (row.type() == RowLayout.Type.LANE && row.depth() == 1 && row.ref() < catalog.laneCount()) {
+                    TraceCatalog.Group g = catalog.lane(row.ref()).group();
+                    if (g.goroutines() > 1) { // a one-lane group's row: how many it has seen, as a header would say
+                        label = g.key() + "  ·  " + g.goroutines();
+                    }
+                }
             }
             gc.setFill(row.type() == RowLayout.Type.LOCK_WAITERS ? Palette.VERMILLION.darker() : Palette.TEXT);
             gc.fillText(fit(label, gutter - x - 4 * s, m.fontSize()), x, y + row.height() / 2);

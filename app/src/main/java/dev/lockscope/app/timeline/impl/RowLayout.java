@@ -85,9 +85,10 @@ public final class RowLayout {
             if (!collapsed.contains(GOROUTINES)) {
                 for (int gi = 0; gi < groups.size(); gi++) {
                     TraceCatalog.Group group = groups.get(gi);
-                    if (group.goroutines() == 1 && group.lanes().size() == 1) {
+                    if (group.lanes().size() == 1) { // never two at once: one row, no header
+                        String label = group.goroutines() == 1 ? group.firstName() : group.key();
                         laneRow[group.lanes().getFirst().index()] =
-                                add.add(Type.LANE, group.lanes().getFirst().index(), null, group.firstName(), 1, 20);
+                                add.add(Type.LANE, group.lanes().getFirst().index(), null, label, 1, 20);
                         continue;
                     }
                     String key = "group:" + group.key();

@@ -157,25 +157,32 @@ class TraceCatalogTest {
     }
 
     /**
-     * A group of one goroutine is a row named after it; when a second one comes, even into the same lane (the
-     * first has exited), the layout must become a header and lanes, or the row keeps the first one's name.
+     * A group whose goroutines never overlap is one row: named after its goroutine while it has one, after the
+     * group once a second one has come (into the same lane: the layout must be rebuilt, or the row keeps the
+     * first one's name); a header and lanes once two overlap.
      */
     @Test
-    void aGroupsSecondGoroutineRebuildsTheLayout() {
+    void aOneLaneGroupIsOneRowNamedAfterTheGroupFromItsSecondGoroutine() {
         TraceStore store = new TraceStore();
         store.accept(new TraceEvent.Spawn(0, 1, "Broadcast#1", "Broadcast", 0));
         store.accept(new TraceEvent.Exit(5, 1));
         TraceCatalog catalog = new TraceCatalog();
         catalog.update(store.view(), Long.MAX_VALUE);
         RowLayout single = RowLayout.build(catalog, java.util.Set.of(), 1);
-        assertThat(single.rows()).extracting(RowLayout.Row::label).contains("Broadcast#1");
+        assertThat(single.rows()).extracting(RowLayout.Row::label).containsExactly("Goroutines", "Broadcast#1");
 
         store.accept(new TraceEvent.Spawn(10, 2, "Broadcast#2", "Broadcast", 0));
         catalog.update(store.view(), Long.MAX_VALUE);
         assertThat(catalog.laneCount()).isEqualTo(1); // the same lane
         assertThat(catalog.structure()).isNotEqualTo(single.structure());
-        RowLayout grouped = RowLayout.build(catalog, java.util.Set.of(), 1);
-        assertThat(grouped.rows()).extracting(RowLayout.Row::label).contains("Broadcast", "lane 1")
-                .doesNotContain("Broadcast#1");
+        RowLayout oneLane = RowLayout.build(catalog, java.util.Set.of(), 1);
+        assertThat(oneLane.rows()).extracting(RowLayout.Row::label).containsExactly("Goroutines", "Broadcast");
+
+        store.accept(new TraceEvent.Spawn(11, 3, "Broadcast#3", "Broadcast", 0)); // overlaps #2: a second lane
+        catalog.update(store.view(), Long.MAX_VALUE);
+        RowLayout lanes = RowLayout.build(catalog, java.util.Set.of(), 1);
+        assertThat(lanes.rows()).extracting(RowLayout.Row::label)
+                .containsExactly("Goroutines", "Broadcast", "lane 1", "lane 2");
+        assertThat(lanes.rows().get(1).type()).isEqualTo(RowLayout.Type.GROUP);
     }
 }
