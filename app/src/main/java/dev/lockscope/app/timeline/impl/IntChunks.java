@@ -25,6 +25,9 @@ final class IntChunks {
     }
 
     void set(int key, int value) {
+        if (key < 0) {
+            throw new IllegalArgumentException("negative key " + key);
+        }
         int c = key >>> SHIFT;
         if (c >= chunks.length) {
             chunks = Arrays.copyOf(chunks, Math.max(c + 1, chunks.length * 2));
