@@ -73,12 +73,8 @@ final class Summarizer {
             long to = summary.to(i);
             long split = Math.clamp(horizon, from, to);
             acc.reset();
-            int level = split == to ? sparseLevelOf(from, to, bucketWidth) : -1;
             if (from < split && cached && cachedFrom <= from && split <= cachedTo) {
                 bucket.sum(from, split, acc); // inside the loaded unsplit bucket: the pyramid would route it there
-            } else if (level >= 0) {
-                pyramid.aggregateBucket(level, from >> (level * 2 + Long.numberOfTrailingZeros(bucketWidth)), acc,
-                        pieces, cursor);
             } else if (from < split) {
                 pyramid.aggregate(from, split, acc, pieces, cursor);
             }
@@ -90,20 +86,6 @@ final class Summarizer {
             worst[i] = (byte) (acc.worst - 1);
         }
         return summary;
-    }
-
-    /**
-     * The sparse level whose bucket [from, to) is, or -1 if it is none: a pixel that is one whole bucket of width
-     * base &times; 4<sup>k</sup> (k &lt; {@link SummaryPyramid#DENSE}), as the timeline asks for, is read with a
-     * single search of its level.
-     */
-    private static int sparseLevelOf(long from, long to, long baseWidth) {
-        long width = to - from;
-        if (width < baseWidth || Long.bitCount(width) != 1 || (from & (width - 1)) != 0) {
-            return -1;
-        }
-        int level = Long.numberOfTrailingZeros(width / baseWidth);
-        return level % 2 == 0 && level / 2 < SummaryPyramid.DENSE ? level / 2 : -1;
     }
 
     /** Loads the intervals overlapping [from, to) into {@code into}, clipped to it. */

@@ -426,8 +426,17 @@ final class SummaryPyramid {
         aggregate(from, to, acc, sweeper, new Cursor());
     }
 
-    /** Like {@link #aggregate(long, long, Accumulator, Sweeper)}, resuming the sparse levels' searches at {@code cursor}. */
+    /**
+     * Like {@link #aggregate(long, long, Accumulator, Sweeper)}, resuming the sparse levels' searches at
+     * {@code cursor}. A range that is one whole bucket of a sparse level (as the timeline's columns are) is read by
+     * {@link #aggregateBucket}.
+     */
     void aggregate(long from, long to, Accumulator acc, Sweeper sweeper, Cursor cursor) {
+        int bucketLevel = sparseLevelOf(from, to);
+        if (bucketLevel >= 0) {
+            aggregateBucket(bucketLevel, from >> 2 * bucketLevel + baseShift, acc, sweeper, cursor);
+            return;
+        }
         long h = horizon >> baseShift; // at least the caller's: everything before it is stored and visible
         long b = from >> baseShift;
         long end = to >> baseShift;
@@ -462,7 +471,7 @@ final class SummaryPyramid {
      * parent if that is not kept either, and so on up. It is swept with the largest such ancestor as the span,
      * in which few intervals start, so that a sweeper that loads the span once also serves the columns after it.
      */
-    void aggregateBucket(int level, long index, Accumulator acc, Sweeper sweeper, Cursor cursor) {
+    private void aggregateBucket(int level, long index, Accumulator acc, Sweeper sweeper, Cursor cursor) {
         if (addIfKept(level, index, acc, cursor)) {
             return;
         }
@@ -475,6 +484,16 @@ final class SummaryPyramid {
         int shift = 2 * level + baseShift;
         int topShift = 2 * top + baseShift;
         sweeper.sweep(index << shift, (index + 1) << shift, ancestor << topShift, (ancestor + 1) << topShift, acc);
+    }
+
+    /** The sparse level of which [from, to) is one whole bucket, or -1 if it is none. */
+    private int sparseLevelOf(long from, long to) {
+        long width = to - from;
+        if (width < 1L << baseShift || Long.bitCount(width) != 1 || (from & (width - 1)) != 0) {
+            return -1;
+        }
+        int twice = Long.numberOfTrailingZeros(width) - baseShift; // width = base * 4^level
+        return twice % 2 == 0 && twice / 2 < DENSE ? twice / 2 : -1;
     }
 
     private boolean addIfKept(int level, long index, Accumulator acc, Cursor cursor) {
