@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -34,9 +33,7 @@ class ArticleScreenshotTest {
     void start(Stage stage) {
         timeline = new TimelineView(store);
         timeline.setScale(1.1);
-        stage.setScene(new Scene(timeline, 1280, 720));
-        stage.sizeToScene(); // the shared test stage keeps the size an earlier test gave it otherwise
-        stage.show();
+        TimelineFx.show(stage, timeline, 1280, 720);
     }
 
     @Test

@@ -13,7 +13,6 @@ import dev.lockscope.trace.store.TraceStore;
 import dev.lockscope.trace.store.TraceView;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,9 +41,7 @@ class BlockedByTest {
     @Start
     void start(Stage stage) {
         timeline = new TimelineView(store);
-        stage.setScene(new Scene(timeline, 1170, 700));
-        stage.sizeToScene(); // the shared test stage keeps the size an earlier test gave it otherwise
-        stage.show();
+        TimelineFx.show(stage, timeline, 1170, 700);
     }
 
     @BeforeEach

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lockscope.run.Simulation;
 import dev.lockscope.scenario.BuiltinScenarios;
 import dev.lockscope.trace.store.TraceStore;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -33,9 +32,7 @@ class FollowModeTest {
     void start(Stage stage) {
         timeline = new TimelineView(store);
         timeline.setLive(true);
-        stage.setScene(new Scene(timeline, 1170, 700));
-        stage.sizeToScene(); // the shared test stage keeps the size an earlier test gave it otherwise
-        stage.show();
+        TimelineFx.show(stage, timeline, 1170, 700);
     }
 
     /** The range follow mode shows for the current trace: span kept, now at 95 %. */

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.animation.AnimationTimer;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -46,9 +45,7 @@ class LivePulseBench {
         timeline = new TimelineView(store);
         timeline.setLive(true);
         timeline.setFollow(true);
-        stage.setScene(new Scene(timeline, 1280, 780));
-        stage.sizeToScene(); // the shared test stage keeps the size an earlier test gave it otherwise
-        stage.show();
+        TimelineFx.show(stage, timeline, 1280, 780);
     }
 
     @Test

@@ -3,12 +3,21 @@ package dev.lockscope.app.timeline;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Helpers for driving a shown {@link TimelineView}. */
 final class TimelineFx {
     private TimelineFx() {}
+
+    /** Shows {@code timeline} alone on {@code stage}, at {@code width} &times; {@code height}. */
+    static void show(Stage stage, TimelineView timeline, double width, double height) {
+        stage.setScene(new Scene(timeline, width, height));
+        stage.sizeToScene(); // the shared test stage keeps the size an earlier test gave it otherwise
+        stage.show();
+    }
 
     static TimelineSkin skin(TimelineView timeline) {
         return (TimelineSkin) timeline.getSkin();

@@ -3,7 +3,6 @@ package dev.lockscope.app.timeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lockscope.trace.store.TraceStore;
-import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
@@ -28,9 +27,7 @@ class TimelineNavigationTest {
     @Start
     void start(Stage stage) {
         timeline = new TimelineView(store);
-        stage.setScene(new Scene(timeline, 1170, 700));
-        stage.sizeToScene(); // the shared test stage keeps the size an earlier test gave it otherwise
-        stage.show();
+        TimelineFx.show(stage, timeline, 1170, 700);
     }
 
     @BeforeEach
