@@ -342,13 +342,7 @@ final class TimelineSkin extends SkinBase<TimelineView> {
 
     private static boolean startsInterval(Selections s, int id) {
         TraceView view = s.view();
-        if (id < 0 || id >= view.size()) {
-            return false;
-        }
-        return switch (view.type(id)) {
-            case SPAWN, REQUEST, ACQUIRE, SEND_START, SLEEP, PARK -> true;
-            default -> false;
-        };
+        return id >= 0 && id < view.size() && view.type(id).startsInterval();
     }
 
     boolean selectAlert(TraceEvent.Alert alert) {

@@ -100,9 +100,8 @@ public final class IntervalCsvExporter implements EventSink {
         out.write(HEADER);
         out.write('\n');
         for (int row = 0; row < view.size(); row++) {
-            switch (view.type(row)) {
-                case SPAWN, REQUEST, ACQUIRE, SEND_START, SLEEP, PARK -> out.write(line(view, row, traceEnd));
-                default -> { }
+            if (view.type(row).startsInterval()) {
+                out.write(line(view, row, traceEnd));
             }
         }
     }

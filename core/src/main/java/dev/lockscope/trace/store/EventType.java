@@ -13,6 +13,17 @@ public enum EventType {
         return VALUES[ordinal];
     }
 
+    /**
+     * Whether a row of this type starts an interval, and so is an interval id: the goroutine's life, a wait, a
+     * hold, a send, a sleep or a park.
+     */
+    public boolean startsInterval() {
+        return switch (this) {
+            case SPAWN, REQUEST, ACQUIRE, SEND_START, SLEEP, PARK -> true;
+            default -> false;
+        };
+    }
+
     /** The type of an event. */
     public static EventType of(TraceEvent e) {
         return switch (e) {

@@ -370,9 +370,8 @@ public final class TraceView {
 
     private int checkInterval(int id) {
         check(id);
-        switch (table.type(id)) {
-            case SPAWN, REQUEST, ACQUIRE, SEND_START, SLEEP, PARK -> { }
-            default -> throw new IllegalArgumentException("row " + id + " starts no interval: " + table.type(id));
+        if (!table.type(id).startsInterval()) {
+            throw new IllegalArgumentException("row " + id + " starts no interval: " + table.type(id));
         }
         return id;
     }
