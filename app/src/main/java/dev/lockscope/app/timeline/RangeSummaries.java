@@ -33,7 +33,7 @@ final class RangeSummaries {
             long[] acc = new long[3];
             for (int w : view.overlapping(Track.lockWaiters(lock.id()), from, to)) {
                 long s = view.start(w);
-                long e = view.end(w) == TraceView.OPEN ? view.now() : view.end(w);
+                long e = view.endOrNow(w);
                 if (e <= s) {
                     continue;
                 }

@@ -40,7 +40,7 @@ final class Selections {
         IntervalKind kind = view.kind(id);
         long start = view.start(id);
         long end = view.end(id);
-        long last = Math.max(start, (end == TraceView.OPEN ? view.now() : end) - 1);
+        long last = Math.max(start, view.endOrNow(id) - 1);
         long t = Math.clamp(at, start, last);
         int g = view.intervalGoroutine(id);
         int lock = view.intervalLock(id);
@@ -91,8 +91,8 @@ final class Selections {
             for (int root : bc.roots()) {
                 roots.add(party(root));
             }
-        } else if (kind == IntervalKind.HOLD_READ || kind == IntervalKind.HOLD_WRITE) {
-            queued = queuedBehind(g, start, end == TraceView.OPEN ? view.now() : end);
+        } else if (kind.isHold()) {
+            queued = queuedBehind(g, start, view.endOrNow(id));
         }
         return new TimelineSelection(kind, id, start, end, t, party(g), lock, lock >= 0 ? catalog.lockName(lock) : null,
                 mode, site == null ? null : site.label(), member, direct, chain, roots, queued, null);
@@ -106,7 +106,7 @@ final class Selections {
             for (int k = 0; k < waits.length && k < MAX_QUEUED; k++) {
                 int w = waits[k];
                 long ws = view.start(w);
-                long we = view.end(w) == TraceView.OPEN ? view.now() : view.end(w);
+                long we = view.endOrNow(w);
                 if (we <= ws || view.intervalGoroutine(w) == g) {
                     continue;
                 }
@@ -146,8 +146,7 @@ final class Selections {
             int running = -1;
             for (int id : view.overlapping(Track.goroutine(g), t, t + 1)) {
                 IntervalKind k = view.kind(id);
-                if ((k == IntervalKind.HOLD_READ || k == IntervalKind.HOLD_WRITE)
-                        && (alert.locks().isEmpty() || alert.locks().contains(view.intervalLock(id)))) {
+                if (k.isHold() && (alert.locks().isEmpty() || alert.locks().contains(view.intervalLock(id)))) {
                     hold = id;
                 } else if (k == IntervalKind.RUNNING) {
                     running = id;
@@ -175,7 +174,7 @@ final class Selections {
         for (Party root : s.roots()) {
             for (int id : view.overlapping(Track.goroutine(root.id()), s.at(), s.at() + 1)) {
                 IntervalKind k = view.kind(id);
-                if (k == IntervalKind.HOLD_READ || k == IntervalKind.HOLD_WRITE) {
+                if (k.isHold()) {
                     outlined.add(id);
                 }
             }

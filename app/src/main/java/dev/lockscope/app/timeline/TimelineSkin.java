@@ -336,8 +336,7 @@ final class TimelineSkin extends SkinBase<TimelineView> {
 
     private static long midpoint(TraceView view, int id) {
         long start = view.start(id);
-        long end = view.end(id) == TraceView.OPEN ? view.now() : view.end(id);
-        return start + (end - start) / 2;
+        return start + (view.endOrNow(id) - start) / 2;
     }
 
     private static boolean startsInterval(Selections s, int id) {

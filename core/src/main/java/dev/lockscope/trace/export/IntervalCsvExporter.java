@@ -110,7 +110,7 @@ public final class IntervalCsvExporter implements EventSink {
         long start = view.start(id);
         long end = Math.min(view.end(id), traceEnd);
         IntervalKind kind = view.kind(id);
-        boolean onLock = kind == IntervalKind.WAITING || kind == IntervalKind.HOLD_READ || kind == IntervalKind.HOLD_WRITE;
+        boolean onLock = kind == IntervalKind.WAITING || kind.isHold();
         int member = view.intervalMember(id);
         StringBuilder sb = new StringBuilder(96);
         sb.append(id).append(',').append(kindId(kind))

@@ -22,6 +22,11 @@ public enum IntervalKind {
 
     private static final IntervalKind[] VALUES = values();
 
+    /** Whether this is a hold of a lock, in either mode. */
+    public boolean isHold() {
+        return this == HOLD_READ || this == HOLD_WRITE;
+    }
+
     static IntervalKind ofOrdinal(int ordinal) {
         return VALUES[ordinal];
     }

@@ -217,6 +217,12 @@ public final class TraceView {
         return intervals.end(checkInterval(interval), size);
     }
 
+    /** The end, or the view's {@link #now} for an interval still open: how far it has lasted so far. */
+    public long endOrNow(int interval) {
+        long end = end(interval);
+        return end == OPEN ? now : end;
+    }
+
     public IntervalKind kind(int interval) {
         return intervals.kind(checkInterval(interval));
     }
@@ -237,7 +243,7 @@ public final class TraceView {
 
     /** The wait that preceded a hold (its {@code Request} row), or -1 if there was none. */
     public int waitOf(int hold) {
-        if (kind(hold) != IntervalKind.HOLD_READ && kind(hold) != IntervalKind.HOLD_WRITE) {
+        if (!kind(hold).isHold()) {
             throw new IllegalArgumentException("interval " + hold + " is not a hold but " + kind(hold));
         }
         return EventTable.visible(table.c.get(hold), size);
