@@ -21,8 +21,10 @@ public final class FramePainter {
     private Font bold;
     private Font small;
     private double fontScale = -1;
-    /** Measured widths by font, then text; emptied when the fonts change with the scale, or when large. */
-    private final Map<Font, Map<String, Double>> widths = new HashMap<>();
+    /** Measured widths; emptied when the fonts change with the scale, or when large. */
+    private final Map<Measured, Double> widths = new HashMap<>();
+
+    private record Measured(String text, Font font) {}
 
     /** Paints the plan over the whole canvas of {@code width} &times; {@code height}. */
     public void paint(GraphicsContext gc, FramePlan plan, TraceCatalog catalog, double width, double height) {
@@ -184,12 +186,12 @@ public final class FramePainter {
      * frame, and measuring builds a {@code Text} node and lays it out.
      */
     private double width(String text, Font font) {
-        if (widths.size() > 4 || widths.values().stream().mapToInt(Map::size).sum() > 2_000) {
+        if (widths.size() > 2_000) {
             widths.clear(); // captions vary with the selection: keep the cache from growing without bound
         }
-        return widths.computeIfAbsent(font, f -> new HashMap<>()).computeIfAbsent(text, t -> {
-            Text node = new Text(t);
-            node.setFont(font);
+        return widths.computeIfAbsent(new Measured(text, font), m -> {
+            Text node = new Text(m.text());
+            node.setFont(m.font());
             return node.getLayoutBounds().getWidth();
         });
     }
