@@ -1,11 +1,11 @@
 package dev.lockscope.bench;
 
 import dev.lockscope.analysis.SummaryAnalyzer;
+import dev.lockscope.model.Strategy;
 import dev.lockscope.run.Simulation;
 import dev.lockscope.scenario.BuiltinScenarios;
 import dev.lockscope.scenario.RoomSpec;
 import dev.lockscope.scenario.Scenario;
-import dev.lockscope.room.Strategy;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -5,7 +5,7 @@ import dev.lockscope.app.timeline.impl.Metrics;
 import dev.lockscope.app.timeline.impl.RowLayout;
 import dev.lockscope.app.timeline.impl.TraceCatalog;
 import dev.lockscope.app.timeline.impl.Viewport;
-import dev.lockscope.room.Strategy;
+import dev.lockscope.model.Strategy;
 import dev.lockscope.run.Simulation;
 import dev.lockscope.scenario.BuiltinScenarios;
 import dev.lockscope.scenario.RoomSpec;

@@ -2,8 +2,6 @@ package dev.lockscope.analysis;
 
 import dev.lockscope.event.AlertKind;
 import dev.lockscope.event.EventSink;
-import dev.lockscope.event.Site;
-import dev.lockscope.event.TraceEvent;
 import dev.lockscope.event.TraceEvent.Acquire;
 import dev.lockscope.event.TraceEvent.Alert;
 import dev.lockscope.event.TraceEvent.Blocked;
@@ -20,6 +18,8 @@ import dev.lockscope.event.TraceEvent.Request;
 import dev.lockscope.event.TraceEvent.SendStart;
 import dev.lockscope.event.TraceEvent.Sleep;
 import dev.lockscope.event.TraceEvent.Spawn;
+import dev.lockscope.event.TraceEvent;
+import dev.lockscope.model.Site;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;

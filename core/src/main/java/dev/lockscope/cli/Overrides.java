@@ -1,8 +1,8 @@
 package dev.lockscope.cli;
 
 import dev.lockscope.io.InputException;
-import dev.lockscope.lock.LockSemantics;
-import dev.lockscope.room.Strategy;
+import dev.lockscope.model.LockSemantics;
+import dev.lockscope.model.Strategy;
 import dev.lockscope.scenario.RoomSpec;
 import dev.lockscope.scenario.Scenario;
 import java.math.BigDecimal;

@@ -4,7 +4,7 @@ import dev.lockscope.detect.LiveState.Activity;
 import dev.lockscope.detect.LiveState.GoroutineState;
 import dev.lockscope.detect.LiveState.Hold;
 import dev.lockscope.detect.LiveState.Wait;
-import dev.lockscope.event.Mode;
+import dev.lockscope.model.Mode;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

@@ -1,10 +1,10 @@
 package dev.lockscope.detect;
 
 import dev.lockscope.event.EventSink;
-import dev.lockscope.event.Mode;
-import dev.lockscope.event.Site;
 import dev.lockscope.event.TraceEvent;
-import dev.lockscope.lock.LockKind;
+import dev.lockscope.model.LockKind;
+import dev.lockscope.model.Mode;
+import dev.lockscope.model.Site;
 import dev.lockscope.util.IntMap;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,9 +1,10 @@
 package dev.lockscope.event;
 
-import dev.lockscope.lock.LockKind;
-import dev.lockscope.scenario.Command;
+import dev.lockscope.model.Command;
+import dev.lockscope.model.LockKind;
+import dev.lockscope.model.Mode;
+import dev.lockscope.model.Site;
 import java.util.List;
-
 /**
  * One thing that happened in a run, at a virtual instant in nanoseconds. The kernel emits events in
  * non-decreasing time order; a trace file is the header plus these events, one per line

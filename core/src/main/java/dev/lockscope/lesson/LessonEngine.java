@@ -4,7 +4,7 @@ import dev.lockscope.event.AlertKind;
 import dev.lockscope.event.EventSink;
 import dev.lockscope.event.MemberChange;
 import dev.lockscope.event.TraceEvent;
-import dev.lockscope.scenario.Command;
+import dev.lockscope.model.Command;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

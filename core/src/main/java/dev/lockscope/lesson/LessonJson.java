@@ -6,7 +6,7 @@ import dev.lockscope.io.JsonDocuments;
 import dev.lockscope.io.JsonFields;
 import dev.lockscope.io.JsonTree;
 import dev.lockscope.io.JsonValue;
-import dev.lockscope.scenario.Command;
+import dev.lockscope.model.Command;
 import dev.lockscope.scenario.CommandJson;
 import dev.lockscope.scenario.Scenario;
 import dev.lockscope.scenario.ScenarioJson;

@@ -1,6 +1,6 @@
 package dev.lockscope.lesson;
 
-import dev.lockscope.scenario.Command;
+import dev.lockscope.model.Command;
 import java.util.List;
 import java.util.Objects;
 

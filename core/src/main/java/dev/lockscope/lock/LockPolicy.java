@@ -1,7 +1,7 @@
 package dev.lockscope.lock;
 
+import dev.lockscope.model.LockSemantics;
 import java.util.List;
-
 /**
  * The hooks in which the three read-write lock semantics differ; {@link TrackedLock} is the one mechanism that
  * calls them. Each hook reads the lock's state and decides; only {@link #onWriterAtHead} may change it (Go's

@@ -1,15 +1,16 @@
 package dev.lockscope.lock;
 
-import dev.lockscope.event.Mode;
-import dev.lockscope.event.Site;
 import dev.lockscope.event.TraceEvent;
+import dev.lockscope.model.LockKind;
+import dev.lockscope.model.LockSemantics;
+import dev.lockscope.model.Mode;
+import dev.lockscope.model.Site;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
 /**
  * A simulated Go lock that reports every request, acquisition, release and change of what a waiter is blocked
  * by as trace events. A {@link LockKind#MUTEX} is only ever taken in {@link Mode#WRITE}.

@@ -1,7 +1,7 @@
 package dev.lockscope.lock;
 
-import dev.lockscope.event.Mode;
-import dev.lockscope.event.Site;
+import dev.lockscope.model.Mode;
+import dev.lockscope.model.Site;
 import java.util.List;
 
 /** A request in a lock's wait queue. Mutable only by its {@link TrackedLock}. */

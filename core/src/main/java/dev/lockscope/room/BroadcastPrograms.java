@@ -1,11 +1,11 @@
 package dev.lockscope.room;
 
-import dev.lockscope.event.Mode;
+import dev.lockscope.model.Mode;
+import dev.lockscope.model.Strategy;
 import dev.lockscope.sim.Goroutine;
 import dev.lockscope.sim.Instruction;
 import dev.lockscope.sim.Program;
 import java.util.List;
-
 /** {@code Room.Broadcast} under each {@link Strategy}, as programs; docs/room-code.md has the Go code. */
 final class BroadcastPrograms {
     private BroadcastPrograms() {}

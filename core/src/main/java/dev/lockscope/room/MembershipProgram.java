@@ -1,6 +1,6 @@
 package dev.lockscope.room;
 
-import dev.lockscope.event.Mode;
+import dev.lockscope.model.Mode;
 import dev.lockscope.sim.Goroutine;
 import dev.lockscope.sim.Instruction;
 import dev.lockscope.sim.Program;

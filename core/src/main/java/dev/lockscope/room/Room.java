@@ -1,12 +1,13 @@
 package dev.lockscope.room;
 
 import dev.lockscope.event.MemberChange;
-import dev.lockscope.event.Site;
 import dev.lockscope.event.TraceEvent;
-import dev.lockscope.lock.LockKind;
-import dev.lockscope.lock.LockSemantics;
 import dev.lockscope.lock.TrackedLock;
-import dev.lockscope.scenario.Command;
+import dev.lockscope.model.Command;
+import dev.lockscope.model.LockKind;
+import dev.lockscope.model.LockSemantics;
+import dev.lockscope.model.Site;
+import dev.lockscope.model.Strategy;
 import dev.lockscope.scenario.MemberSpec;
 import dev.lockscope.scenario.RoomSpec;
 import dev.lockscope.sim.Instruction;
@@ -18,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
 /**
  * The article's chat room on a kernel: a member list behind one read-write lock {@code membersMx}, a ticker
  * that starts a {@code Broadcast} goroutine every period, {@code Add} and {@code Remove} goroutines for members
@@ -69,12 +69,6 @@ public final class Room implements World {
         this.strategy = spec.strategy();
         this.periodNs = spec.broadcastPeriodNs();
         this.lock = kernel.newLock("membersMx", LockKind.RWMUTEX, semantics);
-        kernel.setDeliveryObserver((member, msg, time) -> {
-            Client c = clients.get(member);
-            if (c != null) {
-                c.lastUpdateNs = time;
-            }
-        });
     }
 
     @Override
@@ -136,7 +130,15 @@ public final class Room implements World {
         if (n.jitterNs() > 0) {
             duration = Math.max(0, duration + kernel.random().nextLong(-n.jitterNs(), n.jitterNs() + 1));
         }
-        return new Instruction.Send(member, msg.id(), msg.createdNs(), duration, site);
+        return new NetworkSend(this, member, msg, duration, site);
+    }
+
+    /** A send to {@code member} completed: its client has heard from the room. */
+    void delivered(String member, long timeNs) {
+        Client c = clients.get(member);
+        if (c != null) {
+            c.lastUpdateNs = timeNs;
+        }
     }
 
     String sendGoroutineName(String member) {

@@ -1,6 +1,6 @@
 package dev.lockscope.room;
 
-import dev.lockscope.event.Site;
+import dev.lockscope.model.Site;
 
 /** The places in the room's Go code (docs/room-code.md) that its goroutines step through. */
 public final class Sites {

@@ -3,7 +3,7 @@ package dev.lockscope.run;
 import dev.lockscope.event.TraceEvent;
 import dev.lockscope.lesson.Lesson;
 import dev.lockscope.lesson.LessonEngine;
-import dev.lockscope.scenario.Command;
+import dev.lockscope.model.Command;
 import java.util.ArrayList;
 import java.util.List;
 

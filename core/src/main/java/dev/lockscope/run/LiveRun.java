@@ -4,7 +4,7 @@ import dev.lockscope.event.EventSink;
 import dev.lockscope.event.TraceEvent;
 import dev.lockscope.io.InputException;
 import dev.lockscope.lesson.Lesson;
-import dev.lockscope.scenario.Command;
+import dev.lockscope.model.Command;
 import dev.lockscope.scenario.Scenario;
 import dev.lockscope.trace.TraceWriter;
 import dev.lockscope.trace.store.TraceStore;

@@ -1,8 +1,8 @@
 package dev.lockscope.run;
 
 import dev.lockscope.analysis.Summary;
-import dev.lockscope.lock.LockSemantics;
-import dev.lockscope.room.Strategy;
+import dev.lockscope.model.LockSemantics;
+import dev.lockscope.model.Strategy;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

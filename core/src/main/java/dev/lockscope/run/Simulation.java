@@ -1,13 +1,13 @@
 package dev.lockscope.run;
 
-import dev.lockscope.detect.Detectors;
 import dev.lockscope.detect.DetectorHost;
+import dev.lockscope.detect.Detectors;
 import dev.lockscope.detect.LiveState;
 import dev.lockscope.event.EventSink;
 import dev.lockscope.event.TraceEvent;
 import dev.lockscope.io.InputException;
+import dev.lockscope.model.Command;
 import dev.lockscope.room.Room;
-import dev.lockscope.scenario.Command;
 import dev.lockscope.scenario.RoomSpec;
 import dev.lockscope.scenario.Scenario;
 import dev.lockscope.scenario.ScriptSpec;

@@ -3,13 +3,13 @@ package dev.lockscope.scenario;
 import dev.lockscope.io.InputException;
 import dev.lockscope.io.JsonFields;
 import dev.lockscope.io.Millis;
-import dev.lockscope.lock.LockSemantics;
-import dev.lockscope.room.Strategy;
+import dev.lockscope.model.Command;
+import dev.lockscope.model.LockSemantics;
+import dev.lockscope.model.Strategy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import tools.jackson.core.JsonGenerator;
-
 /**
  * The JSON form of a {@link Command}, shared by scenario {@code events} and trace {@code command} events: an object
  * with exactly one of {@code join}, {@code leave}, {@code reload}, {@code set}. One {@code set} may carry several

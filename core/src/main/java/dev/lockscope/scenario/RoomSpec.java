@@ -1,6 +1,6 @@
 package dev.lockscope.scenario;
 
-import dev.lockscope.room.Strategy;
+import dev.lockscope.model.Strategy;
 import java.util.List;
 import java.util.Objects;
 

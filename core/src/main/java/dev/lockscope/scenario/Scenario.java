@@ -1,8 +1,9 @@
 package dev.lockscope.scenario;
 
-import dev.lockscope.lock.LockSemantics;
+import dev.lockscope.model.Command;
+import dev.lockscope.model.DetectorConfig;
+import dev.lockscope.model.LockSemantics;
 import java.util.Objects;
-
 /**
  * Everything a run needs besides live commands: a room or a lock script, with its seed and detector settings.
  * Times are virtual nanoseconds (files use milliseconds). The same scenario and seed always give the same trace.

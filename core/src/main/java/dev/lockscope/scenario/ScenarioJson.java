@@ -5,6 +5,7 @@ import dev.lockscope.io.JsonFields;
 import dev.lockscope.io.JsonFormat;
 import dev.lockscope.io.JsonTree;
 import dev.lockscope.io.JsonValue;
+import dev.lockscope.model.DetectorConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
@@ -18,7 +19,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.ObjectReadContext;
-
 /**
  * Reads and writes scenario files (docs/scenario-format.md).
  *

@@ -4,9 +4,11 @@ import dev.lockscope.io.InputException;
 import dev.lockscope.io.JsonFields;
 import dev.lockscope.io.JsonValue;
 import dev.lockscope.io.Quote;
-import dev.lockscope.lock.LockKind;
-import dev.lockscope.lock.LockSemantics;
-import dev.lockscope.room.Strategy;
+import dev.lockscope.model.Command;
+import dev.lockscope.model.DetectorConfig;
+import dev.lockscope.model.LockKind;
+import dev.lockscope.model.LockSemantics;
+import dev.lockscope.model.Strategy;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-
 /**
  * Turns a located JSON tree into a {@link Scenario}, checking every field (docs/scenario-format.md). Stateless
  * apart from the source name used in messages.

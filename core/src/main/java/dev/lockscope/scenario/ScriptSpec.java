@@ -1,7 +1,7 @@
 package dev.lockscope.scenario;
 
-import dev.lockscope.event.Mode;
-import dev.lockscope.lock.LockKind;
+import dev.lockscope.model.LockKind;
+import dev.lockscope.model.Mode;
 import java.util.List;
 import java.util.Objects;
 

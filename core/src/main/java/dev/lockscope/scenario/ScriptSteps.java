@@ -1,10 +1,10 @@
 package dev.lockscope.scenario;
 
-import dev.lockscope.event.Mode;
 import dev.lockscope.io.InputException;
-import dev.lockscope.io.Quote;
 import dev.lockscope.io.JsonFields;
-import dev.lockscope.lock.LockKind;
+import dev.lockscope.io.Quote;
+import dev.lockscope.model.LockKind;
+import dev.lockscope.model.Mode;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.regex.Matcher;

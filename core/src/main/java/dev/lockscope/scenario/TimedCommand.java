@@ -1,7 +1,7 @@
 package dev.lockscope.scenario;
 
+import dev.lockscope.model.Command;
 import java.util.Objects;
-
 /** A command a scenario applies at virtual time {@code atNs}. */
 public record TimedCommand(long atNs, Command command) {
     public TimedCommand {

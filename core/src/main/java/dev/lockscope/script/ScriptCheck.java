@@ -1,9 +1,9 @@
 package dev.lockscope.script;
 
-import dev.lockscope.event.Mode;
-import dev.lockscope.scenario.ScriptSpec;
+import dev.lockscope.model.Mode;
 import dev.lockscope.scenario.ScriptSpec.GoroutineSpec;
 import dev.lockscope.scenario.ScriptSpec.LockStep;
+import dev.lockscope.scenario.ScriptSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,15 +1,15 @@
 package dev.lockscope.script;
 
-import dev.lockscope.event.Site;
-import dev.lockscope.lock.LockSemantics;
 import dev.lockscope.lock.TrackedLock;
-import dev.lockscope.scenario.Command;
-import dev.lockscope.scenario.ScriptSpec;
+import dev.lockscope.model.Command;
+import dev.lockscope.model.LockSemantics;
+import dev.lockscope.model.Site;
 import dev.lockscope.scenario.ScriptSpec.GoroutineSpec;
 import dev.lockscope.scenario.ScriptSpec.LockSpec;
 import dev.lockscope.scenario.ScriptSpec.LockStep;
 import dev.lockscope.scenario.ScriptSpec.SleepStep;
 import dev.lockscope.scenario.ScriptSpec.Step;
+import dev.lockscope.scenario.ScriptSpec;
 import dev.lockscope.sim.Goroutine;
 import dev.lockscope.sim.Instruction;
 import dev.lockscope.sim.Kernel;

@@ -5,7 +5,7 @@ import dev.lockscope.lock.LockClient;
 
 /**
  * A simulated goroutine: a {@link Program} interpreted by the {@link Kernel}, never a Java thread. It runs
- * instructions until one blocks (a lock that is not granted, a sleep, a send, a park) or it exits; it is
+ * instructions until one blocks (a lock that is not granted, a sleep, a park, a custom step) or it exits; it is
  * resumed by a task the kernel schedules at the instant it becomes runnable.
  */
 public final class Goroutine implements LockClient {
@@ -17,9 +17,6 @@ public final class Goroutine implements LockClient {
     private boolean parked;
     private boolean exited;
     private final Task resume = this::run;
-    /** The send in flight; a goroutine runs one instruction at a time, so one field and one task suffice. */
-    private Instruction.Send sending;
-    private final Task sent = this::sendDone;
 
     Goroutine(Kernel kernel, int id, String name, String kind, Program program) {
         this.kernel = kernel;
@@ -86,11 +83,10 @@ public final class Goroutine implements LockClient {
                     kernel.schedule(kernel.now() + s.durationNs(), Priority.NORMAL, resume);
                     return;
                 }
-                case Instruction.Send s -> {
-                    kernel.emit(new TraceEvent.SendStart(kernel.now(), id, s.member(), s.msg(), s.durationNs(), s.site()));
-                    sending = s;
-                    kernel.schedule(kernel.now() + s.durationNs(), Priority.NORMAL, sent);
-                    return;
+                case Instruction.Custom c -> {
+                    if (!c.start(this)) {
+                        return;
+                    }
                 }
                 case Instruction.Go g -> kernel.spawn(g.name(), g.kind(), id, g.program());
                 case Instruction.Park p -> {
@@ -107,10 +103,12 @@ public final class Goroutine implements LockClient {
         }
     }
 
-    private void sendDone() {
-        Instruction.Send s = sending;
-        sending = null;
-        kernel.deliver(this, s);
+    /**
+     * Continues a goroutine suspended by a {@link Instruction.Custom} step, inside the current task: the task
+     * that completes the step calls this last, so the goroutine's next steps happen at the same point of the
+     * instant as the completion.
+     */
+    public void resumeNow() {
         run();
     }
 

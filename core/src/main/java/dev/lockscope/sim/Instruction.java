@@ -1,14 +1,15 @@
 package dev.lockscope.sim;
 
-import dev.lockscope.event.Mode;
-import dev.lockscope.event.Site;
 import dev.lockscope.lock.TrackedLock;
+import dev.lockscope.model.Mode;
+import dev.lockscope.model.Site;
 import java.util.Objects;
 
 /**
  * One step of a goroutine's program: the handful of verbs the kernel interprets. Lock operations and spawning
- * take no virtual time; {@link Sleep} and {@link Send} take their duration; {@link Park} waits for an
- * {@link Goroutine#unpark()}.
+ * take no virtual time; {@link Sleep} takes its duration; {@link Park} waits for an {@link Goroutine#unpark()}.
+ * A world adds verbs of its own (a room's network send) as {@link Custom} instructions, so the kernel knows
+ * goroutines, time and locks, and nothing of what the world means by them.
  */
 public sealed interface Instruction {
 
@@ -21,12 +22,6 @@ public sealed interface Instruction {
     /** {@code time.Sleep(d)}. */
     record Sleep(long durationNs, Site site) implements Instruction {}
 
-    /**
-     * Sends message {@code msg} to {@code member}, taking {@code durationNs}; the message was created at
-     * {@code createdNs}, which is what its delivery latency counts from.
-     */
-    record Send(String member, long msg, long createdNs, long durationNs, Site site) implements Instruction {}
-
     /** {@code go f()}: starts a goroutine and continues at once. */
     record Go(String name, String kind, Program program) implements Instruction {
         public Go {
@@ -36,6 +31,16 @@ public sealed interface Instruction {
 
     /** Waits, holding up no time, until another party unparks this goroutine. */
     record Park(Site site) implements Instruction {}
+
+    /**
+     * A world-specific step. The kernel calls {@link #start} when the goroutine reaches it; the step may emit
+     * events and schedule tasks on the kernel, and either lets the goroutine go on at once or suspends it until
+     * one of its tasks calls {@link Goroutine#resumeNow()}.
+     */
+    non-sealed interface Custom extends Instruction {
+        /** Begins the step for {@code self}; returns {@code true} to continue at once, {@code false} to suspend. */
+        boolean start(Goroutine self);
+    }
 
     /** Returns from the goroutine's function. */
     record Exit() implements Instruction {

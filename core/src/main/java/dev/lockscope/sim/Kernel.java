@@ -3,9 +3,9 @@ package dev.lockscope.sim;
 import dev.lockscope.event.EventSink;
 import dev.lockscope.event.TraceEvent;
 import dev.lockscope.lock.LockHost;
-import dev.lockscope.lock.LockKind;
-import dev.lockscope.lock.LockSemantics;
 import dev.lockscope.lock.TrackedLock;
+import dev.lockscope.model.LockKind;
+import dev.lockscope.model.LockSemantics;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -38,7 +38,6 @@ public final class Kernel implements LockHost {
     private int lastGoroutineId;
     private int lastLockId = -1;
     private int alive;
-    private DeliveryObserver deliveryObserver = (member, msg, time) -> {};
 
     public Kernel(long seed, EventSink sink) {
         this.random = new SplittableRandom(seed);
@@ -63,10 +62,6 @@ public final class Kernel implements LockHost {
     /** Goroutines started and not yet exited. */
     public int aliveGoroutines() {
         return alive;
-    }
-
-    public void setDeliveryObserver(DeliveryObserver observer) {
-        this.deliveryObserver = Objects.requireNonNull(observer, "observer");
     }
 
     @Override
@@ -148,11 +143,6 @@ public final class Kernel implements LockHost {
             throw new IllegalStateException("a task is due at " + queue.peekTime() + ", before " + time);
         }
         now = time;
-    }
-
-    void deliver(Goroutine g, Instruction.Send send) {
-        emit(new TraceEvent.Deliver(now, g.id(), send.member(), send.msg(), now - send.createdNs()));
-        deliveryObserver.delivered(send.member(), send.msg(), now);
     }
 
     void exited(Goroutine g) {

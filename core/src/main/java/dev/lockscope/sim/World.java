@@ -1,6 +1,6 @@
 package dev.lockscope.sim;
 
-import dev.lockscope.scenario.Command;
+import dev.lockscope.model.Command;
 
 /** What a simulation runs on its kernel: the chat room or a lock script. */
 public interface World {

@@ -1,7 +1,7 @@
 package dev.lockscope.trace;
 
-import dev.lockscope.event.Site;
 import dev.lockscope.event.TraceEvent;
+import dev.lockscope.model.Site;
 import dev.lockscope.scenario.CommandJson;
 import java.util.HashMap;
 import java.util.List;

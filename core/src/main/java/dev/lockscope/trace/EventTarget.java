@@ -1,8 +1,8 @@
 package dev.lockscope.trace;
 
-import dev.lockscope.event.Mode;
-import dev.lockscope.event.Site;
 import dev.lockscope.event.TraceEvent;
+import dev.lockscope.model.Mode;
+import dev.lockscope.model.Site;
 
 /**
  * Where {@link TraceReader} delivers the events it has read and checked: the common types field by field, so that

@@ -1,8 +1,8 @@
 package dev.lockscope.trace;
 
-import dev.lockscope.event.Mode;
-import dev.lockscope.event.Site;
-import dev.lockscope.scenario.Command;
+import dev.lockscope.model.Command;
+import dev.lockscope.model.Mode;
+import dev.lockscope.model.Site;
 import java.util.List;
 
 /**

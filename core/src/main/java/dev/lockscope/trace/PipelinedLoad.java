@@ -1,9 +1,9 @@
 package dev.lockscope.trace;
 
-import dev.lockscope.event.Mode;
-import dev.lockscope.event.Site;
 import dev.lockscope.event.TraceEvent;
 import dev.lockscope.io.InputException;
+import dev.lockscope.model.Mode;
+import dev.lockscope.model.Site;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 

@@ -1,9 +1,9 @@
 package dev.lockscope.trace;
 
 import dev.lockscope.event.EventSink;
-import dev.lockscope.event.Mode;
-import dev.lockscope.event.Site;
 import dev.lockscope.event.TraceEvent;
+import dev.lockscope.model.Mode;
+import dev.lockscope.model.Site;
 import java.util.List;
 
 /** Builds the {@link TraceEvent} of every call and passes it to an {@link EventSink}: the general read path. */

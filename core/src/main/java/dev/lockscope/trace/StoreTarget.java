@@ -1,8 +1,8 @@
 package dev.lockscope.trace;
 
-import dev.lockscope.event.Mode;
-import dev.lockscope.event.Site;
 import dev.lockscope.event.TraceEvent;
+import dev.lockscope.model.Mode;
+import dev.lockscope.model.Site;
 import dev.lockscope.trace.store.TraceStore;
 
 /** Appends every call to a {@link TraceStore}, the common events field by field: the bulk load path. */

@@ -1,6 +1,6 @@
 package dev.lockscope.trace;
 
-import dev.lockscope.event.Mode;
+import dev.lockscope.model.Mode;
 
 /**
  * Reads the lines of the common event types exactly as {@link EventLineWriter} writes them: keys in the

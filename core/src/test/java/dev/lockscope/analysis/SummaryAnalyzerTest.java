@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.entry;
 
 import dev.lockscope.event.AlertKind;
 import dev.lockscope.event.MemberChange;
-import dev.lockscope.event.Mode;
-import dev.lockscope.event.Site;
-import dev.lockscope.event.TraceEvent;
 import dev.lockscope.event.TraceEvent.Acquire;
 import dev.lockscope.event.TraceEvent.Alert;
 import dev.lockscope.event.TraceEvent.Deliver;
@@ -19,7 +16,10 @@ import dev.lockscope.event.TraceEvent.MemberEvent;
 import dev.lockscope.event.TraceEvent.Release;
 import dev.lockscope.event.TraceEvent.Request;
 import dev.lockscope.event.TraceEvent.Spawn;
-import dev.lockscope.lock.LockKind;
+import dev.lockscope.event.TraceEvent;
+import dev.lockscope.model.LockKind;
+import dev.lockscope.model.Mode;
+import dev.lockscope.model.Site;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lockscope.event.AlertKind;
-import dev.lockscope.event.Mode;
-import dev.lockscope.event.Site;
 import dev.lockscope.event.TraceEvent;
 import dev.lockscope.io.InputException;
+import dev.lockscope.model.Mode;
+import dev.lockscope.model.Site;
 import java.util.EnumMap;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;

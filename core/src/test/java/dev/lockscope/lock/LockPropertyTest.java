@@ -3,20 +3,22 @@ package dev.lockscope.lock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lockscope.event.AlertKind;
-import dev.lockscope.event.Mode;
 import dev.lockscope.event.TraceEvent;
+import dev.lockscope.model.Command;
+import dev.lockscope.model.DetectorConfig;
+import dev.lockscope.model.LockKind;
+import dev.lockscope.model.LockSemantics;
+import dev.lockscope.model.Mode;
 import dev.lockscope.run.Recorder;
 import dev.lockscope.run.Scenarios;
 import dev.lockscope.run.Simulation;
-import dev.lockscope.scenario.Command;
-import dev.lockscope.scenario.DetectorConfig;
 import dev.lockscope.scenario.Scenario;
-import dev.lockscope.scenario.ScriptSpec;
 import dev.lockscope.scenario.ScriptSpec.GoroutineSpec;
 import dev.lockscope.scenario.ScriptSpec.LockSpec;
 import dev.lockscope.scenario.ScriptSpec.LockStep;
 import dev.lockscope.scenario.ScriptSpec.SleepStep;
 import dev.lockscope.scenario.ScriptSpec.Step;
+import dev.lockscope.scenario.ScriptSpec;
 import dev.lockscope.scenario.TimedCommand;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,7 +30,6 @@ import java.util.Set;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
-
 /**
  * Properties of the kernel and the locks over random lock scripts, random policies and random live policy
  * switches: mutual exclusion, no lost wake-up, determinism, time that never runs backwards.

@@ -4,6 +4,7 @@ import static dev.lockscope.run.Scripts.script;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lockscope.event.TraceEvent;
+import dev.lockscope.model.LockSemantics;
 import dev.lockscope.run.Recorder;
 import dev.lockscope.run.Scripts;
 import dev.lockscope.run.Simulation;
@@ -11,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-
 /** Hand-computed acquisition times under each policy; goroutine names map to "acquired at" in ms. */
 class LockSemanticsTest {
 
@@ -123,7 +123,7 @@ class LockSemanticsTest {
         Recorder r = new Recorder();
         Simulation sim = Simulation.start(s.build(), r);
         sim.runUntil(dev.lockscope.run.Scenarios.ms(30));
-        sim.applyLive(new dev.lockscope.scenario.Command.SetLock(LockSemantics.READER_PREFERRING));
+        sim.applyLive(new dev.lockscope.model.Command.SetLock(LockSemantics.READER_PREFERRING));
         sim.runToEnd();
         Map<String, List<Double>> acq = acquisitions(r);
         assertThat(acq.get("r2")).containsExactly(30.0);

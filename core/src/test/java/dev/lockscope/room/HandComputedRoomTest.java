@@ -3,13 +3,13 @@ package dev.lockscope.room;
 import static dev.lockscope.run.Scenarios.room;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lockscope.lock.LockSemantics;
+import dev.lockscope.model.LockSemantics;
+import dev.lockscope.model.Strategy;
 import dev.lockscope.run.LockOps;
 import dev.lockscope.run.Recorder;
 import dev.lockscope.run.Simulation;
 import dev.lockscope.scenario.Scenario;
 import org.junit.jupiter.api.Test;
-
 /**
  * The issue's worked example, by hand. Members 20, 30 and 600 ms, so a sequential broadcast holds the read lock
  * for 650 ms; one starts every 200 ms. Add requests at 1010 while Broadcasts 400, 600, 800 and 1000 hold the

@@ -8,15 +8,15 @@ import dev.lockscope.analysis.Summary;
 import dev.lockscope.analysis.SummaryAnalyzer;
 import dev.lockscope.event.MemberChange;
 import dev.lockscope.event.TraceEvent;
+import dev.lockscope.model.Command;
+import dev.lockscope.model.Strategy;
 import dev.lockscope.run.LockOps;
 import dev.lockscope.run.Recorder;
 import dev.lockscope.run.Simulation;
-import dev.lockscope.scenario.Command;
 import dev.lockscope.scenario.Scenario;
 import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
-
 /** Delivery accounting, member queues, reloads and live changes, each computed by hand. */
 class RoomBehaviourTest {
 

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lockscope.analysis.SummaryAnalyzer;
 import dev.lockscope.event.TraceEvent;
-import dev.lockscope.room.Strategy;
+import dev.lockscope.model.Command;
+import dev.lockscope.model.Strategy;
 import dev.lockscope.scenario.BuiltinScenarios;
-import dev.lockscope.scenario.Command;
 import dev.lockscope.scenario.Scenario;
 import dev.lockscope.trace.TraceReader;
 import dev.lockscope.trace.store.TraceView;

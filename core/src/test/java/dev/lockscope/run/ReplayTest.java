@@ -5,9 +5,9 @@ import static dev.lockscope.run.Scenarios.room;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lockscope.event.TraceEvent;
-import dev.lockscope.lock.LockSemantics;
-import dev.lockscope.room.Strategy;
-import dev.lockscope.scenario.Command;
+import dev.lockscope.model.Command;
+import dev.lockscope.model.LockSemantics;
+import dev.lockscope.model.Strategy;
 import dev.lockscope.scenario.Scenario;
 import java.util.List;
 import java.util.OptionalLong;

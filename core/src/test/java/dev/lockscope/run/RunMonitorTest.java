@@ -4,10 +4,10 @@ import static dev.lockscope.run.Scenarios.ms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lockscope.analysis.SummaryAnalyzer;
+import dev.lockscope.model.Command;
+import dev.lockscope.model.Strategy;
 import dev.lockscope.room.Sites;
-import dev.lockscope.room.Strategy;
 import dev.lockscope.scenario.BuiltinScenarios;
-import dev.lockscope.scenario.Command;
 import dev.lockscope.scenario.Scenario;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,9 @@
 package dev.lockscope.run;
 
-import dev.lockscope.lock.LockSemantics;
-import dev.lockscope.room.Strategy;
-import dev.lockscope.scenario.Command;
-import dev.lockscope.scenario.DetectorConfig;
+import dev.lockscope.model.Command;
+import dev.lockscope.model.DetectorConfig;
+import dev.lockscope.model.LockSemantics;
+import dev.lockscope.model.Strategy;
 import dev.lockscope.scenario.MemberSpec;
 import dev.lockscope.scenario.RoomSpec;
 import dev.lockscope.scenario.Scenario;

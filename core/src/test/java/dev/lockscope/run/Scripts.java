@@ -1,16 +1,16 @@
 package dev.lockscope.run;
 
-import dev.lockscope.event.Mode;
-import dev.lockscope.lock.LockKind;
-import dev.lockscope.lock.LockSemantics;
-import dev.lockscope.scenario.DetectorConfig;
+import dev.lockscope.model.DetectorConfig;
+import dev.lockscope.model.LockKind;
+import dev.lockscope.model.LockSemantics;
+import dev.lockscope.model.Mode;
 import dev.lockscope.scenario.Scenario;
-import dev.lockscope.scenario.ScriptSpec;
 import dev.lockscope.scenario.ScriptSpec.GoroutineSpec;
 import dev.lockscope.scenario.ScriptSpec.LockSpec;
 import dev.lockscope.scenario.ScriptSpec.LockStep;
 import dev.lockscope.scenario.ScriptSpec.SleepStep;
 import dev.lockscope.scenario.ScriptSpec.Step;
+import dev.lockscope.scenario.ScriptSpec;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -4,15 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lockscope.io.InputException;
-import dev.lockscope.lock.LockKind;
-import dev.lockscope.lock.LockSemantics;
-import dev.lockscope.room.Strategy;
+import dev.lockscope.model.Command;
+import dev.lockscope.model.DetectorConfig;
+import dev.lockscope.model.LockKind;
+import dev.lockscope.model.LockSemantics;
+import dev.lockscope.model.Strategy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 class BuiltinScenariosTest {
     private static final long MS = 1_000_000L;
 

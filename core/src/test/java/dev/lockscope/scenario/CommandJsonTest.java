@@ -7,8 +7,9 @@ import dev.lockscope.io.InputException;
 import dev.lockscope.io.JsonFields;
 import dev.lockscope.io.JsonFormat;
 import dev.lockscope.io.JsonTree;
-import dev.lockscope.lock.LockSemantics;
-import dev.lockscope.room.Strategy;
+import dev.lockscope.model.Command;
+import dev.lockscope.model.LockSemantics;
+import dev.lockscope.model.Strategy;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.OptionalLong;
@@ -17,7 +18,6 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
-
 class CommandJsonTest {
 
     private static String write(Command c) {

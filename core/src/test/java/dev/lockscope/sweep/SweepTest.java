@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lockscope.analysis.SummaryJson;
 import dev.lockscope.cli.Main;
 import dev.lockscope.io.InputException;
-import dev.lockscope.room.Strategy;
+import dev.lockscope.model.Strategy;
 import dev.lockscope.scenario.RoomSpec;
 import dev.lockscope.scenario.ScenarioJson;
 import java.io.PrintWriter;
@@ -45,7 +45,7 @@ class SweepTest {
         // latencyMs:eve reaches eve's join event, since eve is not an initial member.
         var scenario = spec.cells().get(1).scenario(spec.base(), 8);
         assertThat(((RoomSpec) scenario.body()).events().getFirst().command())
-                .isEqualTo(new dev.lockscope.scenario.Command.Join("eve", 0, 100_000_000L));
+                .isEqualTo(new dev.lockscope.model.Command.Join("eve", 0, 100_000_000L));
         assertThat(((RoomSpec) scenario.body()).strategy()).isEqualTo(Strategy.SNAPSHOT);
         assertThat(scenario.seed()).isEqualTo(8);
         assertThat(scenario.durationNs()).isEqualTo(20_000_000_000L);

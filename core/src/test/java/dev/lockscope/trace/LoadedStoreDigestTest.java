@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lockscope.event.AlertKind;
 import dev.lockscope.event.MemberChange;
-import dev.lockscope.event.Mode;
-import dev.lockscope.event.Site;
 import dev.lockscope.event.TraceEvent;
-import dev.lockscope.lock.LockKind;
+import dev.lockscope.model.LockKind;
+import dev.lockscope.model.Mode;
+import dev.lockscope.model.Site;
 import dev.lockscope.trace.store.RowSummary;
 import dev.lockscope.trace.store.TraceStore;
 import dev.lockscope.trace.store.TraceView;

@@ -1,6 +1,6 @@
 package dev.lockscope.app.lab;
 
-import dev.lockscope.room.Strategy;
+import dev.lockscope.model.Strategy;
 import dev.lockscope.run.RunStatus;
 import dev.lockscope.run.SiteLoad;
 import dev.lockscope.scenario.RoomSpec;

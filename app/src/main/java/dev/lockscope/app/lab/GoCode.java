@@ -1,10 +1,10 @@
 package dev.lockscope.app.lab;
 
-import dev.lockscope.event.Mode;
-import dev.lockscope.event.Site;
 import dev.lockscope.io.Millis;
+import dev.lockscope.model.Mode;
+import dev.lockscope.model.Site;
+import dev.lockscope.model.Strategy;
 import dev.lockscope.room.Sites;
-import dev.lockscope.room.Strategy;
 import dev.lockscope.scenario.ScriptSpec;
 import java.util.ArrayList;
 import java.util.List;

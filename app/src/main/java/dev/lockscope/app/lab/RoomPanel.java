@@ -1,10 +1,10 @@
 package dev.lockscope.app.lab;
 
-import dev.lockscope.lock.LockSemantics;
-import dev.lockscope.room.Strategy;
+import dev.lockscope.model.Command;
+import dev.lockscope.model.LockSemantics;
+import dev.lockscope.model.Strategy;
 import dev.lockscope.run.MemberStatus;
 import dev.lockscope.run.RunStatus;
-import dev.lockscope.scenario.Command;
 import dev.lockscope.scenario.RoomSpec;
 import dev.lockscope.scenario.Scenario;
 import java.math.BigDecimal;

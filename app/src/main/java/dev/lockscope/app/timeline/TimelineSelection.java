@@ -1,7 +1,7 @@
 package dev.lockscope.app.timeline;
 
-import dev.lockscope.event.Mode;
 import dev.lockscope.event.TraceEvent;
+import dev.lockscope.model.Mode;
 import dev.lockscope.trace.store.IntervalKind;
 import dev.lockscope.trace.store.TraceView;
 import java.util.List;

@@ -64,8 +64,8 @@ class SweepViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(opened).hasSize(1);
         RoomSpec room = (RoomSpec) opened.getFirst().body();
-        assertThat(room.strategy()).isEqualTo(dev.lockscope.room.Strategy.SEQUENTIAL);
+        assertThat(room.strategy()).isEqualTo(dev.lockscope.model.Strategy.SEQUENTIAL);
         assertThat(room.events().getFirst().command())
-                .isEqualTo(new dev.lockscope.scenario.Command.Join("eve", 2_000_000_000L, 100_000_000L));
+                .isEqualTo(new dev.lockscope.model.Command.Join("eve", 2_000_000_000L, 100_000_000L));
     }
 }

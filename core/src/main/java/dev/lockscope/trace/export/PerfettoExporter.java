@@ -1,14 +1,13 @@
 package dev.lockscope.trace.export;
 
-import dev.lockscope.io.AtomicOutput;
-
 import static dev.lockscope.trace.export.Slice.arg;
 
 import dev.lockscope.event.EventSink;
-import dev.lockscope.event.Mode;
-import dev.lockscope.event.Site;
 import dev.lockscope.event.TraceEvent;
+import dev.lockscope.io.AtomicOutput;
 import dev.lockscope.io.InputException;
+import dev.lockscope.model.Mode;
+import dev.lockscope.model.Site;
 import dev.lockscope.trace.ReadResult;
 import dev.lockscope.trace.TraceFile;
 import dev.lockscope.trace.TraceReader;

@@ -1,8 +1,8 @@
 package dev.lockscope.trace.store;
 
-import dev.lockscope.event.Mode;
-import dev.lockscope.event.Site;
 import dev.lockscope.event.TraceEvent;
+import dev.lockscope.model.Mode;
+import dev.lockscope.model.Site;
 
 /**
  * The rows of a trace as parallel primitive columns, plus the dictionaries and the side list they refer to.

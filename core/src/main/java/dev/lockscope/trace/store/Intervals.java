@@ -37,7 +37,7 @@ final class Intervals {
         return switch (table.type(id)) {
             case SPAWN -> IntervalKind.RUNNING;
             case REQUEST -> IntervalKind.WAITING;
-            case ACQUIRE -> table.mode(id) == dev.lockscope.event.Mode.READ ? IntervalKind.HOLD_READ : IntervalKind.HOLD_WRITE;
+            case ACQUIRE -> table.mode(id) == dev.lockscope.model.Mode.READ ? IntervalKind.HOLD_READ : IntervalKind.HOLD_WRITE;
             case SEND_START -> IntervalKind.SENDING;
             case SLEEP -> IntervalKind.SLEEPING;
             case PARK -> IntervalKind.PARKED;

@@ -4,9 +4,9 @@ import static dev.lockscope.trace.store.EventTable.NONE;
 import static dev.lockscope.trace.store.EventTable.fitsInt;
 
 import dev.lockscope.event.EventSink;
-import dev.lockscope.event.Mode;
-import dev.lockscope.event.Site;
 import dev.lockscope.event.TraceEvent;
+import dev.lockscope.model.Mode;
+import dev.lockscope.model.Site;
 import java.util.Objects;
 
 /**

@@ -2,9 +2,9 @@ package dev.lockscope.trace.store;
 
 import static dev.lockscope.trace.store.EventTable.NONE;
 
-import dev.lockscope.event.Mode;
-import dev.lockscope.event.Site;
 import dev.lockscope.event.TraceEvent;
+import dev.lockscope.model.Mode;
+import dev.lockscope.model.Site;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;

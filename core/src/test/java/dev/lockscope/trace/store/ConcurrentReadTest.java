@@ -2,8 +2,8 @@ package dev.lockscope.trace.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lockscope.event.Mode;
 import dev.lockscope.event.TraceEvent;
+import dev.lockscope.model.Mode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;

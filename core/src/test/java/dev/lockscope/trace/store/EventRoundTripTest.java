@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lockscope.event.AlertKind;
 import dev.lockscope.event.MemberChange;
-import dev.lockscope.event.Mode;
-import dev.lockscope.event.Site;
 import dev.lockscope.event.TraceEvent;
-import dev.lockscope.lock.LockKind;
-import dev.lockscope.lock.LockSemantics;
-import dev.lockscope.scenario.Command;
+import dev.lockscope.model.Command;
+import dev.lockscope.model.LockKind;
+import dev.lockscope.model.LockSemantics;
+import dev.lockscope.model.Mode;
+import dev.lockscope.model.Site;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -2,8 +2,8 @@ package dev.lockscope.trace.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lockscope.event.Mode;
 import dev.lockscope.event.TraceEvent;
+import dev.lockscope.model.Mode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

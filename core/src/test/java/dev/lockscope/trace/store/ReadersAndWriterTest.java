@@ -1,7 +1,7 @@
 package dev.lockscope.trace.store;
 
-import static dev.lockscope.event.Mode.READ;
-import static dev.lockscope.event.Mode.WRITE;
+import static dev.lockscope.model.Mode.READ;
+import static dev.lockscope.model.Mode.WRITE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lockscope.trace.store.BlockerChain.Edge;

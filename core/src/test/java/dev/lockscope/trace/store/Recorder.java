@@ -1,8 +1,8 @@
 package dev.lockscope.trace.store;
 
-import dev.lockscope.event.Mode;
-import dev.lockscope.event.Site;
 import dev.lockscope.event.TraceEvent;
+import dev.lockscope.model.Mode;
+import dev.lockscope.model.Site;
 import java.util.ArrayList;
 import java.util.List;
 

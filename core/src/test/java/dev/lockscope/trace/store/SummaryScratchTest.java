@@ -2,8 +2,8 @@ package dev.lockscope.trace.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lockscope.event.Mode;
 import dev.lockscope.event.TraceEvent;
+import dev.lockscope.model.Mode;
 import org.junit.jupiter.api.Test;
 
 /** A scratch carries nothing of one query into the next. */

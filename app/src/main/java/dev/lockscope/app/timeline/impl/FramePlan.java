@@ -2,12 +2,12 @@ package dev.lockscope.app.timeline.impl;
 
 import dev.lockscope.event.MemberChange;
 import dev.lockscope.event.TraceEvent;
-import dev.lockscope.scenario.Command;
+import dev.lockscope.model.Command;
 import dev.lockscope.trace.store.IntervalKind;
 import dev.lockscope.trace.store.RowSummary;
 import dev.lockscope.trace.store.SummaryScratch;
-import dev.lockscope.trace.store.Track;
 import dev.lockscope.trace.store.TraceView;
+import dev.lockscope.trace.store.Track;
 import java.util.Arrays;
 import java.util.List;
 

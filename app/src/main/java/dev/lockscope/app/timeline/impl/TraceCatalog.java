@@ -1,9 +1,9 @@
 package dev.lockscope.app.timeline.impl;
 
 import dev.lockscope.event.MemberChange;
-import dev.lockscope.event.Mode;
 import dev.lockscope.event.TraceEvent;
-import dev.lockscope.scenario.Command;
+import dev.lockscope.model.Command;
+import dev.lockscope.model.Mode;
 import dev.lockscope.trace.store.EventType;
 import dev.lockscope.trace.store.IntervalKind;
 import dev.lockscope.trace.store.TraceView;

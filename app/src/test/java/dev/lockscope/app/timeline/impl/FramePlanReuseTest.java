@@ -2,7 +2,7 @@ package dev.lockscope.app.timeline.impl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lockscope.room.Strategy;
+import dev.lockscope.model.Strategy;
 import dev.lockscope.run.Simulation;
 import dev.lockscope.scenario.BuiltinScenarios;
 import dev.lockscope.scenario.RoomSpec;

@@ -1,7 +1,5 @@
-package dev.lockscope.scenario;
+package dev.lockscope.model;
 
-import dev.lockscope.lock.LockSemantics;
-import dev.lockscope.room.Strategy;
 import java.util.OptionalLong;
 
 /**

@@ -1,4 +1,4 @@
-package dev.lockscope.event;
+package dev.lockscope.model;
 
 /** The mode a lock is requested, held or released in. */
 public enum Mode {

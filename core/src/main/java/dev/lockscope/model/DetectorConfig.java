@@ -1,4 +1,4 @@
-package dev.lockscope.scenario;
+package dev.lockscope.model;
 
 /**
  * Detector thresholds. A wait or hold raises an alert once it lasts strictly longer than its threshold.

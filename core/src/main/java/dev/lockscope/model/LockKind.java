@@ -1,4 +1,4 @@
-package dev.lockscope.lock;
+package dev.lockscope.model;
 
 /** Whether a lock is Go's {@code sync.Mutex} or {@code sync.RWMutex} (whose policy is a {@link LockSemantics}). */
 public enum LockKind {

@@ -1,8 +1,8 @@
-package dev.lockscope.lock;
+package dev.lockscope.model;
 
 /**
- * The admission policy of a read-write lock. All three share one mechanism ({@link TrackedLock}) and
- * differ only in the hooks of {@link LockPolicy}; a run may switch between them while it goes.
+ * The admission policy of a read-write lock. All three share one mechanism ({@code dev.lockscope.lock.TrackedLock}) and
+ * differ only in the hooks of {@code LockPolicy}; a run may switch between them while it goes.
  */
 public enum LockSemantics {
     /** Go's {@code sync.RWMutex}: a pending writer blocks new readers. The default. */

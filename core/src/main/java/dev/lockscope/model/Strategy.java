@@ -1,4 +1,4 @@
-package dev.lockscope.room;
+package dev.lockscope.model;
 
 /** How {@code Room.Broadcast} sends a message to the members; see docs/scenario-format.md for the Go code of each. */
 public enum Strategy {

@@ -1,10 +1,10 @@
-package dev.lockscope.lesson;
+package dev.lockscope.run;
 
 import dev.lockscope.event.EventSink;
 import dev.lockscope.event.TraceEvent;
 import dev.lockscope.io.InputException;
-import dev.lockscope.run.LessonDirector;
-import dev.lockscope.run.Simulation;
+import dev.lockscope.lesson.Lesson;
+import dev.lockscope.lesson.LessonEngine;
 
 /**
  * Runs a lesson headless and deterministically: the simulation driven by a {@link LessonDirector}, the same
@@ -12,7 +12,7 @@ import dev.lockscope.run.Simulation;
  * run stays replayable. A paused step, or a next step that waits for the presenter, stops
  * {@link #runToNextPause} until {@link #next()}.
  */
-public final class LessonRunner {
+final class LessonRunner {
     private final Simulation sim;
     private final LessonDirector director;
 
@@ -20,7 +20,7 @@ public final class LessonRunner {
      * @param sink     receives the run's events (the trace store, the analyzer...)
      * @param listener told of each step as it comes up
      */
-    public LessonRunner(Lesson lesson, EventSink sink, LessonEngine.Listener listener) throws InputException {
+    LessonRunner(Lesson lesson, EventSink sink, LessonEngine.Listener listener) throws InputException {
         LessonDirector lessonDirector = new LessonDirector(lesson, listener);
         this.director = lessonDirector;
         this.sim = Simulation.start(lesson.scenario(), new EventSink() {

@@ -1,12 +1,13 @@
-package dev.lockscope.lesson;
+package dev.lockscope.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lockscope.event.TraceEvent;
 import dev.lockscope.io.InputException;
-import dev.lockscope.run.LockOps;
-import dev.lockscope.run.Recorder;
+import dev.lockscope.lesson.BuiltinLessons;
+import dev.lockscope.lesson.Lesson;
+import dev.lockscope.lesson.LessonJson;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

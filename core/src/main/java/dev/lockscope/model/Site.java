@@ -1,4 +1,4 @@
-package dev.lockscope.event;
+package dev.lockscope.model;
 
 import java.util.Objects;
 
