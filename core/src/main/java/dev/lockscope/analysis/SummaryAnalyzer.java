@@ -19,6 +19,9 @@ import dev.lockscope.event.TraceEvent.SendStart;
 import dev.lockscope.event.TraceEvent.Sleep;
 import dev.lockscope.event.TraceEvent.Spawn;
 import dev.lockscope.event.TraceEvent;
+import dev.lockscope.interval.IntervalKind;
+import dev.lockscope.interval.IntervalTracker;
+import dev.lockscope.model.Mode;
 import dev.lockscope.model.Site;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -33,22 +36,18 @@ import java.util.TreeMap;
  * Single-threaded, like every {@link EventSink}; {@link #summary()} may be called at any point, and reports the
  * run as if it ended there.
  *
- * <p><b>Operations.</b> A wait runs from a {@link Request} to the {@link Acquire} of the same goroutine and
- * lock, and counts for the request's {@code site.op()}. A hold runs from an {@code Acquire} to the
- * {@link Release} of the same goroutine and lock, and counts for the acquire's {@code site.op()}. A goroutine
- * may hold a lock several times (recursive read locking): a release ends its most recent unreleased hold of
- * that lock. Waits and holds still open at the end are counted as {@code waitingAtEnd} and
- * {@code holdingAtEnd}; so are those its goroutine left open when it exited, since goroutine ids are never
- * reused and nothing can close them later. A release with no matching hold (a lock released by another
- * goroutine than its holder, or a trace cut at the front) is ignored.
+ * <p><b>Operations.</b> Waits and holds are the intervals of the one {@link IntervalTracker} (docs/intervals.md):
+ * a wait counts for its request's {@code site.op()}, a hold for its acquire's. Waits and holds still open at the
+ * end, including those a goroutine left open when it exited, are counted as {@code waitingAtEnd} and
+ * {@code holdingAtEnd}.
  *
  * <p><b>Delivery.</b> A delivery is an order violation when its message id is lower than the highest one the
  * member already received. <b>Goroutines.</b> {@link Spawn} counts +1 alive, {@link Exit} -1.
  *
  * <p><b>Cost.</b> Constant work per event without allocation in the steady state; memory grows with the
- * goroutines that have a lock open, the operations and the members, not with the length of the run.
+ * goroutines alive or with a lock open, the operations and the members, not with the length of the run.
  */
-public final class SummaryAnalyzer implements EventSink {
+public final class SummaryAnalyzer implements EventSink, IntervalTracker.Listener {
 
     private final String scenarioName;
     private final long durationNs;
@@ -57,8 +56,7 @@ public final class SummaryAnalyzer implements EventSink {
 
     private final Map<String, Integer> opIndex = new HashMap<>();
     private final List<OpAccumulator> ops = new ArrayList<>();
-    private final OpenLockTable open = new OpenLockTable();
-    private final OpenLockTable.Visitor abandon = this::abandon;
+    private final IntervalTracker intervals = new IntervalTracker(this);
     // Sites are usually shared constants, so remembering the last one skips most op-name lookups.
     private Site lastSite;
     private int lastOp;
@@ -91,15 +89,19 @@ public final class SummaryAnalyzer implements EventSink {
         events++;
         // No default branch: a new event type must be considered here before the code compiles again.
         switch (event) {
-            case Request r -> open.openWait(r.g(), r.lock(), r.time(), opOf(r.site()));
-            case Acquire a -> acquire(a);
-            case Release r -> release(r);
-            case Spawn s -> spawn();
-            case Exit x -> exit(x);
+            case Request r -> intervals.request(r.time(), r.g(), r.lock(), opOf(r.site()));
+            case Acquire a -> intervals.acquire(a.time(), a.g(), a.lock(), a.mode() == Mode.READ, opOf(a.site()));
+            case Release r -> intervals.release(r.time(), r.g(), r.lock(), IntervalTracker.NONE);
+            case Spawn s -> spawn(s);
+            case Exit x -> {
+                alive--;
+                intervals.exit(x.time(), x.g(), IntervalTracker.NONE);
+            }
             case Deliver d -> deliver(d);
             case Drop d -> dropped++;
             case Alert a -> alerts[a.kind().ordinal()]++;
-            case LockCreated _, Blocked _, Park _, Sleep _, SendStart _, MemberEvent _, CommandApplied _, End _ -> {
+            // Sends, sleeps and parks are intervals too, but the summary counts only waits and holds.
+            case Blocked _, Park _, Sleep _, SendStart _, LockCreated _, MemberEvent _, CommandApplied _, End _ -> {
             }
         }
     }
@@ -108,11 +110,13 @@ public final class SummaryAnalyzer implements EventSink {
     public Summary summary() {
         long[] waiting = new long[ops.size()];
         long[] holding = new long[ops.size()];
-        for (int i = 0; i < ops.size(); i++) {
-            waiting[i] = ops.get(i).waitsLeftOpen;
-            holding[i] = ops.get(i).holdsLeftOpen;
-        }
-        open.forEachOpen((isWait, op) -> (isWait ? waiting : holding)[op]++);
+        intervals.forEachOpen((kind, g, lock, start, op) -> {
+            if (kind == IntervalKind.WAITING) {
+                waiting[op]++;
+            } else if (kind.isHold()) {
+                holding[op]++;
+            }
+        });
 
         TreeMap<String, Summary.OpStats> opStats = new TreeMap<>();
         opIndex.forEach((name, i) -> opStats.put(name, new Summary.OpStats(
@@ -128,44 +132,23 @@ public final class SummaryAnalyzer implements EventSink {
                 new Summary.Goroutines(maxAlive, spawned));
     }
 
-    private void acquire(Acquire a) {
-        int holdOp = opOf(a.site());
-        int slot = open.findWait(a.g(), a.lock());
-        if (slot == OpenLockTable.NONE) {
-            // Granted without a recorded request (a trace cut at the front): there is no wait to measure.
-            open.openHold(a.g(), a.lock(), a.time(), holdOp);
-            return;
+    @Override
+    public void opened(IntervalKind kind, int g, int key, long start, long plannedEnd, int op) {}
+
+    @Override
+    public void closed(IntervalKind kind, int g, int key, long start, long end, int op, int endTag) {
+        if (kind == IntervalKind.WAITING) {
+            ops.get(op).waits.record(end - start);
+        } else if (kind.isHold()) {
+            ops.get(op).holds.record(end - start);
         }
-        ops.get(open.op(slot)).waits.record(a.time() - open.start(slot));
-        open.grant(slot, a.time(), holdOp);
     }
 
-    private void release(Release r) {
-        int slot = open.findHold(r.g(), r.lock());
-        if (slot == OpenLockTable.NONE) {
-            return;
-        }
-        ops.get(open.op(slot)).holds.record(r.time() - open.start(slot));
-        open.close(r.g(), slot);
-    }
-
-    private void spawn() {
+    private void spawn(Spawn s) {
         spawned++;
         alive++;
         maxAlive = Math.max(maxAlive, alive);
-    }
-
-    private void exit(Exit x) {
-        alive--;
-        open.closeAll(x.g(), abandon);
-    }
-
-    private void abandon(boolean waiting, int op) {
-        if (waiting) {
-            ops.get(op).waitsLeftOpen++;
-        } else {
-            ops.get(op).holdsLeftOpen++;
-        }
+        intervals.spawn(s.time(), s.g(), IntervalTracker.NONE);
     }
 
     private void deliver(Deliver d) {
@@ -193,7 +176,5 @@ public final class SummaryAnalyzer implements EventSink {
     private static final class OpAccumulator {
         final LatencyStats waits = new LatencyStats();
         final LatencyStats holds = new LatencyStats();
-        long waitsLeftOpen; // by goroutines that exited
-        long holdsLeftOpen;
     }
 }

@@ -2,6 +2,8 @@ package dev.lockscope.detect;
 
 import dev.lockscope.event.EventSink;
 import dev.lockscope.event.TraceEvent;
+import dev.lockscope.interval.IntervalKind;
+import dev.lockscope.interval.IntervalTracker;
 import dev.lockscope.model.LockKind;
 import dev.lockscope.model.Mode;
 import dev.lockscope.model.Site;
@@ -21,10 +23,10 @@ import java.util.Map;
 public final class LiveState implements EventSink {
 
     /** A hold of a lock; {@code id} is unique within the run. */
-    public record Hold(long id, int lock, Mode mode, Site site, long since) {}
+    public record Hold(int id, int lock, Mode mode, Site site, long since) {}
 
     /** A pending request; {@code blockers} is the latest {@code Blocked} set (empty until one arrives). */
-    public record Wait(long id, int lock, Mode mode, Site site, long since, List<Integer> blockers) {
+    public record Wait(int id, int lock, Mode mode, Site site, long since, List<Integer> blockers) {
         Wait withBlockers(List<Integer> b) {
             return new Wait(id, lock, mode, site, since, b);
         }
@@ -109,59 +111,98 @@ public final class LiveState implements EventSink {
     private final Map<Integer, LockInfo> locks = new HashMap<>();
     /** Waiting goroutines per lock, in arrival order. */
     private final Map<Integer, LinkedHashMap<Integer, GoroutineState>> waitersByLock = new HashMap<>();
-    private long nextId = 1;
+    private final IntervalTracker intervals = new IntervalTracker(new Intervals());
+    /** Members as the tracker's int keys. */
+    private final Map<String, Integer> memberIds = new HashMap<>();
+    /** The event being fed to the tracker, whose fields its callbacks need. */
+    private TraceEvent current;
+    /** Ids of waits and holds; they need only be unique among those open at once, so an int that wraps is enough. */
+    private int nextId = 1;
     private long now;
 
     @Override
     public void accept(TraceEvent event) {
         now = event.time();
+        current = event;
         switch (event) {
-            case TraceEvent.Spawn s -> goroutines.put(s.g(), new GoroutineState(s.g(), s.name(), s.kind()));
-            case TraceEvent.Exit x -> goroutines.remove(x.g());
-            case TraceEvent.LockCreated l -> locks.put(l.lock(), new LockInfo(l.lock(), l.name(), l.kind()));
-            case TraceEvent.Request r -> {
-                GoroutineState g = goroutine(r.g());
-                g.activity = null;
-                g.sending = null;
-                g.wait = new Wait(nextId++, r.lock(), r.mode(), r.site(), r.time(), List.of());
-                waitersByLock.computeIfAbsent(r.lock(), k -> new LinkedHashMap<>()).put(r.g(), g);
+            case TraceEvent.Spawn s -> {
+                goroutines.put(s.g(), new GoroutineState(s.g(), s.name(), s.kind()));
+                intervals.spawn(s.time(), s.g(), 0);
             }
-            case TraceEvent.Acquire a -> {
-                GoroutineState g = goroutine(a.g());
-                g.wait = null;
-                LinkedHashMap<Integer, GoroutineState> waiters = waitersByLock.get(a.lock());
-                if (waiters != null) {
-                    waiters.remove(a.g());
-                }
-                g.holds.add(new Hold(nextId++, a.lock(), a.mode(), a.site(), a.time()));
+            case TraceEvent.Exit x -> intervals.exit(x.time(), x.g(), 0);
+            case TraceEvent.LockCreated l -> {
+                locks.put(l.lock(), new LockInfo(l.lock(), l.name(), l.kind()));
+                intervals.advanceTo(l.time());
             }
-            case TraceEvent.Release r -> {
-                GoroutineState g = goroutine(r.g());
-                g.activity = null;
-                for (int i = g.holds.size() - 1; i >= 0; i--) {
-                    Hold h = g.holds.get(i);
-                    if (h.lock() == r.lock() && h.mode() == r.mode()) {
-                        g.holds.remove(i);
-                        break;
-                    }
-                }
-            }
+            case TraceEvent.Request r -> intervals.request(r.time(), r.g(), r.lock(), nextId++);
+            case TraceEvent.Acquire a -> intervals.acquire(a.time(), a.g(), a.lock(), a.mode() == Mode.READ, nextId++);
+            case TraceEvent.Release r -> intervals.release(r.time(), r.g(), r.lock(), 0);
             case TraceEvent.Blocked b -> {
-                GoroutineState g = goroutine(b.g());
-                if (g.wait != null) {
+                if (intervals.blocked(b.time(), b.g(), b.lock(), 0) != IntervalTracker.NONE) {
+                    GoroutineState g = goroutine(b.g());
                     g.wait = g.wait.withBlockers(b.blockers());
                 }
             }
-            case TraceEvent.SendStart s -> goroutine(s.g()).sending = s;
-            case TraceEvent.Deliver d -> goroutine(d.g()).sending = null;
-            case TraceEvent.Sleep s -> goroutine(s.g()).activity = new Activity.Sleeping(s.time(), s.durationNs());
-            case TraceEvent.Park p -> {
-                GoroutineState g = goroutine(p.g());
-                g.sending = null;
-                g.activity = new Activity.Parked(p.site(), p.time());
-            }
-            default -> { }
+            case TraceEvent.SendStart s -> intervals.sendStart(s.time(), s.g(), member(s.member()), s.msg(), 0);
+            case TraceEvent.Deliver d -> intervals.deliver(d.time(), d.g(), member(d.member()), d.msg(), 0);
+            case TraceEvent.Sleep s -> intervals.sleep(s.time(), s.g(), s.durationNs(), 0);
+            case TraceEvent.Park p -> intervals.park(p.time(), p.g(), 0);
+            default -> intervals.advanceTo(event.time());
         }
+        current = null;
+    }
+
+    /** What the one interval rule decides, applied to the goroutines' state. */
+    private final class Intervals implements IntervalTracker.Listener {
+        @Override
+        public void opened(IntervalKind kind, int gid, int key, long start, long plannedEnd, int tag) {
+            GoroutineState g = goroutine(gid);
+            switch (kind) {
+                case WAITING -> {
+                    TraceEvent.Request r = (TraceEvent.Request) current;
+                    g.wait = new Wait(tag, key, r.mode(), r.site(), start, List.of());
+                    waitersByLock.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(gid, g);
+                }
+                case HOLD_READ, HOLD_WRITE -> {
+                    TraceEvent.Acquire a = (TraceEvent.Acquire) current;
+                    g.holds.add(new Hold(tag, key, a.mode(), a.site(), start));
+                }
+                case SENDING -> g.sending = (TraceEvent.SendStart) current;
+                case SLEEPING -> g.activity = new Activity.Sleeping(start, ((TraceEvent.Sleep) current).durationNs());
+                case PARKED -> g.activity = new Activity.Parked(((TraceEvent.Park) current).site(), start);
+                case RUNNING -> { }
+            }
+        }
+
+        @Override
+        public void closed(IntervalKind kind, int gid, int key, long start, long end, int tag, int endTag) {
+            GoroutineState g = goroutines.get(gid);
+            if (g == null) {
+                return;
+            }
+            switch (kind) {
+                case WAITING -> {
+                    g.wait = null;
+                    LinkedHashMap<Integer, GoroutineState> waiters = waitersByLock.get(key);
+                    if (waiters != null) {
+                        waiters.remove(gid);
+                    }
+                }
+                case HOLD_READ, HOLD_WRITE -> g.holds.removeIf(h -> h.id() == tag);
+                case SENDING -> g.sending = null;
+                case SLEEPING, PARKED -> g.activity = null;
+                case RUNNING -> { }
+            }
+        }
+
+        @Override
+        public void exited(int gid, long time, int tag) {
+            goroutines.remove(gid);
+        }
+    }
+
+    private int member(String name) {
+        return memberIds.computeIfAbsent(name, n -> memberIds.size());
     }
 
     private GoroutineState goroutine(int id) {

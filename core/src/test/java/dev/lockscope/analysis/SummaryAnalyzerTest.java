@@ -132,14 +132,27 @@ class SummaryAnalyzerTest {
     void holdsLeftByAnExitedGoroutineStayCountedAtTheEnd() {
         feed(new Spawn(0, 1, "add", "member", 0),
                 wlock(0, 1), wgot(1, 1),
-                new Exit(2 * MS, 1),
-                // A release after the exit cannot belong to the exited goroutine's hold any more.
-                wunlock(3, 1));
+                new Exit(2 * MS, 1));
 
         Summary.OpStats add = analyzer.summary().ops().get("Add");
 
         assertThat(add.holdingAtEnd()).isEqualTo(1);
         assertThat(add.holdMs()).isEqualTo(LatencySummary.EMPTY);
+    }
+
+    @Test
+    void aHoldOutlivesItsGoroutineUntilReleased() {
+        // Malformed (a goroutine's event after its exit), but the one interval rule still pairs it: a hold ends
+        // only at a release of its goroutine and lock.
+        feed(new Spawn(0, 1, "add", "member", 0),
+                wlock(0, 1), wgot(1, 1),
+                new Exit(2 * MS, 1),
+                wunlock(3, 1));
+
+        Summary.OpStats add = analyzer.summary().ops().get("Add");
+
+        assertThat(add.holdingAtEnd()).isZero();
+        assertThat(add.holdMs()).isEqualTo(new LatencySummary(1, 2, 2, 2, 2));
     }
 
     @Test

@@ -30,7 +30,7 @@ class TraceLoadTest {
     Path dir;
 
     /** What a read into a store ended with, and the store's rows rebuilt. */
-    record Outcome(List<TraceEvent> rows, String ending, int unmatched) {}
+    record Outcome(List<TraceEvent> rows, String ending, long unmatched) {}
 
     static Outcome read(Path file) {
         TraceStore store = new TraceStore();

@@ -1,8 +1,8 @@
 package dev.lockscope.app.timeline;
 
 import dev.lockscope.event.TraceEvent;
+import dev.lockscope.interval.IntervalKind;
 import dev.lockscope.model.Mode;
-import dev.lockscope.trace.store.IntervalKind;
 import dev.lockscope.trace.store.TraceView;
 import java.util.List;
 import java.util.Objects;

@@ -1,15 +1,15 @@
 package dev.lockscope.app.timeline;
 
+import dev.lockscope.app.timeline.impl.Formats;
 import dev.lockscope.app.timeline.impl.FramePainter;
 import dev.lockscope.app.timeline.impl.FramePlan;
-import dev.lockscope.app.timeline.impl.Formats;
 import dev.lockscope.app.timeline.impl.Ink;
 import dev.lockscope.app.timeline.impl.Metrics;
 import dev.lockscope.app.timeline.impl.RowLayout;
 import dev.lockscope.app.timeline.impl.TraceCatalog;
 import dev.lockscope.app.timeline.impl.Viewport;
 import dev.lockscope.event.TraceEvent;
-import dev.lockscope.trace.store.IntervalKind;
+import dev.lockscope.interval.IntervalKind;
 import dev.lockscope.trace.store.TraceStore;
 import dev.lockscope.trace.store.TraceView;
 import java.util.HashSet;

@@ -1,14 +1,13 @@
 package dev.lockscope.trace.export;
 
-import dev.lockscope.io.AtomicOutput;
-
 import dev.lockscope.event.EventSink;
 import dev.lockscope.event.TraceEvent;
+import dev.lockscope.interval.IntervalKind;
+import dev.lockscope.io.AtomicOutput;
 import dev.lockscope.io.InputException;
 import dev.lockscope.io.Millis;
 import dev.lockscope.trace.ReadResult;
 import dev.lockscope.trace.TraceReader;
-import dev.lockscope.trace.store.IntervalKind;
 import dev.lockscope.trace.store.TraceStore;
 import dev.lockscope.trace.store.TraceView;
 import java.io.IOException;

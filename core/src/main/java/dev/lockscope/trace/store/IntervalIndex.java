@@ -1,7 +1,7 @@
 package dev.lockscope.trace.store;
 
+import dev.lockscope.interval.IntervalKind;
 import java.util.Arrays;
-
 /**
  * The intervals of one {@link Track}, in start order, with what makes overlap and summary queries cheap.
  *

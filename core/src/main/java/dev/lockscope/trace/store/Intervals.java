@@ -3,7 +3,7 @@ package dev.lockscope.trace.store;
 import static dev.lockscope.trace.store.EventTable.NONE;
 
 import dev.lockscope.event.TraceEvent;
-
+import dev.lockscope.interval.IntervalKind;
 /**
  * Reads intervals out of the event columns. An interval has no storage of its own: its id is the row that
  * starts it ({@code Spawn}, {@code Request}, {@code Acquire}, {@code SendStart}, {@code Sleep}, {@code Park}),

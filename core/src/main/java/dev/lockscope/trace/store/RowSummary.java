@@ -1,5 +1,7 @@
 package dev.lockscope.trace.store;
 
+
+import dev.lockscope.interval.IntervalKind;
 /**
  * A track summarised per pixel, as returned by {@link TraceView#summarize}. Pixel {@code i} covers
  * [{@link #from(int) from(i)}, {@link #to(int) to(i)}): the window [t0, t1) cut into {@code pixels} equal parts,

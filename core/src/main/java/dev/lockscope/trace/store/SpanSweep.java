@@ -1,7 +1,7 @@
 package dev.lockscope.trace.store;
 
+import dev.lockscope.interval.IntervalKind;
 import java.util.Arrays;
-
 /**
  * The intervals of a track overlapping one span [spanFrom, spanTo), clipped to it, summed over pieces of the span
  * with a cursor: what a {@link Summarizer} sweeps where the {@link SummaryPyramid} kept no bucket.

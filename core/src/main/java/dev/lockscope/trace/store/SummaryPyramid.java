@@ -1,7 +1,7 @@
 package dev.lockscope.trace.store;
 
+import dev.lockscope.interval.IntervalKind;
 import java.util.Arrays;
-
 /**
  * Per-bucket summaries of one track at resolutions 2<sup>k</sup>, 4&middot;2<sup>k</sup>, 16&middot;2<sup>k</sup>,
  * ... ns (levels 0, 1, 2, ...), kept up to date by sweeping the track's state forward in time as its events

@@ -5,10 +5,10 @@ import static dev.lockscope.trace.store.EventTable.fitsInt;
 
 import dev.lockscope.event.EventSink;
 import dev.lockscope.event.TraceEvent;
+import dev.lockscope.interval.IntervalKind;
 import dev.lockscope.model.Mode;
 import dev.lockscope.model.Site;
 import java.util.Objects;
-
 /**
  * The in-memory trace of a run: events in primitive columns and the intervals derived from them, appended
  * by the simulation and read concurrently through {@link TraceView} snapshots.
@@ -70,7 +70,7 @@ public final class TraceStore implements EventSink {
             throw new IllegalArgumentException("bucketShift must be in 0..40: " + bucketShift);
         }
         this.tracks = new TrackTable(intervals, bucketShift);
-        this.recorder = new IntervalRecorder(table, intervals, tracks);
+        this.recorder = new IntervalRecorder(table, tracks);
     }
 
     /** Appends one event; simulation thread only. */
@@ -128,7 +128,7 @@ public final class TraceStore implements EventSink {
     public void appendAcquire(long t, int g, int lock, Mode mode, Site site) {
         checkTime(t, site);
         int row = table.append(t, EventType.ACQUIRE, false, g, lock, table.siteAndMode(site, mode), NONE);
-        recorder.onAcquire(row, t, g, lock, mode == Mode.READ ? IntervalKind.HOLD_READ : IntervalKind.HOLD_WRITE);
+        recorder.onAcquire(row, t, g, lock, mode == Mode.READ);
         publish(row);
     }
 
@@ -176,7 +176,7 @@ public final class TraceStore implements EventSink {
                 ? table.append(t, EventType.SEND_START, false, g, target, (int) msg, (int) durationNs)
                 : table.append(t, EventType.SEND_START, true, g, target, NONE,
                         table.side.add(new TraceEvent.SendStart(t, g, member, msg, durationNs, site)));
-        recorder.onSend(row, t, g, memberId);
+        recorder.onSend(row, t, g, memberId, msg);
         publish(row);
     }
 
@@ -208,6 +208,7 @@ public final class TraceStore implements EventSink {
             case TraceEvent.End s -> x.append(t, EventType.END, false, NONE, NONE, NONE, NONE);
             default -> throw new IllegalArgumentException("not an event without a goroutine: " + event);
         };
+        recorder.onOther(t);
         publish(row);
     }
 

@@ -3,6 +3,7 @@ package dev.lockscope.trace.store;
 import static dev.lockscope.trace.store.EventTable.NONE;
 
 import dev.lockscope.event.TraceEvent;
+import dev.lockscope.interval.IntervalKind;
 import dev.lockscope.model.Mode;
 import dev.lockscope.model.Site;
 import java.util.ArrayDeque;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
-
 /**
  * An immutable snapshot of a {@link TraceStore}: its first {@link #size()} rows and the intervals they
  * derive. Safe to use from any thread, at the same time as the store keeps growing.
@@ -34,10 +34,10 @@ public final class TraceView {
     private final Intervals intervals;
     private final TrackTable tracks;
     private final int size;
-    private final int unmatched;
+    private final long unmatched;
     private final long now;
 
-    TraceView(EventTable table, Intervals intervals, TrackTable tracks, int size, int unmatched) {
+    TraceView(EventTable table, Intervals intervals, TrackTable tracks, int size, long unmatched) {
         this.table = table;
         this.intervals = intervals;
         this.tracks = tracks;
@@ -57,7 +57,7 @@ public final class TraceView {
     }
 
     /** Rows that ended or continued nothing (a Release without a hold, ...), as counted when the view was taken or later. */
-    public int unmatched() {
+    public long unmatched() {
         return unmatched;
     }
 

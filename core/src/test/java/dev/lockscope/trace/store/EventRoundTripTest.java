@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lockscope.event.AlertKind;
 import dev.lockscope.event.MemberChange;
 import dev.lockscope.event.TraceEvent;
+import dev.lockscope.interval.IntervalKind;
 import dev.lockscope.model.Command;
 import dev.lockscope.model.LockKind;
 import dev.lockscope.model.LockSemantics;
@@ -13,7 +14,6 @@ import dev.lockscope.model.Mode;
 import dev.lockscope.model.Site;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-
 class EventRoundTripTest {
     private static final Site SEND = new Site("Broadcast", "Room.Broadcast: m.Send(msg)");
     private static final Site PARK = new Site("Broadcast", "Room.Broadcast: wg.Wait()");

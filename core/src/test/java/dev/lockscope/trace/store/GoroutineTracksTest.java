@@ -3,6 +3,7 @@ package dev.lockscope.trace.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lockscope.event.TraceEvent;
+import dev.lockscope.interval.IntervalKind;
 import dev.lockscope.model.Mode;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,7 +15,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
-
 /**
  * Goroutines that spawn, take a lock again and again and exit, cut at a random row: each goroutine's track
  * (compacted at exit when it has few intervals, given a summary pyramid once it has many) must answer overlap

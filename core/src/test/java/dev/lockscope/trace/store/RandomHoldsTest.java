@@ -3,6 +3,7 @@ package dev.lockscope.trace.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lockscope.event.TraceEvent;
+import dev.lockscope.interval.IntervalKind;
 import dev.lockscope.model.Mode;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,7 +16,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
-
 /**
  * Random sets of holds on one lock, each by its own goroutine, cut at a random row: the store's overlap
  * queries, counts and per-pixel summaries must equal a brute-force computation over the same intervals.

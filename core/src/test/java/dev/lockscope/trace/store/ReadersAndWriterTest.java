@@ -4,10 +4,10 @@ import static dev.lockscope.model.Mode.READ;
 import static dev.lockscope.model.Mode.WRITE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lockscope.interval.IntervalKind;
 import dev.lockscope.trace.store.BlockerChain.Edge;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 /**
  * The room's classic stall, built by hand: readers g1..g6 hold lock 0 over [0,650), [200,850), [400,1050),
  * [600,1250), [800,1450), [1000,1650); writer g10 requests at 1010 and waits for them, acquiring at 1650 and

@@ -2,8 +2,8 @@ package dev.lockscope.trace.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lockscope.interval.IntervalKind;
 import org.junit.jupiter.api.Test;
-
 /** The cursor sweep of one span on its own, with expectations counted by hand (kinds as ordinal + 1). */
 class SpanSweepTest {
     private static final int RUNNING = IntervalKind.RUNNING.ordinal() + 1;

@@ -2,8 +2,8 @@ package dev.lockscope.trace.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lockscope.interval.IntervalKind;
 import org.junit.jupiter.api.Test;
-
 /** The pyramid on its own, with 1 ns base buckets so that every expectation can be counted by hand. */
 class SummaryPyramidTest {
 

@@ -2,8 +2,8 @@ package dev.lockscope.app.timeline.impl;
 
 import dev.lockscope.event.MemberChange;
 import dev.lockscope.event.TraceEvent;
+import dev.lockscope.interval.IntervalKind;
 import dev.lockscope.model.Command;
-import dev.lockscope.trace.store.IntervalKind;
 import dev.lockscope.trace.store.RowSummary;
 import dev.lockscope.trace.store.SummaryScratch;
 import dev.lockscope.trace.store.TraceView;

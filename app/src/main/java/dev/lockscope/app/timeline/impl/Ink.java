@@ -1,6 +1,6 @@
 package dev.lockscope.app.timeline.impl;
 
-import dev.lockscope.trace.store.IntervalKind;
+import dev.lockscope.interval.IntervalKind;
 
 /**
  * The styles of what a {@link FramePlan} draws, as bytes. The first seven equal the {@link IntervalKind}

@@ -2,10 +2,10 @@ package dev.lockscope.app.timeline.impl;
 
 import dev.lockscope.event.MemberChange;
 import dev.lockscope.event.TraceEvent;
+import dev.lockscope.interval.IntervalKind;
 import dev.lockscope.model.Command;
 import dev.lockscope.model.Mode;
 import dev.lockscope.trace.store.EventType;
-import dev.lockscope.trace.store.IntervalKind;
 import dev.lockscope.trace.store.TraceView;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -3,9 +3,9 @@ package dev.lockscope.app.timeline.impl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lockscope.event.TraceEvent;
+import dev.lockscope.interval.IntervalKind;
 import dev.lockscope.model.Mode;
 import dev.lockscope.model.Site;
-import dev.lockscope.trace.store.IntervalKind;
 import dev.lockscope.trace.store.TraceStore;
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,412 @@
+package dev.lockscope.interval;
+
+import dev.lockscope.util.IntMap;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Turns a run's events into intervals: the one place where Lockscope decides when a wait, a hold, a send, a
+ * sleep, a park or a goroutine's life starts and ends. Every consumer (the trace store, the summary, the
+ * detectors' state, the lab's live figures, the exports) feeds it its events and is told of each interval as it
+ * opens and closes, so they cannot disagree. The rule, stated for users in docs/intervals.md:
+ *
+ * <ul>
+ * <li><b>Running</b>: from a goroutine's {@code Spawn} to its {@code Exit}.
+ * <li><b>Waiting</b>: from a {@code Request} to the {@code Acquire} of the same goroutine and lock. A goroutine
+ *     waits for one lock at a time: a second {@code Request} while one is pending ends the pending wait there
+ *     (counted as unmatched).
+ * <li><b>Holding</b> (read or write, by the acquire's mode): from an {@code Acquire} to the first later
+ *     {@code Release} of the same goroutine and lock, which ends the goroutine's <em>most recent</em> open hold
+ *     of that lock, whatever its mode. So recursive read holds are separate intervals, released last in, first
+ *     out. An {@code Acquire} without a pending {@code Request} still opens a hold (the wait is unknown).
+ * <li><b>Sending</b>: from a {@code SendStart} to the {@code Deliver} of the same goroutine, member and message.
+ * <li><b>Sleeping</b>: from a {@code Sleep} for exactly its duration; it is reported closed when the first event
+ *     at or after its end arrives (or never, if the trace ends first).
+ * <li><b>Parked</b>: from a {@code Park} to the goroutine's next event, whatever it is (its exit included).
+ * <li><b>Exit</b> ends the goroutine's running interval and its park. Its holds, waits and sends stay open:
+ *     a lock its goroutine never released stays held (no one else can release it for it) until the trace ends.
+ * </ul>
+ * An event that should end an interval but matches none (a release without a hold, a delivery without a send,
+ * an acquire without a request, a blocked report without a wait) is counted in {@link #unmatched()} and
+ * otherwise ignored.
+ *
+ * <p><b>Tags.</b> Each event carries an {@code int} tag chosen by the caller (the trace store passes the row, the
+ * summary an operation index); an interval is reported with the tags of the events that started and ended it.
+ *
+ * <p><b>Cost.</b> Constant work per event and no allocation in the steady state; memory follows what is open
+ * (goroutines alive, holds, waits and sends not ended), not the length of the run. Goroutine ids may be sparse.
+ * Times must not decrease. Not thread-safe.
+ */
+public final class IntervalTracker {
+    /** A tag, key or row meaning "none". */
+    public static final int NONE = -1;
+    /** The end of an interval whose end is not known. */
+    public static final long OPEN = Long.MAX_VALUE;
+
+    /** Told of every interval as it opens and closes, in time order of those instants. */
+    public interface Listener {
+        /**
+         * An interval starts.
+         *
+         * @param key       the lock of a wait or hold, the member of a send, else {@link #NONE}
+         * @param plannedEnd the end of a sleep, known from the start; {@link #OPEN} for every other kind
+         * @param tag       the tag of the event that starts it
+         */
+        void opened(IntervalKind kind, int g, int key, long start, long plannedEnd, int tag);
+
+        /** An interval ends; {@code endTag} is the tag of the event that ended it, or {@link #NONE} for a sleep. */
+        void closed(IntervalKind kind, int g, int key, long start, long end, int startTag, int endTag);
+
+        /** Goroutine {@code g} exited, after its running interval and park were closed. */
+        default void exited(int g, long time, int tag) {}
+    }
+
+    /** Receives the intervals still open. */
+    @FunctionalInterface
+    public interface OpenVisitor {
+        void open(IntervalKind kind, int g, int key, long start, int tag);
+    }
+
+    private final Listener listener;
+    private final IntMap<Goroutine> goroutines = new IntMap<>();
+    /** States no longer needed, for reuse: a room starts millions of goroutines, a few at a time. */
+    private final ArrayDeque<Goroutine> spare = new ArrayDeque<>();
+    private final SleepQueue sleeps = new SleepQueue();
+    private int openWaits;
+    private long unmatched;
+
+    public IntervalTracker(Listener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    // ---- events ----
+
+    public void spawn(long t, int g, int tag) {
+        Goroutine s = goroutine(t, g, tag);
+        if (s.runningTag != NONE) {
+            close(s, IntervalKind.RUNNING, NONE, s.runningStart, t, s.runningTag, tag); // a second Spawn: malformed
+            unmatched++;
+        }
+        s.runningTag = tag;
+        s.runningStart = t;
+        listener.opened(IntervalKind.RUNNING, g, NONE, t, OPEN, tag);
+    }
+
+    public void exit(long t, int g, int tag) {
+        Goroutine s = goroutine(t, g, tag);
+        if (s.runningTag != NONE) {
+            close(s, IntervalKind.RUNNING, NONE, s.runningStart, t, s.runningTag, tag);
+            s.runningTag = NONE;
+        } else {
+            unmatched++;
+        }
+        listener.exited(g, t, tag);
+        releaseIfIdle(g, s);
+    }
+
+    public void request(long t, int g, int lock, int tag) {
+        Goroutine s = goroutine(t, g, tag);
+        if (s.waitTag != NONE) {
+            endWait(s, t, tag);
+            unmatched++;
+        }
+        s.waitTag = tag;
+        s.waitLock = lock;
+        s.waitStart = t;
+        openWaits++;
+        listener.opened(IntervalKind.WAITING, g, lock, t, OPEN, tag);
+    }
+
+    /**
+     * A report of what goroutine {@code g}'s wait for {@code lock} is blocked by: ends a park like any event of
+     * the goroutine, and returns the tag of the request that started the wait, or {@link #NONE} (counted as
+     * unmatched) if the goroutine is not waiting for that lock.
+     */
+    public int blocked(long t, int g, int lock, int tag) {
+        Goroutine s = goroutine(t, g, tag);
+        if (s.waitTag == NONE || s.waitLock != lock) {
+            unmatched++;
+            return NONE;
+        }
+        return s.waitTag;
+    }
+
+    public void acquire(long t, int g, int lock, boolean read, int tag) {
+        Goroutine s = goroutine(t, g, tag);
+        if (s.waitTag != NONE && s.waitLock == lock) {
+            endWait(s, t, tag);
+        } else {
+            unmatched++;
+        }
+        s.pushHold(lock, read, t, tag);
+        listener.opened(read ? IntervalKind.HOLD_READ : IntervalKind.HOLD_WRITE, g, lock, t, OPEN, tag);
+    }
+
+    public void release(long t, int g, int lock, int tag) {
+        Goroutine s = goroutine(t, g, tag);
+        for (int i = s.holdCount - 1; i >= 0; i--) {
+            if (s.holdLock[i] == lock) {
+                IntervalKind kind = s.holdRead[i] ? IntervalKind.HOLD_READ : IntervalKind.HOLD_WRITE;
+                long start = s.holdStart[i];
+                int startTag = s.holdTag[i];
+                s.removeHold(i);
+                close(s, kind, lock, start, t, startTag, tag);
+                releaseIfIdle(g, s);
+                return;
+            }
+        }
+        unmatched++;
+    }
+
+    public void sendStart(long t, int g, int member, long msg, int tag) {
+        Goroutine s = goroutine(t, g, tag);
+        s.pushSend(member, msg, t, tag);
+        listener.opened(IntervalKind.SENDING, g, member, t, OPEN, tag);
+    }
+
+    public void deliver(long t, int g, int member, long msg, int tag) {
+        Goroutine s = goroutine(t, g, tag);
+        for (int i = 0; i < s.sendCount; i++) {
+            if (s.sendMember[i] == member && s.sendMsg[i] == msg) {
+                long start = s.sendStart[i];
+                int startTag = s.sendTag[i];
+                s.removeSend(i);
+                close(s, IntervalKind.SENDING, member, start, t, startTag, tag);
+                releaseIfIdle(g, s);
+                return;
+            }
+        }
+        unmatched++;
+    }
+
+    public void sleep(long t, int g, long durationNs, int tag) {
+        Goroutine s = goroutine(t, g, tag);
+        long end = t + Math.max(0, durationNs);
+        if (end < t) {
+            end = OPEN; // overflow: never ends within a trace
+        }
+        if (s.sleepTag != NONE) {
+            endSleep(s, g, t); // a sleep while sleeping: malformed; the first ends here
+            unmatched++;
+        }
+        s.sleepTag = tag;
+        s.sleepStart = t;
+        s.sleepEnd = end;
+        listener.opened(IntervalKind.SLEEPING, g, NONE, t, end, tag);
+        if (end == t) {
+            endSleep(s, g, t);
+        } else if (end != OPEN) {
+            sleeps.add(end, g, tag);
+        }
+    }
+
+    public void park(long t, int g, int tag) {
+        Goroutine s = goroutine(t, g, tag); // ends an earlier park
+        s.parkTag = tag;
+        s.parkStart = t;
+        listener.opened(IntervalKind.PARKED, g, NONE, t, OPEN, tag);
+    }
+
+    /**
+     * Moves the tracker's clock to {@code t} without an event of a goroutine: reports the sleeps that have ended
+     * by then. Events do this themselves; call it for events without a goroutine, or at the end of a trace.
+     */
+    public void advanceTo(long t) {
+        while (sleeps.nextEnd() <= t) {
+            int g = sleeps.g();
+            int tag = sleeps.tag();
+            sleeps.poll();
+            Goroutine s = goroutines.get(g);
+            if (s != null && s.sleepTag == tag) {
+                endSleep(s, g, s.sleepEnd);
+                releaseIfIdle(g, s);
+            }
+        }
+    }
+
+    // ---- queries ----
+
+    /** Events that should have ended an interval but matched none. */
+    public long unmatched() {
+        return unmatched;
+    }
+
+    /** Goroutines waiting for a lock now. */
+    public int openWaits() {
+        return openWaits;
+    }
+
+    /** The tag of the request goroutine {@code g} is waiting in, or {@link #NONE}. */
+    public int waitOf(int g) {
+        Goroutine s = goroutines.get(g);
+        return s == null ? NONE : s.waitTag;
+    }
+
+    /** Shows every interval still open to {@code visitor}, goroutine by goroutine. */
+    public void forEachOpen(OpenVisitor visitor) {
+        for (Goroutine s : goroutines.values()) {
+            int g = s.id;
+            if (s.runningTag != NONE) {
+                visitor.open(IntervalKind.RUNNING, g, NONE, s.runningStart, s.runningTag);
+            }
+            if (s.waitTag != NONE) {
+                visitor.open(IntervalKind.WAITING, g, s.waitLock, s.waitStart, s.waitTag);
+            }
+            for (int i = 0; i < s.holdCount; i++) {
+                visitor.open(s.holdRead[i] ? IntervalKind.HOLD_READ : IntervalKind.HOLD_WRITE, g, s.holdLock[i],
+                        s.holdStart[i], s.holdTag[i]);
+            }
+            for (int i = 0; i < s.sendCount; i++) {
+                visitor.open(IntervalKind.SENDING, g, s.sendMember[i], s.sendStart[i], s.sendTag[i]);
+            }
+            if (s.sleepTag != NONE) {
+                visitor.open(IntervalKind.SLEEPING, g, NONE, s.sleepStart, s.sleepTag);
+            }
+            if (s.parkTag != NONE) {
+                visitor.open(IntervalKind.PARKED, g, NONE, s.parkStart, s.parkTag);
+            }
+        }
+    }
+
+    // ---- mechanism ----
+
+    /**
+     * The state of goroutine {@code g} (created on its first event), after reporting the sleeps that ended by
+     * {@code t} and ending the goroutine's park: a park ends at the goroutine's next event, whatever it is.
+     */
+    private Goroutine goroutine(long t, int g, int tag) {
+        if (sleeps.nextEnd() <= t) {
+            advanceTo(t);
+        }
+        Goroutine s = goroutines.get(g);
+        if (s == null) {
+            s = spare.isEmpty() ? new Goroutine() : spare.pop();
+            s.id = g;
+            goroutines.put(g, s);
+        } else if (s.parkTag != NONE) {
+            int parkTag = s.parkTag;
+            s.parkTag = NONE;
+            close(s, IntervalKind.PARKED, NONE, s.parkStart, t, parkTag, tag);
+        }
+        return s;
+    }
+
+    private void endWait(Goroutine s, long t, int tag) {
+        int waitTag = s.waitTag;
+        s.waitTag = NONE;
+        openWaits--;
+        close(s, IntervalKind.WAITING, s.waitLock, s.waitStart, t, waitTag, tag);
+    }
+
+    private void endSleep(Goroutine s, int g, long end) {
+        int sleepTag = s.sleepTag;
+        s.sleepTag = NONE;
+        listener.closed(IntervalKind.SLEEPING, g, NONE, s.sleepStart, Math.min(end, s.sleepEnd), sleepTag, NONE);
+    }
+
+    private void close(Goroutine s, IntervalKind kind, int key, long start, long end, int startTag, int endTag) {
+        listener.closed(kind, s.id, key, start, end, startTag, endTag);
+    }
+
+    /** Forgets a goroutine that has exited and has nothing open, so memory follows what is alive. */
+    private void releaseIfIdle(int g, Goroutine s) {
+        if (s.runningTag == NONE && s.isIdle()) {
+            goroutines.remove(g);
+            s.reset();
+            spare.push(s);
+        }
+    }
+
+    /** What one goroutine has open. */
+    private static final class Goroutine {
+        private static final int[] NO_INTS = new int[0];
+        private static final long[] NO_LONGS = new long[0];
+        private static final boolean[] NO_BOOLEANS = new boolean[0];
+
+        int id = NONE;
+        int runningTag = NONE;
+        long runningStart;
+        int waitTag = NONE;
+        int waitLock;
+        long waitStart;
+        int parkTag = NONE;
+        long parkStart;
+        int sleepTag = NONE;
+        long sleepStart;
+        long sleepEnd;
+        // Holds, oldest first; most goroutines of a room hold nothing, so the arrays start empty.
+        int[] holdLock = NO_INTS;
+        boolean[] holdRead = NO_BOOLEANS;
+        long[] holdStart = NO_LONGS;
+        int[] holdTag = NO_INTS;
+        int holdCount;
+        int[] sendMember = NO_INTS;
+        long[] sendMsg = NO_LONGS;
+        long[] sendStart = NO_LONGS;
+        int[] sendTag = NO_INTS;
+        int sendCount;
+
+        boolean isIdle() {
+            return waitTag == NONE && parkTag == NONE && sleepTag == NONE && holdCount == 0 && sendCount == 0;
+        }
+
+        void reset() {
+            id = NONE;
+            runningTag = NONE;
+            waitTag = NONE;
+            parkTag = NONE;
+            sleepTag = NONE;
+            holdCount = 0;
+            sendCount = 0;
+        }
+
+        void pushHold(int lock, boolean read, long start, int tag) {
+            if (holdCount == holdLock.length) {
+                int n = Math.max(2, holdCount * 2);
+                holdLock = Arrays.copyOf(holdLock, n);
+                holdRead = Arrays.copyOf(holdRead, n);
+                holdStart = Arrays.copyOf(holdStart, n);
+                holdTag = Arrays.copyOf(holdTag, n);
+            }
+            holdLock[holdCount] = lock;
+            holdRead[holdCount] = read;
+            holdStart[holdCount] = start;
+            holdTag[holdCount] = tag;
+            holdCount++;
+        }
+
+        void removeHold(int i) {
+            int after = holdCount - i - 1;
+            System.arraycopy(holdLock, i + 1, holdLock, i, after);
+            System.arraycopy(holdRead, i + 1, holdRead, i, after);
+            System.arraycopy(holdStart, i + 1, holdStart, i, after);
+            System.arraycopy(holdTag, i + 1, holdTag, i, after);
+            holdCount--;
+        }
+
+        void pushSend(int member, long msg, long start, int tag) {
+            if (sendCount == sendMember.length) {
+                int n = Math.max(2, sendCount * 2);
+                sendMember = Arrays.copyOf(sendMember, n);
+                sendMsg = Arrays.copyOf(sendMsg, n);
+                sendStart = Arrays.copyOf(sendStart, n);
+                sendTag = Arrays.copyOf(sendTag, n);
+            }
+            sendMember[sendCount] = member;
+            sendMsg[sendCount] = msg;
+            sendStart[sendCount] = start;
+            sendTag[sendCount] = tag;
+            sendCount++;
+        }
+
+        void removeSend(int i) {
+            int after = sendCount - i - 1;
+            System.arraycopy(sendMember, i + 1, sendMember, i, after);
+            System.arraycopy(sendMsg, i + 1, sendMsg, i, after);
+            System.arraycopy(sendStart, i + 1, sendStart, i, after);
+            System.arraycopy(sendTag, i + 1, sendTag, i, after);
+            sendCount--;
+        }
+    }
+}
