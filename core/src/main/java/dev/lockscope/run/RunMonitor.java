@@ -7,8 +7,11 @@ import dev.lockscope.detect.LiveState;
 import dev.lockscope.event.EventSink;
 import dev.lockscope.event.MemberChange;
 import dev.lockscope.event.TraceEvent;
+import dev.lockscope.interval.IntervalKind;
+import dev.lockscope.interval.IntervalTracker;
 import dev.lockscope.model.Command;
 import dev.lockscope.model.LockSemantics;
+import dev.lockscope.model.Mode;
 import dev.lockscope.model.Site;
 import dev.lockscope.model.Strategy;
 import dev.lockscope.scenario.MemberSpec;
@@ -32,7 +35,7 @@ import java.util.Objects;
  * <p><b>Threads.</b> One thread feeds the monitor ({@link #accept}, {@link #advanceTo}) and takes
  * {@link #status()}; {@link #alerts()} and {@link #samples()} are append-only logs any thread may read.
  */
-public final class RunMonitor implements EventSink {
+public final class RunMonitor implements EventSink, IntervalTracker.Listener {
     /** The span of the "now" figures: 5 s of virtual time. */
     public static final long WINDOW_NS = 5_000_000_000L;
     /** The spacing of {@link MetricSample}s: 250 ms of virtual time. */
@@ -53,8 +56,10 @@ public final class RunMonitor implements EventSink {
     private final WindowedLatency recentDelivery = window();
     private final WindowedLatency recentAlerts = window();
     private final WindowedLatency recentViolations = window();
-    private final Map<Long, Open> openWaits = new HashMap<>(); // by (goroutine, lock)
-    private final Map<Long, Open> openHolds = new HashMap<>();
+    private final IntervalTracker intervals = new IntervalTracker(this);
+    /** Operation names by index, the tags of the tracker's waits and holds. */
+    private final List<String> ops = new ArrayList<>();
+    private final Map<String, Integer> opIndex = new HashMap<>();
     private final Map<String, MemberTracker> members = new LinkedHashMap<>();
     private final Map<Integer, Site> busySites = new HashMap<>(); // goroutine -> site it sends or parks at
     private final List<Integer> locks = new ArrayList<>();
@@ -94,31 +99,24 @@ public final class RunMonitor implements EventSink {
         analyzer.accept(event);
         state.accept(event);
         switch (event) {
-            case TraceEvent.Spawn s -> maxAlive = Math.max(maxAlive, ++alive);
+            case TraceEvent.Spawn s -> {
+                maxAlive = Math.max(maxAlive, ++alive);
+                intervals.spawn(s.time(), s.g(), IntervalTracker.NONE);
+            }
             case TraceEvent.Exit x -> {
                 alive--;
                 busySites.remove(x.g());
-                openWaits.keySet().removeIf(k -> (int) (k >>> 32) == x.g());
-                openHolds.keySet().removeIf(k -> (int) (k >>> 32) == x.g());
+                intervals.exit(x.time(), x.g(), IntervalTracker.NONE);
             }
             case TraceEvent.LockCreated l -> locks.add(l.lock());
             case TraceEvent.Request r -> {
                 busySites.remove(r.g());
-                openWaits.put(key(r.g(), r.lock()), new Open(r.time(), r.site().op()));
+                intervals.request(r.time(), r.g(), r.lock(), op(r.site()));
             }
-            case TraceEvent.Acquire a -> {
-                Open wait = openWaits.remove(key(a.g(), a.lock()));
-                if (wait != null) {
-                    recent(recentWaits, wait.op()).record(a.time(), a.time() - wait.since());
-                }
-                openHolds.put(key(a.g(), a.lock()), new Open(a.time(), a.site().op()));
-            }
+            case TraceEvent.Acquire a -> intervals.acquire(a.time(), a.g(), a.lock(), a.mode() == Mode.READ, op(a.site()));
             case TraceEvent.Release r -> {
                 busySites.remove(r.g());
-                Open hold = openHolds.remove(key(r.g(), r.lock()));
-                if (hold != null) {
-                    recent(recentHolds, hold.op()).record(r.time(), r.time() - hold.since());
-                }
+                intervals.release(r.time(), r.g(), r.lock(), IntervalTracker.NONE);
             }
             case TraceEvent.SendStart s -> {
                 busySites.put(s.g(), s.site());
@@ -143,6 +141,25 @@ public final class RunMonitor implements EventSink {
             case TraceEvent.Blocked b -> { }
             case TraceEvent.End e -> { }
         }
+    }
+
+    @Override
+    public void opened(IntervalKind kind, int g, int key, long start, long plannedEnd, int op) {}
+
+    @Override
+    public void closed(IntervalKind kind, int g, int key, long start, long end, int op, int endTag) {
+        if (kind == IntervalKind.WAITING) {
+            recent(recentWaits, ops.get(op)).record(end, end - start);
+        } else if (kind.isHold()) {
+            recent(recentHolds, ops.get(op)).record(end, end - start);
+        }
+    }
+
+    private int op(Site site) {
+        return opIndex.computeIfAbsent(site.op(), name -> {
+            ops.add(name);
+            return ops.size() - 1;
+        });
     }
 
     private void command(Command command) {
@@ -215,9 +232,9 @@ public final class RunMonitor implements EventSink {
         v[Metric.REMOVE_WAIT_P99.ordinal()] = ms(recentWait(REMOVE).percentile(99));
         v[Metric.BROADCAST_WAIT_P99.ordinal()] = ms(recentWait(BROADCAST).percentile(99));
         v[Metric.BROADCAST_HOLD_P99.ordinal()] = ms(recent(recentHolds, BROADCAST)
-                .at(now, openAges(openHolds, BROADCAST)).percentile(99));
+                .at(now, openAges(IntervalKind.HOLD_READ, BROADCAST)).percentile(99));
         v[Metric.DELIVERY_P99.ordinal()] = ms(recentDelivery.at(now, new long[0]).percentile(99));
-        v[Metric.WAITERS.ordinal()] = openWaits.size();
+        v[Metric.WAITERS.ordinal()] = intervals.openWaits();
         v[Metric.ALERTS.ordinal()] = recentAlerts.at(now, new long[0]).count();
         v[Metric.ORDER_VIOLATIONS.ordinal()] = recentViolations.at(now, new long[0]).count();
         v[Metric.GOROUTINES.ordinal()] = alive;
@@ -225,18 +242,22 @@ public final class RunMonitor implements EventSink {
     }
 
     private LogHistogram.Merged recentWait(String op) {
-        return recent(recentWaits, op).at(now, openAges(openWaits, op));
+        return recent(recentWaits, op).at(now, openAges(IntervalKind.WAITING, op));
     }
 
-    private long[] openAges(Map<Long, Open> open, String op) {
-        long[] ages = new long[open.size()];
-        int n = 0;
-        for (Open o : open.values()) {
-            if (op.equals(o.op())) {
-                ages[n++] = now - o.since();
-            }
+    /** How long the open waits (or holds, in either mode) of an operation have lasted so far. */
+    private long[] openAges(IntervalKind kind, String op) {
+        Integer index = opIndex.get(op);
+        if (index == null) {
+            return new long[0];
         }
-        return Arrays.copyOf(ages, n);
+        LongList ages = new LongList();
+        intervals.forEachOpen((k, g, lock, start, tag) -> {
+            if (tag == index && (k == kind || (k.isHold() && kind.isHold()))) {
+                ages.add(now - start);
+            }
+        });
+        return ages.toArray();
     }
 
     private double[] wholeValues(Summary summary) {
@@ -298,16 +319,26 @@ public final class RunMonitor implements EventSink {
         return new WindowedLatency(WINDOW_NS, SLICES);
     }
 
-    private static long key(int g, int lock) {
-        return ((long) g << 32) | (lock & 0xffffffffL);
-    }
-
     private static double ms(long ns) {
         return Math.round(ns / 1_000.0) / 1_000.0;
     }
 
-    /** A wait or hold still going on (a recursive read hold counts once). */
-    private record Open(long since, String op) {}
+    /** A growable list of longs, for the ages of open intervals. */
+    private static final class LongList {
+        private long[] values = new long[8];
+        private int size;
+
+        void add(long v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+
+        long[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
+    }
 
     /** A member as the events tell it. */
     private static final class MemberTracker {

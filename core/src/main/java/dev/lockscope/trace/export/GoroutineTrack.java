@@ -1,6 +1,9 @@
 package dev.lockscope.trace.export;
 
+import dev.lockscope.interval.IntervalTracker;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +19,8 @@ final class GoroutineTrack {
     final int g;
     final String name;
     private final List<Open> open = new ArrayList<>();
+    /** The open slices by the tag of the interval they show; a shown wait is not here (it has its own field). */
+    private final Map<Integer, Open> byTag = new HashMap<>();
     /** The goroutine's current lock request, until its {@code Acquire}; null when it is not waiting. */
     Wait wait;
 
@@ -75,8 +80,12 @@ final class GoroutineTrack {
         }
     }
 
-    void push(ChromeTraceWriter out, long ns, Open o) {
+    /** Begins slice {@code o} for the interval tagged {@code tag} ({@code IntervalTracker.NONE} for a wait). */
+    void push(ChromeTraceWriter out, long ns, int tag, Open o) {
         open.add(o);
+        if (tag != IntervalTracker.NONE) {
+            byTag.put(tag, o);
+        }
         out.begin(PerfettoExporter.GOROUTINES_PID, g, ns, o.slice(), false);
     }
 
@@ -87,6 +96,7 @@ final class GoroutineTrack {
             out.end(PerfettoExporter.GOROUTINES_PID, g, ns, open.get(i).slice());
         }
         open.remove(at);
+        byTag.values().removeIf(v -> v == o); // identity: two holds of a read lock may be equal
         for (int i = at; i < open.size(); i++) {
             out.begin(PerfettoExporter.GOROUTINES_PID, g, ns, open.get(i).slice(), true);
         }
@@ -97,24 +107,13 @@ final class GoroutineTrack {
         return open.isEmpty() ? null : open.getLast();
     }
 
-    /** The most recent open hold of {@code lock} (holds of a read lock end last in, first out), or null. */
-    Holding lastHold(int lock) {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            if (open.get(i) instanceof Holding h && h.lock() == lock) {
-                return h;
-            }
+    /** The open slice of the interval tagged {@code tag}. */
+    Open opened(int tag) {
+        Open o = byTag.get(tag);
+        if (o == null) {
+            throw new IllegalArgumentException("no open slice for interval " + tag + " on g" + g);
         }
-        return null;
-    }
-
-    /** The open send of {@code msg} to {@code member}, or null. */
-    Sending send(String member, long msg) {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            if (open.get(i) instanceof Sending s && s.member().equals(member) && s.msg() == msg) {
-                return s;
-            }
-        }
-        return null;
+        return o;
     }
 
     private int indexOf(Open o) {

@@ -4,6 +4,8 @@ import static dev.lockscope.trace.export.Slice.arg;
 
 import dev.lockscope.event.EventSink;
 import dev.lockscope.event.TraceEvent;
+import dev.lockscope.interval.IntervalKind;
+import dev.lockscope.interval.IntervalTracker;
 import dev.lockscope.io.AtomicOutput;
 import dev.lockscope.io.InputException;
 import dev.lockscope.model.Mode;
@@ -15,6 +17,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,10 +36,13 @@ import tools.jackson.core.JacksonException;
  *   <li>global instants ({@code i}) for alerts.</li>
  * </ul>
  *
+ * <p>The slices are the intervals of the one {@link IntervalTracker} (docs/intervals.md), so they agree with the
+ * timeline, the summary and the CSV export; a request granted at once is not shown as a wait.
+ *
  * <p>Streaming: an {@link EventSink} that writes as events arrive and keeps only what is open (live goroutines,
- * their open slices, waits, lock lanes), so memory does not grow with the trace. A request granted at once is
- * not shown as a wait. Whatever is still open at the last event (or at {@link #finish}) ends there. Events are
- * written in time order per thread; single-threaded, like every sink.
+ * their open slices, waits, lock lanes), so memory does not grow with the trace. Whatever is still open at the
+ * last event (or at {@link #finish}) ends there. Events are written in time order per thread; single-threaded,
+ * like every sink.
  */
 public final class PerfettoExporter implements EventSink {
     static final int GOROUTINES_PID = 1;
@@ -52,6 +58,12 @@ public final class PerfettoExporter implements EventSink {
     private final Map<Integer, GoroutineTrack> goroutines = new TreeMap<>();
     private final Map<Integer, LockRows> locks = new TreeMap<>();
     private final LockRows.TidAllocator tids = new LockRows.TidAllocator(ALERTS_TID + 1);
+    private final IntervalTracker intervals = new IntervalTracker(new Slices());
+    /** Members as the tracker's int keys. */
+    private final Map<String, Integer> memberIds = new HashMap<>();
+    /** The event being fed to the tracker, whose fields its callbacks need. */
+    private TraceEvent current;
+    private int nextTag;
     private long nextId = 1;
     private long now;
     private boolean finished;
@@ -97,43 +109,33 @@ public final class PerfettoExporter implements EventSink {
             flushCounters();
             now = event.time();
         }
+        current = event;
         switch (event) {
-            case TraceEvent.Spawn s -> spawn(s);
-            case TraceEvent.Exit x -> {
-                closeAll(settle(x.g()));
-                goroutines.remove(x.g());
+            case TraceEvent.Spawn s -> {
+                track(s.g(), s.name());
+                intervals.spawn(now, s.g(), nextTag++);
             }
-            case TraceEvent.LockCreated l -> lock(l.lock(), l.name());
-            case TraceEvent.Request r -> request(r);
-            case TraceEvent.Blocked b -> blocked(b);
-            case TraceEvent.Acquire a -> acquire(a);
-            case TraceEvent.Release r -> {
-                GoroutineTrack track = settle(r.g());
-                GoroutineTrack.Holding hold = track.lastHold(r.lock());
-                if (hold != null) {
-                    close(track, hold, now);
-                }
+            case TraceEvent.Exit x -> intervals.exit(now, x.g(), nextTag++);
+            case TraceEvent.LockCreated l -> {
+                lock(l.lock(), l.name());
+                intervals.advanceTo(now);
             }
-            case TraceEvent.Park p -> settle(p.g()).push(out, now,
-                    new GoroutineTrack.Pausing(new Slice("parked", "park", siteArgs(p.site())), Long.MAX_VALUE));
-            case TraceEvent.Sleep s -> settle(s.g()).push(out, now, new GoroutineTrack.Pausing(
-                    new Slice("sleeping", "sleep", siteArgs(s.site())), now + s.durationNs()));
-            case TraceEvent.SendStart s -> settle(s.g()).push(out, now, new GoroutineTrack.Sending(
-                    new Slice("sending to " + s.member(), "send", List.of(arg("member", s.member()), arg("msg", s.msg()))),
-                    s.member(), s.msg()));
-            case TraceEvent.Deliver d -> {
-                GoroutineTrack track = settle(d.g());
-                GoroutineTrack.Sending send = track.send(d.member(), d.msg());
-                if (send != null) {
-                    close(track, send, now);
-                }
+            case TraceEvent.Request r -> intervals.request(now, r.g(), r.lock(), nextTag++);
+            case TraceEvent.Blocked b -> blocked(b, intervals.blocked(now, b.g(), b.lock(), nextTag++));
+            case TraceEvent.Acquire a -> intervals.acquire(now, a.g(), a.lock(), a.mode() == Mode.READ, nextTag++);
+            case TraceEvent.Release r -> intervals.release(now, r.g(), r.lock(), nextTag++);
+            case TraceEvent.Park p -> intervals.park(now, p.g(), nextTag++);
+            case TraceEvent.Sleep s -> intervals.sleep(now, s.g(), s.durationNs(), nextTag++);
+            case TraceEvent.SendStart s -> intervals.sendStart(now, s.g(), member(s.member()), s.msg(), nextTag++);
+            case TraceEvent.Deliver d -> intervals.deliver(now, d.g(), member(d.member()), d.msg(), nextTag++);
+            case TraceEvent.Alert a -> {
+                alert(a);
+                intervals.advanceTo(now);
             }
-            case TraceEvent.Alert a -> alert(a);
-            case TraceEvent.Drop d -> { }
-            case TraceEvent.MemberEvent m -> { }
-            case TraceEvent.CommandApplied c -> { }
-            case TraceEvent.End e -> { }
+            case TraceEvent.Drop _, TraceEvent.MemberEvent _, TraceEvent.CommandApplied _, TraceEvent.End _ ->
+                    intervals.advanceTo(now);
         }
+        current = null;
     }
 
     /** Ends everything still open at the last event's time, completes the JSON and closes the output. */
@@ -151,35 +153,76 @@ public final class PerfettoExporter implements EventSink {
         out.close(List.of(arg("scenario", scenario), arg("tool", TraceFile.TOOL)));
     }
 
+    // ---- intervals, as the one tracker decides them ----
+
+    private final class Slices implements IntervalTracker.Listener {
+        @Override
+        public void opened(IntervalKind kind, int g, int key, long start, long plannedEnd, int tag) {
+            GoroutineTrack track = track(g, "g" + g);
+            switch (kind) {
+                case RUNNING -> {
+                    TraceEvent.Spawn s = (TraceEvent.Spawn) current;
+                    push(track, tag, new GoroutineTrack.Running(new Slice(s.name(), "goroutine",
+                            List.of(arg("g", s.g()), arg("kind", s.kind()), arg("parent", s.parent())))));
+                }
+                case WAITING -> request(track, (TraceEvent.Request) current, tag);
+                case HOLD_READ, HOLD_WRITE -> acquire(track, (TraceEvent.Acquire) current, tag);
+                case SENDING -> {
+                    TraceEvent.SendStart s = (TraceEvent.SendStart) current;
+                    push(track, tag, new GoroutineTrack.Sending(new Slice("sending to " + s.member(), "send",
+                            List.of(arg("member", s.member()), arg("msg", s.msg()))), s.member(), s.msg()));
+                }
+                case SLEEPING -> push(track, tag, new GoroutineTrack.Pausing(
+                        new Slice("sleeping", "sleep", siteArgs(((TraceEvent.Sleep) current).site())), plannedEnd));
+                case PARKED -> push(track, tag, new GoroutineTrack.Pausing(
+                        new Slice("parked", "park", siteArgs(((TraceEvent.Park) current).site())), Long.MAX_VALUE));
+            }
+        }
+
+        @Override
+        public void closed(IntervalKind kind, int g, int key, long start, long end, int tag, int endTag) {
+            GoroutineTrack track = goroutines.get(g);
+            if (kind == IntervalKind.WAITING) {
+                GoroutineTrack.Wait wait = track.wait;
+                if (wait.shown == null && end > wait.start) {
+                    show(track, wait);
+                }
+                if (wait.shown != null) {
+                    close(track, wait.shown, end);
+                }
+                track.wait = null;
+                locks.get(wait.lock).waiters--;
+                return;
+            }
+            GoroutineTrack.Open o = track.opened(tag);
+            close(track, o, end);
+        }
+
+        @Override
+        public void exited(int g, long time, int tag) {
+            GoroutineTrack track = goroutines.get(g);
+            if (track != null && track.top() == null && track.wait == null) {
+                goroutines.remove(g); // a goroutine that exited holding a lock keeps its thread until it is released
+            }
+        }
+    }
+
     // ---- goroutines ----
 
-    private void spawn(TraceEvent.Spawn s) {
-        GoroutineTrack track = newTrack(s.g(), s.name());
-        track.push(out, now, new GoroutineTrack.Running(new Slice(s.name(), "goroutine",
-                List.of(arg("g", s.g()), arg("kind", s.kind()), arg("parent", s.parent())))));
-    }
-
-    private GoroutineTrack newTrack(int g, String name) {
-        GoroutineTrack track = new GoroutineTrack(g, name);
-        goroutines.put(g, track);
-        out.metadata("thread_name", GOROUTINES_PID, g, now, "name", name);
-        out.metadata("thread_sort_index", GOROUTINES_PID, g, now, "sort_index", g);
-        return track;
-    }
-
-    /**
-     * The goroutine's track after ending a sleep or park it was in: anything the goroutine does means it is
-     * awake. A goroutine seen without its {@code Spawn} (a trace from another producer) gets a bare track.
-     */
-    private GoroutineTrack settle(int g) {
+    /** The goroutine's track; a goroutine seen without its {@code Spawn} (another producer's trace) gets a bare one. */
+    private GoroutineTrack track(int g, String name) {
         GoroutineTrack track = goroutines.get(g);
         if (track == null) {
-            return newTrack(g, "g" + g);
-        }
-        if (track.top() instanceof GoroutineTrack.Pausing p) {
-            close(track, p, Math.min(p.until(), now));
+            track = new GoroutineTrack(g, name);
+            goroutines.put(g, track);
+            out.metadata("thread_name", GOROUTINES_PID, g, now, "name", name);
+            out.metadata("thread_sort_index", GOROUTINES_PID, g, now, "sort_index", g);
         }
         return track;
+    }
+
+    private void push(GoroutineTrack track, int tag, GoroutineTrack.Open o) {
+        track.push(out, now, tag, o);
     }
 
     private void closeAll(GoroutineTrack track) {
@@ -207,6 +250,10 @@ public final class PerfettoExporter implements EventSink {
         }
     }
 
+    private int member(String name) {
+        return memberIds.computeIfAbsent(name, n -> memberIds.size());
+    }
+
     // ---- locks ----
 
     private LockRows lock(int lock, String name) {
@@ -217,8 +264,7 @@ public final class PerfettoExporter implements EventSink {
         return lock(lock, "lock" + lock);
     }
 
-    private void request(TraceEvent.Request r) {
-        GoroutineTrack track = settle(r.g());
+    private void request(GoroutineTrack track, TraceEvent.Request r, int tag) {
         LockRows rows = lock(r.lock());
         String m = letter(r.mode());
         List<Slice.Arg> args = List.of(arg("lock", rows.name), arg("mode", method(r.mode())), arg("site", r.site().label()));
@@ -230,12 +276,13 @@ public final class PerfettoExporter implements EventSink {
         rows.waiters++;
     }
 
-    private void blocked(TraceEvent.Blocked b) {
-        GoroutineTrack track = settle(b.g());
-        GoroutineTrack.Wait wait = track.wait;
-        if (wait == null || wait.lock != b.lock()) {
+    /** Arrows from a waiting goroutine to whoever newly blocks it; {@code request} is the wait's tag or NONE. */
+    private void blocked(TraceEvent.Blocked b, int request) {
+        GoroutineTrack track = goroutines.get(b.g());
+        if (request == IntervalTracker.NONE || track == null || track.wait == null) {
             return; // a Blocked outside a wait: nothing to attach it to
         }
+        GoroutineTrack.Wait wait = track.wait;
         if (wait.shown == null) {
             show(track, wait);
         }
@@ -252,24 +299,12 @@ public final class PerfettoExporter implements EventSink {
     private void show(GoroutineTrack track, GoroutineTrack.Wait wait) {
         wait.shown = new GoroutineTrack.Waiting(wait.slice, wait);
         wait.asyncId = nextId++;
-        track.push(out, wait.start, wait.shown);
+        track.push(out, wait.start, IntervalTracker.NONE, wait.shown);
         out.asyncBegin(LOCKS_PID, locks.get(wait.lock).mainTid(), wait.start, wait.asyncId, wait.asyncSlice);
     }
 
-    private void acquire(TraceEvent.Acquire a) {
-        GoroutineTrack track = settle(a.g());
+    private void acquire(GoroutineTrack track, TraceEvent.Acquire a, int tag) {
         LockRows rows = lock(a.lock());
-        GoroutineTrack.Wait wait = track.wait;
-        if (wait != null && wait.lock == a.lock()) {
-            if (wait.shown == null && now > wait.start) {
-                show(track, wait);
-            }
-            if (wait.shown != null) {
-                close(track, wait.shown, now);
-            }
-            track.wait = null;
-            rows.waiters--;
-        }
         String m = letter(a.mode());
         List<Slice.Arg> args = List.of(arg("lock", rows.name), arg("mode", method(a.mode())), arg("site", a.site().label()));
         int lane = rows.takeLane(out, tids, now);
@@ -277,7 +312,7 @@ public final class PerfettoExporter implements EventSink {
                 List.of(arg("goroutine", track.name), arg("g", track.g), arg("mode", method(a.mode())),
                         arg("site", a.site().label())));
         out.begin(LOCKS_PID, lane, now, laneSlice, false);
-        track.push(out, now, new GoroutineTrack.Holding(new Slice("holding " + rows.name + " (" + m + ")", "hold", args),
+        push(track, tag, new GoroutineTrack.Holding(new Slice("holding " + rows.name + " (" + m + ")", "hold", args),
                 a.lock(), lane, laneSlice));
     }
 
