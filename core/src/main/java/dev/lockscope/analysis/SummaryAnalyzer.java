@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
@@ -50,7 +51,8 @@ import java.util.TreeMap;
 public final class SummaryAnalyzer implements EventSink, IntervalTracker.Listener {
 
     private final String scenarioName;
-    private final long durationNs;
+    private final OptionalLong durationNs;
+    private long lastTime;
 
     private long events;
 
@@ -77,9 +79,18 @@ public final class SummaryAnalyzer implements EventSink, IntervalTracker.Listene
      * @param durationNs   the scenario's virtual duration
      */
     public SummaryAnalyzer(String scenarioName, long durationNs) {
-        this.scenarioName = Objects.requireNonNull(scenarioName, "scenarioName");
-        if (durationNs < 0) {
-            throw new IllegalArgumentException("durationNs must be >= 0: " + durationNs);
+        this(scenarioName, OptionalLong.of(durationNs));
+    }
+
+    /**
+     * @param name       the run's name: a scenario's, or a trace's
+     * @param durationNs the run's duration, or empty to report the time of the last event (a trace from a real
+     *                   program, whose header names no duration)
+     */
+    public SummaryAnalyzer(String name, OptionalLong durationNs) {
+        this.scenarioName = Objects.requireNonNull(name, "name");
+        if (durationNs.isPresent() && durationNs.getAsLong() < 0) {
+            throw new IllegalArgumentException("durationNs must be >= 0: " + durationNs.getAsLong());
         }
         this.durationNs = durationNs;
     }
@@ -87,6 +98,7 @@ public final class SummaryAnalyzer implements EventSink, IntervalTracker.Listene
     @Override
     public void accept(TraceEvent event) {
         events++;
+        lastTime = event.time();
         // No default branch: a new event type must be considered here before the code compiles again.
         switch (event) {
             case Request r -> intervals.request(r.time(), r.g(), r.lock(), opOf(r.site()));
@@ -128,7 +140,7 @@ public final class SummaryAnalyzer implements EventSink, IntervalTracker.Listene
         }
         Summary.Delivery delivery = new Summary.Delivery(deliveryLatency.count(), deliveryLatency.summary(),
                 orderViolations, dropped);
-        return new Summary(scenarioName, events, Millis.ofNanos(durationNs), opStats, delivery, alertCounts,
+        return new Summary(scenarioName, events, Millis.ofNanos(durationNs.orElse(lastTime)), opStats, delivery, alertCounts,
                 new Summary.Goroutines(maxAlive, spawned));
     }
 

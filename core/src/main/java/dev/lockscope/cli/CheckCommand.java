@@ -1,9 +1,13 @@
 package dev.lockscope.cli;
 
+import dev.lockscope.detect.StreamDetectors;
 import dev.lockscope.event.AlertKind;
 import dev.lockscope.event.TraceEvent;
+import dev.lockscope.io.InputException;
 import dev.lockscope.io.Millis;
+import dev.lockscope.model.DetectorConfig;
 import dev.lockscope.trace.ReadResult;
+import dev.lockscope.trace.TraceFile;
 import dev.lockscope.trace.TraceReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -12,30 +16,52 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code check TRACE}: every alert as a readable report, in the order they were raised. */
 @Command(name = "check", description = "Prints every detector alert of a trace as a report, in the spirit of go-deadlock.")
 final class CheckCommand implements Callable<Integer> {
+    /** A day: longer thresholds are a typo, and the product with 10^6 must fit a long. */
+    private static final long MAX_THRESHOLD_MS = 86_400_000L;
+
     @Spec
     CommandSpec spec;
 
     @Parameters(paramLabel = "TRACE", description = "A trace file (.jsonl or .jsonl.gz).")
     Path trace;
 
+    @Option(names = "--wait-ms", paramLabel = "MS", description = "For a trace not simulated by Lockscope, whose "
+            + "alerts the detectors compute: a wait alerts once it lasts longer than this (default: ${DEFAULT-VALUE}).")
+    long waitMs = DetectorConfig.DEFAULT_THRESHOLD_NS / 1_000_000;
+
+    @Option(names = "--hold-ms", paramLabel = "MS", description = "Likewise for a hold (default: ${DEFAULT-VALUE}).")
+    long holdMs = DetectorConfig.DEFAULT_THRESHOLD_NS / 1_000_000;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        TraceFile.Header header = TraceReader.readHeader(trace);
+        if (!header.isSimulated()) {
+            if (waitMs < 0 || holdMs < 0 || waitMs > MAX_THRESHOLD_MS || holdMs > MAX_THRESHOLD_MS) {
+                throw new InputException("command line", 0, waitMs < 0 || waitMs > MAX_THRESHOLD_MS ? "--wait-ms"
+                        : "--hold-ms", "expected a number of milliseconds from 0 to " + MAX_THRESHOLD_MS);
+            }
+            out.println("Alerts computed by Lockscope's detectors (a wait or hold alerts past " + waitMs + " ms / "
+                    + holdMs + " ms): " + header.name(trace) + " was produced by " + header.producer() + ".");
+            out.println();
+        }
+        DetectorConfig config = new DetectorConfig(holdMs * 1_000_000, waitMs * 1_000_000, true);
         Map<AlertKind, Integer> counts = new EnumMap<>(AlertKind.class);
-        ReadResult result = TraceReader.read(trace, e -> {
+        ReadResult result = TraceReader.read(trace, StreamDetectors.withAlerts(header, config, e -> {
             if (e instanceof TraceEvent.Alert a) {
                 int n = counts.merge(a.kind(), 1, Integer::sum);
                 out.println("=== " + a.kind().id() + " #" + n + " at " + Millis.format(a.time()) + " ms ===");
                 out.println(a.report());
                 out.println();
             }
-        });
+        }));
         result.warning().ifPresent(w -> spec.commandLine().getErr().println("lockscope: warning: " + w));
         int total = counts.values().stream().mapToInt(Integer::intValue).sum();
         StringBuilder line = new StringBuilder(total == 0 ? "No alerts." : total + (total == 1 ? " alert:" : " alerts:"));

@@ -45,7 +45,7 @@ final class ExportCommand implements Callable<Integer> {
         };
         result.warning().ifPresent(w -> spec.commandLine().getErr().println("lockscope: warning: " + w));
         spec.commandLine().getOut().println("exported " + result.events() + " events of "
-                + result.header().scenario().name() + " to " + out + " (" + format + ")");
+                + result.header().name(trace) + " to " + out + " (" + format + ")");
         return 0;
     }
 }

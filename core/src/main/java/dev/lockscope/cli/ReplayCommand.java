@@ -4,20 +4,21 @@ import dev.lockscope.event.EventSink;
 import dev.lockscope.event.TraceEvent;
 import dev.lockscope.io.InputException;
 import dev.lockscope.run.Replay;
+import dev.lockscope.scenario.Scenario;
 import dev.lockscope.trace.ReadResult;
 import dev.lockscope.trace.TraceReader;
 import dev.lockscope.trace.TraceWriter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.util.Arrays;
-import java.util.zip.GZIPInputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.zip.GZIPInputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -43,6 +44,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        Scenario scenario = TraceReader.readHeader(trace).requireScenario(trace.toString(), "replay");
         List<TraceEvent> recorded = new ArrayList<>();
         ReadResult file = TraceReader.read(trace, recorded::add);
         if (file.truncated()) {
@@ -56,8 +58,8 @@ final class ReplayCommand implements Callable<Integer> {
         Path rewritten = Files.createTempFile("lockscope-replay-", ".jsonl");
         boolean sameBytes;
         try {
-            TraceWriter writer = TraceWriter.atomic(rewritten, file.header().scenario());
-            Replay.run(file.header().scenario(), live, end, new EventSink() {
+            TraceWriter writer = TraceWriter.atomic(rewritten, scenario);
+            Replay.run(scenario, live, end, new EventSink() {
                 @Override
                 public void accept(TraceEvent e) {
                     rerun.add(e);
@@ -80,7 +82,7 @@ final class ReplayCommand implements Callable<Integer> {
                 break;
             }
         }
-        out.println("replayed " + rerun.size() + " events of " + file.header().scenario().name() + " with "
+        out.println("replayed " + rerun.size() + " events of " + scenario.name() + " with "
                 + live.size() + " live command" + (live.size() == 1 ? "" : "s"));
         if (firstDifference < 0 && sameBytes) {
             out.println("identical: the re-run reproduces the file byte for byte");

@@ -3,8 +3,10 @@ package dev.lockscope.cli;
 import dev.lockscope.analysis.SummaryAnalyzer;
 import dev.lockscope.analysis.SummaryJson;
 import dev.lockscope.analysis.SummaryText;
-import dev.lockscope.scenario.Scenario;
+import dev.lockscope.detect.StreamDetectors;
+import dev.lockscope.model.DetectorConfig;
 import dev.lockscope.trace.ReadResult;
+import dev.lockscope.trace.TraceFile;
 import dev.lockscope.trace.TraceReader;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -28,9 +30,9 @@ final class StatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Scenario s = TraceReader.readHeader(trace).scenario();
-        SummaryAnalyzer analyzer = new SummaryAnalyzer(s.name(), s.durationNs());
-        ReadResult result = TraceReader.read(trace, analyzer);
+        TraceFile.Header header = TraceReader.readHeader(trace);
+        SummaryAnalyzer analyzer = new SummaryAnalyzer(header.name(trace), header.durationNs());
+        ReadResult result = TraceReader.read(trace, StreamDetectors.withAlerts(header, DetectorConfig.DEFAULTS, analyzer));
         result.warning().ifPresent(w -> spec.commandLine().getErr().println("lockscope: warning: " + w));
         spec.commandLine().getOut().print(json ? SummaryJson.write(analyzer.summary())
                 : SummaryText.format(analyzer.summary()));

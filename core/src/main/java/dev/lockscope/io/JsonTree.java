@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
@@ -88,6 +89,31 @@ public final class JsonTree {
             message = message.substring(0, newline);
         }
         return new InputException(source, line, "", "malformed JSON: " + message);
+    }
+
+    /** Writes {@code value} as JSON, fields in their order; the inverse of reading it. */
+    public static void write(JsonGenerator g, JsonValue value) {
+        switch (value) {
+            case JsonValue.Obj o -> {
+                g.writeStartObject();
+                for (Map.Entry<String, JsonValue> e : o.fields().entrySet()) {
+                    g.writeName(e.getKey());
+                    write(g, e.getValue());
+                }
+                g.writeEndObject();
+            }
+            case JsonValue.Arr a -> {
+                g.writeStartArray();
+                for (JsonValue item : a.items()) {
+                    write(g, item);
+                }
+                g.writeEndArray();
+            }
+            case JsonValue.Str s -> g.writeString(s.value());
+            case JsonValue.Num n -> g.writeNumber(n.value());
+            case JsonValue.Bool b -> g.writeBoolean(b.value());
+            case JsonValue.Null n -> g.writeNull();
+        }
     }
 
     private int line() {

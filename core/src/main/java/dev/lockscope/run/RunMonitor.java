@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
  * Watches a run's events and answers "what is going on now" for the lab: whole-run statistics (through
@@ -48,7 +49,7 @@ public final class RunMonitor implements EventSink, IntervalTracker.Listener {
     private static final String REMOVE = "Remove";
     private static final String BROADCAST = "Broadcast";
 
-    private final Scenario scenario;
+    private final String name;
     private final SummaryAnalyzer analyzer;
     private final LiveState state = new LiveState();
     private final Map<String, WindowedLatency> recentWaits = new HashMap<>();
@@ -75,10 +76,9 @@ public final class RunMonitor implements EventSink, IntervalTracker.Listener {
     private long maxAlive;
     private long nextSampleNs;
 
+    /** A monitor of a simulation of {@code scenario}: the room's settings start as the scenario sets them. */
     public RunMonitor(Scenario scenario) {
-        this.scenario = Objects.requireNonNull(scenario, "scenario");
-        this.analyzer = new SummaryAnalyzer(scenario.name(), scenario.durationNs());
-        this.lock = scenario.lock();
+        this(scenario.name(), OptionalLong.of(scenario.durationNs()), scenario.lock());
         if (scenario.body() instanceof RoomSpec room) {
             strategy = room.strategy();
             periodNs = room.broadcastPeriodNs();
@@ -88,8 +88,18 @@ public final class RunMonitor implements EventSink, IntervalTracker.Listener {
         }
     }
 
-    public Scenario scenario() {
-        return scenario;
+    /**
+     * A monitor of a trace that no scenario describes (a real program's): no room, no lock policy, and a duration
+     * that is the last event's time.
+     */
+    public RunMonitor(String name) {
+        this(name, OptionalLong.empty(), null);
+    }
+
+    private RunMonitor(String name, OptionalLong durationNs, LockSemantics lock) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.analyzer = new SummaryAnalyzer(name, durationNs);
+        this.lock = lock;
     }
 
     @Override
@@ -209,7 +219,7 @@ public final class RunMonitor implements EventSink, IntervalTracker.Listener {
         for (MemberTracker m : members.values()) {
             memberList.add(m.status());
         }
-        return new RunStatus(scenario.name(), now, events, summary, nowValues(), wholeValues(summary),
+        return new RunStatus(name, now, events, summary, nowValues(), wholeValues(summary),
                 strategy, lock, periodNs, memberList, siteLoads(), alerts.size());
     }
 

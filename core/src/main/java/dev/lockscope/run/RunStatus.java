@@ -36,7 +36,7 @@ public final class RunStatus {
         this.now = now.clone();
         this.whole = whole.clone();
         this.strategy = strategy;
-        this.lock = Objects.requireNonNull(lock, "lock");
+        this.lock = lock;
         this.broadcastPeriodNs = broadcastPeriodNs;
         this.members = List.copyOf(members);
         this.sites = Map.copyOf(sites);
@@ -78,8 +78,9 @@ public final class RunStatus {
     }
 
     /** The read-write lock policy in force. */
-    public LockSemantics lock() {
-        return lock;
+    /** The policy of the read-write locks, for a simulation; a real program's trace has none. */
+    public Optional<LockSemantics> lock() {
+        return Optional.ofNullable(lock);
     }
 
     /** The broadcast period in force, or 0 for a script scenario. */

@@ -2,6 +2,7 @@ package dev.lockscope.run;
 
 import dev.lockscope.event.TraceEvent;
 import dev.lockscope.scenario.Scenario;
+import dev.lockscope.trace.TraceFile;
 import dev.lockscope.trace.TraceWriter;
 import dev.lockscope.trace.store.TraceView;
 import java.io.IOException;
@@ -10,8 +11,8 @@ import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
- * A run's events up to a clean cut, ready to be written as a trace from any thread: the scenario, a snapshot of
- * the store, and, for a run still going, where its trace ends.
+ * A run's events up to a clean cut, ready to be written as a trace from any thread: the header (a simulation's
+ * carries its scenario), a snapshot of the store, and, for a run still going, where its trace ends.
  *
  * <p>A live run is cut after a completed instant {@code t} (every step due at {@code t} has run), and the
  * trace ends with {@code End} at {@code t + 1 ns}: re-simulating up to there ({@link Replay}) runs exactly the
@@ -19,9 +20,14 @@ import java.util.OptionalLong;
  *
  * @param endNs the time of the {@code End} event to add, or empty when the view already ends with one
  */
-public record SavePoint(Scenario scenario, TraceView view, OptionalLong endNs) {
+public record SavePoint(TraceFile.Header header, TraceView view, OptionalLong endNs) {
+    /** A save point of a simulation of {@code scenario}. */
+    public SavePoint(Scenario scenario, TraceView view, OptionalLong endNs) {
+        this(TraceFile.Header.simulated(scenario), view, endNs);
+    }
+
     public SavePoint {
-        Objects.requireNonNull(scenario, "scenario");
+        Objects.requireNonNull(header, "header");
         Objects.requireNonNull(view, "view");
         Objects.requireNonNull(endNs, "endNs");
     }
@@ -33,7 +39,7 @@ public record SavePoint(Scenario scenario, TraceView view, OptionalLong endNs) {
 
     /** Writes the trace to {@code target} atomically (docs/trace-format.md; gzip when it ends in {@code .gz}). */
     public void writeTo(Path target) throws IOException {
-        try (TraceWriter writer = TraceWriter.atomic(target, scenario)) {
+        try (TraceWriter writer = TraceWriter.atomic(target, header)) {
             for (int row = 0; row < view.size(); row++) {
                 writer.accept(view.event(row));
             }

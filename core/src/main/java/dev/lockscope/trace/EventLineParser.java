@@ -256,7 +256,7 @@ final class EventLineParser {
 
     private void checkTime() throws InputException {
         if (f.t < lastTime) {
-            throw fail("t", "time goes backwards: " + f.t + " after " + lastTime);
+            throw fail("t", EventChecks.timeGoesBackwards(f.t, lastTime));
         }
         lastTime = f.t;
     }

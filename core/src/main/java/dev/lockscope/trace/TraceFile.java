@@ -1,7 +1,12 @@
 package dev.lockscope.trace;
 
+import dev.lockscope.io.InputException;
+import dev.lockscope.io.JsonValue;
 import dev.lockscope.scenario.Scenario;
+import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Constants of the trace file format (docs/trace-format.md): JSON Lines, a header line, then one line per event,
@@ -11,23 +16,97 @@ public final class TraceFile {
     /** The header's {@code format} value. */
     public static final String FORMAT = "lockscope-trace";
     /** The format version this Lockscope writes, and the newest it reads. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+    /** The {@code producer} of a simulated trace, the only one whose header carries its scenario. */
+    public static final String SIMULATION = "lockscope-sim";
+    /** The longest {@code producer} name accepted. */
+    public static final int MAX_PRODUCER_LENGTH = 100;
     /** The header's {@code tool} value. */
     public static final String TOOL = "lockscope 0.1.0";
 
     private TraceFile() {}
 
     /**
-     * The first line of a trace.
+     * The first line of a trace: who produced it and, for a simulation, the scenario that ran.
      *
-     * @param version  the format version the file was written in, 1 to {@link #VERSION}
+     * <p>Invariants: {@code producer} is non-empty; the scenario is present exactly when the producer is
+     * {@link #SIMULATION}; {@code details} is free-form, shown to people and never interpreted, except that a
+     * string {@code details.name} names the trace.
+     *
+     * @param version  the format version the file was written in, 1 to {@link #VERSION} (version 1 headers have
+     *                 no producer: they are simulations)
      * @param tool     the program that wrote the file, for people; not interpreted
-     * @param scenario the scenario that was run
+     * @param producer what produced the events: {@link #SIMULATION}, {@code lockscope-go}, {@code lockscope-jvm},
+     *                 {@code lockscope-jfr}, or any other name
+     * @param scenario the scenario that was run, for a simulated trace
+     * @param details  free-form facts about the producer's run (program, pid, start time...)
      */
-    public record Header(int version, String tool, Scenario scenario) {
+    public record Header(int version, String tool, String producer, Optional<Scenario> scenario,
+                         Optional<JsonValue.Obj> details) {
         public Header {
             Objects.requireNonNull(tool, "tool");
+            Objects.requireNonNull(producer, "producer");
             Objects.requireNonNull(scenario, "scenario");
+            Objects.requireNonNull(details, "details");
+            if (producer.isEmpty()) {
+                throw new IllegalArgumentException("producer must not be empty");
+            }
+            if (scenario.isPresent() != producer.equals(SIMULATION)) {
+                throw new IllegalArgumentException("a scenario goes with producer " + SIMULATION + " and only with it: "
+                        + producer);
+            }
+        }
+
+        /** The header this Lockscope writes for a simulation of {@code scenario}. */
+        public static Header simulated(Scenario scenario) {
+            return new Header(VERSION, TOOL, SIMULATION, Optional.of(scenario), Optional.empty());
+        }
+
+        /** The header this Lockscope writes for events from another producer. */
+        public static Header produced(String producer, Optional<JsonValue.Obj> details) {
+            return new Header(VERSION, TOOL, producer, Optional.empty(), details);
+        }
+
+        /** This header as read from a file of another format version, written by {@code fileTool}. */
+        public Header withVersion(int fileVersion, String fileTool) {
+            return new Header(fileVersion, fileTool, producer, scenario, details);
+        }
+
+        /** Whether the events come from Lockscope's simulation, so that the run can be replayed and forked. */
+        public boolean isSimulated() {
+            return scenario.isPresent();
+        }
+
+        /** The run's duration when the header knows it (a simulation's); else the last event's time stands for it. */
+        public OptionalLong durationNs() {
+            return scenario.isPresent() ? OptionalLong.of(scenario.get().durationNs()) : OptionalLong.empty();
+        }
+
+        /**
+         * The scenario, for a feature that re-runs the simulation ({@code what}, e.g. "replay"); a trace from
+         * another producer has none, which is bad input for that feature.
+         */
+        public Scenario requireScenario(String source, String what) throws InputException {
+            return scenario.orElseThrow(() -> new InputException(source, 1, "producer", what
+                    + " needs a simulated trace (producer " + SIMULATION + "), but this one was produced by "
+                    + producer));
+        }
+
+        /**
+         * The trace's name for people: the scenario's name, else {@code details.name}, else the file's name
+         * without its extensions ({@code room.jsonl.gz} gives {@code room}).
+         */
+        public String name(Path file) {
+            if (scenario.isPresent()) {
+                return scenario.get().name();
+            }
+            if (details.isPresent() && details.get().fields().get("name") instanceof JsonValue.Str s
+                    && !s.value().isBlank()) {
+                return s.value();
+            }
+            String fileName = file.getFileName().toString();
+            int dot = fileName.indexOf('.');
+            return dot > 0 ? fileName.substring(0, dot) : fileName;
         }
     }
 

@@ -40,7 +40,9 @@ import tools.jackson.core.ObjectReadContext;
  * up to 16 levels, at most 50,000,000 events.
  */
 public final class TraceReader {
-    private static final List<String> HEADER_FIELDS = List.of("format", "version", "tool", "scenario");
+    private static final List<String> HEADER_FIELDS_V1 = List.of("format", "version", "tool", "scenario");
+    private static final List<String> HEADER_FIELDS = List.of("format", "version", "tool", "producer", "scenario",
+            "details");
 
     private TraceReader() {}
 
@@ -203,11 +205,44 @@ public final class TraceReader {
             throw new InputException(source, 0, "", "format version " + version
                     + " is newer than this Lockscope reads (" + TraceFile.VERSION + ")");
         }
+        if (version == 1) {
+            h.allowOnly(HEADER_FIELDS_V1);
+            String tool = h.string("tool");
+            return TraceFile.Header.simulated(scenario(source, h)).withVersion(1, tool);
+        }
         h.allowOnly(HEADER_FIELDS);
         String tool = h.string("tool");
+        if (!h.has("producer")) {
+            throw h.fail("missing required field \"producer\" (who produced the trace, e.g. \""
+                    + TraceFile.SIMULATION + "\")");
+        }
+        String producer = h.string("producer");
+        if (producer.isBlank() || producer.length() > TraceFile.MAX_PRODUCER_LENGTH) {
+            throw h.failAt("producer", "expected a name of 1 to " + TraceFile.MAX_PRODUCER_LENGTH
+                    + " characters, got " + Quote.of(producer));
+        }
+        Optional<JsonValue.Obj> details = Optional.empty();
+        if (h.has("details")) {
+            JsonValue d = h.value("details").orElseThrow();
+            if (!(d instanceof JsonValue.Obj obj)) {
+                throw h.failAt("details", "expected an object, got " + d.describe());
+            }
+            details = Optional.of(obj);
+        }
+        boolean simulated = producer.equals(TraceFile.SIMULATION);
+        if (simulated != h.has("scenario")) {
+            throw simulated ? h.fail("missing required field \"scenario\" (producer " + TraceFile.SIMULATION
+                    + " is a simulation)")
+                    : h.failAt("scenario", "only a simulated trace (producer " + TraceFile.SIMULATION
+                    + ") carries a scenario, but the producer is " + Quote.of(producer));
+        }
+        Optional<Scenario> scenario = simulated ? Optional.of(scenario(source, h)) : Optional.empty();
+        return new TraceFile.Header((int) version, tool, producer, scenario, details);
+    }
+
+    private static Scenario scenario(String source, JsonFields h) throws InputException {
         JsonValue scenario = h.value("scenario").orElseThrow(() -> h.fail("missing required field \"scenario\""));
-        Scenario s = ScenarioJson.fromTree(source, "scenario", scenario);
-        return new TraceFile.Header((int) version, tool, s);
+        return ScenarioJson.fromTree(source, "scenario", scenario);
     }
 
     private static InputStream open(String source, Path file) throws IOException, InputException {

@@ -3,6 +3,7 @@ package dev.lockscope.trace;
 import dev.lockscope.event.EventSink;
 import dev.lockscope.event.TraceEvent;
 import dev.lockscope.io.JsonFormat;
+import dev.lockscope.io.JsonTree;
 import dev.lockscope.scenario.Scenario;
 import dev.lockscope.scenario.ScenarioJson;
 import java.io.BufferedOutputStream;
@@ -48,7 +49,7 @@ public final class TraceWriter implements EventSink, AutoCloseable {
     private long lastTime = Long.MIN_VALUE;
     private boolean closed;
 
-    private TraceWriter(Path target, Path temp, Scenario scenario, boolean flushPerInstant) throws IOException {
+    private TraceWriter(Path target, Path temp, TraceFile.Header header, boolean flushPerInstant) throws IOException {
         this.target = target;
         this.temp = temp;
         this.flushPerInstant = flushPerInstant;
@@ -65,34 +66,52 @@ public final class TraceWriter implements EventSink, AutoCloseable {
             throw e;
         }
         this.lines = new EventLineWriter(generator);
-        writeHeader(scenario);
+        writeHeader(header);
     }
 
-    /** A writer that replaces {@code target} atomically in {@link #finish}. */
+    /** A writer of a simulation of {@code scenario} that replaces {@code target} atomically in {@link #finish}. */
     public static TraceWriter atomic(Path target, Scenario scenario) throws IOException {
+        return atomic(target, TraceFile.Header.simulated(scenario));
+    }
+
+    /** A writer that replaces {@code target} atomically in {@link #finish}; it writes this version's header. */
+    public static TraceWriter atomic(Path target, TraceFile.Header header) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
-            return new TraceWriter(target, temp, scenario, false);
+            return new TraceWriter(target, temp, header, false);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);
             throw e;
         }
     }
 
-    /** A writer that records straight into {@code target}, flushing as virtual time advances. */
+    /** A writer of a simulation that records straight into {@code target}, flushing as virtual time advances. */
     public static TraceWriter recording(Path target, Scenario scenario) throws IOException {
-        return new TraceWriter(target, null, scenario, true);
+        return recording(target, TraceFile.Header.simulated(scenario));
     }
 
-    private void writeHeader(Scenario scenario) throws IOException {
+    /** A writer that records straight into {@code target}, flushing as time advances. */
+    public static TraceWriter recording(Path target, TraceFile.Header header) throws IOException {
+        return new TraceWriter(target, null, header, true);
+    }
+
+    /** Writes {@code header} as this version writes headers: the file's version and tool are this Lockscope's. */
+    private void writeHeader(TraceFile.Header header) throws IOException {
         try {
             generator.writeStartObject();
             generator.writeStringProperty("format", TraceFile.FORMAT);
             generator.writeNumberProperty("version", TraceFile.VERSION);
             generator.writeStringProperty("tool", TraceFile.TOOL);
-            generator.writeName("scenario");
-            ScenarioJson.write(generator, scenario);
+            generator.writeStringProperty("producer", header.producer());
+            if (header.scenario().isPresent()) {
+                generator.writeName("scenario");
+                ScenarioJson.write(generator, header.scenario().get());
+            }
+            if (header.details().isPresent()) {
+                generator.writeName("details");
+                JsonTree.write(generator, header.details().get());
+            }
             generator.writeEndObject();
             generator.writeRaw('\n');
             if (flushPerInstant) {

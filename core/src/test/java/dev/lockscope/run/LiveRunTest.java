@@ -201,7 +201,7 @@ class LiveRunTest {
 
         Recorder replayed = new Recorder();
         List<TraceEvent.CommandApplied> commands = read.of(TraceEvent.CommandApplied.class).toList();
-        Replay.run(result.header().scenario(), commands, read.events.getLast().time(), replayed);
+        Replay.run(result.header().scenario().orElseThrow(), commands, read.events.getLast().time(), replayed);
         assertThat(replayed.events).isEqualTo(read.events);
     }
 

@@ -10,6 +10,7 @@ import dev.lockscope.event.TraceEvent;
 import dev.lockscope.run.Simulation;
 import dev.lockscope.scenario.Scenario;
 import dev.lockscope.scenario.ScenarioJson;
+import dev.lockscope.trace.TraceFile;
 import dev.lockscope.trace.TraceReader;
 import dev.lockscope.trace.TraceWriter;
 import java.io.IOException;
@@ -111,8 +112,8 @@ class SampleTracesTest {
     }
 
     private static String stats(Path trace) throws Exception {
-        Scenario s = TraceReader.readHeader(trace).scenario();
-        SummaryAnalyzer analyzer = new SummaryAnalyzer(s.name(), s.durationNs());
+        TraceFile.Header header = TraceReader.readHeader(trace);
+        SummaryAnalyzer analyzer = new SummaryAnalyzer(header.name(trace), header.durationNs());
         TraceReader.read(trace, analyzer);
         return SummaryJson.write(analyzer.summary());
     }

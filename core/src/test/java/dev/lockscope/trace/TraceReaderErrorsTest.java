@@ -43,12 +43,12 @@ class TraceReaderErrorsTest {
 
     @Test
     void refusesANewerFormatVersion() throws IOException {
-        header = header.replace("\"version\":1", "\"version\":2");
+        header = header.replace("\"version\":2", "\"version\":3");
         write("{\"t\":0,\"e\":\"end\"}");
 
-        assertError(": format version 2 is newer than this Lockscope reads (1)");
+        assertError(": format version 3 is newer than this Lockscope reads (2)");
         assertThatThrownBy(() -> TraceReader.readHeader(file)).isInstanceOf(InputException.class)
-                .hasMessage(file + ": format version 2 is newer than this Lockscope reads (1)");
+                .hasMessage(file + ": format version 3 is newer than this Lockscope reads (2)");
     }
 
     @Test

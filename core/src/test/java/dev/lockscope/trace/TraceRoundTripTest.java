@@ -48,7 +48,7 @@ class TraceRoundTripTest {
         assertThat(result.events()).isEqualTo(events().size());
         assertThat(result.truncated()).isFalse();
         assertThat(result.warning()).isEmpty();
-        assertThat(result.header()).isEqualTo(new TraceFile.Header(1, "lockscope 0.1.0", TraceSamples.scenario()));
+        assertThat(result.header()).isEqualTo(TraceFile.Header.simulated(TraceSamples.scenario()));
         assertThat(TraceReader.readHeader(file)).isEqualTo(result.header());
     }
 
@@ -60,8 +60,8 @@ class TraceRoundTripTest {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
 
         assertThat(Files.readString(file)).endsWith("{\"t\":30000000,\"e\":\"end\"}\n");
-        assertThat(lines.getFirst()).startsWith("{\"format\":\"lockscope-trace\",\"version\":1,"
-                + "\"tool\":\"lockscope 0.1.0\",\"scenario\":{\"name\":\"hand-example\",\"kind\":\"room\",\"seed\":1,"
+        assertThat(lines.getFirst()).startsWith("{\"format\":\"lockscope-trace\",\"version\":2,"
+                + "\"tool\":\"lockscope 0.1.0\",\"producer\":\"lockscope-sim\",\"scenario\":{\"name\":\"hand-example\",\"kind\":\"room\",\"seed\":1,"
                 + "\"durationMs\":5000,");
         assertThat(lines.subList(1, lines.size())).containsExactly(
                 "{\"t\":0,\"e\":\"spawn\",\"g\":1,\"name\":\"Broadcast#1\",\"kind\":\"Broadcast\",\"parent\":0}",

@@ -49,6 +49,10 @@ import javafx.collections.ObservableList;
  * it starts a "what if from here" run at the playhead and applies the command there.
  */
 public final class LabModel {
+    /** Why "what if from here" is not offered for a trace that no simulation produced. */
+    public static final String WHAT_IF_NEEDS_SIMULATION = "What if needs a simulated trace: this one was recorded "
+            + "from a real program, so there is no scenario to re-run.";
+
     /** What the lab shows. */
     public enum Source { LIVE, REPLAY }
 
@@ -239,7 +243,7 @@ public final class LabModel {
         trace = t;
         lesson.set(null);
         source.set(Source.REPLAY);
-        scenario.set(t.scenario());
+        scenario.set(t.scenario().orElse(null));
         store.set(t.store());
         duration.set(Math.max(1, t.endNs()));
         alerts.setAll(t.alerts());
@@ -250,7 +254,7 @@ public final class LabModel {
         playing.set(false);
         title.set(t.file().getFileName() + " — replay");
         message.set(t.warning().orElse("Opened " + t.file().getFileName() + ": " + t.store().size() + " events"));
-        playheadState = new PlayheadState(t.scenario(), t.store().view());
+        playheadState = new PlayheadState(t::newMonitor, t.store().view());
         playheadState.setOnSucceeded(e -> {
             if (playheadState != null && e.getSource() == playheadState && playheadState.getValue() != null) {
                 status.set(playheadState.getValue());
@@ -303,16 +307,21 @@ public final class LabModel {
         if (trace == null) {
             return;
         }
-        long at = Math.max(0, Math.min(playhead.get(), Math.min(trace.endNs(), trace.scenario().durationNs() - 1)));
+        if (trace.scenario().isEmpty()) {
+            message.set(WHAT_IF_NEEDS_SIMULATION);
+            return;
+        }
+        Scenario fromScenario = trace.scenario().get();
+        long at = Math.max(0, Math.min(playhead.get(), Math.min(trace.endNs(), fromScenario.durationNs() - 1)));
         LoadedTrace from = trace;
         try {
-            LiveRun fork = LiveRun.whatIf(from.scenario(), from.commands(), at,
+            LiveRun fork = LiveRun.whatIf(fromScenario, from.commands(), at,
                     LiveRun.Options.defaults().withSpeed(speed.get()).withPlaying(false));
             int got = fork.snapshot().store().size(); // the re-simulated prefix, before anything new
             command.ifPresent(fork::post);
             fork.play();
             fork.start();
-            showLive(fork, from.scenario().name() + " — what if, from " + Format.seconds(at) + " of "
+            showLive(fork, fromScenario.name() + " — what if, from " + Format.seconds(at) + " of "
                     + from.file().getFileName());
             int expected = rowsUpTo(from.store().view(), at);
             message.set(got == expected ? "What if: re-simulated " + got + " events up to " + Format.seconds(at)
@@ -413,7 +422,7 @@ public final class LabModel {
             return run.savePoint();
         }
         if (trace != null) {
-            return CompletableFuture.completedFuture(new SavePoint(trace.scenario(), trace.store().view(),
+            return CompletableFuture.completedFuture(new SavePoint(trace.header(), trace.store().view(),
                     OptionalLong.empty()));
         }
         return CompletableFuture.failedFuture(new IllegalStateException("nothing is open"));

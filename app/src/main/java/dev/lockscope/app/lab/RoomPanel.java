@@ -382,9 +382,7 @@ final class RoomPanel extends VBox {
                 shownStrategy = strategy;
                 strategyToggle.getButtons().forEach(b -> b.setSelected(b.getUserData() == strategy));
             }
-            if (lockChoice.getValue() != s.lock()) {
-                lockChoice.setValue(s.lock());
-            }
+            s.lock().filter(lock -> lock != lockChoice.getValue()).ifPresent(lockChoice::setValue);
             int period = (int) (s.broadcastPeriodNs() / 1_000_000);
             if (period > 0 && !periodSpinner.getEditor().isFocused() && periodSpinner.getValue() != period) {
                 periodSpinner.getValueFactory().setValue(period);

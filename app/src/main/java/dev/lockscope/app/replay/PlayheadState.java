@@ -2,10 +2,10 @@ package dev.lockscope.app.replay;
 
 import dev.lockscope.run.RunMonitor;
 import dev.lockscope.run.RunStatus;
-import dev.lockscope.scenario.Scenario;
 import dev.lockscope.trace.store.TraceView;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import javafx.concurrent.Service;
 import javafx.concurrent.Task;
 
@@ -18,7 +18,7 @@ import javafx.concurrent.Task;
 public final class PlayheadState extends Service<RunStatus> {
     private static final int CHECK_EVERY = 2048;
 
-    private final Scenario scenario;
+    private final Supplier<RunMonitor> newMonitor;
     private final TraceView view;
     private volatile long target;
     // Owned by the executor's one thread.
@@ -26,8 +26,9 @@ public final class PlayheadState extends Service<RunStatus> {
     private int nextRow;
     private long monitorTime = Long.MIN_VALUE;
 
-    public PlayheadState(Scenario scenario, TraceView view) {
-        this.scenario = scenario;
+    /** @param newMonitor a fresh monitor for the trace, fed from its first event whenever the playhead moves back */
+    public PlayheadState(Supplier<RunMonitor> newMonitor, TraceView view) {
+        this.newMonitor = newMonitor;
         this.view = view;
         ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "lockscope-playhead");
@@ -56,7 +57,7 @@ public final class PlayheadState extends Service<RunStatus> {
 
     private RunStatus at(long t, Task<?> task) {
         if (monitor == null || t < monitorTime) {
-            monitor = new RunMonitor(scenario);
+            monitor = newMonitor.get();
             nextRow = 0;
             monitorTime = Long.MIN_VALUE;
         }

@@ -1,10 +1,12 @@
 package dev.lockscope.app.replay;
 
+import dev.lockscope.detect.StreamDetectors;
 import dev.lockscope.event.EventSink;
 import dev.lockscope.event.TraceEvent;
+import dev.lockscope.model.DetectorConfig;
 import dev.lockscope.run.RunMonitor;
-import dev.lockscope.scenario.Scenario;
 import dev.lockscope.trace.ReadResult;
+import dev.lockscope.trace.TraceFile;
 import dev.lockscope.trace.TraceReader;
 import dev.lockscope.trace.store.TraceStore;
 import java.nio.file.Path;
@@ -15,7 +17,7 @@ import javafx.concurrent.Task;
 
 /**
  * Reads a trace file off the FX thread into a store and a monitor. Progress is the virtual time reached over
- * the scenario's duration; cancelling stops the read at the next event. A bad file fails the task with the
+ * the scenario's duration (unknown for a real program's trace); cancelling stops the read at the next event. A bad file fails the task with the
  * reader's {@link dev.lockscope.io.InputException}, whose message names the file, line and field.
  */
 public final class TraceLoadTask extends Task<LoadedTrace> {
@@ -32,12 +34,14 @@ public final class TraceLoadTask extends Task<LoadedTrace> {
 
     @Override
     protected LoadedTrace call() throws Exception {
-        Scenario scenario = TraceReader.readHeader(file).scenario();
-        Loader loader = new Loader(scenario);
-        ReadResult result = TraceReader.read(file, loader);
+        TraceFile.Header header = TraceReader.readHeader(file);
+        String name = header.name(file);
+        Loader loader = new Loader(LoadedTrace.newMonitor(header, name),
+                header.durationNs().orElse(0));
+        ReadResult result = TraceReader.read(file, StreamDetectors.withAlerts(header, DetectorConfig.DEFAULTS, loader));
         RunMonitor monitor = loader.monitor;
         monitor.advanceTo(loader.lastTime);
-        return new LoadedTrace(file, scenario, loader.store, monitor.alerts().since(0), monitor.samples().since(0),
+        return new LoadedTrace(file, header, name, loader.store, monitor.alerts().since(0), monitor.samples().since(0),
                 loader.commands, loader.lastTime, result.warning(), monitor.status());
     }
 
@@ -50,9 +54,10 @@ public final class TraceLoadTask extends Task<LoadedTrace> {
         long lastTime;
         long count;
 
-        Loader(Scenario scenario) {
-            this.monitor = new RunMonitor(scenario);
-            this.duration = scenario.durationNs();
+        /** @param duration the run's length if the header knows it, for progress; else 0 (progress unknown) */
+        Loader(RunMonitor monitor, long duration) {
+            this.monitor = monitor;
+            this.duration = duration;
         }
 
         @Override
@@ -67,7 +72,9 @@ public final class TraceLoadTask extends Task<LoadedTrace> {
                 if (isCancelled()) {
                     throw new CancellationException("cancelled");
                 }
-                updateProgress(Math.min(event.time(), duration), duration);
+                if (duration > 0) {
+                    updateProgress(Math.min(event.time(), duration), duration);
+                }
                 updateMessage(count + " events");
             }
         }

@@ -1,11 +1,13 @@
 package dev.lockscope.trace.export;
 
+import dev.lockscope.detect.StreamDetectors;
 import dev.lockscope.event.EventSink;
 import dev.lockscope.event.TraceEvent;
 import dev.lockscope.interval.IntervalKind;
 import dev.lockscope.io.AtomicOutput;
 import dev.lockscope.io.InputException;
 import dev.lockscope.io.Millis;
+import dev.lockscope.model.DetectorConfig;
 import dev.lockscope.trace.ReadResult;
 import dev.lockscope.trace.TraceReader;
 import dev.lockscope.trace.store.TraceStore;
@@ -62,7 +64,9 @@ public final class IntervalCsvExporter implements EventSink {
      */
     public static ReadResult export(Path trace, Path target) throws InputException, IOException {
         IntervalCsvExporter csv = new IntervalCsvExporter();
-        ReadResult result = TraceReader.read(trace, csv);
+        // Alerts are rows too (the row column counts them), so a trace without its own gets the detectors'.
+        ReadResult result = TraceReader.read(trace,
+                StreamDetectors.withAlerts(TraceReader.readHeader(trace), DetectorConfig.DEFAULTS, csv));
         AtomicOutput.write(target, out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             csv.writeTo(w);

@@ -2,12 +2,14 @@ package dev.lockscope.trace.export;
 
 import static dev.lockscope.trace.export.Slice.arg;
 
+import dev.lockscope.detect.StreamDetectors;
 import dev.lockscope.event.EventSink;
 import dev.lockscope.event.TraceEvent;
 import dev.lockscope.interval.IntervalKind;
 import dev.lockscope.interval.IntervalTracker;
 import dev.lockscope.io.AtomicOutput;
 import dev.lockscope.io.InputException;
+import dev.lockscope.model.DetectorConfig;
 import dev.lockscope.model.Mode;
 import dev.lockscope.model.Site;
 import dev.lockscope.trace.ReadResult;
@@ -92,9 +94,11 @@ public final class PerfettoExporter implements EventSink {
      * @throws IOException    if the target cannot be written
      */
     public static ReadResult export(Path trace, Path target) throws InputException, IOException {
-        String name = TraceReader.readHeader(trace).scenario().name();
+        TraceFile.Header header = TraceReader.readHeader(trace);
+        String name = header.name(trace);
         try {
-            return AtomicOutput.write(target, stream -> TraceReader.read(trace, new PerfettoExporter(stream, name)));
+            return AtomicOutput.write(target, stream -> TraceReader.read(trace,
+                    StreamDetectors.withAlerts(header, DetectorConfig.DEFAULTS, new PerfettoExporter(stream, name))));
         } catch (JacksonException e) {
             throw new IOException("cannot write " + target + ": " + e.getOriginalMessage(), e);
         }
