@@ -461,3 +461,31 @@ func TestKilledRecordingKeepsItsCompleteLines(t *testing.T) {
 		t.Logf("%s: %d events, last at %v, killed after %v, truncated line: %v", name, len(tr.Events), last, ran, tr.Truncated)
 	}
 }
+
+func TestCondWaitIsRecordedAtTheWaitCall(t *testing.T) {
+	var m lockscope.Mutex
+	c := lockscope.NewCond(&m)
+	stop := record(t, "trace.jsonl")
+	m.Lock()
+	go func() {
+		m.Lock()
+		c.Signal()
+		m.Unlock()
+	}()
+	c.Wait()
+	waitLine := line() - 1
+	m.Unlock()
+	tr := stop()
+	const fn = "TestCondWaitIsRecordedAtTheWaitCall"
+	var labels []string
+	for _, e := range tr.Events {
+		if e.G == tr.Events[0].G && e.E != "spawn" && e.E != "lock" {
+			labels = append(labels, e.E+" "+tr.Sites[e.Site].Label)
+		}
+	}
+	wait := label(fn, "record_test.go", waitLine)
+	want := []string{"release " + wait, "request " + wait, "acquire " + wait}
+	if len(labels) != 6 || !eqStrings(labels[2:5], want) {
+		t.Fatalf("events %v, want the Wait's %v in the middle", labels, want)
+	}
+}

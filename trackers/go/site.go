@@ -8,8 +8,8 @@ import (
 )
 
 // callDepth is how many return pcs a call keeps: this package's frames between here and the user's code
-// (at most here's caller, the lock method and rlocker's method) plus the user's frame, with room to spare.
-const callDepth = 6
+// (at most here's caller, the lock method and rlocker's method) plus the user's frame.
+const callDepth = 4
 
 // A call is a lock call captured outside recMu: who calls, and from where.
 type call struct {
@@ -45,8 +45,9 @@ type pcInfo struct {
 
 var unknownSite = &site{fn: "?", file: "?", line: 0}
 
-// site returns c's call site: the first frame, from the innermost, that is not in this package's own
-// (non-test) source files. Under recMu.
+// site returns c's call site: the first frame, from the innermost, that is neither in this package's own
+// (non-test) source files nor in package sync (so that a Cond's Wait is seen at the user's c.Wait()). Under
+// recMu.
 func (r *recorder) site(c *call) *site {
 	for _, pc := range c.pcs {
 		if pc == 0 {
@@ -79,7 +80,7 @@ func resolvePC(pc uintptr) pcInfo {
 	frames := runtime.CallersFrames([]uintptr{pc})
 	for {
 		f, more := frames.Next()
-		if f.Function != "" && !ownFile(f.File) {
+		if f.Function != "" && !ownFile(f.File) && !strings.HasPrefix(f.Function, "sync.") {
 			return pcInfo{&site{fn: shortFunc(f.Function), file: path.Base(f.File), line: f.Line}}
 		}
 		if !more {
