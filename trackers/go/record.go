@@ -89,13 +89,13 @@ func open(k *sink, file bool) {
 		pid:     os.Getpid(),
 		started: k.start.UTC().Format("2006-01-02T15:04:05.000Z07:00"),
 	}))
-	go k.run()
 	recMu.Lock()
 	rec.add(k)
 	if file {
 		rec.file = k
 	}
 	recMu.Unlock()
+	go k.run() // after add: a reader that got the header is sure to get the events that follow
 }
 
 func firstErr(errs ...error) error {
