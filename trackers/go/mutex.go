@@ -204,7 +204,7 @@ type Tracked interface {
 func Name(l Tracked, name string) {
 	lt := l.track()
 	recMu.Lock()
-	lt.name, lt.named = name, true
+	lt.name = name
 	recMu.Unlock()
 }
 

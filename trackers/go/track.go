@@ -53,9 +53,8 @@ type recorder struct {
 
 // A lockTrack is a lock's recording state, made at the lock's first tracked use (or by Name).
 type lockTrack struct {
-	kind  string // kindMutex or kindRWMutex
-	name  string // given by Name, or the file:line of the first tracked use
-	named bool
+	kind string // kindMutex or kindRWMutex
+	name string // given by Name, or the file:line of the first tracked use
 
 	epoch   uint64
 	writer  hold // writer.g.id == 0: none known
