@@ -59,6 +59,40 @@ func benchRecording(b *testing.B, name string) {
 	}
 }
 
+// BenchmarkTrackerMutexRecordingDepth20 is BenchmarkTrackerMutexRecording with the pair 20 calls deeper:
+// reading the goroutine id costs a traceback of the whole stack (runtime/mprof.go Stack).
+func BenchmarkTrackerMutexRecordingDepth20(b *testing.B) {
+	dir, err := os.MkdirTemp("", "trackerbench")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer os.RemoveAll(dir)
+	if err := lockscope.Record(filepath.Join(dir, "bench.jsonl.gz")); err != nil {
+		b.Fatal(err)
+	}
+	var m lockscope.Mutex
+	b.ResetTimer()
+	deep(20, func() {
+		for i := 0; i < b.N; i++ {
+			m.Lock()
+			m.Unlock()
+		}
+	})
+	b.StopTimer()
+	if err := lockscope.Stop(); err != nil {
+		b.Fatal(err)
+	}
+}
+
+//go:noinline
+func deep(n int, f func()) {
+	if n == 0 {
+		f()
+		return
+	}
+	deep(n-1, f)
+}
+
 // BenchmarkDeadlockMutex is go-deadlock with its default options (lock-order detection on, a 30 s
 // DeadlockTimeout: deadlock.go's lock() starts a timer goroutine per Lock).
 func BenchmarkDeadlockMutex(b *testing.B) {
