@@ -489,3 +489,28 @@ func TestCondWaitIsRecordedAtTheWaitCall(t *testing.T) {
 		t.Fatalf("events %v, want the Wait's %v in the middle", labels, want)
 	}
 }
+
+type guarded struct {
+	lockscope.Mutex
+	n int
+}
+
+func TestEmbeddedMutexThroughALockerIsRecordedAtTheCall(t *testing.T) {
+	g := &guarded{}
+	var l lockscope.Locker = g // calls go through the compiler's wrapper for the promoted methods
+	stop := record(t, "trace.jsonl")
+	l.Lock()
+	g.n++
+	l.Unlock()
+	tr := stop()
+	const fn = "TestEmbeddedMutexThroughALockerIsRecordedAtTheCall"
+	unlockLine := line() - 3
+	want := []string{
+		"request w " + label(fn, "record_test.go", unlockLine-2),
+		"acquire w " + label(fn, "record_test.go", unlockLine-2),
+		"release w " + label(fn, "record_test.go", unlockLine),
+	}
+	if got := lockEvents(tr, 0); !eqStrings(got, want) {
+		t.Fatalf("events\n%v\nwant\n%v", got, want)
+	}
+}
