@@ -1,0 +1,3 @@
+module lockscope.dev/tracker
+
+go 1.19
