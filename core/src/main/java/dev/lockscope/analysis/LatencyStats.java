@@ -1,5 +1,6 @@
 package dev.lockscope.analysis;
 
+import dev.lockscope.util.Millis;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -107,8 +108,8 @@ public final class LatencyStats {
         if (count == 0) {
             return LatencySummary.EMPTY;
         }
-        return new LatencySummary(count, Millis.ofNanos(percentileNs(50)), Millis.ofNanos(percentileNs(99)),
-                Millis.ofNanos(max), Millis.meanOfNanos(sumNs(), count));
+        return new LatencySummary(count, Millis.rounded(percentileNs(50)), Millis.rounded(percentileNs(99)),
+                Millis.rounded(max), Millis.meanOfNanos(sumNs(), count));
     }
 
     /** The 1-based nearest rank, computed in decimal so that, say, 0.07 * 100 is exactly 7. */

@@ -23,6 +23,7 @@ import dev.lockscope.interval.IntervalKind;
 import dev.lockscope.interval.IntervalTracker;
 import dev.lockscope.model.Mode;
 import dev.lockscope.model.Site;
+import dev.lockscope.util.Millis;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -140,7 +141,7 @@ public final class SummaryAnalyzer implements EventSink, IntervalTracker.Listene
         }
         Summary.Delivery delivery = new Summary.Delivery(deliveryLatency.count(), deliveryLatency.summary(),
                 orderViolations, dropped);
-        return new Summary(scenarioName, events, Millis.ofNanos(durationNs.orElse(lastTime)), opStats, delivery, alertCounts,
+        return new Summary(scenarioName, events, Millis.rounded(durationNs.orElse(lastTime)), opStats, delivery, alertCounts,
                 new Summary.Goroutines(maxAlive, spawned));
     }
 

@@ -2,6 +2,7 @@ package dev.lockscope.analysis;
 
 import dev.lockscope.event.AlertKind;
 import dev.lockscope.io.InputException;
+import dev.lockscope.util.Millis;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.util.EnumMap;

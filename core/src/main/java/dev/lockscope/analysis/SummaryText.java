@@ -1,6 +1,7 @@
 package dev.lockscope.analysis;
 
 import dev.lockscope.event.AlertKind;
+import dev.lockscope.util.Millis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

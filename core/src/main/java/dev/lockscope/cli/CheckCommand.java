@@ -4,11 +4,11 @@ import dev.lockscope.detect.StreamDetectors;
 import dev.lockscope.event.AlertKind;
 import dev.lockscope.event.TraceEvent;
 import dev.lockscope.io.InputException;
-import dev.lockscope.io.Millis;
 import dev.lockscope.model.DetectorConfig;
 import dev.lockscope.trace.ReadResult;
 import dev.lockscope.trace.TraceFile;
 import dev.lockscope.trace.TraceReader;
+import dev.lockscope.util.Millis;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -57,7 +57,7 @@ final class CheckCommand implements Callable<Integer> {
         ReadResult result = TraceReader.read(trace, StreamDetectors.withAlerts(header, config, e -> {
             if (e instanceof TraceEvent.Alert a) {
                 int n = counts.merge(a.kind(), 1, Integer::sum);
-                out.println("=== " + a.kind().id() + " #" + n + " at " + Millis.format(a.time()) + " ms ===");
+                out.println("=== " + a.kind().id() + " #" + n + " at " + Millis.exact(a.time()) + " ms ===");
                 out.println(a.report());
                 out.println();
             }

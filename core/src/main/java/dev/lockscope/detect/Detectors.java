@@ -9,6 +9,7 @@ import dev.lockscope.event.TraceEvent;
 import dev.lockscope.model.DetectorConfig;
 import dev.lockscope.model.Mode;
 import dev.lockscope.model.Site;
+import dev.lockscope.util.Millis;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -109,12 +110,12 @@ public final class Detectors implements EventSink {
         Wait w = g.waiting();
         state.advanceClock(now);
         StringBuilder report = new StringBuilder();
-        report.append("POTENTIAL STALL: a lock awaited longer than ").append(Ms.of(config.waitThresholdNs())).append('\n');
+        report.append("POTENTIAL STALL: a lock awaited longer than ").append(Millis.label(config.waitThresholdNs())).append('\n');
         report.append(explain.waitLine(g, w)).append('\n');
         explain.appendChain(report, w, "  ");
         explain.appendOtherWaiters(report, w.lock(), gid);
         String chain = chainNames(w);
-        String summary = g.name() + " has waited " + Ms.of(config.waitThresholdNs()) + " for "
+        String summary = g.name() + " has waited " + Millis.label(config.waitThresholdNs()) + " for "
                 + explain.lockName(w.lock()) + " (" + Explainer.op(w.mode()) + ")"
                 + (chain.isEmpty() ? "" : ", behind " + chain);
         List<Integer> involved = new ArrayList<>();
@@ -150,9 +151,9 @@ public final class Detectors implements EventSink {
         state.advanceClock(now);
         String lock = explain.lockName(hold.lock());
         StringBuilder report = new StringBuilder();
-        report.append("POTENTIAL STALL: a lock held longer than ").append(Ms.of(config.holdThresholdNs())).append('\n');
+        report.append("POTENTIAL STALL: a lock held longer than ").append(Millis.label(config.holdThresholdNs())).append('\n');
         report.append(g).append(" has held ").append(lock).append(" (").append(Explainer.op(hold.mode()))
-                .append(") for ").append(Ms.of(now - hold.since())).append(", taken at ").append(hold.site())
+                .append(") for ").append(Millis.label(now - hold.since())).append(", taken at ").append(hold.site())
                 .append(explain.activity(g)).append('\n');
         List<Integer> behind = queuedBehind(gid, hold.lock());
         List<Integer> involved = new ArrayList<>();
@@ -176,7 +177,7 @@ public final class Detectors implements EventSink {
         }
         String clause = explain.activityClause(g);
         String summary = g.name() + " has held " + lock + " (" + Explainer.op(hold.mode()) + ") for "
-                + Ms.of(config.holdThresholdNs()) + (clause.isEmpty() ? "" : ", " + clause)
+                + Millis.label(config.holdThresholdNs()) + (clause.isEmpty() ? "" : ", " + clause)
                 + (behind.isEmpty() ? "" : "; " + behind.size() + " waiting behind it");
         host.raise(new TraceEvent.Alert(now, AlertKind.LONG_HOLD, summary, report.toString().stripTrailing(),
                 involved, List.of(hold.lock())));
@@ -255,7 +256,7 @@ public final class Detectors implements EventSink {
         String lock = explain.lockName(r.lock());
         String report = "Recursive locking: " + g + " requests " + lock + " (" + Explainer.op(r.mode()) + ") at "
                 + r.site() + "\nwhile it already holds it (" + Explainer.op(held.mode()) + " since "
-                + Ms.of(held.since()) + ", taken at " + held.site() + ")."
+                + Millis.label(held.since()) + ", taken at " + held.site() + ")."
                 + (r.mode() == Mode.WRITE ? "\nA write lock never waits for itself to leave: this deadlocks."
                 : "\nIn Go this deadlocks as soon as a writer is pending between the two read locks.");
         host.raise(new TraceEvent.Alert(r.time(), AlertKind.RECURSIVE,
@@ -342,7 +343,7 @@ public final class Detectors implements EventSink {
     private String edge(Wait w, GoroutineState blocker) {
         Hold h = blocker.holdOf(w.lock());
         if (h != null) {
-            return "held by " + blocker + " (" + Explainer.op(h.mode()) + " since " + Ms.of(h.since()) + ", taken at "
+            return "held by " + blocker + " (" + Explainer.op(h.mode()) + " since " + Millis.label(h.since()) + ", taken at "
                     + h.site() + ")";
         }
         Wait bw = blocker.waiting();

@@ -5,6 +5,7 @@ import dev.lockscope.detect.LiveState.GoroutineState;
 import dev.lockscope.detect.LiveState.Hold;
 import dev.lockscope.detect.LiveState.Wait;
 import dev.lockscope.model.Mode;
+import dev.lockscope.util.Millis;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -32,7 +33,7 @@ final class Explainer {
 
     /** "Broadcast#3 (g7) waits 1000 ms for membersMx (RLock) at Room.Broadcast: r.membersMx.RLock()". */
     String waitLine(GoroutineState g, Wait w) {
-        return g + " has waited " + Ms.of(state.now() - w.since()) + " for " + lockName(w.lock()) + " ("
+        return g + " has waited " + Millis.label(state.now() - w.since()) + " for " + lockName(w.lock()) + " ("
                 + op(w.mode()) + ") at " + w.site();
     }
 
@@ -61,7 +62,7 @@ final class Explainer {
             Hold h = g.holdOf(w.lock());
             if (gw != null && gw.lock() == w.lock() && h == null) {
                 String role = gw.mode() == Mode.WRITE && w.mode() == Mode.READ ? "the pending writer " : "";
-                out.append(role).append(g).append(", which has waited ").append(Ms.of(state.now() - gw.since()))
+                out.append(role).append(g).append(", which has waited ").append(Millis.label(state.now() - gw.since()))
                         .append(" for ").append(lockName(gw.lock())).append(" (").append(op(gw.mode())).append(") at ")
                         .append(gw.site()).append('\n');
                 appendBlockers(out, gw, indent + "  ", seen, depth + 1);
@@ -70,11 +71,11 @@ final class Explainer {
             out.append(g);
             if (h != null) {
                 out.append(", holding ").append(lockName(h.lock())).append(" (").append(op(h.mode())).append(") for ")
-                        .append(Ms.of(state.now() - h.since())).append(", taken at ").append(h.site());
+                        .append(Millis.label(state.now() - h.since())).append(", taken at ").append(h.site());
             }
             out.append(activity(g)).append('\n');
             if (gw != null) {
-                out.append(indent).append("  which waits ").append(Ms.of(state.now() - gw.since())).append(" for ")
+                out.append(indent).append("  which waits ").append(Millis.label(state.now() - gw.since())).append(" for ")
                         .append(lockName(gw.lock())).append(" (").append(op(gw.mode())).append(") at ")
                         .append(gw.site()).append('\n');
                 appendBlockers(out, gw, indent + "    ", seen, depth + 1);
@@ -96,11 +97,11 @@ final class Explainer {
         }
         long now = state.now();
         return switch (a) {
-            case Activity.Sending s -> "now sending to " + s.member() + " for " + Ms.of(now - s.since())
-                    + " so far (of " + Ms.of(s.durationNs()) + ")";
-            case Activity.Sleeping s -> "now sleeping for " + Ms.of(now - s.since()) + " so far (of "
-                    + Ms.of(s.durationNs()) + ")";
-            case Activity.Parked p -> "now parked for " + Ms.of(now - p.since()) + " at " + p.site();
+            case Activity.Sending s -> "now sending to " + s.member() + " for " + Millis.label(now - s.since())
+                    + " so far (of " + Millis.label(s.durationNs()) + ")";
+            case Activity.Sleeping s -> "now sleeping for " + Millis.label(now - s.since()) + " so far (of "
+                    + Millis.label(s.durationNs()) + ")";
+            case Activity.Parked p -> "now parked for " + Millis.label(now - p.since()) + " at " + p.site();
         };
     }
 
@@ -126,7 +127,7 @@ final class Explainer {
             Wait w = g.waiting();
             if (n < 12) {
                 list.append("  ").append(g).append(' ').append(op(w.mode())).append(", waiting ")
-                        .append(Ms.of(state.now() - w.since())).append('\n');
+                        .append(Millis.label(state.now() - w.since())).append('\n');
             }
             n++;
         }

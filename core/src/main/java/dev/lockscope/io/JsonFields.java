@@ -1,5 +1,6 @@
 package dev.lockscope.io;
 
+import dev.lockscope.util.Millis;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -183,7 +184,7 @@ public final class JsonFields {
         Long ns = exactNanos(n.value());
         if (ns == null) {
             String why = n.value().stripTrailingZeros().scale() > 6 ? "a whole number of nanoseconds (at most 6 decimals)"
-                    : "at most " + Millis.format(Long.MAX_VALUE) + " ms";
+                    : "at most " + Millis.exact(Long.MAX_VALUE) + " ms";
             throw failAt(name, "expected " + why + ", got " + v.describe());
         }
         return ns;

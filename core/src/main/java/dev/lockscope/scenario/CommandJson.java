@@ -2,10 +2,10 @@ package dev.lockscope.scenario;
 
 import dev.lockscope.io.InputException;
 import dev.lockscope.io.JsonFields;
-import dev.lockscope.io.Millis;
 import dev.lockscope.model.Command;
 import dev.lockscope.model.LockSemantics;
 import dev.lockscope.model.Strategy;
+import dev.lockscope.util.Millis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -83,7 +83,7 @@ public final class CommandJson {
     /** Writes a nanosecond time as a millisecond number, shortest exact form. */
     static void writeMs(JsonGenerator g, String name, long nanos) {
         g.writeName(name);
-        g.writeNumber(Millis.format(nanos));
+        g.writeNumber(Millis.exact(nanos));
     }
 
     /**

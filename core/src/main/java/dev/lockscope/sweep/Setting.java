@@ -1,6 +1,5 @@
 package dev.lockscope.sweep;
 
-import dev.lockscope.io.Millis;
 import dev.lockscope.model.Command;
 import dev.lockscope.model.LockSemantics;
 import dev.lockscope.model.Strategy;
@@ -8,6 +7,7 @@ import dev.lockscope.scenario.MemberSpec;
 import dev.lockscope.scenario.RoomSpec;
 import dev.lockscope.scenario.Scenario;
 import dev.lockscope.scenario.TimedCommand;
+import dev.lockscope.util.Millis;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -64,7 +64,7 @@ public sealed interface Setting {
         }
 
         public String value() {
-            return Millis.format(periodNs);
+            return Millis.exact(periodNs);
         }
     }
 
@@ -78,7 +78,7 @@ public sealed interface Setting {
         }
 
         public String value() {
-            return Millis.format(durationNs);
+            return Millis.exact(durationNs);
         }
     }
 
@@ -92,7 +92,7 @@ public sealed interface Setting {
         }
 
         public String value() {
-            return Millis.format(afterNs);
+            return Millis.exact(afterNs);
         }
     }
 
@@ -148,7 +148,7 @@ public sealed interface Setting {
         }
 
         public String value() {
-            return Millis.format(ns);
+            return Millis.exact(ns);
         }
     }
 

@@ -8,6 +8,7 @@ import dev.lockscope.event.TraceEvent;
 import dev.lockscope.io.InputException;
 import dev.lockscope.model.Mode;
 import dev.lockscope.model.Site;
+import dev.lockscope.util.Millis;
 import java.util.EnumMap;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;

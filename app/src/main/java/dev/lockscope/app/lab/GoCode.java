@@ -1,11 +1,11 @@
 package dev.lockscope.app.lab;
 
-import dev.lockscope.io.Millis;
 import dev.lockscope.model.Mode;
 import dev.lockscope.model.Site;
 import dev.lockscope.model.Strategy;
 import dev.lockscope.room.Sites;
 import dev.lockscope.scenario.ScriptSpec;
+import dev.lockscope.util.Millis;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -113,7 +113,7 @@ final class GoCode {
                 String verb = l.acquire() ? (read ? "RLock" : "Lock") : (read ? "RUnlock" : "Unlock");
                 yield l.lock() + "." + verb + "()";
             }
-            case ScriptSpec.SleepStep s -> "time.Sleep(" + Millis.format(s.durationNs()) + " * time.Millisecond)";
+            case ScriptSpec.SleepStep s -> "time.Sleep(" + Millis.exact(s.durationNs()) + " * time.Millisecond)";
         };
     }
 }

@@ -6,12 +6,12 @@ import dev.lockscope.event.TraceEvent;
 import dev.lockscope.interval.IntervalKind;
 import dev.lockscope.io.AtomicOutput;
 import dev.lockscope.io.InputException;
-import dev.lockscope.io.Millis;
 import dev.lockscope.model.DetectorConfig;
 import dev.lockscope.trace.ReadResult;
 import dev.lockscope.trace.TraceReader;
 import dev.lockscope.trace.store.TraceStore;
 import dev.lockscope.trace.store.TraceView;
+import dev.lockscope.util.Millis;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -117,9 +117,9 @@ public final class IntervalCsvExporter implements EventSink {
         int member = view.intervalMember(id);
         StringBuilder sb = new StringBuilder(96);
         sb.append(id).append(',').append(kindId(kind))
-                .append(',').append(Millis.format(start))
-                .append(',').append(Millis.format(end))
-                .append(',').append(Millis.format(end - start))
+                .append(',').append(Millis.exact(start))
+                .append(',').append(Millis.exact(end))
+                .append(',').append(Millis.exact(end - start))
                 .append(',').append(Csv.field(goroutine(view.intervalGoroutine(id))))
                 .append(',').append(onLock ? Csv.field(lock(view.intervalLock(id))) : "")
                 .append(',').append(onLock ? view.mode(id).code() : "")
