@@ -20,16 +20,17 @@ import dev.lockscope.scenario.ScriptSpec.SleepStep;
 import dev.lockscope.scenario.ScriptSpec.Step;
 import dev.lockscope.scenario.ScriptSpec;
 import dev.lockscope.scenario.TimedCommand;
+import dev.lockscope.testing.Gen;
+import dev.lockscope.testing.Property;
+import dev.lockscope.testing.Source;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
 /**
  * Properties of the kernel and the locks over random lock scripts, random policies and random live policy
  * switches: mutual exclusion, no lost wake-up, determinism, time that never runs backwards.
@@ -37,49 +38,80 @@ import net.jqwik.api.constraints.IntRange;
 class LockPropertyTest {
     private static final long DURATION_MS = 20_000;
 
-    /** A random script with balanced steps (every release matches an earlier acquire of the same goroutine). */
-    static Scenario randomScript(long seed) {
-        Random rnd = new Random(seed);
-        int lockCount = 1 + rnd.nextInt(3);
+    /**
+     * A random script with balanced steps (every release matches an earlier acquire of the same goroutine): one to
+     * three locks, one to six goroutines of up to nine steps, up to two live policy switches.
+     */
+    static final Gen<Scenario> SCRIPTS = s -> {
+        List<LockKind> kinds = s.listOf(1, 3, t -> t.intBetween(0, 2) == 0 ? LockKind.MUTEX : LockKind.RWMUTEX);
         List<LockSpec> locks = new ArrayList<>();
-        for (int i = 0; i < lockCount; i++) {
-            locks.add(new LockSpec("L" + i, rnd.nextInt(3) == 0 ? LockKind.MUTEX : LockKind.RWMUTEX));
+        for (int i = 0; i < kinds.size(); i++) {
+            locks.add(new LockSpec("L" + i, kinds.get(i)));
         }
+        List<GoroutineSpec> unnamed = s.listOf(1, 6, t -> goroutine(t, locks));
         List<GoroutineSpec> goroutines = new ArrayList<>();
-        int gCount = 1 + rnd.nextInt(6);
-        for (int g = 0; g < gCount; g++) {
-            List<Step> steps = new ArrayList<>();
-            List<LockStep> held = new ArrayList<>();
-            int n = rnd.nextInt(10);
-            for (int s = 0; s < n; s++) {
-                int choice = rnd.nextInt(3);
-                if (choice == 0) {
-                    long ms = rnd.nextInt(4) * 10L;
-                    steps.add(new SleepStep("sleep " + ms, Scenarios.ms(ms)));
-                } else if (choice == 1 || held.isEmpty()) {
-                    LockSpec l = locks.get(rnd.nextInt(lockCount));
-                    Mode mode = l.kind() == LockKind.RWMUTEX && rnd.nextBoolean() ? Mode.READ : Mode.WRITE;
-                    LockStep step = new LockStep((mode == Mode.READ ? "rlock " : "lock ") + l.name(), l.name(), mode, true);
-                    steps.add(step);
-                    held.add(step);
-                } else {
-                    LockStep h = held.remove(rnd.nextInt(held.size()));
-                    steps.add(release(h));
-                }
-            }
-            while (!held.isEmpty()) {
-                steps.add(release(held.removeLast()));
-            }
-            goroutines.add(new GoroutineSpec("g" + (g + 1), Scenarios.ms(rnd.nextInt(6) * 5L), steps));
+        for (int g = 0; g < unnamed.size(); g++) {
+            goroutines.add(new GoroutineSpec("g" + (g + 1), unnamed.get(g).startNs(), unnamed.get(g).steps()));
         }
-        List<TimedCommand> switches = new ArrayList<>();
-        for (int i = rnd.nextInt(3); i > 0; i--) {
-            LockSemantics s = LockSemantics.values()[rnd.nextInt(3)];
-            switches.add(new TimedCommand(Scenarios.ms(rnd.nextInt(100)), new Command.SetLock(s)));
-        }
-        LockSemantics initial = LockSemantics.values()[rnd.nextInt(3)];
+        List<LockSemantics> semantics = List.of(LockSemantics.values());
+        List<TimedCommand> switches = s.listOf(0, 2, t -> new TimedCommand(Scenarios.ms(t.intBetween(0, 99)),
+                new Command.SetLock(t.oneOf(semantics))));
+        LockSemantics initial = s.oneOf(semantics);
+        long seed = s.longBetween(0, Long.MAX_VALUE - 1);
         return new Scenario("random", seed, Scenarios.ms(DURATION_MS), initial,
-                new DetectorConfig(Scenarios.ms(15), Scenarios.ms(15), true), new ScriptSpec(locks, goroutines, switches));
+                new DetectorConfig(Scenarios.ms(15), Scenarios.ms(15), true),
+                new ScriptSpec(locks, goroutines, switches));
+    };
+
+    private static GoroutineSpec goroutine(Source s, List<LockSpec> locks) {
+        long start = Scenarios.ms(s.intBetween(0, 5) * 5L);
+        List<LockStep> held = new ArrayList<>();
+        List<Step> steps = new ArrayList<>(s.listOf(0, 9, t -> step(t, locks, held)));
+        while (!held.isEmpty()) {
+            steps.add(release(held.removeLast()));
+        }
+        return new GoroutineSpec("g", start, steps);
+    }
+
+    /** A sleep, an acquire, or the release of a lock held ({@code held} is the goroutine's, updated here). */
+    private static Step step(Source s, List<LockSpec> locks, List<LockStep> held) {
+        int choice = s.intBetween(0, 2);
+        if (choice == 0) {
+            long ms = s.intBetween(0, 3) * 10L;
+            return new SleepStep("sleep " + ms, Scenarios.ms(ms));
+        }
+        if (choice == 1 || held.isEmpty()) {
+            LockSpec l = s.oneOf(locks);
+            Mode mode = l.kind() == LockKind.RWMUTEX && s.bool() ? Mode.READ : Mode.WRITE;
+            LockStep step = new LockStep((mode == Mode.READ ? "rlock " : "lock ") + l.name(), l.name(), mode, true);
+            held.add(step);
+            return step;
+        }
+        return release(held.remove(s.intBetween(0, held.size() - 1)));
+    }
+
+    /** The script as it reads: the policy and its switches, the locks, each goroutine's start and steps. */
+    static String describe(Scenario scenario) {
+        ScriptSpec script = (ScriptSpec) scenario.body();
+        StringBuilder out = new StringBuilder("policy " + scenario.lock().id());
+        for (TimedCommand c : script.events()) {
+            out.append(", at ").append(c.atNs() / 1_000_000).append(" ms ")
+                    .append(((Command.SetLock) c.command()).semantics().id());
+        }
+        out.append("; locks");
+        script.locks().forEach(l -> out.append(' ').append(l.name()).append(' ').append(l.kind().id()));
+        for (GoroutineSpec g : script.goroutines()) {
+            out.append("\n").append(g.name()).append(" at ").append(g.startNs() / 1_000_000).append(" ms: ")
+                    .append(String.join(", ", g.steps().stream().map(LockPropertyTest::text).toList()));
+        }
+        return out.toString();
+    }
+
+    private static String text(Step step) {
+        return switch (step) {
+            case LockStep l -> l.text();
+            case SleepStep sl -> sl.text() + " ms";
+        };
     }
 
     private static LockStep release(LockStep acquire) {
@@ -93,11 +125,20 @@ class LockPropertyTest {
         return r;
     }
 
-    @Property(tries = 300)
-    void aWriterNeverOverlapsAnotherHolder(@ForAll long seed) throws Exception {
+    /** A property over random scripts, printed as scripts when one fails. */
+    private static Property<Scenario> forAllScripts(int tries) {
+        return Property.forAll(SCRIPTS).tries(tries).describedBy(LockPropertyTest::describe);
+    }
+
+    @Test
+    void aWriterNeverOverlapsAnotherHolder() {
+        forAllScripts(300).check(LockPropertyTest::aWriterNeverOverlapsAnotherHolder);
+    }
+
+    private static void aWriterNeverOverlapsAnotherHolder(Scenario script) throws Exception {
         Map<Integer, Map<Integer, Integer>> readers = new HashMap<>();
         Map<Integer, Integer> writer = new HashMap<>();
-        for (TraceEvent e : run(randomScript(seed)).events) {
+        for (TraceEvent e : run(script).events) {
             switch (e) {
                 case TraceEvent.Acquire a when a.mode() == Mode.WRITE -> {
                     assertThat(writer.get(a.lock())).as("writer at %s", a).isNull();
@@ -127,9 +168,13 @@ class LockPropertyTest {
      * Every request is acquired, or is still waiting at the end only because it is stuck in, or behind, a reported
      * deadlock. The scripts are short enough that everything else finishes long before the end.
      */
-    @Property(tries = 300)
-    void noLostWakeUp(@ForAll long seed) throws Exception {
-        Recorder r = run(randomScript(seed));
+    @Test
+    void noLostWakeUp() {
+        forAllScripts(300).check(LockPropertyTest::noLostWakeUp);
+    }
+
+    private static void noLostWakeUp(Scenario script) throws Exception {
+        Recorder r = run(script);
         Map<Integer, TraceEvent.Request> pending = new HashMap<>();
         Map<Integer, List<Integer>> blockers = new HashMap<>();
         Set<Integer> exited = new HashSet<>();
@@ -177,24 +222,41 @@ class LockPropertyTest {
         return false;
     }
 
-    @Property(tries = 100)
-    void sameScenarioSameEvents(@ForAll long seed) throws Exception {
-        Scenario s = randomScript(seed);
-        assertThat(run(s).events).isEqualTo(run(s).events);
+    @Test
+    void sameScenarioSameEvents() {
+        forAllScripts(100).check(s -> assertThat(run(s).events).isEqualTo(run(s).events));
     }
 
-    @Property(tries = 200)
-    void timeNeverRunsBackwards(@ForAll long seed) throws Exception {
-        long last = 0;
-        for (TraceEvent e : run(randomScript(seed)).events) {
-            assertThat(e.time()).isGreaterThanOrEqualTo(last);
-            last = e.time();
+    @Test
+    void timeNeverRunsBackwards() {
+        forAllScripts(200).check(script -> {
+            long last = 0;
+            for (TraceEvent e : run(script).events) {
+                assertThat(e.time()).isGreaterThanOrEqualTo(last);
+                last = e.time();
+            }
+            assertThat(last).isEqualTo(Scenarios.ms(DURATION_MS));
+        });
+    }
+
+    /** The simplest script (one mutex, one goroutine with no steps) and the largest. */
+    @Test
+    void everyPropertyHoldsAtTheEdges() throws Exception {
+        for (Source edge : List.of(Source.simplest(), Source.maximal())) {
+            Scenario script = SCRIPTS.from(edge);
+            aWriterNeverOverlapsAnotherHolder(script);
+            noLostWakeUp(script);
+            assertThat(run(script).events).isEqualTo(run(script).events);
         }
-        assertThat(last).isEqualTo(Scenarios.ms(DURATION_MS));
     }
 
-    @Property(tries = 30)
-    void roomRunsAreDeterministicWithJitter(@ForAll @IntRange(min = 1, max = 1000) int seed) throws Exception {
+    @Test
+    void roomRunsAreDeterministicWithJitter() {
+        Property.forAll(s -> s.intBetween(1, 1000)).tries(30)
+                .check(LockPropertyTest::roomRunsAreDeterministicWithJitter);
+    }
+
+    private static void roomRunsAreDeterministicWithJitter(int seed) throws Exception {
         Scenario s = Scenarios.room().member("a", 20, 5).member("b", 300, 100).member("c", 40, 10).period(100)
                 .duration(3000).reloadAfter(400).seed(seed).join(700, "d", 900)
                 .at(1500, new Command.SetLock(LockSemantics.FAIR)).build();

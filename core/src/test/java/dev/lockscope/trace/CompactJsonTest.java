@@ -2,32 +2,52 @@ package dev.lockscope.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lockscope.testing.Gen;
+import dev.lockscope.testing.Gens;
+import dev.lockscope.testing.Property;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** {@link CompactJson}'s word-at-a-time readers must accept and read exactly what a byte-by-byte reading does. */
 class CompactJsonTest {
 
     /** Digits and the bytes that may follow a number, so that runs of every length up to 20 come up. */
-    @Provide
-    Arbitrary<String> numberish() {
-        return Arbitraries.strings().withChars("0123456789").ofMinLength(0).ofMaxLength(20)
-                .flatMap(digits -> Arbitraries.strings().withChars("0123456789,}.eE\"x/:\u00e9\n").ofMaxLength(12)
-                        .map(rest -> digits + rest));
+    private static final Gen<String> NUMBERISH = s -> Gens.strings("0123456789", 0, 20).from(s)
+            + Gens.strings("0123456789,}.eE\"x/:\u00e9\n", 0, 12).from(s);
+
+    /** A line of {@code text} less its last {@code cut} bytes, {@code lead} bytes into a buffer, digits after it. */
+    record Case(String text, int lead, int cut, int slack) {}
+
+    @Test
+    void integersReadAsByteByByte() {
+        Property.forAll(s -> new Case(NUMBERISH.from(s), s.intBetween(0, 40), s.intBetween(0, 20), s.intBetween(0, 24)))
+                .tries(3000)
+                .describedBy(c -> "Case[text=" + Gens.quote(c.text()) + ", lead=" + c.lead() + ", cut=" + c.cut()
+                        + ", slack=" + c.slack() + "]")
+                .check(CompactJsonTest::integersReadAsByteByByte);
     }
 
-    @Property(tries = 3000)
-    void integersReadAsByteByByte(@ForAll("numberish") String text, @ForAll @IntRange(max = 40) int lead,
-                                  @ForAll @IntRange(max = 20) int cut, @ForAll @IntRange(max = 24) int slack) {
+    @Test
+    void integersAtTheEdgesReadAsByteByByte() {
+        for (String text : List.of("", "0", "00", "9223372036854775807", "9223372036854775808", "9".repeat(20),
+                "1".repeat(20) + "\n\u00e9".repeat(6), ",", "\u00e9")) {
+            for (int lead : new int[] {0, 40}) {
+                for (int cut : new int[] {0, 1, 20}) {
+                    integersReadAsByteByByte(new Case(text, lead, cut, 0));
+                    integersReadAsByteByByte(new Case(text, lead, cut, 24));
+                }
+            }
+        }
+    }
+
+    private static void integersReadAsByteByByte(Case c) {
+        String text = c.text();
+        int lead = c.lead();
+        int slack = c.slack();
         byte[] line = text.getBytes(StandardCharsets.UTF_8);
-        int length = Math.max(0, line.length - cut);
+        int length = Math.max(0, line.length - c.cut());
         // The line sits at an offset in a larger buffer whose bytes after it are digits: they must not be read.
         byte[] buf = new byte[lead + line.length + slack];
         Arrays.fill(buf, (byte) '7');

@@ -3,18 +3,15 @@ package dev.lockscope.trace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lockscope.testing.Gen;
+import dev.lockscope.testing.Gens;
+import dev.lockscope.testing.Property;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 class LineReaderTest {
@@ -57,24 +54,44 @@ class LineReaderTest {
         return out;
     }
 
-    @Property(tries = 500)
-    void splitsLikeTheObviousWayWhateverTheBufferAndReadSizes(@ForAll("text") byte[] input,
-            @ForAll @IntRange(min = 1, max = 40) int bufferSize, @ForAll @IntRange(min = 0, max = 60) int max,
-            @ForAll @IntRange(min = 1, max = 50) int readSize) throws IOException {
-        assertThat(actual(input, bufferSize, max, readSize)).isEqualTo(expected(input, max));
+    /** Newlines, and bytes one bit away from one (the word-at-a-time search must not take them for one). */
+    private static final Gen<byte[]> TEXT = s -> {
+        List<Character> chars = s.listOf(0, 200, t -> t.oneOf(List.of('a', 'b', '\n', '\n', '{', (char) ('\n' ^ 1),
+                (char) 0x8a)));
+        byte[] b = new byte[chars.size()];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (byte) chars.get(i).charValue();
+        }
+        return b;
+    };
+
+    record Case(byte[] input, int bufferSize, int max, int readSize) {}
+
+    @Test
+    void splitsLikeTheObviousWayWhateverTheBufferAndReadSizes() {
+        Property.forAll(s -> new Case(TEXT.from(s), s.intBetween(1, 40), s.intBetween(0, 60), s.intBetween(1, 50)))
+                .tries(500)
+                .describedBy(c -> "Case[input=" + Gens.quote(c.input()) + ", bufferSize=" + c.bufferSize() + ", max="
+                        + c.max() + ", readSize=" + c.readSize() + "]")
+                .check(LineReaderTest::splitsLikeTheObviousWay);
     }
 
-    @Provide
-    Arbitrary<byte[]> text() {
-        // Newlines, and bytes one bit away from one (the word-at-a-time search must not take them for one).
-        return Arbitraries.of('a', 'b', '\n', '\n', '{', (char) ('\n' ^ 1), (char) 0x8a).list().ofMaxSize(200)
-                .map(chars -> {
-                    byte[] b = new byte[chars.size()];
-                    for (int i = 0; i < b.length; i++) {
-                        b[i] = (byte) chars.get(i).charValue();
-                    }
-                    return b;
-                });
+    @Test
+    void splitsLikeTheObviousWayAtTheEdges() throws IOException {
+        for (String text : List.of("", "\n", "\n\n\n", "a", "a\n", "\u000b\u008a{", "ab\nab\n".repeat(25),
+                "a".repeat(200))) {
+            byte[] input = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            for (int max : new int[] {0, 1, 60}) {
+                splitsLikeTheObviousWay(new Case(input, 1, max, 1));
+                splitsLikeTheObviousWay(new Case(input, 40, max, 50));
+                splitsLikeTheObviousWay(new Case(input, 1, max, 50));
+                splitsLikeTheObviousWay(new Case(input, 40, max, 1));
+            }
+        }
+    }
+
+    private static void splitsLikeTheObviousWay(Case c) throws IOException {
+        assertThat(actual(c.input(), c.bufferSize(), c.max(), c.readSize())).isEqualTo(expected(c.input(), c.max()));
     }
 
     @Test

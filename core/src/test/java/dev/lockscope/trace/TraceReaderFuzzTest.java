@@ -3,18 +3,19 @@ package dev.lockscope.trace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lockscope.io.InputException;
+import dev.lockscope.testing.Gen;
+import dev.lockscope.testing.Gens;
+import dev.lockscope.testing.Property;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /** Damaged input of any kind must end in a result or an {@link InputException}, never anything else. */
 class TraceReaderFuzzTest {
@@ -38,38 +39,64 @@ class TraceReaderFuzzTest {
         }
     }
 
-    @Property(tries = 200)
-    void randomBytesOnlyEverFailAsInput(@ForAll("bytes") byte[] bytes) throws IOException {
-        assertReadsOrRefuses(bytes, ".jsonl");
+    /** Noise, or noise after a gzip magic number, which exercises the decompressor too. */
+    static final Gen<byte[]> BYTES = s -> {
+        boolean gzip = s.bool();
+        byte[] noise = Gens.bytes(0, 2000).from(s);
+        if (!gzip) {
+            return noise;
+        }
+        byte[] out = Arrays.copyOf(new byte[] {0x1f, (byte) 0x8b, 8, 0}, 4 + noise.length);
+        System.arraycopy(noise, 0, out, 4, noise.length);
+        return out;
+    };
+
+    static final Gen<List<Mutation>> MUTATIONS = s -> s.listOf(1, 4, t -> new Mutation(t.intBetween(0, 3), t.unit(),
+            t.intBetween(1, 40), (byte) t.intBetween(Byte.MIN_VALUE, Byte.MAX_VALUE)));
+
+    @Test
+    void randomBytesOnlyEverFailAsInput() {
+        Property.forAll(BYTES).tries(200).describedBy(Gens::quote)
+                .check(bytes -> assertReadsOrRefuses(bytes, ".jsonl"));
     }
 
-    @Property(tries = 200)
-    void mutatedPlainTracesOnlyEverFailAsInput(@ForAll("mutations") List<Mutation> mutations) throws IOException {
-        assertReadsOrRefuses(mutate(PLAIN, mutations), ".jsonl");
+    @Test
+    void edgeBytesOnlyEverFailAsInput() throws IOException {
+        for (byte[] bytes : List.of(new byte[0], new byte[] {0x1f, (byte) 0x8b, 8, 0}, new byte[] {0x1f, (byte) 0x8b},
+                new byte[2000], "\n".repeat(2000).getBytes(StandardCharsets.US_ASCII),
+                Arrays.copyOf(GZIP, GZIP.length / 2))) {
+            assertReadsOrRefuses(bytes, ".jsonl");
+        }
     }
 
-    @Property(tries = 200)
-    void mutatedGzipTracesOnlyEverFailAsInput(@ForAll("mutations") List<Mutation> mutations) throws IOException {
-        assertReadsOrRefuses(mutate(GZIP, mutations), ".jsonl.gz");
+    @Test
+    void mutatedPlainTracesOnlyEverFailAsInput() {
+        Property.forAll(MUTATIONS).tries(200).check(m -> assertReadsOrRefuses(mutate(PLAIN, m), ".jsonl"));
     }
 
-    @Provide
-    Arbitrary<byte[]> bytes() {
-        Arbitrary<byte[]> noise = Arbitraries.bytes().array(byte[].class).ofMaxSize(2000);
-        // Noise after a gzip magic number exercises the decompressor too.
-        return Arbitraries.oneOf(noise, noise.map(b -> {
-            byte[] out = Arrays.copyOf(new byte[] {0x1f, (byte) 0x8b, 8, 0}, 4 + b.length);
-            System.arraycopy(b, 0, out, 4, b.length);
-            return out;
-        }));
+    @Test
+    void mutatedGzipTracesOnlyEverFailAsInput() {
+        Property.forAll(MUTATIONS).tries(200).check(m -> assertReadsOrRefuses(mutate(GZIP, m), ".jsonl.gz"));
     }
 
-    @Provide
-    Arbitrary<List<Mutation>> mutations() {
-        Arbitrary<Mutation> one = Combinators.combine(Arbitraries.integers().between(0, 3),
-                Arbitraries.doubles().between(0, 1), Arbitraries.integers().between(1, 40),
-                Arbitraries.bytes()).as(Mutation::new);
-        return one.list().ofMinSize(1).ofMaxSize(4);
+    /** Damage at both ends and of every kind, the largest runs: edges of the mutations above. */
+    static List<List<Mutation>> edgeMutations() {
+        List<List<Mutation>> out = new ArrayList<>();
+        for (int kind = 0; kind <= 3; kind++) {
+            for (double where : new double[] {0, 1}) {
+                out.add(List.of(new Mutation(kind, where, 1, (byte) 0)));
+                out.add(Collections.nCopies(4, new Mutation(kind, where, 40, Byte.MIN_VALUE)));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void edgeMutationsOnlyEverFailAsInput() throws IOException {
+        for (List<Mutation> m : edgeMutations()) {
+            assertReadsOrRefuses(mutate(PLAIN, m), ".jsonl");
+            assertReadsOrRefuses(mutate(GZIP, m), ".jsonl.gz");
+        }
     }
 
     static byte[] mutate(byte[] original, List<Mutation> mutations) {

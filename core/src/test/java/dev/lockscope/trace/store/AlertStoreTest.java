@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lockscope.event.AlertKind;
 import dev.lockscope.event.TraceEvent;
+import dev.lockscope.testing.Gens;
+import dev.lockscope.testing.Property;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 /** Alerts are stored compressed; whatever the text, {@link TraceView#event} gives each one back equal. */
@@ -61,8 +61,21 @@ class AlertStoreTest {
         assertThat(alerts.size()).isEqualTo(10 * AlertStore.BLOCK);
     }
 
-    @Property(tries = 50)
-    void anyStringsComeBackTheSame(@ForAll @Size(min = 1, max = 70) List<String> texts) {
+    @Test
+    void anyStringsComeBackTheSame() {
+        Property.forAll(s -> s.listOf(1, 70, Gens.anyStrings(255))).tries(50)
+                .describedBy(texts -> texts.stream().map(Gens::quote).toList().toString())
+                .check(AlertStoreTest::anyStringsComeBackTheSame);
+    }
+
+    @Test
+    void edgeStringsComeBackTheSame() {
+        anyStringsComeBackTheSame(List.of(""));
+        anyStringsComeBackTheSame(List.of("", "\0", "\uD800", "\uDFFF\uD800", "\n\n", "\uFFFF", "x".repeat(255)));
+        anyStringsComeBackTheSame(Collections.nCopies(70, ""));
+    }
+
+    private static void anyStringsComeBackTheSame(List<String> texts) {
         // Any UTF-16 content: lone surrogates, NULs, non-ASCII; enough alerts to fill blocks.
         AlertStore alerts = new AlertStore();
         List<TraceEvent.Alert> stored = new ArrayList<>();

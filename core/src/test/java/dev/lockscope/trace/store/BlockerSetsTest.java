@@ -2,20 +2,30 @@ package dev.lockscope.trace.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lockscope.testing.Property;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 class BlockerSetsTest {
-    @Property(tries = 200)
-    void equalSetsShareAnIdAndEveryIdGivesItsSetBack(
-            @ForAll @Size(max = 300) List<@Size(max = 5) List<@IntRange(min = -1, max = 6) Integer>> sets) {
+    @Test
+    void equalSetsShareAnIdAndEveryIdGivesItsSetBack() {
+        Property.forAll(s -> s.listOf(0, 300, t -> t.listOf(0, 5, u -> u.intBetween(-1, 6)))).tries(200)
+                .check(BlockerSetsTest::equalSetsShareAnIdAndEveryIdGivesItsSetBack);
+    }
+
+    @Test
+    void equalSetsShareAnIdAtTheEdges() {
+        equalSetsShareAnIdAndEveryIdGivesItsSetBack(List.of());
+        equalSetsShareAnIdAndEveryIdGivesItsSetBack(List.of(List.of()));
+        equalSetsShareAnIdAndEveryIdGivesItsSetBack(List.of(List.of(-1), List.of(6), List.of(0), List.of(-1)));
+        equalSetsShareAnIdAndEveryIdGivesItsSetBack(List.of(List.of(6, 6, 6, 6, 6), List.of(), List.of(-1, -1),
+                List.of(6, 6, 6, 6, 6), List.of(-1, 6)));
+    }
+
+    private static void equalSetsShareAnIdAndEveryIdGivesItsSetBack(List<List<Integer>> sets) {
         BlockerSets pool = new BlockerSets();
         Map<List<Integer>, Integer> ids = new HashMap<>();
         int pooled = 0;

@@ -5,16 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lockscope.event.TraceEvent;
 import dev.lockscope.interval.IntervalKind;
 import dev.lockscope.model.Mode;
+import dev.lockscope.testing.Gen;
+import dev.lockscope.testing.Property;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
 /**
  * Goroutines that spawn, take a lock again and again and exit, cut at a random row: each goroutine's track
  * (compacted at exit when it has few intervals, given a summary pyramid once it has many) must answer overlap
@@ -22,24 +20,42 @@ import net.jqwik.api.constraints.IntRange;
  */
 class GoroutineTracksTest {
 
-    /** One goroutine: where it starts, and its holds as (gap before, length) pairs, one after another. */
-    record Plan(long spawn, List<long[]> holds, boolean exits) {}
+    /** One goroutine: where it starts, and its holds one after another. */
+    record Plan(long spawn, List<Hold> holds, boolean exits) {}
+
+    /** A hold that starts {@code gap} after the previous one ended (or after the spawn). */
+    record Hold(long gap, long length) {}
 
     record Expected(int g, int id, long start, long end, IntervalKind kind) {}
 
-    @Provide
-    Arbitrary<List<Plan>> plans() {
-        Arbitrary<long[]> hold = Combinators.combine(Arbitraries.longs().between(0, 12), Arbitraries.longs().between(0, 12))
-                .as((gap, length) -> new long[] {gap, length});
-        Arbitrary<Plan> plan = Combinators.combine(Arbitraries.longs().between(0, 800),
-                        hold.list().ofMaxSize(150), Arbitraries.of(true, false)).as(Plan::new);
-        return plan.list().ofMinSize(1).ofMaxSize(5);
+    record Case(List<Plan> plans, int cutPermille, int a, int width, int pixels, int bucketShift) {}
+
+    private static final Gen<Plan> PLAN = s -> new Plan(s.longBetween(0, 800),
+            s.listOf(0, 150, t -> new Hold(t.longBetween(0, 12), t.longBetween(0, 12))), s.bool());
+
+    @Test
+    void goroutineTracksEqualBruteForce() {
+        Property.forAll(s -> new Case(s.listOf(1, 5, PLAN), s.intBetween(0, 1000), s.intBetween(0, 3000),
+                s.intBetween(1, 3000), s.intBetween(1, 24), s.intBetween(0, 5)))
+                .tries(150).check(GoroutineTracksTest::goroutineTracksEqualBruteForce);
     }
 
-    @Property(tries = 150)
-    void goroutineTracksEqualBruteForce(@ForAll("plans") List<Plan> plans, @ForAll @IntRange(max = 1000) int cutPermille,
-                                        @ForAll @IntRange(max = 3000) int a, @ForAll @IntRange(min = 1, max = 3000) int width,
-                                        @ForAll @IntRange(min = 1, max = 24) int pixels, @ForAll @IntRange(max = 5) int bucketShift) {
+    @Test
+    void goroutineTracksAtTheEdges() {
+        List<Hold> zeros = Collections.nCopies(150, new Hold(0, 0));
+        List<Hold> longest = Collections.nCopies(150, new Hold(12, 12));
+        List<Plan> plans = List.of(new Plan(0, List.of(), false), new Plan(0, List.of(), true),
+                new Plan(800, zeros, true), new Plan(0, longest, false), new Plan(800, longest, true));
+        for (int cut : new int[] {0, 1, 999, 1000}) {
+            goroutineTracksEqualBruteForce(new Case(plans.subList(0, 1), cut, 0, 1, 1, 0));
+            goroutineTracksEqualBruteForce(new Case(plans, cut, 0, 3000, 24, 5));
+            goroutineTracksEqualBruteForce(new Case(plans, cut, 3000, 3000, 24, 0));
+            goroutineTracksEqualBruteForce(new Case(plans, cut, 800, 1, 24, 5));
+        }
+    }
+
+    private static void goroutineTracksEqualBruteForce(Case c) {
+        List<Plan> plans = c.plans();
         record Step(long time, int order, TraceEvent event) {}
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i < plans.size(); i++) {
@@ -48,11 +64,11 @@ class GoroutineTracksTest {
             long t = p.spawn();
             int seq = 0;
             steps.add(new Step(t, seq++, new TraceEvent.Spawn(t, g, "Send#" + g, "Send", 0)));
-            for (long[] h : p.holds()) {
-                t += h[0];
+            for (Hold h : p.holds()) {
+                t += h.gap();
                 steps.add(new Step(t, seq++, new TraceEvent.Request(t, g, 0, Mode.READ, Recorder.RLOCK)));
                 steps.add(new Step(t, seq++, new TraceEvent.Acquire(t, g, 0, Mode.READ, Recorder.RLOCK)));
-                t += h[1];
+                t += h.length();
                 steps.add(new Step(t, seq++, new TraceEvent.Release(t, g, 0, Mode.READ, Recorder.RUNLOCK)));
             }
             if (p.exits()) {
@@ -62,8 +78,8 @@ class GoroutineTracksTest {
         // Time order; each goroutine's own rows keep their order (its sequence number breaks ties), and goroutines
         // interleave at equal times.
         steps.sort(Comparator.comparingLong(Step::time).thenComparingInt(Step::order));
-        int cut = (int) ((long) steps.size() * cutPermille / 1000);
-        TraceStore store = new TraceStore(bucketShift);
+        int cut = (int) ((long) steps.size() * c.cutPermille() / 1000);
+        TraceStore store = new TraceStore(c.bucketShift());
         List<TraceEvent> kept = new ArrayList<>();
         for (int row = 0; row < cut; row++) {
             store.accept(steps.get(row).event());
@@ -71,8 +87,9 @@ class GoroutineTracksTest {
         }
         TraceView view = store.view();
         List<Expected> expected = intervals(kept);
-        long t0 = a;
-        long t1 = a + width;
+        long t0 = c.a();
+        long t1 = c.a() + c.width();
+        int pixels = c.pixels();
         SummaryScratch scratch = new SummaryScratch();
         for (int g = 1; g <= plans.size(); g++) {
             Track track = Track.goroutine(g);

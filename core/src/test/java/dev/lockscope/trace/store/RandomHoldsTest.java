@@ -5,17 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lockscope.event.TraceEvent;
 import dev.lockscope.interval.IntervalKind;
 import dev.lockscope.model.Mode;
+import dev.lockscope.testing.Gen;
+import dev.lockscope.testing.Property;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.EdgeCasesMode;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
 /**
  * Random sets of holds on one lock, each by its own goroutine, cut at a random row: the store's overlap
  * queries, counts and per-pixel summaries must equal a brute-force computation over the same intervals.
@@ -29,21 +26,41 @@ class RandomHoldsTest {
 
     record Trace(TraceView view, List<Expected> holds) {}
 
-    @Provide
-    Arbitrary<List<Hold>> holds() {
-        Arbitrary<Hold> hold = Combinators.combine(
-                Arbitraries.longs().between(0, 1500),
-                Arbitraries.longs().between(0, 400).edgeCases(c -> c.add(0L)),
-                Arbitraries.of(Mode.class)).as(Hold::new);
-        return hold.list().ofMinSize(0).ofMaxSize(300);
+    /** Up to 300 holds; one in five is of zero length, an edge worth meeting often. */
+    private static final Gen<List<Hold>> HOLDS = s -> s.listOf(0, 300, t -> new Hold(t.longBetween(0, 1500),
+            t.intBetween(0, 4) == 0 ? 0 : t.longBetween(0, 400), t.oneOf(List.of(Mode.values()))));
+
+    record OverlapCase(List<Hold> holds, int cutPermille, int a, int width) {}
+
+    record SummaryCase(List<Hold> holds, int cutPermille, int a, int width, int pixels, int bucketShift) {}
+
+    record AlignedCase(List<Hold> holds, int cutPermille, int a, int level, int pixels, int bucketShift) {}
+
+    @Test
+    void overlapQueriesEqualBruteForce() {
+        Property.forAll(s -> new OverlapCase(HOLDS.from(s), s.intBetween(0, 1000), s.intBetween(0, 2000),
+                s.intBetween(0, 600))).tries(300).check(RandomHoldsTest::overlapQueriesEqualBruteForce);
     }
 
-    @Property(tries = 300, edgeCases = EdgeCasesMode.MIXIN)
-    void overlapQueriesEqualBruteForce(@ForAll("holds") List<Hold> holds, @ForAll @IntRange(max = 1000) int cutPermille,
-                                       @ForAll @IntRange(min = 0, max = 2000) int a, @ForAll @IntRange(min = 0, max = 600) int width) {
-        Trace trace = build(holds, cutPermille, 3);
-        long t0 = a;
-        long t1 = a + width;
+    @Test
+    void overlapQueriesAtTheEdges() {
+        List<Hold> edges = List.of(new Hold(0, 0, Mode.READ), new Hold(0, 400, Mode.WRITE),
+                new Hold(1500, 0, Mode.WRITE),
+                new Hold(1500, 400, Mode.READ), new Hold(600, 0, Mode.READ));
+        for (List<Hold> holds : List.of(List.<Hold>of(), edges, Collections.nCopies(300, new Hold(0, 0, Mode.READ)))) {
+            for (int cut : new int[] {0, 500, 1000}) {
+                overlapQueriesEqualBruteForce(new OverlapCase(holds, cut, 0, 0));
+                overlapQueriesEqualBruteForce(new OverlapCase(holds, cut, 0, 600));
+                overlapQueriesEqualBruteForce(new OverlapCase(holds, cut, 1500, 0));
+                overlapQueriesEqualBruteForce(new OverlapCase(holds, cut, 2000, 600));
+            }
+        }
+    }
+
+    private static void overlapQueriesEqualBruteForce(OverlapCase c) {
+        Trace trace = build(c.holds(), c.cutPermille(), 3);
+        long t0 = c.a();
+        long t1 = c.a() + c.width();
         List<Integer> expected = new ArrayList<>();
         for (Expected h : trace.holds()) {
             boolean overlaps = h.start() == h.end() ? t0 <= h.start() && h.start() < t1 : h.start() < t1 && h.end() > t0;
@@ -57,18 +74,35 @@ class RandomHoldsTest {
         assertThat(trace.view().intervalCount(Track.lockHolders(0))).isEqualTo(trace.holds().size());
     }
 
-    @Property(tries = 300, edgeCases = EdgeCasesMode.MIXIN)
-    void summariesEqualBruteForce(@ForAll("holds") List<Hold> holds, @ForAll @IntRange(max = 1000) int cutPermille,
-                                  @ForAll @IntRange(min = 0, max = 1000) int a, @ForAll @IntRange(min = 1, max = 3000) int width,
-                                  @ForAll @IntRange(min = 1, max = 40) int pixels, @ForAll @IntRange(min = 0, max = 6) int bucketShift) {
-        Trace trace = build(holds, cutPermille, bucketShift);
-        long w = 1L << bucketShift;
-        long t0 = a;
-        long t1 = a + width;
+    @Test
+    void summariesEqualBruteForce() {
+        Property.forAll(s -> new SummaryCase(HOLDS.from(s), s.intBetween(0, 1000), s.intBetween(0, 1000),
+                s.intBetween(1, 3000), s.intBetween(1, 40), s.intBetween(0, 6)))
+                .tries(300).check(RandomHoldsTest::summariesEqualBruteForce);
+    }
+
+    @Test
+    void summariesAtTheEdges() {
+        List<Hold> edges = List.of(new Hold(0, 0, Mode.READ), new Hold(0, 400, Mode.WRITE),
+                new Hold(1500, 400, Mode.READ));
+        for (List<Hold> holds : List.of(List.<Hold>of(), edges)) {
+            summariesEqualBruteForce(new SummaryCase(holds, 1000, 0, 1, 1, 0));
+            summariesEqualBruteForce(new SummaryCase(holds, 1000, 1000, 3000, 40, 6));
+            summariesEqualBruteForce(new SummaryCase(holds, 0, 0, 3000, 1, 6));
+            summariesEqualBruteForce(new SummaryCase(holds, 500, 0, 1, 40, 0)); // more pixels than nanoseconds
+        }
+    }
+
+    private static void summariesEqualBruteForce(SummaryCase c) {
+        Trace trace = build(c.holds(), c.cutPermille(), c.bucketShift());
+        long w = 1L << c.bucketShift();
+        long t0 = c.a();
+        long t1 = c.a() + c.width();
+        int pixels = c.pixels();
         RowSummary s = trace.view().summarize(Track.lockHolders(0), t0, t1, pixels);
         for (int i = 0; i < pixels; i++) {
-            long from = Math.floorDiv(t0 + width * (long) i / pixels, w) * w;
-            long to = Math.max(Math.floorDiv(t0 + width * (long) (i + 1) / pixels, w) * w, from + w);
+            long from = Math.floorDiv(t0 + c.width() * (long) i / pixels, w) * w;
+            long to = Math.max(Math.floorDiv(t0 + c.width() * (long) (i + 1) / pixels, w) * w, from + w);
             assertThat(s.from(i)).isEqualTo(from);
             assertThat(s.to(i)).isEqualTo(to);
         }
@@ -79,14 +113,29 @@ class RandomHoldsTest {
      * Pixels that are whole buckets of one level (what the timeline asks for) are read by a search of that level
      * alone; with one scratch reused for a second, unrelated query first, as the timeline reuses it between rows.
      */
-    @Property(tries = 300, edgeCases = EdgeCasesMode.MIXIN)
-    void bucketAlignedSummariesEqualBruteForce(@ForAll("holds") List<Hold> holds, @ForAll @IntRange(max = 1000) int cutPermille,
-                                               @ForAll @IntRange(min = 0, max = 1800) int a, @ForAll @IntRange(min = 0, max = 5) int level,
-                                               @ForAll @IntRange(min = 1, max = 24) int pixels, @ForAll @IntRange(min = 0, max = 2) int bucketShift) {
-        Trace trace = build(holds, cutPermille, bucketShift);
-        long w = (1L << bucketShift) << 2 * level;
-        long t0 = Math.floorDiv(a, w) * w;
-        int columns = (int) Math.max(1, Math.min(pixels, 4096 / w));
+    @Test
+    void bucketAlignedSummariesEqualBruteForce() {
+        Property.forAll(s -> new AlignedCase(HOLDS.from(s), s.intBetween(0, 1000), s.intBetween(0, 1800),
+                s.intBetween(0, 5), s.intBetween(1, 24), s.intBetween(0, 2)))
+                .tries(300).check(RandomHoldsTest::bucketAlignedSummariesEqualBruteForce);
+    }
+
+    @Test
+    void bucketAlignedSummariesAtTheEdges() {
+        List<Hold> edges = List.of(new Hold(0, 0, Mode.WRITE), new Hold(0, 400, Mode.READ),
+                new Hold(1500, 400, Mode.WRITE));
+        for (List<Hold> holds : List.of(List.<Hold>of(), edges)) {
+            bucketAlignedSummariesEqualBruteForce(new AlignedCase(holds, 1000, 0, 0, 1, 0));
+            bucketAlignedSummariesEqualBruteForce(new AlignedCase(holds, 1000, 1800, 5, 24, 2));
+            bucketAlignedSummariesEqualBruteForce(new AlignedCase(holds, 0, 0, 5, 24, 2));
+        }
+    }
+
+    private static void bucketAlignedSummariesEqualBruteForce(AlignedCase c) {
+        Trace trace = build(c.holds(), c.cutPermille(), c.bucketShift());
+        long w = (1L << c.bucketShift()) << 2 * c.level();
+        long t0 = Math.floorDiv(c.a(), w) * w;
+        int columns = (int) Math.max(1, Math.min(c.pixels(), 4096 / w));
         SummaryScratch scratch = new SummaryScratch();
         trace.view().summarize(Track.lockHolders(0), 0, 2000, 50, scratch); // leaves longer arrays behind
         RowSummary s = trace.view().summarize(Track.lockHolders(0), t0, t0 + columns * w, columns, scratch);

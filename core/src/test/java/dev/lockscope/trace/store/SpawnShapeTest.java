@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lockscope.event.TraceEvent;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
+import dev.lockscope.testing.Gen;
+import dev.lockscope.testing.Gens;
+import dev.lockscope.testing.Property;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Spawn names split into an interned shape and a number, and put back together unchanged. */
@@ -25,9 +27,27 @@ class SpawnShapeTest {
         assertThat(SpawnShape.of("0", "k").numbered()).isTrue();
     }
 
-    @Property(tries = 500)
-    void everyNameRoundTrips(@ForAll String name) {
-        assertThat(SpawnShape.of(name, "k").name(SpawnShape.number(name))).isEqualTo(name);
+    /** Names built to hit the number rules (digits, a '#', leading zeros, overflow) among any other text. */
+    private static final Gen<String> NAMES = s -> {
+        String head = s.bool() ? Gens.anyStrings(12).from(s) : Gens.strings("#Sendx_0", 0, 6).from(s);
+        return head + Gens.strings("0123456789", 0, 12).from(s);
+    };
+
+    @Test
+    void everyNameRoundTrips() {
+        Property.forAll(NAMES).tries(500).describedBy(Gens::quote).check(SpawnShapeTest::roundTrips);
+    }
+
+    @Test
+    void namesAtTheEdgesRoundTrip() {
+        for (String name : List.of("", "0", "00", "#", "#0", "x#007", "x2147483647", "x2147483648", "x-1",
+                "9".repeat(19), "\uD800123", "Broadcast#17\n", "\u0661\u0662")) {
+            roundTrips(name);
+        }
+    }
+
+    private static void roundTrips(String name) {
+        assertThat(SpawnShape.of(name, "k").name(SpawnShape.number(name))).as(Gens.quote(name)).isEqualTo(name);
     }
 
     /** The view reads a spawn's kind and name from its row as the rebuilt event has them. */
