@@ -21,8 +21,8 @@ import java.util.Objects;
  *     of that lock, whatever its mode. So recursive read holds are separate intervals, released last in, first
  *     out. An {@code Acquire} without a pending {@code Request} still opens a hold (the wait is unknown).
  * <li><b>Sending</b>: from a {@code SendStart} to the {@code Deliver} of the same goroutine, member and message.
- * <li><b>Sleeping</b>: from a {@code Sleep} for exactly its duration; it is reported closed when the first event
- *     at or after its end arrives (or never, if the trace ends first).
+ * <li><b>Sleeping</b>: from a {@code Sleep} for exactly its duration, whatever else the goroutine does meanwhile;
+ *     it is reported closed when the first event at or after its end arrives (or never, if the trace ends first).
  * <li><b>Parked</b>: from a {@code Park} to the goroutine's next event, whatever it is (its exit included).
  * <li><b>Exit</b> ends the goroutine's running interval and its park. Its holds, waits and sends stay open:
  *     a lock its goroutine never released stays held (no one else can release it for it) until the trace ends.
@@ -181,23 +181,16 @@ public final class IntervalTracker {
     }
 
     public void sleep(long t, int g, long durationNs, int tag) {
-        Goroutine s = goroutine(t, g, tag);
+        goroutine(t, g, tag); // ends a park
         long end = t + Math.max(0, durationNs);
         if (end < t) {
             end = OPEN; // overflow: never ends within a trace
         }
-        if (s.sleepTag != NONE) {
-            endSleep(s, g, t); // a sleep while sleeping: malformed; the first ends here
-            unmatched++;
-        }
-        s.sleepTag = tag;
-        s.sleepStart = t;
-        s.sleepEnd = end;
         listener.opened(IntervalKind.SLEEPING, g, NONE, t, end, tag);
         if (end == t) {
-            endSleep(s, g, t);
-        } else if (end != OPEN) {
-            sleeps.add(end, g, tag);
+            listener.closed(IntervalKind.SLEEPING, g, NONE, t, t, tag, NONE);
+        } else {
+            sleeps.add(end, t, g, tag);
         }
     }
 
@@ -214,14 +207,12 @@ public final class IntervalTracker {
      */
     public void advanceTo(long t) {
         while (sleeps.nextEnd() <= t) {
+            long end = sleeps.nextEnd();
+            long start = sleeps.start();
             int g = sleeps.g();
             int tag = sleeps.tag();
             sleeps.poll();
-            Goroutine s = goroutines.get(g);
-            if (s != null && s.sleepTag == tag) {
-                endSleep(s, g, s.sleepEnd);
-                releaseIfIdle(g, s);
-            }
+            listener.closed(IntervalKind.SLEEPING, g, NONE, start, end, tag, NONE);
         }
     }
 
@@ -260,13 +251,11 @@ public final class IntervalTracker {
             for (int i = 0; i < s.sendCount; i++) {
                 visitor.open(IntervalKind.SENDING, g, s.sendMember[i], s.sendStart[i], s.sendTag[i]);
             }
-            if (s.sleepTag != NONE) {
-                visitor.open(IntervalKind.SLEEPING, g, NONE, s.sleepStart, s.sleepTag);
-            }
             if (s.parkTag != NONE) {
                 visitor.open(IntervalKind.PARKED, g, NONE, s.parkStart, s.parkTag);
             }
         }
+        sleeps.forEach((end, start, g, tag) -> visitor.open(IntervalKind.SLEEPING, g, NONE, start, tag));
     }
 
     // ---- mechanism ----
@@ -299,12 +288,6 @@ public final class IntervalTracker {
         close(s, IntervalKind.WAITING, s.waitLock, s.waitStart, t, waitTag, tag);
     }
 
-    private void endSleep(Goroutine s, int g, long end) {
-        int sleepTag = s.sleepTag;
-        s.sleepTag = NONE;
-        listener.closed(IntervalKind.SLEEPING, g, NONE, s.sleepStart, Math.min(end, s.sleepEnd), sleepTag, NONE);
-    }
-
     private void close(Goroutine s, IntervalKind kind, int key, long start, long end, int startTag, int endTag) {
         listener.closed(kind, s.id, key, start, end, startTag, endTag);
     }
@@ -332,9 +315,6 @@ public final class IntervalTracker {
         long waitStart;
         int parkTag = NONE;
         long parkStart;
-        int sleepTag = NONE;
-        long sleepStart;
-        long sleepEnd;
         // Holds, oldest first; most goroutines of a room hold nothing, so the arrays start empty.
         int[] holdLock = NO_INTS;
         boolean[] holdRead = NO_BOOLEANS;
@@ -348,7 +328,7 @@ public final class IntervalTracker {
         int sendCount;
 
         boolean isIdle() {
-            return waitTag == NONE && parkTag == NONE && sleepTag == NONE && holdCount == 0 && sendCount == 0;
+            return waitTag == NONE && parkTag == NONE && holdCount == 0 && sendCount == 0;
         }
 
         void reset() {
@@ -356,7 +336,6 @@ public final class IntervalTracker {
             runningTag = NONE;
             waitTag = NONE;
             parkTag = NONE;
-            sleepTag = NONE;
             holdCount = 0;
             sendCount = 0;
         }

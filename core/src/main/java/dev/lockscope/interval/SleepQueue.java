@@ -3,23 +3,31 @@ package dev.lockscope.interval;
 import java.util.Arrays;
 
 /**
- * The sleeps not yet reported ended, by end time: a binary min-heap of (end, goroutine, tag) in parallel
+ * The sleeps not yet reported ended, by end time: a binary min-heap of (end, start, goroutine, tag) in parallel
  * primitive arrays, ties broken by insertion order so that sleeps ending together are reported in the order
  * they began. A script has a few sleeping goroutines at a time; a room has none.
  */
 final class SleepQueue {
     private long[] ends = new long[8];
     private long[] orders = new long[8];
+    private long[] starts = new long[8];
     private int[] goroutines = new int[8];
     private int[] tags = new int[8];
     private int size;
     private long nextOrder;
 
-    void add(long end, int g, int tag) {
+    /** Receives a sleep still in the queue. */
+    @FunctionalInterface
+    interface Visitor {
+        void sleep(long end, long start, int g, int tag);
+    }
+
+    void add(long end, long start, int g, int tag) {
         if (size == ends.length) {
             int n = size * 2;
             ends = Arrays.copyOf(ends, n);
             orders = Arrays.copyOf(orders, n);
+            starts = Arrays.copyOf(starts, n);
             goroutines = Arrays.copyOf(goroutines, n);
             tags = Arrays.copyOf(tags, n);
         }
@@ -33,7 +41,19 @@ final class SleepQueue {
             move(parent, i);
             i = parent;
         }
-        set(i, end, order, g, tag);
+        set(i, end, order, start, g, tag);
+    }
+
+    /** Shows every queued sleep to {@code visitor}, in no particular order. */
+    void forEach(Visitor visitor) {
+        for (int i = 0; i < size; i++) {
+            visitor.sleep(ends[i], starts[i], goroutines[i], tags[i]);
+        }
+    }
+
+    /** The start of the earliest sleep; only when not empty. */
+    long start() {
+        return starts[0];
     }
 
     /** The end of the earliest sleep, or {@link Long#MAX_VALUE} when there is none. */
@@ -56,6 +76,7 @@ final class SleepQueue {
         int last = --size;
         long end = ends[last];
         long order = orders[last];
+        long start = starts[last];
         int g = goroutines[last];
         int tag = tags[last];
         int i = 0;
@@ -73,7 +94,7 @@ final class SleepQueue {
             i = child;
         }
         if (last > 0) {
-            set(i, end, order, g, tag);
+            set(i, end, order, start, g, tag);
         }
     }
 
@@ -84,13 +105,15 @@ final class SleepQueue {
     private void move(int from, int to) {
         ends[to] = ends[from];
         orders[to] = orders[from];
+        starts[to] = starts[from];
         goroutines[to] = goroutines[from];
         tags[to] = tags[from];
     }
 
-    private void set(int i, long end, long order, int g, int tag) {
+    private void set(int i, long end, long order, long start, int g, int tag) {
         ends[i] = end;
         orders[i] = order;
+        starts[i] = start;
         goroutines[i] = g;
         tags[i] = tag;
     }
