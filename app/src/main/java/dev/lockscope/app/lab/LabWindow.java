@@ -6,7 +6,6 @@ import dev.lockscope.event.TraceEvent;
 import dev.lockscope.lesson.BuiltinLessons;
 import dev.lockscope.lesson.Lesson;
 import dev.lockscope.model.Strategy;
-import dev.lockscope.run.LiveRun;
 import dev.lockscope.run.Speed;
 import dev.lockscope.scenario.Scenario;
 import java.io.IOException;
@@ -23,36 +22,25 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.event.ActionEvent;
 import javafx.event.EventHandler;
 import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
-import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
-import javafx.util.StringConverter;
 
 /**
  * The lab's main window and its layout: menus and toolbar on top, the lesson strip, the room on the left, the
@@ -127,12 +115,12 @@ public final class LabWindow {
         look = new LabLook(scene, tv, model.messageProperty(), settings);
 
         registerShortcuts();
-        root.setTop(new VBox(menuBar(), toolBar()));
+        root.setTop(new VBox(menuBar(), new LabToolBar(model, run)));
         LessonBar lessonBar = new LessonBar(model.lessonProperty(), model::lessonNext, model::lessonBack);
         VBox.setVgrow(outer, Priority.ALWAYS);
         root.setCenter(new VBox(lessonBar, outer));
         model.lessonProperty().addListener((o, old, now) -> presentationMode(now != null));
-        root.setBottom(statusBar());
+        root.setBottom(new LabStatusBar(model, opener.loadingProperty(), opener::cancelLoading));
         root.getStyleClass().add("lab-root");
 
         shortcuts.install(scene);
@@ -379,149 +367,6 @@ public final class LabWindow {
         }
         item.setOnAction(action);
         return item;
-    }
-
-    private ToolBar toolBar() {
-        Button play = new Button();
-        play.setId("playButton");
-        play.textProperty().bind(Bindings.when(model.playingProperty()).then("❚❚ Pause").otherwise("▶ Play"));
-        play.setOnAction(e -> model.togglePlay());
-        play.setTooltip(new Tooltip("Play or pause (Space)"));
-        play.setMinWidth(Region.USE_PREF_SIZE);
-        Button step = new Button("Step");
-        step.setId("stepButton");
-        step.setOnAction(e -> model.stepEvent());
-        step.setTooltip(new Tooltip("Step to the next event (S)"));
-        Button prevAlert = new Button("◀ Prev alert");
-        prevAlert.setId("prevAlertButton");
-        prevAlert.setOnAction(e -> this.run.previousAlert());
-        prevAlert.setTooltip(new Tooltip("Replay: jump to the previous alert (Shift+A)"));
-        prevAlert.disableProperty().bind(model.sourceProperty().isNotEqualTo(LabModel.Source.REPLAY));
-        Button nextAlert = new Button("Next alert ▶");
-        nextAlert.setId("stepAlertButton");
-        nextAlert.setOnAction(e -> this.run.nextAlert());
-        nextAlert.setTooltip(new Tooltip("Run (live) or jump (replay) to the next alert (A)"));
-        ComboBox<Speed> speed = new ComboBox<>();
-        speed.setId("speedChoice");
-        speed.getItems().setAll(RunControls.SPEEDS);
-        speed.valueProperty().bindBidirectional(model.speedProperty());
-        speed.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Speed s) {
-                return s == null ? "" : s.toString();
-            }
-
-            @Override
-            public Speed fromString(String s) {
-                return RunControls.SPEEDS.stream().filter(x -> x.toString().equals(s)).findFirst().orElse(Speed.REAL_TIME);
-            }
-        });
-        speed.setTooltip(new Tooltip("Virtual seconds per wall second ([ slower, ] faster)"));
-        Button reset = new Button("⟲ Reset");
-        reset.setId("resetButton");
-        reset.setOnAction(e -> model.reset());
-        reset.setTooltip(new Tooltip("Live: start the scenario again. Replay: back to the start (Ctrl+R)"));
-
-        Label time = new Label();
-        time.setId("timeLabel");
-        time.getStyleClass().add("time-label");
-        time.textProperty().bind(Bindings.createStringBinding(
-                () -> Format.seconds(model.playheadProperty().get()) + " / " + Format.seconds(model.durationProperty().get()),
-                model.playheadProperty(), model.durationProperty()));
-        Label mode = new Label();
-        mode.setId("modeLabel");
-        mode.getStyleClass().add("mode-label");
-        mode.textProperty().bind(Bindings.createStringBinding(this::modeText, model.sourceProperty(),
-                model.runModeProperty(), model.playingProperty(), model.recordingProperty()));
-        model.sourceProperty().addListener((o, old, s) -> styleMode(mode));
-        model.runModeProperty().addListener((o, old, s) -> styleMode(mode));
-        styleMode(mode);
-
-        Slider scrubber = new Slider(0, 1, 0);
-        scrubber.setId("scrubber");
-        scrubber.setMinWidth(120);
-        HBox.setHgrow(scrubber, Priority.ALWAYS);
-        scrubber.maxProperty().bind(Bindings.createDoubleBinding(() -> (double) model.durationProperty().get(),
-                model.durationProperty()));
-        boolean[] syncing = {false};
-        model.playheadProperty().addListener((o, old, t) -> {
-            syncing[0] = true;
-            scrubber.setValue(t.doubleValue());
-            syncing[0] = false;
-        });
-        scrubber.valueProperty().addListener((o, old, v) -> {
-            if (!syncing[0] && model.sourceProperty().get() == LabModel.Source.REPLAY) {
-                model.playheadProperty().set(v.longValue());
-            }
-        });
-        scrubber.disableProperty().bind(model.sourceProperty().isNotEqualTo(LabModel.Source.REPLAY));
-        scrubber.setTooltip(new Tooltip("Replay: drag to move the playhead (←/→ 1 s, Shift 10 s, Home/End)"));
-        Button whatIf = new Button("What if from here");
-        whatIf.setId("whatIfButton");
-        whatIf.setOnAction(e -> model.whatIf(Optional.empty()));
-        whatIf.setTooltip(new Tooltip("Continue live from the playhead: change anything in the room panel (W)"));
-        whatIf.visibleProperty().bind(model.sourceProperty().isEqualTo(LabModel.Source.REPLAY));
-        whatIf.managedProperty().bind(whatIf.visibleProperty());
-
-        ToolBar bar = new ToolBar(play, step, prevAlert, nextAlert, new Label("Speed"), speed, reset,
-                mode, time, scrubber, whatIf);
-        bar.setId("labToolbar");
-        return bar;
-    }
-
-    private String modeText() {
-        if (model.sourceProperty().get() == LabModel.Source.REPLAY) {
-            return model.playingProperty().get() ? "REPLAY · playing" : "REPLAY";
-        }
-        String rec = model.recordingProperty().get() != null ? " · ● REC" : "";
-        return switch (model.runModeProperty().get()) {
-            case PLAYING -> "LIVE" + rec;
-            case SEEKING -> "LIVE · seeking" + rec;
-            case PAUSED -> "LIVE · paused" + rec;
-            case ENDED -> "ENDED";
-            case FAILED -> "FAILED";
-        };
-    }
-
-    private void styleMode(Label mode) {
-        mode.getStyleClass().removeAll("mode-live", "mode-replay", "mode-ended");
-        mode.getStyleClass().add(model.sourceProperty().get() == LabModel.Source.REPLAY ? "mode-replay"
-                : model.runModeProperty().get() == LiveRun.Mode.ENDED || model.runModeProperty().get() == LiveRun.Mode.FAILED
-                ? "mode-ended" : "mode-live");
-    }
-
-    private HBox statusBar() {
-        Label statusMessage = new Label();
-        statusMessage.textProperty().bind(model.messageProperty());
-        ProgressBar loadProgress = new ProgressBar();
-        Button cancelLoad = new Button("Cancel");
-        statusMessage.setId("statusMessage");
-        statusMessage.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(statusMessage, Priority.ALWAYS);
-        loadProgress.setId("loadProgress");
-        loadProgress.setPrefWidth(200);
-        cancelLoad.setId("cancelLoadButton");
-        cancelLoad.setOnAction(e -> opener.cancelLoading());
-        loadProgress.setVisible(false);
-        cancelLoad.setVisible(false);
-        opener.loadingProperty().addListener((o, was, task) -> {
-            loadProgress.progressProperty().unbind();
-            if (task != null) {
-                loadProgress.progressProperty().bind(task.progressProperty());
-            }
-            loadProgress.setVisible(task != null);
-            cancelLoad.setVisible(task != null);
-        });
-        Label events = new Label();
-        events.setId("eventsLabel");
-        events.textProperty().bind(Bindings.createStringBinding(() -> model.statusProperty().get() == null ? ""
-                : String.format("%,d events", model.statusProperty().get().events()), model.statusProperty()));
-        Label hint = new Label("F1: shortcuts");
-        hint.getStyleClass().add("hint");
-        HBox bar = new HBox(10, statusMessage, loadProgress, cancelLoad, events, hint);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add("status-bar");
-        return bar;
     }
 
     private void registerShortcuts() {
