@@ -43,7 +43,7 @@ final class LabStatusBar extends HBox {
         events.setId("eventsLabel");
         events.textProperty().bind(Bindings.createStringBinding(() -> model.statusProperty().get() == null ? ""
                 : String.format("%,d events", model.statusProperty().get().events()), model.statusProperty()));
-        Label hint = new Label("F1: shortcuts");
+        Label hint = new Label(KeyMap.keysOf(KeyMap.Action.TOGGLE_HELP) + ": shortcuts");
         hint.getStyleClass().add("hint");
         getChildren().addAll(message, progress, cancel, events, hint);
         setAlignment(Pos.CENTER_LEFT);

@@ -18,7 +18,7 @@ import javafx.util.StringConverter;
 /**
  * The lab's toolbar (id {@code labToolbar}): play and step, previous and next alert, the speed, reset, the mode
  * (LIVE, REPLAY, ENDED...), the time, the replay scrubber and What if. Everything is bound to the {@link LabModel};
- * the replay-only controls are disabled, or hidden, live.
+ * the replay-only controls are disabled, or hidden, live. Tooltips name the keys from the {@link KeyMap}.
  */
 final class LabToolBar extends ToolBar {
     private final LabModel model;
@@ -26,23 +26,24 @@ final class LabToolBar extends ToolBar {
     LabToolBar(LabModel model, RunControls run) {
         this.model = model;
         setId("labToolbar");
-        Button play = button("playButton", "Play or pause (Space)", model::togglePlay);
+        Button play = button("playButton", "Play or pause (" + keys(KeyMap.Action.PLAY_PAUSE) + ")", model::togglePlay);
         play.textProperty().bind(Bindings.when(model.playingProperty()).then("❚❚ Pause").otherwise("▶ Play"));
         play.setMinWidth(Region.USE_PREF_SIZE);
-        Button step = button("stepButton", "Step to the next event (S)",
+        Button step = button("stepButton", "Step to the next event (" + keys(KeyMap.Action.STEP_EVENT) + ")",
                 model::stepEvent);
         step.setText("Step");
         Button prevAlert = button("prevAlertButton",
-                "Replay: jump to the previous alert (Shift+A)", run::previousAlert);
+                "Replay: jump to the previous alert (" + keys(KeyMap.Action.PREVIOUS_ALERT) + ")", run::previousAlert);
         prevAlert.setText("◀ Prev alert");
         prevAlert.disableProperty().bind(model.sourceProperty().isNotEqualTo(LabModel.Source.REPLAY));
         Button nextAlert = button("stepAlertButton",
-                "Run (live) or jump (replay) to the next alert (A)", run::nextAlert);
+                "Run (live) or jump (replay) to the next alert (" + keys(KeyMap.Action.NEXT_ALERT) + ")", run::nextAlert);
         nextAlert.setText("Next alert ▶");
         Button reset = button("resetButton",
-                "Live: start the scenario again. Replay: back to the start (Ctrl+R)", model::reset);
+                "Live: start the scenario again. Replay: back to the start (" + keys(KeyMap.Action.RESET) + ")", model::reset);
         reset.setText("⟲ Reset");
-        Button whatIf = button("whatIfButton", "Continue live from the playhead: change anything in the room panel (W)", () -> model.whatIf(Optional.empty()));
+        Button whatIf = button("whatIfButton", "Continue live from the playhead: change anything in the room panel ("
+                + keys(KeyMap.Action.WHAT_IF) + ")", () -> model.whatIf(Optional.empty()));
         whatIf.setText("What if from here");
         whatIf.visibleProperty().bind(model.sourceProperty().isEqualTo(LabModel.Source.REPLAY));
         whatIf.managedProperty().bind(whatIf.visibleProperty());
@@ -56,6 +57,10 @@ final class LabToolBar extends ToolBar {
         b.setOnAction(e -> action.run());
         b.setTooltip(new Tooltip(tooltip));
         return b;
+    }
+
+    private static String keys(KeyMap.Action action) {
+        return KeyMap.keysOf(action);
     }
 
     private ComboBox<Speed> speedChoice() {
@@ -74,7 +79,8 @@ final class LabToolBar extends ToolBar {
                 return RunControls.SPEEDS.stream().filter(x -> x.toString().equals(s)).findFirst().orElse(Speed.REAL_TIME);
             }
         });
-        speed.setTooltip(new Tooltip("Virtual seconds per wall second ([ slower, ] faster)"));
+        speed.setTooltip(new Tooltip("Virtual seconds per wall second (" + keys(KeyMap.Action.SLOWER) + " slower, "
+                + keys(KeyMap.Action.FASTER) + " faster)"));
         return speed;
     }
 
@@ -143,7 +149,9 @@ final class LabToolBar extends ToolBar {
             }
         });
         scrubber.disableProperty().bind(model.sourceProperty().isNotEqualTo(LabModel.Source.REPLAY));
-        scrubber.setTooltip(new Tooltip("Replay: drag to move the playhead (←/→ 1 s, Shift 10 s, Home/End)"));
+        scrubber.setTooltip(new Tooltip("Replay: drag to move the playhead (" + keys(KeyMap.Action.BACK_1S) + "/"
+                + keys(KeyMap.Action.ON_1S) + " 1 s, Shift 10 s, " + keys(KeyMap.Action.TO_START) + "/"
+                + keys(KeyMap.Action.TO_END) + ")"));
         return scrubber;
     }
 }

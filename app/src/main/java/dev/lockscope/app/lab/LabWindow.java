@@ -3,38 +3,20 @@ package dev.lockscope.app.lab;
 import dev.lockscope.app.lesson.LessonBar;
 import dev.lockscope.app.timeline.TimelineView;
 import dev.lockscope.event.TraceEvent;
-import dev.lockscope.lesson.BuiltinLessons;
 import dev.lockscope.lesson.Lesson;
-import dev.lockscope.model.Strategy;
-import dev.lockscope.run.Speed;
 import dev.lockscope.scenario.Scenario;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.event.ActionEvent;
-import javafx.event.EventHandler;
 import javafx.geometry.Orientation;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
-import javafx.scene.control.CheckMenuItem;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TextInputControl;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
@@ -47,7 +29,8 @@ import javafx.stage.Stage;
  * timeline in the centre over the code and the alerts, the metrics on the right, a status bar below, and the
  * shortcut help over everything. It builds these parts, places them in split panes, and remembers the window's
  * bounds and the split positions. What the parts do is theirs: files ({@link FileOpener}, {@link RunSaver}),
- * lessons and sweeps ({@link LessonsAndSweeps}), the run ({@link RunControls}) and the look ({@link LabLook}).
+ * lessons and sweeps ({@link LessonsAndSweeps}), the run ({@link RunControls}), the look ({@link LabLook}), and
+ * the menus and keys, made from the {@link KeyMap} ({@link LabMenus}, {@link ShortcutKeys}, {@link LabActions}).
  *
  * <p>It owns the {@link LabModel} and the background executor for files, and ends both when the window closes.
  * Everything it does on the FX thread is quick. While a lesson is presented, only the timeline and the code show;
@@ -83,10 +66,6 @@ public final class LabWindow {
     private final RunSaver saver;
     private final LessonsAndSweeps lessons;
     private final LabLook look;
-    private final RunControls run;
-    private final Shortcuts shortcuts = new Shortcuts();
-    private final Menu recentMenu = new Menu("Open recent");
-    private final Menu sampleMenu = new Menu("Open sample");
     /** The panels around the timeline; {@code null} until {@link #attachPanels} has built them. */
     private SidePanels panels;
     private final ReadOnlyBooleanWrapper panelsReady = new ReadOnlyBooleanWrapper(this, "panelsReady");
@@ -103,7 +82,7 @@ public final class LabWindow {
         opener = new FileOpener(stage, model, settings, background, errors, choosers);
         saver = new RunSaver(stage, model, settings, background, errors, choosers);
         lessons = new LessonsAndSweeps(stage, model, background, errors, choosers);
-        run = new RunControls(model, this::selectAlert);
+        RunControls run = new RunControls(model, this::selectAlert);
 
         TimelineView tv = timelineView();
         installTimeline(TimelineLink.of(tv, tv::selectAlert, tv::fitAll));
@@ -114,8 +93,10 @@ public final class LabWindow {
         Scene scene = new Scene(layers, Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight()));
         look = new LabLook(scene, tv, model.messageProperty(), settings);
 
-        registerShortcuts();
-        root.setTop(new VBox(menuBar(), new LabToolBar(model, run)));
+        LabActions actions = new LabActions(model, run, opener, saver, look,
+                new LabActions.Window(() -> help().toggle(), this::closeHelp, () -> timeline, stage::close));
+        root.setTop(new VBox(new LabMenus(actions::perform, opener, saver, lessons).build(look.darkThemeProperty(), settings),
+                new LabToolBar(model, run)));
         LessonBar lessonBar = new LessonBar(model.lessonProperty(), model::lessonNext, model::lessonBack);
         VBox.setVgrow(outer, Priority.ALWAYS);
         root.setCenter(new VBox(lessonBar, outer));
@@ -123,13 +104,7 @@ public final class LabWindow {
         root.setBottom(new LabStatusBar(model, opener.loadingProperty(), opener::cancelLoading));
         root.getStyleClass().add("lab-root");
 
-        shortcuts.install(scene);
-        scene.addEventHandler(KeyEvent.KEY_TYPED, e -> {
-            if ("?".equals(e.getCharacter()) && !(scene.getFocusOwner() instanceof TextInputControl)) {
-                help().toggle();
-                e.consume();
-            }
-        });
+        ShortcutKeys.install(scene, KeyMap.SHORTCUTS, actions::perform);
         opener.acceptDrops(scene);
         stage.setScene(scene);
         stage.titleProperty().bind(Bindings.concat("Lockscope — ", model.titleProperty()));
@@ -264,7 +239,7 @@ public final class LabWindow {
     /** The shortcut overlay, above everything; built the first time it is asked for. */
     private HelpOverlay help() {
         if (help == null) {
-            help = new HelpOverlay(shortcuts);
+            help = new HelpOverlay(KeyMap.SHORTCUTS);
             layers.getChildren().add(help);
         }
         return help;
@@ -272,7 +247,7 @@ public final class LabWindow {
 
     private void closeHelp() {
         if (help != null) {
-            help.setVisible(false);
+            help.hide();
         }
     }
 
@@ -288,154 +263,6 @@ public final class LabWindow {
     public void installTimeline(TimelineLink link) {
         this.timeline = link;
         timelineHolder.getChildren().setAll(link.node());
-    }
-
-    private MenuBar menuBar() {
-        Menu file = new Menu("File");
-        MenuItem newItem = item("New from built-in scenario…", "Ctrl+N", e -> opener.newFromBuiltin());
-        MenuItem openScenario = item("Open scenario…", "Ctrl+Shift+O", e -> opener.chooseAndOpenScenario());
-        MenuItem openTrace = item("Open trace…", "Ctrl+O", e -> opener.chooseAndOpenTrace());
-        sampleMenu.setId("sampleMenu");
-        sampleMenu.setOnShowing(e -> fillSamples());
-        sampleMenu.getItems().add(new MenuItem("…"));
-        recentMenu.setOnShowing(e -> fillRecent());
-        recentMenu.getItems().add(new MenuItem("…"));
-        MenuItem save = item("Save trace…", "Ctrl+S", e -> saver.chooseAndSave());
-        save.setId("saveTraceItem");
-        MenuItem record = item("Record live run to…", "Ctrl+Shift+R", e -> saver.chooseAndRecord());
-        Menu export = new Menu("Export");
-        MenuItem perfetto = item("Perfetto JSON…", null, e -> saver.chooseAndExport(ExportFormat.PERFETTO));
-        MenuItem csv = item("Intervals as CSV…", null, e -> saver.chooseAndExport(ExportFormat.CSV));
-        MenuItem png = item("Timeline as PNG…", "Ctrl+E", e -> saver.chooseAndExportPng(timeline.node()));
-        export.getItems().addAll(perfetto, csv, png);
-        MenuItem quit = item("Quit", "Ctrl+Q", e -> stage.close());
-        file.getItems().addAll(newItem, openScenario, openTrace, sampleMenu, recentMenu, new SeparatorMenuItem(),
-                save, record, export, new SeparatorMenuItem(), quit);
-
-        Menu run = new Menu("Run");
-        run.getItems().addAll(
-                item("Play / pause  (Space)", null, e -> model.togglePlay()),
-                item("Step to next event  (S)", null, e -> model.stepEvent()),
-                item("Next alert  (A)", null, e -> this.run.nextAlert()),
-                item("Previous alert  (Shift+A)", null, e -> this.run.previousAlert()),
-                item("Faster  (])", null, e -> this.run.changeSpeed(1)),
-                item("Slower  ([)", null, e -> this.run.changeSpeed(-1)),
-                item("Reset", "Ctrl+R", e -> model.reset()),
-                new SeparatorMenuItem(),
-                item("What if from here  (W)", null, e -> model.whatIf(Optional.empty())));
-
-        Menu view = new Menu("View");
-        CheckMenuItem dark = new CheckMenuItem("Dark theme");
-        dark.setAccelerator(KeyCombination.keyCombination("Shortcut+T"));
-        dark.selectedProperty().bindBidirectional(look.darkThemeProperty());
-        CheckMenuItem notes = new CheckMenuItem("Alert notifications");
-        notes.setSelected(settings.notifications());
-        notes.selectedProperty().addListener((o, was, on) -> settings.setNotifications(on));
-        view.getItems().addAll(dark,
-                item("Larger text", "Shortcut+Equals", e -> look.scaleFont(1.1)),
-                item("Smaller text", "Shortcut+Minus", e -> look.scaleFont(1 / 1.1)),
-                item("Normal text size", "Shortcut+Digit0", e -> look.setFontScale(1)),
-                notes,
-                item("Fit timeline  (F)", null, e -> timeline.fitAll()));
-
-        Menu lessons = new Menu("Lessons");
-        lessons.setId("lessonMenu");
-        for (BuiltinLessons.Entry e : BuiltinLessons.list()) {
-            MenuItem it = new MenuItem(BuiltinLessons.byName(e.name()).map(Lesson::name).orElse(e.name()));
-            it.setId("lesson-" + e.name());
-            it.setOnAction(a -> this.lessons.startLesson(BuiltinLessons.byName(e.name()).orElseThrow()));
-            lessons.getItems().add(it);
-        }
-        lessons.getItems().addAll(new SeparatorMenuItem(),
-                item("Open lesson file…", null, e -> this.lessons.chooseAndOpenLesson()),
-                item("Next step  (Page Down)", null, e -> model.lessonNext()),
-                item("Previous step  (Page Up)", null, e -> model.lessonBack()),
-                new SeparatorMenuItem(),
-                item("Run a sweep…", null, e -> this.lessons.chooseAndRunSweep()));
-
-        Menu helpMenu = new Menu("Help");
-        helpMenu.getItems().add(item("Keyboard shortcuts", "F1", e -> help().toggle()));
-        MenuBar bar = new MenuBar(file, run, view, lessons, helpMenu);
-        bar.setId("menuBar");
-        return bar;
-    }
-
-    private static MenuItem item(String text, String accelerator, EventHandler<ActionEvent> action) {
-        MenuItem item = new MenuItem(text);
-        if (accelerator != null) {
-            item.setAccelerator(KeyCombination.keyCombination(accelerator.replace("Ctrl+", "Shortcut+")));
-        }
-        item.setOnAction(action);
-        return item;
-    }
-
-    private void registerShortcuts() {
-        shortcuts.key(KeyCode.SPACE, "Play / pause", model::togglePlay)
-                .key(KeyCode.N, "Step to the next event", model::stepEvent)
-                .key(KeyCode.J, "Next alert (live: run to it; replay: jump to it)", run::nextAlert)
-                .key(new KeyCodeCombination(KeyCode.J, KeyCombination.SHIFT_DOWN), "Previous alert (replay)", run::previousAlert)
-                .key(KeyCode.CLOSE_BRACKET, "Faster", () -> run.changeSpeed(1))
-                .key(KeyCode.OPEN_BRACKET, "Slower", () -> run.changeSpeed(-1))
-                .key(KeyCode.M, "Speed: max", run::maxSpeed)
-                .key(KeyCode.DIGIT1, "Strategy: sequential", () -> run.strategy(Strategy.SEQUENTIAL))
-                .key(KeyCode.DIGIT2, "Strategy: goroutine-per-send", () -> run.strategy(Strategy.GOROUTINE_PER_SEND))
-                .key(KeyCode.DIGIT3, "Strategy: parallel-wait", () -> run.strategy(Strategy.PARALLEL_WAIT))
-                .key(KeyCode.DIGIT4, "Strategy: snapshot", () -> run.strategy(Strategy.SNAPSHOT))
-                .key(KeyCode.DIGIT5, "Strategy: member-queue", () -> run.strategy(Strategy.MEMBER_QUEUE))
-                .key(KeyCode.I, "What if from here (replay)", () -> model.whatIf(Optional.empty()))
-                .key(KeyCode.LEFT, "Replay: playhead back 1 s", () -> run.nudge(-1_000_000_000L))
-                .key(KeyCode.RIGHT, "Replay: playhead on 1 s", () -> run.nudge(1_000_000_000L))
-                .key(new KeyCodeCombination(KeyCode.LEFT, KeyCombination.SHIFT_DOWN), "Replay: back 10 s", () -> run.nudge(-10_000_000_000L))
-                .key(new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.SHIFT_DOWN), "Replay: on 10 s", () -> run.nudge(10_000_000_000L))
-                .key(new KeyCodeCombination(KeyCode.HOME, KeyCombination.SHORTCUT_DOWN), "Replay: to the start", run::toStart)
-                .key(new KeyCodeCombination(KeyCode.END, KeyCombination.SHORTCUT_DOWN), "Replay: to the end",
-                        run::toEnd)
-                .listed("W / S", "Timeline: zoom in / out at the mouse (or the wheel, Ctrl+wheel)")
-                .listed("A / D", "Timeline: pan left / right (or drag)")
-                .listed("F / Home", "Timeline: fit the selection / the whole run")
-                .listed("L or End", "Timeline: follow the live run again")
-                .listed("Drag on the time axis", "Timeline: select a range and see its waits")
-                .key(KeyCode.ESCAPE, "Close this help", this::closeHelp)
-                .key(KeyCode.PAGE_DOWN, "Lesson: next step (presenter remote)", model::lessonNext)
-                .key(KeyCode.PAGE_UP, "Lesson: previous step (presenter remote)", model::lessonBack)
-                .listed("F1 or ?", "Show or hide this help")
-                .listed("Ctrl+N", "New run of a built-in scenario")
-                .listed("Ctrl+Shift+O", "Open a scenario file (runs it live)")
-                .listed("Ctrl+O", "Open a trace file (replay)")
-                .listed("Ctrl+S", "Save the run as a trace")
-                .listed("Ctrl+Shift+R", "Record the live run to a file as it runs")
-                .listed("Ctrl+E", "Export the timeline as PNG")
-                .listed("Ctrl+R", "Reset: live, start again; replay, back to the start")
-                .listed("Ctrl+= / Ctrl+- / Ctrl+0", "Larger / smaller / normal text")
-                .listed("Ctrl+T", "Light or dark theme");
-    }
-
-    private void fillRecent() {
-        recentMenu.getItems().clear();
-        List<Path> recent = opener.recentFiles();
-        if (recent.isEmpty()) {
-            MenuItem none = new MenuItem("(none yet)");
-            none.setDisable(true);
-            recentMenu.getItems().add(none);
-        }
-        for (Path p : recent) {
-            recentMenu.getItems().add(item(p.getFileName() + "  —  " + p.getParent(), null, e -> opener.openFile(p)));
-        }
-    }
-
-    private void fillSamples() {
-        sampleMenu.getItems().clear();
-        List<Path> samples = FileOpener.sampleFiles();
-        if (samples.isEmpty()) {
-            MenuItem none = new MenuItem("(no sample-traces/ folder here)");
-            none.setDisable(true);
-            sampleMenu.getItems().add(none);
-        }
-        for (Path p : samples) {
-            MenuItem item = item(p.getFileName().toString(), null, e -> opener.openFile(p));
-            item.setId("sample-" + p.getFileName());
-            sampleMenu.getItems().add(item);
-        }
     }
 
     /**
