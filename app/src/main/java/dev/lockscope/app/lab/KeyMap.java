@@ -133,7 +133,7 @@ final class KeyMap {
             menu(shortcut(KeyCode.R), Action.RESET, "Reset", "Reset: live, start again; replay, back to the start"),
             menu(shortcut(KeyCode.EQUALS), Action.LARGER_TEXT, "Larger text", "Larger / smaller / normal text"),
             menu(shortcut(KeyCode.MINUS), Action.SMALLER_TEXT, "Smaller text", "Larger / smaller / normal text"),
-            menu(KeyCombination.keyCombination("Shortcut+Digit0"), Action.NORMAL_TEXT, "Normal text size", "Larger / smaller / normal text"),
+            menu(shortcut(KeyCode.DIGIT0), Action.NORMAL_TEXT, "Normal text size", "Larger / smaller / normal text"),
             menu(shortcut(KeyCode.T), Action.DARK_THEME, "Dark theme", "Light or dark theme"),
             menu(shortcut(KeyCode.Q), Action.QUIT, "Quit", "Quit Lockscope")));
 

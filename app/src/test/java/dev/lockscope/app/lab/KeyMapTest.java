@@ -45,6 +45,14 @@ class KeyMapTest {
     }
 
     @Test
+    void ctrlZeroIsNormalTextSize() {
+        KeyMap.Shortcut normal = row(KeyMap.Action.NORMAL_TEXT);
+        assertThat(normal.keys()).isEqualTo("Ctrl+0");
+        assertThat(normal.combination().match(pressed(KeyCode.DIGIT0, false, true))).isTrue();
+        assertThat(normal.combination().match(pressed(KeyCode.DIGIT0, false, false))).isFalse();
+    }
+
+    @Test
     void shiftTellsNextAlertFromPrevious() {
         assertThat(row(KeyMap.Action.NEXT_ALERT).combination().match(pressed(KeyCode.J, false, false))).isTrue();
         assertThat(row(KeyMap.Action.NEXT_ALERT).combination().match(pressed(KeyCode.J, true, false))).isFalse();
@@ -63,6 +71,7 @@ class KeyMapTest {
     void theHelpJoinsTheKeysOfOneDescription() {
         assertThat(HelpOverlay.lines(KeyMap.SHORTCUTS)).contains(
                 new HelpOverlay.Line("W / S", "Timeline: zoom in / out at the mouse (or the wheel, Ctrl+wheel)"),
+                new HelpOverlay.Line("Ctrl+= / Ctrl+- / Ctrl+0", "Larger / smaller / normal text"),
                 new HelpOverlay.Line("F1 / ?", "Show or hide this help"),
                 new HelpOverlay.Line("Space", "Play / pause"));
     }
