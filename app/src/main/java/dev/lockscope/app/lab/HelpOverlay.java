@@ -1,23 +1,31 @@
 package dev.lockscope.app.lab;
 
+import java.util.ArrayList;
+import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-/** A dimmed overlay listing every shortcut; F1 or ? shows it, Esc, F1, ? or a click hides it. */
+/**
+ * A dimmed overlay listing every shortcut of the {@link KeyMap}, one line per description; F1 or ? shows it,
+ * Esc, F1, ? or a click hides it.
+ */
 final class HelpOverlay extends StackPane {
-    HelpOverlay(Shortcuts shortcuts) {
+    /** One line of the help: the keys of consecutive rows that share a description, joined, and that description. */
+    record Line(String keys, String description) {}
+
+    HelpOverlay(List<KeyMap.Shortcut> shortcuts) {
         setId("helpOverlay");
         getStyleClass().add("help-overlay");
         GridPane grid = new GridPane();
         grid.getStyleClass().add("help-grid");
         int row = 0;
-        for (Shortcuts.Entry e : shortcuts.entries()) {
-            Label keys = new Label(e.keys());
+        for (Line line : lines(shortcuts)) {
+            Label keys = new Label(line.keys());
             keys.getStyleClass().add("help-keys");
-            Label what = new Label(e.description());
+            Label what = new Label(line.description());
             grid.addRow(row++, keys, what);
         }
         Label title = new Label("Keyboard shortcuts");
@@ -34,10 +42,28 @@ final class HelpOverlay extends StackPane {
         setOnMouseClicked(e -> setVisible(false));
     }
 
+    /** The help's lines: W and S, both "zoom in / out", make the line "W / S". */
+    static List<Line> lines(List<KeyMap.Shortcut> shortcuts) {
+        List<Line> lines = new ArrayList<>();
+        for (KeyMap.Shortcut s : shortcuts) {
+            Line last = lines.isEmpty() ? null : lines.getLast();
+            if (last != null && last.description().equals(s.description())) {
+                lines.set(lines.size() - 1, new Line(last.keys() + " / " + s.keys(), last.description()));
+            } else {
+                lines.add(new Line(s.keys(), s.description()));
+            }
+        }
+        return lines;
+    }
+
     void toggle() {
         setVisible(!isVisible());
         if (isVisible()) {
             toFront();
         }
+    }
+
+    void hide() {
+        setVisible(false);
     }
 }

@@ -178,7 +178,7 @@ class LabWindowTest {
         Path file = home.resolve("saved-live.jsonl.gz");
         @SuppressWarnings("unchecked")
         javafx.concurrent.Task<Integer>[] saving = new javafx.concurrent.Task[1];
-        robot.interact(() -> saving[0] = window.saveTrace(file));
+        robot.interact(() -> saving[0] = window.saver().saveTrace(file));
         var save = saving[0];
         waitFor(save::isDone);
         assertThat(save.get()).isPositive();
@@ -186,7 +186,7 @@ class LabWindowTest {
         LiveRun run = window.model().liveRun();
         waitFor(() -> window.model().statusProperty().get() == run.snapshot().status());
         Map<String, String> live = metricTexts(robot);
-        robot.interact(() -> window.openTrace(file));
+        robot.interact(() -> window.opener().openTrace(file));
         waitFor(() -> window.model().sourceProperty().get() == LabModel.Source.REPLAY);
         waitFor(() -> window.model().statusProperty().get().nowNs() >= 12 * S);
         assertThat(metricTexts(robot)).isEqualTo(live);
@@ -201,8 +201,8 @@ class LabWindowTest {
         @SuppressWarnings("unchecked")
         javafx.concurrent.Task<Path>[] tasks = new javafx.concurrent.Task[2];
         robot.interact(() -> {
-            tasks[0] = window.exportTrace(LabWindow.ExportFormat.PERFETTO, json);
-            tasks[1] = window.exportTrace(LabWindow.ExportFormat.CSV, csv);
+            tasks[0] = window.saver().exportTrace(ExportFormat.PERFETTO, json);
+            tasks[1] = window.saver().exportTrace(ExportFormat.CSV, csv);
         });
         waitFor(() -> tasks[0].isDone() && tasks[1].isDone());
         assertThat(tasks[0].get()).isEqualTo(json);
@@ -229,7 +229,7 @@ class LabWindowTest {
                  "members": [{"name": "ann", "latencyMs": -5}]}
                 """);
         LiveRun before = window.model().liveRun();
-        robot.interact(() -> window.openScenario(bad));
+        robot.interact(() -> window.opener().openScenario(bad));
         waitFor(() -> robot.lookup("#errorDialog").tryQuery().isPresent());
         DialogPane dialog = robot.lookup("#errorDialog").queryAs(DialogPane.class);
         assertThat(dialog.getHeaderText()).isEqualTo("Cannot open scenario");
@@ -244,7 +244,7 @@ class LabWindowTest {
     void aCorruptTraceShowsTheProblem(FxRobot robot) throws Exception {
         Path bad = home.resolve("corrupt.jsonl");
         Files.writeString(bad, "{\"format\": \"something-else\"}\n");
-        robot.interact(() -> window.openTrace(bad));
+        robot.interact(() -> window.opener().openTrace(bad));
         waitFor(() -> robot.lookup("#errorDialog").tryQuery().isPresent());
         DialogPane dialog = robot.lookup("#errorDialog").queryAs(DialogPane.class);
         assertThat(dialog.getContentText()).contains("corrupt.jsonl").contains("not a Lockscope trace");

@@ -1,0 +1,201 @@
+package dev.lockscope.app.lab;
+
+import static javafx.scene.input.KeyCombination.SHIFT_DOWN;
+import static javafx.scene.input.KeyCombination.SHORTCUT_DOWN;
+
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+
+/**
+ * The lab's keyboard shortcuts, as one table of data: {@link #SHORTCUTS}. It is the only place a key is given a
+ * meaning in the lab window. The help overlay lists it in its order; the menus take their accelerators and their
+ * key hints from it; the window's key filter runs its plain keys; docs/lab.md's table describes it.
+ *
+ * <p>Each row is one key (or gesture) with who reacts to it ({@link Owner}), the {@link Action} it runs, the text
+ * of its menu item if it has one, and one line for the help. Rows whose keys do the two halves of one thing (W and
+ * S zoom in and out) share their description, and the help shows them as one line.
+ *
+ * <p>Invariants, checked when the class loads: no two rows have the same keys; every action has a row, and at
+ * most one of its rows a menu item.
+ */
+final class KeyMap {
+    private KeyMap() {}
+
+    /** What a shortcut does; {@link LabActions} says how, for one window. */
+    enum Action {
+        PLAY_PAUSE, STEP_EVENT, NEXT_ALERT, PREVIOUS_ALERT, FASTER, SLOWER, MAX_SPEED,
+        STRATEGY_SEQUENTIAL, STRATEGY_GOROUTINE_PER_SEND, STRATEGY_PARALLEL_WAIT, STRATEGY_SNAPSHOT,
+        STRATEGY_MEMBER_QUEUE, WHAT_IF,
+        BACK_1S, ON_1S, BACK_10S, ON_10S, TO_START, TO_END,
+        FIT_TIMELINE, CLOSE_HELP, LESSON_NEXT, LESSON_BACK, TOGGLE_HELP,
+        NEW_RUN, OPEN_SCENARIO, OPEN_TRACE, SAVE_TRACE, RECORD, EXPORT_PNG, RESET,
+        LARGER_TEXT, SMALLER_TEXT, NORMAL_TEXT, DARK_THEME, QUIT
+    }
+
+    /** Who reacts to a shortcut's keys. */
+    enum Owner {
+        /** The window's key filter, before any control: plain keys, ignored while the user types in a field. */
+        WINDOW,
+        /** A menu item's accelerator (the menus own these keys). */
+        MENU,
+        /** The window, on the character typed, whichever keys typed it; ignored while the user types in a field. */
+        TYPED,
+        /** The timeline control, while it has the focus; listed here for the help, and its menu item if any. */
+        TIMELINE
+    }
+
+    /**
+     * One row of the table.
+     *
+     * @param keys        as the help and docs show them: {@code "Shift+J"}, {@code "Ctrl+O"}, {@code "?"}
+     * @param combination what the lab matches, for {@link Owner#WINDOW} and {@link Owner#MENU} rows; otherwise
+     *                    {@code null} (the row's owner matches it itself)
+     * @param owner       who reacts to the keys
+     * @param action      what the lab runs; {@code null} only for a timeline key the lab just lists
+     * @param menuText    the menu item's text, or {@code null} when no menu item runs the action
+     * @param description the help's line
+     */
+    record Shortcut(String keys, KeyCombination combination, Owner owner, Action action, String menuText,
+            String description) {
+        Shortcut {
+            Objects.requireNonNull(keys, "keys");
+            Objects.requireNonNull(owner, "owner");
+            Objects.requireNonNull(description, "description");
+            boolean matchedByLab = owner == Owner.WINDOW || owner == Owner.MENU;
+            if ((combination != null) != matchedByLab) {
+                throw new IllegalArgumentException(keys + ": a " + owner + " row " + (matchedByLab ? "needs" : "has no")
+                        + " key combination");
+            }
+            if (action == null && (owner != Owner.TIMELINE || menuText != null)) {
+                throw new IllegalArgumentException(keys + ": a " + owner + " row or a menu item needs an action");
+            }
+            if (owner == Owner.MENU && menuText == null) {
+                throw new IllegalArgumentException(keys + ": an accelerator needs its menu item");
+            }
+        }
+
+        /** The menu item's text: its own, with the keys in brackets where they are not its accelerator. */
+        String menuLabel() {
+            return owner == Owner.MENU ? menuText : menuText + "  (" + keys + ")";
+        }
+    }
+
+    /** The table, in the help's order. */
+    static final List<Shortcut> SHORTCUTS = checked(List.of(
+            window(key(KeyCode.SPACE), Action.PLAY_PAUSE, "Play / pause", "Play / pause"),
+            window(key(KeyCode.N), Action.STEP_EVENT, "Step to next event", "Step to the next event"),
+            window(key(KeyCode.J), Action.NEXT_ALERT, "Next alert", "Next alert (live: run to it; replay: jump to it)"),
+            window(shift(KeyCode.J), Action.PREVIOUS_ALERT, "Previous alert", "Previous alert (replay)"),
+            window(key(KeyCode.CLOSE_BRACKET), Action.FASTER, "Faster", "Faster"),
+            window(key(KeyCode.OPEN_BRACKET), Action.SLOWER, "Slower", "Slower"),
+            window(key(KeyCode.M), Action.MAX_SPEED, null, "Speed: max"),
+            window(key(KeyCode.DIGIT1), Action.STRATEGY_SEQUENTIAL, null, "Strategy: sequential"),
+            window(key(KeyCode.DIGIT2), Action.STRATEGY_GOROUTINE_PER_SEND, null, "Strategy: goroutine-per-send"),
+            window(key(KeyCode.DIGIT3), Action.STRATEGY_PARALLEL_WAIT, null, "Strategy: parallel-wait"),
+            window(key(KeyCode.DIGIT4), Action.STRATEGY_SNAPSHOT, null, "Strategy: snapshot"),
+            window(key(KeyCode.DIGIT5), Action.STRATEGY_MEMBER_QUEUE, null, "Strategy: member-queue"),
+            window(key(KeyCode.I), Action.WHAT_IF, "What if from here", "What if from here (replay)"),
+            window(key(KeyCode.LEFT), Action.BACK_1S, null, "Replay: playhead back 1 s"),
+            window(key(KeyCode.RIGHT), Action.ON_1S, null, "Replay: playhead on 1 s"),
+            window(shift(KeyCode.LEFT), Action.BACK_10S, null, "Replay: back 10 s"),
+            window(shift(KeyCode.RIGHT), Action.ON_10S, null, "Replay: on 10 s"),
+            window(shortcut(KeyCode.HOME), Action.TO_START, null, "Replay: to the start"),
+            window(shortcut(KeyCode.END), Action.TO_END, null, "Replay: to the end"),
+            timeline("W", "Timeline: zoom in / out at the mouse (or the wheel, Ctrl+wheel)"),
+            timeline("S", "Timeline: zoom in / out at the mouse (or the wheel, Ctrl+wheel)"),
+            timeline("A", "Timeline: pan left / right (or drag)"),
+            timeline("D", "Timeline: pan left / right (or drag)"),
+            timeline("F", "Timeline: fit the selection / the whole run"),
+            new Shortcut("Home", null, Owner.TIMELINE, Action.FIT_TIMELINE, "Fit timeline",
+                    "Timeline: fit the selection / the whole run"),
+            timeline("L", "Timeline: follow the live run again"),
+            timeline("End", "Timeline: follow the live run again"),
+            timeline("Drag on the time axis", "Timeline: select a range and see its waits"),
+            window(key(KeyCode.ESCAPE), Action.CLOSE_HELP, null, "Close this help"),
+            window(key(KeyCode.PAGE_DOWN), Action.LESSON_NEXT, "Next step", "Lesson: next step (presenter remote)"),
+            window(key(KeyCode.PAGE_UP), Action.LESSON_BACK, "Previous step", "Lesson: previous step (presenter remote)"),
+            menu(key(KeyCode.F1), Action.TOGGLE_HELP, "Keyboard shortcuts", "Show or hide this help"),
+            new Shortcut("?", null, Owner.TYPED, Action.TOGGLE_HELP, null, "Show or hide this help"),
+            menu(shortcut(KeyCode.N), Action.NEW_RUN, "New from built-in scenario…", "New run of a built-in scenario"),
+            menu(shortcutShift(KeyCode.O), Action.OPEN_SCENARIO, "Open scenario…", "Open a scenario file (runs it live)"),
+            menu(shortcut(KeyCode.O), Action.OPEN_TRACE, "Open trace…", "Open a trace file (replay)"),
+            menu(shortcut(KeyCode.S), Action.SAVE_TRACE, "Save trace…", "Save the run as a trace"),
+            menu(shortcutShift(KeyCode.R), Action.RECORD, "Record live run to…", "Record the live run to a file as it runs"),
+            menu(shortcut(KeyCode.E), Action.EXPORT_PNG, "Timeline as PNG…", "Export the timeline as PNG"),
+            menu(shortcut(KeyCode.R), Action.RESET, "Reset", "Reset: live, start again; replay, back to the start"),
+            menu(shortcut(KeyCode.EQUALS), Action.LARGER_TEXT, "Larger text", "Larger / smaller / normal text"),
+            menu(shortcut(KeyCode.MINUS), Action.SMALLER_TEXT, "Smaller text", "Larger / smaller / normal text"),
+            menu(shortcut(KeyCode.DIGIT0), Action.NORMAL_TEXT, "Normal text size", "Larger / smaller / normal text"),
+            menu(shortcut(KeyCode.T), Action.DARK_THEME, "Dark theme", "Light or dark theme"),
+            menu(shortcut(KeyCode.Q), Action.QUIT, "Quit", "Quit Lockscope")));
+
+    /** The row whose menu item runs {@code action}, if it has one. */
+    static Optional<Shortcut> menuShortcut(Action action) {
+        return SHORTCUTS.stream().filter(s -> s.action() == action && s.menuText() != null).findFirst();
+    }
+
+    /** The keys of {@code action}'s first row, as the help shows them: for tooltips. */
+    static String keysOf(Action action) {
+        return SHORTCUTS.stream().filter(s -> s.action() == action).map(Shortcut::keys).findFirst().orElseThrow();
+    }
+
+    private static Shortcut window(KeyCombination keys, Action action, String menuText, String description) {
+        return new Shortcut(keys.getDisplayText(), keys, Owner.WINDOW, action, menuText, description);
+    }
+
+    private static Shortcut menu(KeyCombination keys, Action action, String menuText, String description) {
+        return new Shortcut(keys.getDisplayText(), keys, Owner.MENU, action, menuText, description);
+    }
+
+    private static Shortcut timeline(String keys, String description) {
+        return new Shortcut(keys, null, Owner.TIMELINE, null, null, description);
+    }
+
+    private static KeyCombination key(KeyCode code) {
+        return new KeyCodeCombination(code);
+    }
+
+    private static KeyCombination shift(KeyCode code) {
+        return new KeyCodeCombination(code, SHIFT_DOWN);
+    }
+
+    /** Ctrl, or Cmd on macOS. */
+    private static KeyCombination shortcut(KeyCode code) {
+        return new KeyCodeCombination(code, SHORTCUT_DOWN);
+    }
+
+    private static KeyCombination shortcutShift(KeyCode code) {
+        return new KeyCodeCombination(code, SHORTCUT_DOWN, SHIFT_DOWN);
+    }
+
+    private static List<Shortcut> checked(List<Shortcut> rows) {
+        Set<String> keys = new HashSet<>();
+        Map<Action, Integer> rowsOf = new EnumMap<>(Action.class);
+        Map<Action, Integer> menuItemsOf = new EnumMap<>(Action.class);
+        for (Shortcut s : rows) {
+            if (!keys.add(s.keys())) {
+                throw new IllegalStateException("two shortcuts on " + s.keys());
+            }
+            if (s.action() != null) {
+                rowsOf.merge(s.action(), 1, Integer::sum);
+                if (s.menuText() != null) {
+                    menuItemsOf.merge(s.action(), 1, Integer::sum);
+                }
+            }
+        }
+        for (Action a : Action.values()) {
+            if (!rowsOf.containsKey(a) || menuItemsOf.getOrDefault(a, 0) > 1) {
+                throw new IllegalStateException(a + " needs one row, and at most one menu item");
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,157 @@
+package dev.lockscope.app.lab;
+
+import dev.lockscope.lesson.BuiltinLessons;
+import dev.lockscope.lesson.Lesson;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+
+/**
+ * Builds the lab's menu bar: File, Run, View, Lessons, Help. Every item that has a shortcut is made from its
+ * {@link KeyMap} row, which gives its text, its accelerator (or, for a key the window or the timeline handles, the
+ * key in brackets) and its action; the other items (samples, recent files, exports, lessons, sweeps) are made
+ * here. The sample and recent file lists are read each time their menu opens.
+ */
+final class LabMenus {
+    private final Consumer<KeyMap.Action> perform;
+    private final FileOpener opener;
+    private final RunSaver saver;
+    private final LessonsAndSweeps lessons;
+
+    LabMenus(Consumer<KeyMap.Action> perform, FileOpener opener, RunSaver saver, LessonsAndSweeps lessons) {
+        this.perform = perform;
+        this.opener = opener;
+        this.saver = saver;
+        this.lessons = lessons;
+    }
+
+    /**
+     * The menu bar (id {@code menuBar}). View's check items show and set {@code darkTheme}, and the settings'
+     * alert notifications.
+     */
+    MenuBar build(BooleanProperty darkTheme, LabSettings settings) {
+        MenuBar bar = new MenuBar(file(), run(), view(darkTheme, settings), lessons(),
+                new Menu("Help", null, item(KeyMap.Action.TOGGLE_HELP)));
+        bar.setId("menuBar");
+        return bar;
+    }
+
+    private Menu file() {
+        Menu samples = filledOnShowing(new Menu("Open sample"), this::fillSamples);
+        samples.setId("sampleMenu");
+        Menu recent = filledOnShowing(new Menu("Open recent"), this::fillRecent);
+        MenuItem save = item(KeyMap.Action.SAVE_TRACE);
+        save.setId("saveTraceItem");
+        Menu export = new Menu("Export", null,
+                item("Perfetto JSON…", () -> saver.chooseAndExport(ExportFormat.PERFETTO)),
+                item("Intervals as CSV…", () -> saver.chooseAndExport(ExportFormat.CSV)),
+                item(KeyMap.Action.EXPORT_PNG));
+        return new Menu("File", null, item(KeyMap.Action.NEW_RUN), item(KeyMap.Action.OPEN_SCENARIO),
+                item(KeyMap.Action.OPEN_TRACE), samples, recent, new SeparatorMenuItem(), save,
+                item(KeyMap.Action.RECORD), export, new SeparatorMenuItem(), item(KeyMap.Action.QUIT));
+    }
+
+    private Menu run() {
+        return new Menu("Run", null, item(KeyMap.Action.PLAY_PAUSE), item(KeyMap.Action.STEP_EVENT),
+                item(KeyMap.Action.NEXT_ALERT), item(KeyMap.Action.PREVIOUS_ALERT), item(KeyMap.Action.FASTER),
+                item(KeyMap.Action.SLOWER), item(KeyMap.Action.RESET), new SeparatorMenuItem(),
+                item(KeyMap.Action.WHAT_IF));
+    }
+
+    private Menu view(BooleanProperty darkTheme, LabSettings settings) {
+        CheckMenuItem dark = new CheckMenuItem();
+        shortcutOf(dark, KeyMap.Action.DARK_THEME);
+        dark.selectedProperty().bindBidirectional(darkTheme);
+        CheckMenuItem notes = new CheckMenuItem("Alert notifications");
+        notes.setSelected(settings.notifications());
+        notes.selectedProperty().addListener((o, was, on) -> settings.setNotifications(on));
+        return new Menu("View", null, dark, item(KeyMap.Action.LARGER_TEXT), item(KeyMap.Action.SMALLER_TEXT),
+                item(KeyMap.Action.NORMAL_TEXT), notes, item(KeyMap.Action.FIT_TIMELINE));
+    }
+
+    private Menu lessons() {
+        Menu menu = new Menu("Lessons");
+        menu.setId("lessonMenu");
+        for (BuiltinLessons.Entry e : BuiltinLessons.list()) {
+            MenuItem it = item(BuiltinLessons.byName(e.name()).map(Lesson::name).orElse(e.name()),
+                    () -> lessons.startLesson(BuiltinLessons.byName(e.name()).orElseThrow()));
+            it.setId("lesson-" + e.name());
+            menu.getItems().add(it);
+        }
+        menu.getItems().addAll(new SeparatorMenuItem(),
+                item("Open lesson file…", lessons::chooseAndOpenLesson),
+                item(KeyMap.Action.LESSON_NEXT),
+                item(KeyMap.Action.LESSON_BACK),
+                new SeparatorMenuItem(),
+                item("Run a sweep…", lessons::chooseAndRunSweep));
+        return menu;
+    }
+
+    private void fillRecent(Menu menu) {
+        List<Path> recent = opener.recentFiles();
+        if (recent.isEmpty()) {
+            menu.getItems().add(disabled("(none yet)"));
+        }
+        for (Path p : recent) {
+            menu.getItems().add(item(p.getFileName() + "  —  " + p.getParent(), () -> opener.openFile(p)));
+        }
+    }
+
+    private void fillSamples(Menu menu) {
+        List<Path> samples = FileOpener.sampleFiles();
+        if (samples.isEmpty()) {
+            menu.getItems().add(disabled("(no sample-traces/ folder here)"));
+        }
+        for (Path p : samples) {
+            MenuItem item = item(p.getFileName().toString(), () -> opener.openFile(p));
+            item.setId("sample-" + p.getFileName());
+            menu.getItems().add(item);
+        }
+    }
+
+    /** {@code menu}, emptied and filled by {@code fill} each time it opens; a placeholder until then. */
+    private static Menu filledOnShowing(Menu menu, Consumer<Menu> fill) {
+        menu.setOnShowing(e -> {
+            menu.getItems().clear();
+            fill.accept(menu);
+        });
+        menu.getItems().add(new MenuItem("…"));
+        return menu;
+    }
+
+    /** The item of {@code action}'s key map row. */
+    private MenuItem item(KeyMap.Action action) {
+        MenuItem item = new MenuItem();
+        shortcutOf(item, action);
+        item.setOnAction(e -> perform.accept(action));
+        return item;
+    }
+
+    /** Gives {@code item} the text and, for a menu key, the accelerator of {@code action}'s row. */
+    private static void shortcutOf(MenuItem item, KeyMap.Action action) {
+        KeyMap.Shortcut s = KeyMap.menuShortcut(action)
+                .orElseThrow(() -> new IllegalArgumentException(action + " has no menu item in the key map"));
+        item.setText(s.menuLabel());
+        if (s.owner() == KeyMap.Owner.MENU) {
+            item.setAccelerator(s.combination());
+        }
+    }
+
+    private static MenuItem item(String text, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private static MenuItem disabled(String text) {
+        MenuItem item = new MenuItem(text);
+        item.setDisable(true);
+        return item;
+    }
+}
