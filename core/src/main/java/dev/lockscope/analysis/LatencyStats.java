@@ -20,6 +20,9 @@ import org.HdrHistogram.Histogram;
  * exact ones (and never above the maximum). The count, the maximum and the mean stay exact in both modes: the
  * sum is kept without overflow.
  *
+ * <p><b>Live use.</b> The lab keeps many small ones (per member, per slice of a time window): they take a
+ * smaller exact limit, and {@link #merge} reads several as one.
+ *
  * <p><b>Input.</b> Durations must be {@code >= 0}; a negative one is a bug upstream and is refused.
  */
 public final class LatencyStats {
@@ -31,6 +34,7 @@ public final class LatencyStats {
     private static final int INITIAL_CAPACITY = 16;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
+    private final int exactLimit;
     private long[] values = new long[INITIAL_CAPACITY];
     private boolean sorted = true;
     private Histogram histogram; // null while exact; then values is dropped
@@ -40,6 +44,65 @@ public final class LatencyStats {
     // just before it would overflow (tens of millions of multi-second waits can exceed Long.MAX_VALUE ns).
     private long sumLow;
     private BigInteger sumHigh = BigInteger.ZERO;
+
+    /** Exact up to {@value #EXACT_LIMIT} values. */
+    public LatencyStats() {
+        this(EXACT_LIMIT);
+    }
+
+    /** Exact up to {@code exactLimit} values (at least 1), then within 0.1%. */
+    public LatencyStats(int exactLimit) {
+        if (exactLimit < 1) {
+            throw new IllegalArgumentException("exactLimit must be >= 1: " + exactLimit);
+        }
+        this.exactLimit = exactLimit;
+    }
+
+    /**
+     * The durations of all {@code parts} (nulls skipped) and {@code extra} together, as one: exact if every part
+     * is and they number at most {@value #EXACT_LIMIT}.
+     */
+    public static LatencyStats merge(LatencyStats[] parts, long[] extra) {
+        LatencyStats all = new LatencyStats();
+        for (LatencyStats part : parts) {
+            if (part == null || part.count == 0) {
+                continue;
+            }
+            if (part.histogram == null) {
+                for (int i = 0; i < part.count; i++) {
+                    all.record(part.values[i]);
+                }
+            } else {
+                all.add(part);
+            }
+        }
+        for (long v : extra) {
+            all.record(v);
+        }
+        return all;
+    }
+
+    /** Forgets every duration. */
+    public void clear() {
+        values = new long[INITIAL_CAPACITY];
+        sorted = true;
+        histogram = null;
+        count = 0;
+        max = 0;
+        sumLow = 0;
+        sumHigh = BigInteger.ZERO;
+    }
+
+    /** Adds a part kept as a histogram: this one becomes a histogram too. */
+    private void add(LatencyStats part) {
+        if (histogram == null) {
+            foldIntoHistogram();
+        }
+        histogram.add(part.histogram);
+        count += part.count;
+        max = Math.max(max, part.max);
+        sumHigh = sumHigh.add(part.sumNs());
+    }
 
     /** Records one duration. */
     public void record(long ns) {
@@ -53,7 +116,7 @@ public final class LatencyStats {
         sumLow += ns;
         max = Math.max(max, ns);
         count++;
-        if (histogram == null && count > EXACT_LIMIT) {
+        if (histogram == null && count > exactLimit) {
             foldIntoHistogram();
         }
         if (histogram != null) {
@@ -68,7 +131,7 @@ public final class LatencyStats {
         return count;
     }
 
-    /** Whether percentiles are still exact: at most {@value #EXACT_LIMIT} values were recorded. */
+    /** Whether percentiles are still exact: at most the exact limit of values were recorded. */
     public boolean isExact() {
         return histogram == null;
     }
@@ -122,7 +185,7 @@ public final class LatencyStats {
     private void keep(long ns) {
         int size = (int) count - 1;
         if (size == values.length) {
-            values = Arrays.copyOf(values, Math.min(EXACT_LIMIT, values.length * 2));
+            values = Arrays.copyOf(values, Math.min(exactLimit, values.length * 2));
         }
         values[size] = ns;
         sorted = size == 0 || (sorted && values[size - 1] <= ns);
@@ -137,7 +200,8 @@ public final class LatencyStats {
 
     private void foldIntoHistogram() {
         histogram = new Histogram(SIGNIFICANT_DIGITS);
-        for (int i = 0; i < EXACT_LIMIT; i++) {
+        int kept = (int) Math.min(count, values.length);
+        for (int i = 0; i < kept; i++) {
             histogram.recordValue(values[i]);
         }
         values = null;

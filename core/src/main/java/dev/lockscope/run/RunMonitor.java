@@ -1,5 +1,6 @@
 package dev.lockscope.run;
 
+import dev.lockscope.analysis.LatencyStats;
 import dev.lockscope.analysis.LatencySummary;
 import dev.lockscope.analysis.Summary;
 import dev.lockscope.analysis.SummaryAnalyzer;
@@ -235,15 +236,15 @@ public final class RunMonitor implements EventSink, IntervalTracker.Listener {
 
     private double[] nowValues() {
         double[] v = new double[Metric.values().length];
-        LogHistogram.Merged add = recentWait(ADD);
-        v[Metric.ADD_WAIT_P50.ordinal()] = ms(add.percentile(50));
-        v[Metric.ADD_WAIT_P99.ordinal()] = ms(add.percentile(99));
-        v[Metric.ADD_WAIT_MAX.ordinal()] = ms(add.max());
-        v[Metric.REMOVE_WAIT_P99.ordinal()] = ms(recentWait(REMOVE).percentile(99));
-        v[Metric.BROADCAST_WAIT_P99.ordinal()] = ms(recentWait(BROADCAST).percentile(99));
+        LatencyStats add = recentWait(ADD);
+        v[Metric.ADD_WAIT_P50.ordinal()] = ms(add.percentileNs(50));
+        v[Metric.ADD_WAIT_P99.ordinal()] = ms(add.percentileNs(99));
+        v[Metric.ADD_WAIT_MAX.ordinal()] = ms(add.maxNs());
+        v[Metric.REMOVE_WAIT_P99.ordinal()] = ms(recentWait(REMOVE).percentileNs(99));
+        v[Metric.BROADCAST_WAIT_P99.ordinal()] = ms(recentWait(BROADCAST).percentileNs(99));
         v[Metric.BROADCAST_HOLD_P99.ordinal()] = ms(recent(recentHolds, BROADCAST)
-                .at(now, openAges(IntervalKind.HOLD_READ, BROADCAST)).percentile(99));
-        v[Metric.DELIVERY_P99.ordinal()] = ms(recentDelivery.at(now, new long[0]).percentile(99));
+                .at(now, openAges(IntervalKind.HOLD_READ, BROADCAST)).percentileNs(99));
+        v[Metric.DELIVERY_P99.ordinal()] = ms(recentDelivery.at(now, new long[0]).percentileNs(99));
         v[Metric.WAITERS.ordinal()] = intervals.openWaits();
         v[Metric.ALERTS.ordinal()] = recentAlerts.at(now, new long[0]).count();
         v[Metric.ORDER_VIOLATIONS.ordinal()] = recentViolations.at(now, new long[0]).count();
@@ -251,7 +252,7 @@ public final class RunMonitor implements EventSink, IntervalTracker.Listener {
         return v;
     }
 
-    private LogHistogram.Merged recentWait(String op) {
+    private LatencyStats recentWait(String op) {
         return recent(recentWaits, op).at(now, openAges(IntervalKind.WAITING, op));
     }
 
@@ -360,7 +361,7 @@ public final class RunMonitor implements EventSink, IntervalTracker.Listener {
         long highestDelivered = Long.MIN_VALUE;
         long orderViolations;
         long dropped;
-        final LogHistogram delivery = new LogHistogram();
+        final LatencyStats delivery = new LatencyStats(WindowedLatency.EXACT_PER_SLICE);
 
         MemberTracker(String name) {
             this.name = name;
@@ -400,7 +401,7 @@ public final class RunMonitor implements EventSink, IntervalTracker.Listener {
             MemberStatus.State shown = state == MemberStatus.State.IN_ROOM && inFlight > 0
                     ? MemberStatus.State.SENDING : state;
             return new MemberStatus(name, latencyNs, jitterNs, shown, delivery.count(),
-                    ms(delivery.percentile(99)), orderViolations, dropped);
+                    ms(delivery.percentileNs(99)), orderViolations, dropped);
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.Locale;
  * <li>{@link #exact}: files (trace, scenario, CSV): the shortest exact decimal, {@code "1010"}, {@code "0.5"}.
  * <li>{@link #rounded}, {@link #meanOfNanos}, {@link #plain}: summary figures, to the microsecond.
  * <li>{@link #number}, {@link #label}: reports and settings, to the microsecond: {@code "1840"}, {@code "0.5 ms"}.
+ * <li>{@link #figure}: a measured figure on a panel, at most four significant digits: {@code "229.6 ms"}.
  * <li>{@link #seconds}: an instant, {@code "12.345 s"}; {@link #duration}: a span with the unit that fits it,
  *     three significant digits, {@code "880 ms"}, {@code "12.3 µs"}.
  * </ul>
@@ -60,6 +61,23 @@ public final class Millis {
     /** {@link #number} with its unit: {@code "1840 ms"}, {@code "0.5 ms"}, {@code "12.345 ms"}. */
     public static String label(long ns) {
         return number(ns) + " ms";
+    }
+
+    /** A measured figure for a panel: {@code "0 ms"}, {@code "229.6 ms"}, {@code "1,496 ms"}; NaN is {@code "–"}. */
+    public static String figure(double ms) {
+        if (Double.isNaN(ms)) {
+            return "–";
+        }
+        if (ms == 0) {
+            return "0 ms";
+        }
+        if (ms >= 1000) {
+            return String.format(Locale.ROOT, "%,.0f ms", ms);
+        }
+        if (ms >= 100) {
+            return String.format(Locale.ROOT, "%.1f ms", ms);
+        }
+        return String.format(Locale.ROOT, "%.2f ms", ms);
     }
 
     /** An instant of virtual time in seconds with millisecond precision: {@code "7.520 s"}. */

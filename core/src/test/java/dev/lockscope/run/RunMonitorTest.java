@@ -3,6 +3,7 @@ package dev.lockscope.run;
 import static dev.lockscope.run.Scenarios.ms;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lockscope.analysis.LatencyStats;
 import dev.lockscope.analysis.SummaryAnalyzer;
 import dev.lockscope.model.Command;
 import dev.lockscope.model.Strategy;
@@ -77,19 +78,43 @@ class RunMonitorTest {
     }
 
     @Test
-    void histogramsAreExactWhileSmallAndCloseAfter() {
-        LogHistogram h = new LogHistogram();
+    void liveHistogramsAreExactWhileSmallAndCloseAfter() {
+        LatencyStats h = new LatencyStats(WindowedLatency.EXACT_PER_SLICE);
         for (int i = 1; i <= 100; i++) {
             h.record(i * 1_000_000L);
         }
-        assertThat(h.percentile(99)).isEqualTo(99_000_000L);
-        assertThat(h.percentile(50)).isEqualTo(50_000_000L);
+        assertThat(h.percentileNs(99)).isEqualTo(99_000_000L);
+        assertThat(h.percentileNs(50)).isEqualTo(50_000_000L);
         for (int i = 101; i <= 10_000; i++) {
             h.record(i * 1_000_000L);
         }
         assertThat(h.isExact()).isFalse();
-        assertThat((double) h.percentile(99)).isCloseTo(9_900_000_000.0, org.assertj.core.data.Percentage.withPercentage(1.6));
-        assertThat(h.percentile(100)).isEqualTo(10_000_000_000L);
+        assertThat((double) h.percentileNs(99)).isCloseTo(9_900_000_000.0, org.assertj.core.data.Percentage.withPercentage(0.1));
+        assertThat(h.percentileNs(100)).isEqualTo(10_000_000_000L);
+    }
+
+    @Test
+    void mergedHistogramsReadAsOne() {
+        LatencyStats small = new LatencyStats(4);
+        LatencyStats exact = new LatencyStats(4);
+        for (int i = 1; i <= 6; i++) {
+            small.record(i * 1_000_000L); // 6 > 4: kept as a histogram
+        }
+        exact.record(7_000_000L);
+
+        LatencyStats exactOnly = LatencyStats.merge(new LatencyStats[] {exact, null}, new long[] {3_000_000L});
+        assertThat(exactOnly.isExact()).isTrue();
+        assertThat(exactOnly.percentileNs(50)).isEqualTo(3_000_000L);
+
+        LatencyStats all = LatencyStats.merge(new LatencyStats[] {small, exact}, new long[] {8_000_000L});
+        assertThat(all.count()).isEqualTo(8);
+        assertThat(all.maxNs()).isEqualTo(8_000_000L);
+        assertThat(all.sumNs()).isEqualTo(java.math.BigInteger.valueOf(36_000_000L));
+        assertThat((double) all.percentileNs(50)).isCloseTo(4_000_000.0, org.assertj.core.data.Percentage.withPercentage(0.1));
+
+        small.clear();
+        assertThat(small.count()).isZero();
+        assertThat(small.isExact()).isTrue();
     }
 
     @Test
@@ -97,8 +122,8 @@ class RunMonitorTest {
         WindowedLatency w = new WindowedLatency(ms(5000), 10);
         w.record(ms(1000), ms(900));
         w.record(ms(7000), ms(10));
-        assertThat(w.at(ms(5000), new long[0]).max()).isEqualTo(ms(900));
-        assertThat(w.at(ms(7000), new long[0]).max()).isEqualTo(ms(10));
-        assertThat(w.at(ms(7000), new long[] {ms(30)}).percentile(99)).isEqualTo(ms(30));
+        assertThat(w.at(ms(5000), new long[0]).maxNs()).isEqualTo(ms(900));
+        assertThat(w.at(ms(7000), new long[0]).maxNs()).isEqualTo(ms(10));
+        assertThat(w.at(ms(7000), new long[] {ms(30)}).percentileNs(99)).isEqualTo(ms(30));
     }
 }

@@ -25,6 +25,13 @@ class MillisTest {
         assertThat(Millis.duration(12_300L)).isEqualTo("12.3 µs");
         assertThat(Millis.duration(450L)).isEqualTo("450 ns");
         assertThat(Millis.duration(-2_000_000L)).isEqualTo("-2 ms");
+        assertThat(Millis.duration(880_276_000)).isEqualTo("880 ms");
+        assertThat(Millis.duration(1_000_000_000L)).isEqualTo("1 s");
+        assertThat(Millis.seconds(7_500_069_000L)).isEqualTo("7.500 s");
+        assertThat(Millis.figure(229.64)).isEqualTo("229.6 ms");
+        assertThat(Millis.figure(1496.4)).isEqualTo("1,496 ms");
+        assertThat(Millis.figure(0.125)).isEqualTo("0.13 ms");
+        assertThat(Millis.figure(Double.NaN)).isEqualTo("–");
     }
 
     @Test

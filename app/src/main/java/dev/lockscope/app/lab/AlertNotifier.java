@@ -1,6 +1,7 @@
 package dev.lockscope.app.lab;
 
 import dev.lockscope.event.TraceEvent;
+import dev.lockscope.util.Millis;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.animation.Animation;
@@ -41,7 +42,7 @@ final class AlertNotifier {
         if (throttle.getStatus() != Animation.Status.RUNNING) {
             TraceEvent.Alert first = alerts.getFirst();
             pending -= 1;
-            Notifications.create().owner(stage).title(first.kind().id() + " at " + Format.seconds(first.time()))
+            Notifications.create().owner(stage).title(first.kind().id() + " at " + Millis.seconds(first.time()))
                     .text(first.summary()).hideAfter(Duration.seconds(4)).position(Pos.BOTTOM_RIGHT)
                     .onAction(e -> selectAlert.accept(first)).showWarning();
             throttle.playFromStart();

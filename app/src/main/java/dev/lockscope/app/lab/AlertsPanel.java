@@ -1,6 +1,7 @@
 package dev.lockscope.app.lab;
 
 import dev.lockscope.event.TraceEvent;
+import dev.lockscope.util.Millis;
 import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
@@ -41,7 +42,7 @@ final class AlertsPanel extends VBox {
                     setText(null);
                     return;
                 }
-                setText(Format.seconds(a.time()) + "  " + a.kind().id() + "\n" + a.summary());
+                setText(Millis.seconds(a.time()) + "  " + a.kind().id() + "\n" + a.summary());
                 getStyleClass().add(switch (a.kind()) {
                     case LONG_WAIT -> "alert-wait";
                     case LONG_HOLD -> "alert-hold";

@@ -5,6 +5,7 @@ import dev.lockscope.lesson.Lesson;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
@@ -23,8 +24,11 @@ final class LabMenus {
     private final FileOpener opener;
     private final RunSaver saver;
     private final LessonsAndSweeps lessons;
+    private final LabModel model;
 
-    LabMenus(Consumer<KeyMap.Action> perform, FileOpener opener, RunSaver saver, LessonsAndSweeps lessons) {
+    LabMenus(LabModel model, Consumer<KeyMap.Action> perform, FileOpener opener, RunSaver saver,
+             LessonsAndSweeps lessons) {
+        this.model = model;
         this.perform = perform;
         this.opener = opener;
         this.saver = saver;
@@ -60,8 +64,21 @@ final class LabMenus {
     private Menu run() {
         return new Menu("Run", null, item(KeyMap.Action.PLAY_PAUSE), item(KeyMap.Action.STEP_EVENT),
                 item(KeyMap.Action.NEXT_ALERT), item(KeyMap.Action.PREVIOUS_ALERT), item(KeyMap.Action.FASTER),
-                item(KeyMap.Action.SLOWER), item(KeyMap.Action.RESET), new SeparatorMenuItem(),
-                item(KeyMap.Action.WHAT_IF));
+                item(KeyMap.Action.SLOWER), item(KeyMap.Action.RESET), new SeparatorMenuItem(), whatIf());
+    }
+
+    /** Offered in a replay of a simulated trace; a real program's trace says why not, in the item's own text. */
+    private MenuItem whatIf() {
+        MenuItem item = item(KeyMap.Action.WHAT_IF);
+        String text = item.getText();
+        KeyMap.Shortcut s = KeyMap.menuShortcut(KeyMap.Action.WHAT_IF).orElseThrow();
+        String unavailable = text.replace(s.menuText(), s.menuText() + " — needs a simulated trace");
+        item.setId("whatIfItem");
+        item.disableProperty().bind(model.whatIfAvailable().not());
+        item.textProperty().bind(Bindings.when(model.whatIfAvailable().not()
+                        .and(model.sourceProperty().isEqualTo(LabModel.Source.REPLAY)))
+                .then(unavailable).otherwise(text));
+        return item;
     }
 
     private Menu view(BooleanProperty darkTheme, LabSettings settings) {

@@ -15,6 +15,7 @@ import dev.lockscope.run.Speed;
 import dev.lockscope.scenario.Scenario;
 import dev.lockscope.trace.store.TraceStore;
 import dev.lockscope.trace.store.TraceView;
+import dev.lockscope.util.Millis;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -129,6 +131,14 @@ public final class LabModel {
     /** The run's length: the scenario's duration live, the last event's time in a replay. */
     public ReadOnlyLongProperty durationProperty() {
         return duration.getReadOnlyProperty();
+    }
+
+    /**
+     * Whether "what if from here" can run: a replay of a simulated trace. A real program's trace has no scenario
+     * to re-simulate ({@link #WHAT_IF_NEEDS_SIMULATION}).
+     */
+    public BooleanBinding whatIfAvailable() {
+        return source.isEqualTo(Source.REPLAY).and(scenario.isNotNull());
     }
 
     public ReadOnlyObjectProperty<Scenario> scenarioProperty() {
@@ -321,12 +331,12 @@ public final class LabModel {
             command.ifPresent(fork::post);
             fork.play();
             fork.start();
-            showLive(fork, fromScenario.name() + " — what if, from " + Format.seconds(at) + " of "
+            showLive(fork, fromScenario.name() + " — what if, from " + Millis.seconds(at) + " of "
                     + from.file().getFileName());
             int expected = rowsUpTo(from.store().view(), at);
-            message.set(got == expected ? "What if: re-simulated " + got + " events up to " + Format.seconds(at)
+            message.set(got == expected ? "What if: re-simulated " + got + " events up to " + Millis.seconds(at)
                     + ", then continued live"
-                    : "What if: the re-simulation gave " + got + " events up to " + Format.seconds(at)
+                    : "What if: the re-simulation gave " + got + " events up to " + Millis.seconds(at)
                     + " where the trace has " + expected + " (made by another Lockscope version?)");
         } catch (InputException | RuntimeException e) {
             message.set("Cannot continue from here: " + e.getMessage());

@@ -2,6 +2,7 @@ package dev.lockscope.app.lab;
 
 import dev.lockscope.run.LiveRun;
 import dev.lockscope.run.Speed;
+import dev.lockscope.util.Millis;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
@@ -46,6 +47,9 @@ final class LabToolBar extends ToolBar {
                 + keys(KeyMap.Action.WHAT_IF) + ")", () -> model.whatIf(Optional.empty()));
         whatIf.setText("What if from here");
         whatIf.visibleProperty().bind(model.sourceProperty().isEqualTo(LabModel.Source.REPLAY));
+        // A real program's trace keeps the button, which says in the status bar why it cannot run.
+        whatIf.tooltipProperty().bind(Bindings.when(model.whatIfAvailable()).then(whatIf.getTooltip())
+                .otherwise(new Tooltip(LabModel.WHAT_IF_NEEDS_SIMULATION)));
         whatIf.managedProperty().bind(whatIf.visibleProperty());
         getItems().addAll(play, step, prevAlert, nextAlert, new Label("Speed"), speedChoice(), reset, modeLabel(),
                 timeLabel(), scrubber(), whatIf);
@@ -89,7 +93,7 @@ final class LabToolBar extends ToolBar {
         time.setId("timeLabel");
         time.getStyleClass().add("time-label");
         time.textProperty().bind(Bindings.createStringBinding(
-                () -> Format.seconds(model.playheadProperty().get()) + " / " + Format.seconds(model.durationProperty().get()),
+                () -> Millis.seconds(model.playheadProperty().get()) + " / " + Millis.seconds(model.durationProperty().get()),
                 model.playheadProperty(), model.durationProperty()));
         return time;
     }

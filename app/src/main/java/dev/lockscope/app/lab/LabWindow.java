@@ -95,7 +95,7 @@ public final class LabWindow {
 
         LabActions actions = new LabActions(model, run, opener, saver, look,
                 new LabActions.Window(() -> help().toggle(), this::closeHelp, () -> timeline, stage::close));
-        root.setTop(new VBox(new LabMenus(actions::perform, opener, saver, lessons).build(look.darkThemeProperty(), settings),
+        root.setTop(new VBox(new LabMenus(model, actions::perform, opener, saver, lessons).build(look.darkThemeProperty(), settings),
                 new LabToolBar(model, run)));
         LessonBar lessonBar = new LessonBar(model.lessonProperty(), model::lessonNext, model::lessonBack);
         VBox.setVgrow(outer, Priority.ALWAYS);

@@ -2,6 +2,7 @@ package dev.lockscope.app.lab;
 
 import dev.lockscope.run.Metric;
 import dev.lockscope.run.RunStatus;
+import dev.lockscope.util.Millis;
 import java.util.EnumMap;
 import java.util.Map;
 import javafx.geometry.HPos;
@@ -184,6 +185,6 @@ final class MetricsPanel extends VBox {
                 peak = Math.max(peak, sample.value(m));
             }
         }
-        chartPeak.setText("peak " + Format.metric(m, peak) + ", " + Format.seconds(from) + " – " + Format.seconds(to));
+        chartPeak.setText("peak " + Format.metric(m, peak) + ", " + Millis.seconds(from) + " – " + Millis.seconds(to));
     }
 }

@@ -7,6 +7,7 @@ import dev.lockscope.run.MemberStatus;
 import dev.lockscope.run.RunStatus;
 import dev.lockscope.scenario.RoomSpec;
 import dev.lockscope.scenario.Scenario;
+import dev.lockscope.util.Millis;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
@@ -98,8 +99,8 @@ final class RoomPanel extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No members"));
         table.getColumns().add(column("Name", "The member's name", MemberStatus::name, 42));
-        table.getColumns().add(column("Latency", "How long one send to the member takes, ms", m -> Format.compactNumber(m.latencyNs()), 60));
-        table.getColumns().add(column("Jitter", "Each send adds a uniform draw from ±jitter, ms", m -> Format.compactNumber(m.jitterNs()), 50));
+        table.getColumns().add(column("Latency", "How long one send to the member takes, ms", m -> Millis.number(m.latencyNs()), 60));
+        table.getColumns().add(column("Jitter", "Each send adds a uniform draw from ±jitter, ms", m -> Millis.number(m.jitterNs()), 50));
         table.getColumns().add(column("State", "in room, sending, reloading, joining, leaving, left", m -> m.state().label(), 78));
         table.getColumns().add(column("p99 ms", "99th percentile of the member's delivery latency (broadcast start to delivery), whole run, ms",
                 m -> m.delivered() == 0 ? "–" : String.valueOf(Math.round(m.deliveryP99Ms())), 60));
@@ -159,7 +160,7 @@ final class RoomPanel extends VBox {
         latencySlider.setOnKeyReleased(e -> applyLatency(latencySlider.getValue()));
         latencySlider.valueProperty().addListener((o, old, v) -> {
             if (!updating) {
-                latencyField.setText(msText(v.doubleValue()));
+                latencyField.setText(Millis.number(Math.round(v.doubleValue() * 1e6)));
             }
         });
         latencyField.setId("latencyField");
@@ -190,7 +191,7 @@ final class RoomPanel extends VBox {
         remove.setOnAction(e -> selected().ifPresent(m -> model.post(new Command.Leave(m.name()))));
         Button slow = new Button("Make slow");
         slow.setId("makeSlowButton");
-        slow.setTooltip(new Tooltip("Sets the selected member's latency to " + Format.nsAsMs(SLOW_NS)));
+        slow.setTooltip(new Tooltip("Sets the selected member's latency to " + Millis.figure(SLOW_NS / 1e6)));
         slow.setOnAction(e -> selected().ifPresent(m -> model.post(new Command.SetMember(m.name(),
                 OptionalLong.of(SLOW_NS), OptionalLong.empty()))));
         remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
@@ -405,17 +406,13 @@ final class RoomPanel extends VBox {
                 latencySlider.setValue(Math.min(SLIDER_MAX_MS, m.latencyNs() / 1e6));
             }
             if (!latencyField.isFocused()) {
-                latencyField.setText(msText(m.latencyNs() / 1e6));
+                latencyField.setText(Millis.number(m.latencyNs()));
             }
             if (!jitterField.isFocused()) {
-                jitterField.setText(msText(m.jitterNs() / 1e6));
+                jitterField.setText(Millis.number(m.jitterNs()));
             }
         } finally {
             updating = wasUpdating;
         }
-    }
-
-    private static String msText(double ms) {
-        return BigDecimal.valueOf(Math.round(ms * 1000) / 1000.0).stripTrailingZeros().toPlainString();
     }
 }

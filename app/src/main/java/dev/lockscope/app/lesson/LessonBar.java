@@ -1,6 +1,7 @@
 package dev.lockscope.app.lesson;
 
 import dev.lockscope.run.LessonState;
+import dev.lockscope.util.Millis;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import javafx.beans.value.ObservableValue;
@@ -72,14 +73,10 @@ public final class LessonBar extends VBox {
             title.setText(state.current().get().title());
             caption.setText(state.current().get().caption());
         }
-        hint.setText(state.awaitingPresenter() ? "at " + ms(state.reachedAtNs()) + " · Page Down to go on"
-                : state.isLast() ? "at " + ms(state.reachedAtNs()) + " · last step" : "at " + ms(state.reachedAtNs())
+        hint.setText(state.awaitingPresenter() ? "at " + Millis.label(state.reachedAtNs()) + " · Page Down to go on"
+                : state.isLast() ? "at " + Millis.label(state.reachedAtNs()) + " · last step" : "at " + Millis.label(state.reachedAtNs())
                 + " · running to the next step…");
         back.setDisable(state.reached() <= 0);
         next.setDisable(!state.awaitingPresenter());
-    }
-
-    private static String ms(long ns) {
-        return BigDecimal.valueOf(ns, 6).setScale(0, RoundingMode.HALF_UP).toPlainString() + " ms";
     }
 }

@@ -2,7 +2,6 @@ package dev.lockscope.app.timeline;
 
 import dev.lockscope.app.timeline.TimelineSelection.Link;
 import dev.lockscope.app.timeline.TimelineSelection.Party;
-import dev.lockscope.app.timeline.impl.Formats;
 import dev.lockscope.app.timeline.impl.FramePlan;
 import dev.lockscope.app.timeline.impl.TraceCatalog;
 import dev.lockscope.event.TraceEvent;
@@ -12,6 +11,7 @@ import dev.lockscope.model.Site;
 import dev.lockscope.trace.store.BlockerChain;
 import dev.lockscope.trace.store.TraceView;
 import dev.lockscope.trace.store.Track;
+import dev.lockscope.util.Millis;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -191,8 +191,8 @@ final class Selections {
     private List<String> caption(TimelineSelection s) {
         List<String> lines = new ArrayList<>();
         if (s.kind() == IntervalKind.WAITING && !s.chain().isEmpty()) {
-            lines.add("At " + Formats.instant(s.at()) + ", " + s.goroutine().name() + " has waited "
-                    + Formats.duration(s.at() - s.start()) + " for " + s.lockName() + " (" + lockCall(s.mode()) + ")");
+            lines.add("At " + Millis.seconds(s.at()) + ", " + s.goroutine().name() + " has waited "
+                    + Millis.duration(s.at() - s.start()) + " for " + s.lockName() + " (" + lockCall(s.mode()) + ")");
             for (Link link : s.chain()) {
                 StringBuilder b = new StringBuilder("  ".repeat(link.depth() + 1));
                 b.append(link.waiter().name()).append(" waits for ").append(link.blocker().name());
@@ -225,17 +225,17 @@ final class Selections {
         if (s.site() != null) {
             b.append("\nat ").append(s.site());
         }
-        b.append("\nfrom ").append(Formats.instant(s.start())).append(", ");
+        b.append("\nfrom ").append(Millis.seconds(s.start())).append(", ");
         if (s.end() == TraceView.OPEN) {
-            b.append(Formats.duration(view.now() - s.start())).append(" so far");
+            b.append(Millis.duration(view.now() - s.start())).append(" so far");
         } else {
-            b.append("for ").append(Formats.duration(s.end() - s.start()));
+            b.append("for ").append(Millis.duration(s.end() - s.start()));
         }
         if (s.kind() == IntervalKind.WAITING) {
             if (s.blockedBy().isEmpty()) {
-                b.append("\nwaited for nobody at ").append(Formats.instant(s.at()));
+                b.append("\nwaited for nobody at ").append(Millis.seconds(s.at()));
             } else {
-                b.append("\nat ").append(Formats.instant(s.at())).append(" waited for:");
+                b.append("\nat ").append(Millis.seconds(s.at())).append(" waited for:");
                 Map<Integer, String> holding = new LinkedHashMap<>();
                 for (Link link : s.chain()) {
                     b.append("\n").append("  ".repeat(link.depth() + 1)).append(link.depth() == 0 ? "" : "which waits for ")

@@ -1,6 +1,5 @@
 package dev.lockscope.app.timeline;
 
-import dev.lockscope.app.timeline.impl.Formats;
 import dev.lockscope.app.timeline.impl.FramePainter;
 import dev.lockscope.app.timeline.impl.FramePlan;
 import dev.lockscope.app.timeline.impl.Ink;
@@ -12,6 +11,7 @@ import dev.lockscope.event.TraceEvent;
 import dev.lockscope.interval.IntervalKind;
 import dev.lockscope.trace.store.TraceStore;
 import dev.lockscope.trace.store.TraceView;
+import dev.lockscope.util.Millis;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -448,9 +448,9 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         }
         TraceEvent e = store.view().event(row);
         String text = switch (e) {
-            case TraceEvent.Alert a -> "Alert: " + a.kind().id() + " at " + Formats.instant(a.time()) + "\n" + a.summary();
+            case TraceEvent.Alert a -> "Alert: " + a.kind().id() + " at " + Millis.seconds(a.time()) + "\n" + a.summary();
             case TraceEvent.CommandApplied c -> (c.live() ? "Live command" : "Scenario command") + " at "
-                    + Formats.instant(c.time()) + "\n" + FramePlan.describe(c.command());
+                    + Millis.seconds(c.time()) + "\n" + FramePlan.describe(c.command());
             default -> null;
         };
         if (text != null) {
@@ -632,14 +632,14 @@ final class TimelineSkin extends SkinBase<TimelineView> {
             return;
         }
         StringBuilder b = new StringBuilder();
-        b.append(Formats.instant(s.start())).append(" – ").append(Formats.instant(s.end()))
-                .append("  (").append(Formats.duration(s.end() - s.start())).append(")");
+        b.append(Millis.seconds(s.start())).append(" – ").append(Millis.seconds(s.end()))
+                .append("  (").append(Millis.duration(s.end() - s.start())).append(")");
         if (s.rows().isEmpty()) {
             b.append("\nno waits");
         }
         for (RangeSummary.Row row : s.rows()) {
             b.append(String.format("%n%-16s %5d waits   total %-9s  max %s", row.name(), row.waits(),
-                    Formats.duration(row.totalWait()), Formats.duration(row.maxWait())));
+                    Millis.duration(row.totalWait()), Millis.duration(row.maxWait())));
         }
         rangeLabel.setText(b.toString());
         rangeLabel.setFont(Font.font("Monospaced", metrics().fontSize()));

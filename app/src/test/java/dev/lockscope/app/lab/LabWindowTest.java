@@ -173,6 +173,33 @@ class LabWindowTest {
     }
 
     @Test
+    void aTraceWithoutAScenarioShowsTheSameRunButOffersNoWhatIf(FxRobot robot) throws Exception {
+        Path sample = Path.of("..", "sample-traces", "article.jsonl.gz");
+        robot.interact(() -> window.opener().openTrace(sample));
+        waitFor(() -> window.model().sourceProperty().get() == LabModel.Source.REPLAY
+                && window.model().statusProperty().get().nowNs() >= 60 * S);
+        Map<String, String> simulated = metricTexts(robot);
+        int alerts = window.model().alerts().size();
+
+        Path real = home.resolve("article-real.jsonl.gz");
+        RealTraces.stripScenario(sample, real);
+        robot.interact(() -> window.opener().openTrace(real));
+        waitFor(() -> window.model().sourceProperty().get() == LabModel.Source.REPLAY
+                && window.model().scenarioProperty().get() == null
+                && window.model().statusProperty().get().nowNs() >= 60 * S);
+
+        assertThat(metricTexts(robot)).isEqualTo(simulated);
+        assertThat(window.model().alerts()).hasSize(alerts).isNotEmpty();
+        javafx.scene.control.MenuItem whatIf = robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class)
+                .getMenus().stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> "whatIfItem".equals(i.getId())).findFirst().orElseThrow();
+        assertThat(whatIf.isDisable()).isTrue();
+        assertThat(whatIf.getText()).startsWith("What if from here — needs a simulated trace");
+        robot.interact(() -> window.model().whatIf(java.util.Optional.empty()));
+        assertThat(window.model().messageProperty().get()).isEqualTo(LabModel.WHAT_IF_NEEDS_SIMULATION);
+    }
+
+    @Test
     void aSavedLiveRunReopensWithIdenticalStats(FxRobot robot) throws Exception {
         liveFromStartTo(12 * S);
         Path file = home.resolve("saved-live.jsonl.gz");

@@ -8,6 +8,7 @@ import dev.lockscope.trace.store.RowSummary;
 import dev.lockscope.trace.store.SummaryScratch;
 import dev.lockscope.trace.store.TraceView;
 import dev.lockscope.trace.store.Track;
+import dev.lockscope.util.Millis;
 import java.util.Arrays;
 import java.util.List;
 
@@ -264,7 +265,7 @@ public final class FramePlan {
             }
         }
         for (int i = member.latencyTimes.firstAtOrAfter(t0); i < member.latencyCount() && member.latencyTime(i) < t1; i++) {
-            marker(x(member.latencyTime(i)), y + h * 0.5, Ink.LATENCY, -1, Formats.duration(member.latency(i)));
+            marker(x(member.latencyTime(i)), y + h * 0.5, Ink.LATENCY, -1, Millis.duration(member.latency(i)));
         }
     }
 
@@ -645,14 +646,14 @@ public final class FramePlan {
     /** A command in a few words: {@code eve joins (1.8 s)}, {@code strategy: snapshot}. */
     public static String describe(Command command) {
         return switch (command) {
-            case Command.Join j -> j.member() + " joins (" + Formats.duration(j.latencyNs()) + ")";
+            case Command.Join j -> j.member() + " joins (" + Millis.duration(j.latencyNs()) + ")";
             case Command.Leave l -> l.member() + " leaves";
             case Command.Reload r -> r.member() + " reloads";
             case Command.SetMember s -> s.member() + " latency "
-                    + (s.latencyNs().isPresent() ? Formats.duration(s.latencyNs().getAsLong()) : "unchanged");
+                    + (s.latencyNs().isPresent() ? Millis.duration(s.latencyNs().getAsLong()) : "unchanged");
             case Command.SetStrategy s -> "strategy: " + s.strategy().id();
             case Command.SetLock l -> "lock: " + l.semantics().id();
-            case Command.SetBroadcastPeriod p -> "broadcast every " + Formats.duration(p.periodNs());
+            case Command.SetBroadcastPeriod p -> "broadcast every " + Millis.duration(p.periodNs());
         };
     }
 
