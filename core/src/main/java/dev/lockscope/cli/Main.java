@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
  * failure, 2 bad input (a scenario, trace or option), always with one line on stderr and no stack trace.
  */
 @Command(name = "lockscope", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        // Inherited, so that every subcommand has -h/--help (usage, exit 0) before its required options are checked.
+        scope = CommandLine.ScopeType.INHERIT,
         description = "Runs Go lock scenarios in deterministic virtual time and analyses their traces.",
         subcommands = {RunCommand.class, StatsCommand.class, CheckCommand.class, ReplayCommand.class, ExportCommand.class,
                 SweepCommand.class,

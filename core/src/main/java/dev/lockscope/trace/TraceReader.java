@@ -2,10 +2,12 @@ package dev.lockscope.trace;
 
 import dev.lockscope.event.EventSink;
 import dev.lockscope.io.InputException;
+import dev.lockscope.io.JsonDocuments;
 import dev.lockscope.io.JsonFields;
 import dev.lockscope.io.JsonFormat;
 import dev.lockscope.io.JsonTree;
 import dev.lockscope.io.JsonValue;
+import dev.lockscope.io.MalformedJson;
 import dev.lockscope.io.Quote;
 import dev.lockscope.scenario.Scenario;
 import dev.lockscope.scenario.ScenarioJson;
@@ -15,7 +17,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -118,7 +119,7 @@ public final class TraceReader {
                     return truncated(header, count, source + ": file ends mid-event at line " + lines.number()
                             + "; recovered " + count + " events");
                 }
-                throw e instanceof JacksonException je ? JsonTree.malformed(source, lines.number(), je)
+                throw e instanceof JacksonException je ? JsonTree.malformedLine(source, lines.number(), je)
                         : (InputException) e;
             }
             if (kind == LineKind.SITE) {
@@ -185,9 +186,9 @@ public final class TraceReader {
         // corrupt file whose first bytes look like UTF-32): that too is malformed input, not a crash.
         try (JsonParser p = JsonFormat.FACTORY.createParser(ObjectReadContext.empty(), lines.bytes(),
                 lines.offset(), lines.length())) {
-            return JsonTree.readDocument(source, p, treeLimits, 1);
+            return JsonTree.readDocument(source, p, treeLimits, 1, MalformedJson.Unit.LINE);
         } catch (JacksonException e) {
-            throw JsonTree.malformed(source, 1, e);
+            throw JsonTree.malformedLine(source, 1, e);
         }
     }
 
@@ -269,9 +270,6 @@ public final class TraceReader {
     }
 
     private static InputException unreadable(String source, IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return new InputException(source, 0, "", "no such file");
-        }
-        return new InputException(source, 0, "", "cannot read: " + e.getMessage());
+        return JsonDocuments.unreadable(source, e);
     }
 }
