@@ -226,9 +226,10 @@ public final class JsonFields {
     /** {@code ms} milliseconds in nanoseconds, or null when that is not a whole number or does not fit a long. */
     public static Long exactNanos(BigDecimal ms) {
         if ((long) ms.scale() - 6 < Integer.MIN_VALUE) {
-            return null; // 1e2147483647 ms: too large, and movePointRight would overflow the scale
+            return null; // 1e2147483647 ms: too large, and the scale would overflow
         }
-        return exactLong(ms.movePointRight(6));
+        // scaleByPowerOfTen, not movePointRight: that one expands 1e999999999 into a billion-digit integer.
+        return exactLong(ms.scaleByPowerOfTen(6));
     }
 
     /** The exact long value of {@code d}, or null when it has a fraction or does not fit. */

@@ -17,6 +17,11 @@ public final class Utf8Text {
     private Utf8Text() {}
 
     public static String decode(String source, byte[] bytes) throws InputException {
+        if (bytes.length >= 2 && ((bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xfe
+                || (bytes[0] & 0xff) == 0xfe && (bytes[1] & 0xff) == 0xff)) {
+            throw new InputException(source, 1, "", "not valid UTF-8: the file is UTF-16 (it starts with a UTF-16 "
+                    + "byte order mark); save it as UTF-8");
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

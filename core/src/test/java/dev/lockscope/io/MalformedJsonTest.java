@@ -144,6 +144,8 @@ class MalformedJsonTest {
         assertScenario(new byte[] {'{', '\n', '"', 'n', '"', ':', '"', (byte) 0xE9, '"', '}'},
                 ":2:6: not valid UTF-8: byte 0xE9 starts a character that the next byte does not continue "
                         + "(Lockscope reads UTF-8 text)");
+        assertScenario(new byte[] {(byte) 0xFF, (byte) 0xFE, '{', 0, '}', 0}, ":1: not valid UTF-8: the file is UTF-16 (it "
+                + "starts with a UTF-16 byte order mark); save it as UTF-8");
         assertScenario(new byte[] {'{', (byte) 0x80, '}'},
                 ":1:2: not valid UTF-8: byte 0x80 cannot start a character (Lockscope reads UTF-8 text)");
         assertScenario("{\"name\": \"x\",\u0000\"durationMs\": 1}",
