@@ -25,7 +25,7 @@ final class CommandWatch implements RunWatch {
     @Override
     public boolean proceed(long nowNs) {
         now = nowNs;
-        if (++calls % DRAW_EVERY == 0) {
+        if (calls++ % DRAW_EVERY == 0) {
             progress.update(nowNs);
         }
         return !stop.requested();
