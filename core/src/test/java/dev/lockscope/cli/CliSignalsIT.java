@@ -38,11 +38,16 @@ class CliSignalsIT {
     }
 
     private Child start(Path out) throws IOException {
+        List<String> args = new ArrayList<>(List.of(LONG_RUN));
+        args.add(out.toString());
+        return start(out, args);
+    }
+
+    private Child start(Path out, List<String> args) throws IOException {
         Path jar = Path.of(System.getProperty("lockscope.cli.jar", "target/lockscope-cli.jar"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toString()));
-        command.addAll(List.of(LONG_RUN));
-        command.add(out.toString());
+        command.addAll(args);
         Path err = dir.resolve(out.getFileName() + ".err");
         Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(err.toFile()).start();
@@ -117,6 +122,23 @@ class CliSignalsIT {
 
         assertStoppedAndSaved(child, out, 128 + 2);
         assertThat(temps(out)).isEmpty();
+    }
+
+    @Test
+    void sigtermDuringAnExportLeavesNoTemporaryFile() throws Exception {
+        Path trace = dir.resolve("big.jsonl.gz");
+        assertThat(Main.execute(new String[] {"run", "article", "--duration", "20000000", "--out", trace.toString()},
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))).isZero();
+        Path out = dir.resolve("big.json");
+        Child child = start(out, List.of("export", trace.toString(), "--format", "perfetto", "--out", out.toString()));
+        await(() -> temps(out).stream().anyMatch(t -> t.toFile().length() > 0) || !child.process().isAlive());
+        assertThat(child.process().isAlive()).as("the export is still going").isTrue();
+
+        child.process().destroy();
+
+        assertThat(child.process().waitFor()).isEqualTo(128 + 15);
+        assertThat(temps(out)).isEmpty();
+        assertThat(out).doesNotExist();
     }
 
     @Test
