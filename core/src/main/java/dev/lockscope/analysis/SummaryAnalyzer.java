@@ -104,7 +104,7 @@ public final class SummaryAnalyzer implements EventSink, IntervalTracker.Listene
         switch (event) {
             case Request r -> intervals.request(r.time(), r.g(), r.lock(), opOf(r.site()));
             case Acquire a -> intervals.acquire(a.time(), a.g(), a.lock(), a.mode() == Mode.READ, opOf(a.site()));
-            case Release r -> intervals.release(r.time(), r.g(), r.lock(), IntervalTracker.NONE);
+            case Release r -> intervals.release(r.time(), r.g(), r.lock(), r.mode() == Mode.READ, IntervalTracker.NONE);
             case Spawn s -> spawn(s);
             case Exit x -> {
                 alive--;

@@ -26,10 +26,13 @@ import java.util.Set;
  * <li>{@code long-wait}: a request still waiting when it has waited {@code waitThresholdNs}, raised once per wait
  *     at that instant, with the whole blocked-by chain (go-deadlock reports only the holders);
  * <li>{@code long-hold}: a hold still held after {@code holdThresholdNs}, once per hold, with what its holder is
- *     doing and who waits behind it;
- * <li>{@code lock-order}: a goroutine asks for lock A while holding B after some goroutine took B while holding
- *     A, once per pair of locks, read and write alike (as go-deadlock does);
- * <li>{@code recursive}: a goroutine asks for a lock it already holds, in any mode, once per request;
+ *     doing and who waits behind it; a hold outlives its goroutine's exit (docs/intervals.md), so the clock keeps
+ *     running and the report says that the holder exited still holding the lock;
+ * <li>{@code lock-order}: a goroutine asks for lock A while holding B after some goroutine asked for B while
+ *     holding A, once per pair of locks, read and write alike; the order is recorded at the request, as
+ *     go-deadlock's {@code lockOrder.preLock} does;
+ * <li>{@code recursive}: a goroutine asks for a lock it already holds, in any mode, once per request; such a
+ *     request is not checked for lock order (go-deadlock reports both);
  * <li>{@code deadlock}: a cycle in the wait-for graph (including a reader re-locking behind a pending writer),
  *     once per cycle, with every goroutine and lock on it.
  * </ul>
@@ -41,7 +44,7 @@ public final class Detectors implements EventSink {
     private final DetectorHost host;
     private final LiveState state = new LiveState();
     private final Explainer explain = new Explainer(state);
-    /** First sighting of "lock a taken while holding lock b", keyed by {@link #pair}. */
+    /** First sighting of "lock b asked for while holding lock a", keyed by {@link #pair}(a, b). */
     private final Map<Long, OrderSeen> orders = new HashMap<>();
     private final Set<Long> reportedInversions = new HashSet<>();
     private final Set<List<Integer>> reportedCycles = new HashSet<>();
@@ -66,17 +69,13 @@ public final class Detectors implements EventSink {
         clock = event.time();
         switch (event) {
             case TraceEvent.Request r -> {
-                checkRecursive(r);
-                if (config.lockOrder()) {
-                    checkOrder(r);
+                // A re-request of a held lock is the hazard itself: it is reported as recursive, and the locks
+                // it holds besides say nothing about lock order (go-deadlock reports both; Lockscope does not).
+                if (!checkRecursive(r) && config.lockOrder()) {
+                    checkAndRecordOrder(r);
                 }
             }
-            case TraceEvent.Acquire a -> {
-                if (config.lockOrder()) {
-                    recordOrder(a);
-                }
-                scheduleHoldCheck(a);
-            }
+            case TraceEvent.Acquire a -> scheduleHoldCheck(a);
             case TraceEvent.Blocked b -> {
                 if (firstBlock) {
                     scheduleWaitCheck(b);
@@ -152,9 +151,16 @@ public final class Detectors implements EventSink {
         String lock = explain.lockName(hold.lock());
         StringBuilder report = new StringBuilder();
         report.append("POTENTIAL STALL: a lock held longer than ").append(Millis.label(config.holdThresholdNs())).append('\n');
-        report.append(g).append(" has held ").append(lock).append(" (").append(Explainer.op(hold.mode()))
-                .append(") for ").append(Millis.label(now - hold.since())).append(", taken at ").append(hold.site())
-                .append(explain.activity(g)).append('\n');
+        if (g.exited()) {
+            report.append(g).append(" exited at ").append(Millis.label(g.exitedAt())).append(" still holding ")
+                    .append(lock).append(" (").append(Explainer.op(hold.mode())).append("), taken at ").append(hold.site())
+                    .append(".\nNo goroutine can release it now: it has been held ").append(Millis.label(now - hold.since()))
+                    .append(" and stays held.\n");
+        } else {
+            report.append(g).append(" has held ").append(lock).append(" (").append(Explainer.op(hold.mode()))
+                    .append(") for ").append(Millis.label(now - hold.since())).append(", taken at ").append(hold.site())
+                    .append(explain.activity(g)).append('\n');
+        }
         List<Integer> behind = queuedBehind(gid, hold.lock());
         List<Integer> involved = new ArrayList<>();
         involved.add(gid);
@@ -175,7 +181,8 @@ public final class Detectors implements EventSink {
                 report.append("  … and ").append(behind.size() - 12).append(" more\n");
             }
         }
-        String clause = explain.activityClause(g);
+        String clause = g.exited() ? "and exited at " + Millis.label(g.exitedAt()) + " without releasing it"
+                : explain.activityClause(g);
         String summary = g.name() + " has held " + lock + " (" + Explainer.op(hold.mode()) + ") for "
                 + Millis.label(config.holdThresholdNs()) + (clause.isEmpty() ? "" : ", " + clause)
                 + (behind.isEmpty() ? "" : "; " + behind.size() + " waiting behind it");
@@ -233,7 +240,7 @@ public final class Detectors implements EventSink {
             boolean pendingWriter = gw != null && gw.mode() == Mode.WRITE && gw.lock() == current.lock();
             sb.append(pendingWriter && current.mode() == Mode.READ ? "pending writer " : "").append(g.name());
             int others = current.blockers().size() - 1;
-            String doing = Explainer.shortActivity(g);
+            String doing = g.exited() ? "exited holding " + explain.lockName(current.lock()) : Explainer.shortActivity(g);
             if (gw == null && !doing.isEmpty()) {
                 sb.append(" (").append(doing).append(')');
             }
@@ -247,11 +254,12 @@ public final class Detectors implements EventSink {
 
     // ---- recursive and lock order ----
 
-    private void checkRecursive(TraceEvent.Request r) {
+    /** Raises a recursive-locking alert if the requester holds the lock already; returns whether it did. */
+    private boolean checkRecursive(TraceEvent.Request r) {
         GoroutineState g = state.find(r.g());
         Hold held = g == null ? null : g.holdOf(r.lock());
         if (held == null) {
-            return;
+            return false;
         }
         String lock = explain.lockName(r.lock());
         String report = "Recursive locking: " + g + " requests " + lock + " (" + Explainer.op(r.mode()) + ") at "
@@ -262,47 +270,45 @@ public final class Detectors implements EventSink {
         host.raise(new TraceEvent.Alert(r.time(), AlertKind.RECURSIVE,
                 g.name() + " locks " + lock + " (" + Explainer.op(r.mode()) + ") again while holding it", report,
                 List.of(r.g()), List.of(r.lock())));
+        return true;
     }
 
     private static long pair(int first, int second) {
         return ((long) first << 32) | (second & 0xffffffffL);
     }
 
-    private void recordOrder(TraceEvent.Acquire a) {
-        GoroutineState g = state.find(a.g());
-        for (Hold h : g.holds()) {
-            if (h.lock() != a.lock()) {
-                orders.putIfAbsent(pair(h.lock(), a.lock()), new OrderSeen(g.toString(), h.site(), a.site()));
-            }
-        }
-    }
-
-    private void checkOrder(TraceEvent.Request r) {
+    /**
+     * go-deadlock's {@code lockOrder.preLock}: when a goroutine that holds A asks for B, first an earlier "B, then
+     * A" is an inversion (reported once per pair of locks), then "A, then B" is recorded. Both happen at the
+     * request, before the goroutine can block, so a plain AB-BA deadlock is reported as an inversion too.
+     */
+    private void checkAndRecordOrder(TraceEvent.Request r) {
         GoroutineState g = state.find(r.g());
         if (g == null) {
             return;
         }
         for (Hold h : g.holds()) {
-            if (h.lock() == r.lock()) {
-                continue;
-            }
             OrderSeen seen = orders.get(pair(r.lock(), h.lock()));
             long key = pair(Math.min(r.lock(), h.lock()), Math.max(r.lock(), h.lock()));
-            if (seen == null || !reportedInversions.add(key)) {
-                continue;
+            if (seen != null && reportedInversions.add(key)) {
+                reportInversion(r, g, h, seen);
             }
-            String a = explain.lockName(r.lock());
-            String b = explain.lockName(h.lock());
-            String report = "Inconsistent locking: lock order inversion between " + a + " and " + b + ".\n"
-                    + "Seen before: " + seen.goroutine() + " took " + a + " at " + seen.firstSite() + ",\n"
-                    + "  then " + b + " at " + seen.secondSite() + ".\n"
-                    + "Now: " + g + " holds " + b + " (taken at " + h.site() + ")\n"
-                    + "  and requests " + a + " at " + r.site() + ".\n"
-                    + "Run at the same time, these two orders can deadlock.";
-            host.raise(new TraceEvent.Alert(r.time(), AlertKind.LOCK_ORDER,
-                    g.name() + " takes " + b + " then " + a + "; " + seen.goroutine().replaceFirst(" \\(g\\d+\\)$", "")
-                            + " took " + a + " then " + b, report, List.of(r.g()), List.of(r.lock(), h.lock())));
+            orders.putIfAbsent(pair(h.lock(), r.lock()), new OrderSeen(g.toString(), h.site(), r.site()));
         }
+    }
+
+    private void reportInversion(TraceEvent.Request r, GoroutineState g, Hold h, OrderSeen seen) {
+        String a = explain.lockName(r.lock());
+        String b = explain.lockName(h.lock());
+        String report = "Inconsistent locking: lock order inversion between " + a + " and " + b + ".\n"
+                + "Seen before: " + seen.goroutine() + " held " + a + " (taken at " + seen.firstSite() + ")\n"
+                + "  and asked for " + b + " at " + seen.secondSite() + ".\n"
+                + "Now: " + g + " holds " + b + " (taken at " + h.site() + ")\n"
+                + "  and asks for " + a + " at " + r.site() + ".\n"
+                + "Run at the same time, these two orders can deadlock.";
+        host.raise(new TraceEvent.Alert(r.time(), AlertKind.LOCK_ORDER,
+                g.name() + " takes " + b + " then " + a + "; " + seen.goroutine().replaceFirst(" \\(g\\d+\\)$", "")
+                        + " took " + a + " then " + b, report, List.of(r.g()), List.of(r.lock(), h.lock())));
     }
 
     // ---- deadlock ----

@@ -17,8 +17,10 @@ import java.util.Map;
 /**
  * The state of a run at the latest event it has seen, rebuilt from events alone: which goroutines are alive,
  * what each is doing, which locks it holds and which it waits for, and what each wait is blocked by. The
- * detectors read it to explain an alert; it forgets a goroutine when it exits, so its size follows what is
- * alive, not the length of the run.
+ * detectors read it to explain an alert. It forgets a goroutine when it exits, unless the goroutine leaves a lock
+ * held (or a wait open): then it stays, marked exited, for as long as that lasts, because the lock stays held
+ * (docs/intervals.md) and whoever waits for it is blocked by that exited goroutine. So its size follows what is
+ * alive or still held, not the length of the run.
  */
 public final class LiveState implements EventSink {
 
@@ -51,6 +53,8 @@ public final class LiveState implements EventSink {
         private Activity activity;
         /** Kept as the event itself: sends are the most frequent activity, and most end unobserved. */
         private TraceEvent.SendStart sending;
+        /** When the goroutine exited, or -1 while it runs. */
+        private long exitedAt = -1;
 
         GoroutineState(int id, String name, String kind) {
             this.id = id;
@@ -70,6 +74,16 @@ public final class LiveState implements EventSink {
             return kind;
         }
 
+        /** Whether the goroutine has exited; it is still known because it left a lock held (or a wait open). */
+        public boolean exited() {
+            return exitedAt >= 0;
+        }
+
+        /** When it exited; only meaningful if {@link #exited()}. */
+        public long exitedAt() {
+            return exitedAt;
+        }
+
         /** Holds in order of acquisition. */
         public List<Hold> holds() {
             return List.copyOf(holds);
@@ -80,8 +94,11 @@ public final class LiveState implements EventSink {
             return wait;
         }
 
-        /** Sending, sleeping or parked, or {@code null} when none of these. */
+        /** Sending, sleeping or parked, or {@code null} when none of these (or when it has exited). */
         public Activity activity() {
+            if (exited()) {
+                return null;
+            }
             if (sending != null) {
                 return new Activity.Sending(sending.member(), sending.time(), sending.durationNs());
             }
@@ -136,7 +153,7 @@ public final class LiveState implements EventSink {
             }
             case TraceEvent.Request r -> intervals.request(r.time(), r.g(), r.lock(), nextId++);
             case TraceEvent.Acquire a -> intervals.acquire(a.time(), a.g(), a.lock(), a.mode() == Mode.READ, nextId++);
-            case TraceEvent.Release r -> intervals.release(r.time(), r.g(), r.lock(), 0);
+            case TraceEvent.Release r -> intervals.release(r.time(), r.g(), r.lock(), r.mode() == Mode.READ, 0);
             case TraceEvent.Blocked b -> {
                 if (intervals.blocked(b.time(), b.g(), b.lock(), 0) != IntervalTracker.NONE) {
                     GoroutineState g = goroutine(b.g());
@@ -187,8 +204,12 @@ public final class LiveState implements EventSink {
                     if (waiters != null) {
                         waiters.remove(gid);
                     }
+                    forgetIfGone(g);
                 }
-                case HOLD_READ, HOLD_WRITE -> g.holds.removeIf(h -> h.id() == tag);
+                case HOLD_READ, HOLD_WRITE -> {
+                    g.holds.removeIf(h -> h.id() == tag);
+                    forgetIfGone(g);
+                }
                 case SENDING -> g.sending = null;
                 case SLEEPING, PARKED -> g.activity = null;
                 case RUNNING -> { }
@@ -197,7 +218,18 @@ public final class LiveState implements EventSink {
 
         @Override
         public void exited(int gid, long time, int tag) {
-            goroutines.remove(gid);
+            GoroutineState g = goroutines.get(gid);
+            if (g != null) {
+                g.exitedAt = time;
+                forgetIfGone(g);
+            }
+        }
+    }
+
+    /** Drops an exited goroutine once it holds and waits for nothing. */
+    private void forgetIfGone(GoroutineState g) {
+        if (g.exited() && g.holds.isEmpty() && g.wait == null) {
+            goroutines.remove(g.id);
         }
     }
 
@@ -225,7 +257,7 @@ public final class LiveState implements EventSink {
         return now;
     }
 
-    /** The live goroutine with this id, or {@code null}. */
+    /** The goroutine with this id, alive or exited still holding a lock, or {@code null}. */
     public GoroutineState find(int id) {
         return goroutines.get(id);
     }

@@ -17,9 +17,11 @@ import java.util.Objects;
  *     waits for one lock at a time: a second {@code Request} while one is pending ends the pending wait there
  *     (counted as unmatched).
  * <li><b>Holding</b> (read or write, by the acquire's mode): from an {@code Acquire} to the first later
- *     {@code Release} of the same goroutine and lock, which ends the goroutine's <em>most recent</em> open hold
- *     of that lock, whatever its mode. So recursive read holds are separate intervals, released last in, first
- *     out. An {@code Acquire} without a pending {@code Request} still opens a hold (the wait is unknown).
+ *     {@code Release} of the same goroutine and lock that ends it: a release ends the goroutine's <em>most
+ *     recent</em> open hold of that lock in the release's mode, or, when it holds the lock only in the other mode,
+ *     its most recent hold in that mode. So recursive read holds are separate intervals, released last in, first
+ *     out, and a Java downgrade (write, then read, then release the write) ends the write hold. An
+ *     {@code Acquire} without a pending {@code Request} still opens a hold (the wait is unknown).
  * <li><b>Sending</b>: from a {@code SendStart} to the {@code Deliver} of the same goroutine, member and message.
  * <li><b>Sleeping</b>: from a {@code Sleep} for exactly its duration, whatever else the goroutine does meanwhile;
  *     it is reported closed when the first event at or after its end arrives (or never, if the trace ends first).
@@ -143,20 +145,24 @@ public final class IntervalTracker {
         listener.opened(read ? IntervalKind.HOLD_READ : IntervalKind.HOLD_WRITE, g, lock, t, OPEN, tag);
     }
 
-    public void release(long t, int g, int lock, int tag) {
+    public void release(long t, int g, int lock, boolean read, int tag) {
         Goroutine s = goroutine(t, g, tag);
-        for (int i = s.holdCount - 1; i >= 0; i--) {
-            if (s.holdLock[i] == lock) {
-                IntervalKind kind = s.holdRead[i] ? IntervalKind.HOLD_READ : IntervalKind.HOLD_WRITE;
-                long start = s.holdStart[i];
-                int startTag = s.holdTag[i];
-                s.removeHold(i);
-                close(s, kind, lock, start, t, startTag, tag);
-                releaseIfIdle(g, s);
-                return;
+        int found = -1;
+        for (int i = s.holdCount - 1; i >= 0 && (found < 0 || s.holdRead[found] != read); i--) {
+            if (s.holdLock[i] == lock && (found < 0 || s.holdRead[i] == read)) {
+                found = i;
             }
         }
-        unmatched++;
+        if (found < 0) {
+            unmatched++;
+            return;
+        }
+        IntervalKind kind = s.holdRead[found] ? IntervalKind.HOLD_READ : IntervalKind.HOLD_WRITE;
+        long start = s.holdStart[found];
+        int startTag = s.holdTag[found];
+        s.removeHold(found);
+        close(s, kind, lock, start, t, startTag, tag);
+        releaseIfIdle(g, s);
     }
 
     public void sendStart(long t, int g, int member, long msg, int tag) {

@@ -127,7 +127,7 @@ public final class RunMonitor implements EventSink, IntervalTracker.Listener {
             case TraceEvent.Acquire a -> intervals.acquire(a.time(), a.g(), a.lock(), a.mode() == Mode.READ, op(a.site()));
             case TraceEvent.Release r -> {
                 busySites.remove(r.g());
-                intervals.release(r.time(), r.g(), r.lock(), IntervalTracker.NONE);
+                intervals.release(r.time(), r.g(), r.lock(), r.mode() == Mode.READ, IntervalTracker.NONE);
             }
             case TraceEvent.SendStart s -> {
                 busySites.put(s.g(), s.site());

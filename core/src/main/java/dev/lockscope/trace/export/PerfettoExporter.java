@@ -127,7 +127,7 @@ public final class PerfettoExporter implements EventSink {
             case TraceEvent.Request r -> intervals.request(now, r.g(), r.lock(), nextTag++);
             case TraceEvent.Blocked b -> blocked(b, intervals.blocked(now, b.g(), b.lock(), nextTag++));
             case TraceEvent.Acquire a -> intervals.acquire(now, a.g(), a.lock(), a.mode() == Mode.READ, nextTag++);
-            case TraceEvent.Release r -> intervals.release(now, r.g(), r.lock(), nextTag++);
+            case TraceEvent.Release r -> intervals.release(now, r.g(), r.lock(), r.mode() == Mode.READ, nextTag++);
             case TraceEvent.Park p -> intervals.park(now, p.g(), nextTag++);
             case TraceEvent.Sleep s -> intervals.sleep(now, s.g(), s.durationNs(), nextTag++);
             case TraceEvent.SendStart s -> intervals.sendStart(now, s.g(), member(s.member()), s.msg(), nextTag++);

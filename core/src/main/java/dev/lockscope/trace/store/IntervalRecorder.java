@@ -67,8 +67,8 @@ final class IntervalRecorder implements IntervalTracker.Listener {
         tracker.acquire(t, g, lock, read, row);
     }
 
-    void onRelease(int row, long t, int g, int lock) {
-        tracker.release(t, g, lock, row);
+    void onRelease(int row, long t, int g, int lock, boolean read) {
+        tracker.release(t, g, lock, read, row);
     }
 
     void onPark(int row, long t, int g) {

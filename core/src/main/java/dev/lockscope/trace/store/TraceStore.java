@@ -136,7 +136,7 @@ public final class TraceStore implements EventSink {
     public void appendRelease(long t, int g, int lock, Mode mode, Site site) {
         checkTime(t, site);
         int row = table.append(t, EventType.RELEASE, false, g, lock, table.siteAndMode(site, mode), NONE);
-        recorder.onRelease(row, t, g, lock);
+        recorder.onRelease(row, t, g, lock, mode == Mode.READ);
         publish(row);
     }
 
