@@ -122,7 +122,8 @@ final class TraceStream {
     }
 
     private void park(LockEvent e) {
-        int site = declare(e);
+        spawn(e.thread());
+        int site = site(e);
         start("park").append(",\"g\":").append(e.thread().threadId()).append(",\"site\":").append(site).append("}\n");
         events++;
     }
@@ -143,6 +144,11 @@ final class TraceStream {
             JsonText.quote(text, e.lock().name()).append(",\"kind\":\"").append(e.lock().kind().json()).append("\"}\n");
             events++;
         }
+        return site(e);
+    }
+
+    /** Declares the event's site if this stream has not yet; returns its id. */
+    private int site(LockEvent e) {
         Site site = new Site(ThreadNames.name(e.thread()), e.site().label());
         Integer known = siteIds.get(site);
         if (known != null) {
