@@ -182,37 +182,29 @@ final class Trace {
         int locks = 0;
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
-            String where = "line " + (i + 2) + ": " + line;
-            assertThat(KEYS).as(where).containsKey(line.e());
-            assertThat(List.copyOf(line.json().propertyNames())).as(where).containsExactlyElementsOf(KEYS.get(line.e()));
-            assertThat(line.t()).as(where).isGreaterThanOrEqualTo(lastT);
+            int number = i + 2;
+            List<String> keys = KEYS.get(line.e());
+            require(keys != null, number, line, "unknown event type");
+            require(List.copyOf(line.json().propertyNames()).equals(keys), number, line, "fields, in order: " + keys);
+            require(line.t() >= lastT, number, line, "t never decreases (last " + lastT + ")");
             lastT = line.t();
             switch (line.e()) {
                 case "spawn" -> {
-                    assertThat(spawned.add(line.g())).as(where + " spawns twice").isTrue();
-                    assertThat(line.json().get("parent").asLong()).as(where).isZero();
+                    require(spawned.add(line.g()), number, line, "one spawn per g");
+                    require(line.json().get("parent").asLong() == 0, number, line, "parent 0");
                 }
-                case "site" -> assertThat(line.site()).as(where).isEqualTo(sites++);
-                case "lock" -> assertThat(line.lock()).as(where).isEqualTo(locks++);
-                case "end" -> assertThat(i).as(where + " is not last").isEqualTo(lines.size() - 1);
+                case "site" -> require(line.site() == sites++, number, line, "the next site id, " + (sites - 1));
+                case "lock" -> require(line.lock() == locks++, number, line, "the next lock id, " + (locks - 1));
+                case "end" -> require(i == lines.size() - 1, number, line, "end is last");
                 default -> {
                 }
             }
-            if (line.json().has("g")) {
-                assertThat(spawned).as(where + ": g spawned before").contains(line.g());
-            }
-            if (line.json().has("by")) {
-                assertThat(spawned).as(where + ": blockers spawned before").containsAll(line.by());
-            }
-            if (line.json().has("lock") && !line.is("lock")) {
-                assertThat(line.lock()).as(where + ": lock declared before").isLessThan(locks);
-            }
-            if (line.json().has("site") && !line.is("site")) {
-                assertThat(line.site()).as(where + ": site declared before").isLessThan(sites);
-            }
-            if (line.json().has("mode")) {
-                assertThat(line.mode()).as(where).isIn("r", "w");
-            }
+            JsonNode json = line.json();
+            require(!json.has("g") || spawned.contains(line.g()), number, line, "g spawned before");
+            require(!json.has("by") || spawned.containsAll(line.by()), number, line, "blockers spawned before");
+            require(!json.has("lock") || line.is("lock") || line.lock() < locks, number, line, "lock declared before");
+            require(!json.has("site") || line.is("site") || line.site() < sites, number, line, "site declared before");
+            require(!json.has("mode") || line.mode().equals("r") || line.mode().equals("w"), number, line, "mode r or w");
         }
         return this;
     }
@@ -250,6 +242,13 @@ final class Trace {
             }
         }
         return acquires;
+    }
+
+    /** Fails naming the line, as a reader would, when {@code ok} is false (cheap when it holds: run per line). */
+    private static void require(boolean ok, int number, Line line, String rule) {
+        if (!ok) {
+            throw new AssertionError("line " + number + ": " + rule + ": " + line);
+        }
     }
 
     private JsonNode declaration(String type, String field, int id) {
