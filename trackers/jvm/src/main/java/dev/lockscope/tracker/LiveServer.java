@@ -10,6 +10,7 @@ import java.net.SocketException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The live trace server: a TCP socket on 127.0.0.1 only (never another interface: traces show a program's
@@ -23,8 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * disconnected at once (its stream stops without an {@code end}, which readers report as cut off), with one line
  * on standard error. The program never waits for a client.
  *
- * <p><b>Closing.</b> {@link #close()} stops accepting, gives every client its {@code end} and up to one second to
- * receive what is queued, then closes it.
+ * <p><b>Closing.</b> {@link #close()} stops accepting, gives every client its {@code end} and, all together, up to
+ * one second to receive what is queued, then closes them.
  */
 final class LiveServer {
     private static final long CLOSE_WAIT_MILLIS = 1000;
@@ -81,9 +82,11 @@ final class LiveServer {
         for (Sink client : open) {
             Hub.end(client);
         }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_WAIT_MILLIS);
         for (Sink client : open) {
             try {
-                client.awaitWritten(CLOSE_WAIT_MILLIS);
+                // One second for all of them together; at least 1 ms each (0 would mean no limit).
+                client.awaitWritten(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
             } catch (IOException ignored) {
                 // A client that went away while its end was sent: nothing is lost that it wanted.
             } catch (InterruptedException e) {
