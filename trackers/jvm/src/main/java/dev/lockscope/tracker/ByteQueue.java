@@ -11,12 +11,17 @@ import java.util.concurrent.locks.ReentrantLock;
  * lose events or grow without bound); {@link #offer} refuses instead (a live client: the program never waits
  * for a network peer).
  *
+ * <p><b>Waking the writer.</b> A producer wakes the writer only when the queue fills past a quarter of its
+ * capacity (or at close); otherwise the writer finds the bytes when its timed wait runs out. One wake-up per
+ * event would cost a context switch per event, more than the event itself.
+ *
  * <p><b>End.</b> After {@link #close()} puts are ignored and {@link #take} drains what is left, then reports the
  * end. After {@link #discard()} everything is dropped at once: waiting producers return, and takes report the
  * end. Both are idempotent.
  */
 final class ByteQueue {
     private final byte[] ring;
+    private final int wakeAt;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition notEmpty = lock.newCondition();
     private final Condition notFull = lock.newCondition();
@@ -30,6 +35,7 @@ final class ByteQueue {
             throw new IllegalArgumentException("capacity: expected > 0, got " + capacity);
         }
         ring = new byte[capacity];
+        wakeAt = Math.max(1, capacity / 4);
     }
 
     int capacity() {
@@ -77,14 +83,15 @@ final class ByteQueue {
     }
 
     /**
-     * Moves up to {@code into.length} bytes into {@code into}, waiting up to {@code timeoutNanos} for some.
-     * Returns the count, 0 if none came in time, -1 at the end (closed and drained, or discarded).
+     * Moves up to {@code into.length} bytes into {@code into}, after waiting up to {@code timeoutNanos} for a
+     * quarter of the capacity to fill (or the end). Returns the count, 0 if none came in time, -1 at the end
+     * (closed and drained, or discarded).
      */
     int take(byte[] into, long timeoutNanos) throws InterruptedException {
         lock.lock();
         try {
             long left = timeoutNanos;
-            while (size == 0 && !closed && !discarded && left > 0) {
+            while (size < wakeAt && !closed && !discarded && left > 0) {
                 left = notEmpty.awaitNanos(left);
             }
             if (discarded || size == 0 && closed) {
@@ -132,7 +139,10 @@ final class ByteQueue {
         int first = Math.min(n, ring.length - tail);
         System.arraycopy(bytes, from, ring, tail, first);
         System.arraycopy(bytes, from + first, ring, 0, n - first);
+        boolean crossed = size < wakeAt && size + n >= wakeAt;
         size += n;
-        notEmpty.signal();
+        if (crossed) {
+            notEmpty.signal();
+        }
     }
 }
