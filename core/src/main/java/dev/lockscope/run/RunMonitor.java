@@ -111,13 +111,11 @@ public final class RunMonitor implements EventSink, IntervalTracker.Listener {
         state.accept(event);
         switch (event) {
             case TraceEvent.Spawn s -> {
-                maxAlive = Math.max(maxAlive, ++alive);
-                intervals.spawn(s.time(), s.g(), IntervalTracker.NONE);
+                maxAlive = Math.max(maxAlive, ++alive); // lives are not intervals the figures need
             }
             case TraceEvent.Exit x -> {
                 alive--;
                 busySites.remove(x.g());
-                intervals.exit(x.time(), x.g(), IntervalTracker.NONE);
             }
             case TraceEvent.LockCreated l -> locks.add(l.lock());
             case TraceEvent.Request r -> {
