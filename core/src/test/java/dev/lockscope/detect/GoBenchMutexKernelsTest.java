@@ -187,7 +187,9 @@ class GoBenchMutexKernelsTest {
         // The timer fires (2 ms) while NewSubConn holds ccc.mu; NewSubConn's cancel finds it fired and sets
         // abortDeleting; its Unlock (3 ms) hands the lock to the timer, which returns holding it; the loop's next
         // RemoveSubConn (3 ms) waits forever. The timer's own 1 ms wait and NewSubConn's 2 ms hold do not alert.
-        // go-deadlock: after DeadlockTimeout, the loop's timeout report names the timer goroutine, gone by then.
+        // go-deadlock: a timeout for the loop naming the timer, or nothing: Unlock releases the lock before
+        // postUnlock deletes lo.cur[ccc.mu], so when the lock is handed straight to the timer, its own entry is
+        // the one deleted and the loop's timer goroutine finds no holder, forever. Run with real goroutines: nothing.
         Recorder r = run("grpc3017");
         assertCounts(r, 1, 1, 0, 0, 0);
         Alert hold = only(r, AlertKind.LONG_HOLD);
