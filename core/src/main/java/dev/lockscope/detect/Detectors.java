@@ -86,9 +86,13 @@ public final class Detectors implements EventSink {
         }
     }
 
+    /**
+     * Whether {@code b} is the first report that a wait is blocked, which starts its long-wait clock once: a set
+     * may become empty and fill again (a mutex handed from one waiter to the next), and that is still one wait.
+     */
     private boolean isFirstBlock(TraceEvent.Blocked b) {
         GoroutineState g = state.find(b.g());
-        return g != null && g.waiting() != null && g.waiting().blockers().isEmpty();
+        return g != null && g.waiting() != null && g.waiting().lock() == b.lock() && !g.waiting().reported();
     }
 
     // ---- long-wait and long-hold ----

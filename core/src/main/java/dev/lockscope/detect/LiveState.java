@@ -27,10 +27,13 @@ public final class LiveState implements EventSink {
     /** A hold of a lock; {@code id} is unique within the run. */
     public record Hold(int id, int lock, Mode mode, Site site, long since) {}
 
-    /** A pending request; {@code blockers} is the latest {@code Blocked} set (empty until one arrives). */
-    public record Wait(int id, int lock, Mode mode, Site site, long since, List<Integer> blockers) {
+    /**
+     * A pending request. {@code blockers} is the latest {@code Blocked} set (empty until one arrives, and empty again
+     * when a report says nobody blocks it any more); {@code reported} says whether any {@code Blocked} report came.
+     */
+    public record Wait(int id, int lock, Mode mode, Site site, long since, List<Integer> blockers, boolean reported) {
         Wait withBlockers(List<Integer> b) {
-            return new Wait(id, lock, mode, site, since, b);
+            return new Wait(id, lock, mode, site, since, b, true);
         }
     }
 
@@ -177,7 +180,7 @@ public final class LiveState implements EventSink {
             switch (kind) {
                 case WAITING -> {
                     TraceEvent.Request r = (TraceEvent.Request) current;
-                    g.wait = new Wait(tag, key, r.mode(), r.site(), start, List.of());
+                    g.wait = new Wait(tag, key, r.mode(), r.site(), start, List.of(), false);
                     waitersByLock.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(gid, g);
                 }
                 case HOLD_READ, HOLD_WRITE -> {
