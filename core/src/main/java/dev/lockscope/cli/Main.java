@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "lockscope", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Runs Go lock scenarios in deterministic virtual time and analyses their traces.",
         subcommands = {RunCommand.class, StatsCommand.class, CheckCommand.class, ReplayCommand.class, ExportCommand.class,
-                ImportCommand.class,
+                ImportCommand.class, DeriveCommand.class,
                 SweepCommand.class,
                 ScenariosCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
