@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         scope = CommandLine.ScopeType.INHERIT,
         description = "Runs Go lock scenarios in deterministic virtual time and analyses their traces.",
         subcommands = {RunCommand.class, StatsCommand.class, CheckCommand.class, ReplayCommand.class, ExportCommand.class,
+                ImportCommand.class, DeriveCommand.class,
                 SweepCommand.class,
                 ScenariosCommand.class, CommandLine.HelpCommand.class})
 public final class Main {

@@ -111,13 +111,11 @@ public final class RunMonitor implements EventSink, IntervalTracker.Listener {
         state.accept(event);
         switch (event) {
             case TraceEvent.Spawn s -> {
-                maxAlive = Math.max(maxAlive, ++alive);
-                intervals.spawn(s.time(), s.g(), IntervalTracker.NONE);
+                maxAlive = Math.max(maxAlive, ++alive); // lives are not intervals the figures need
             }
             case TraceEvent.Exit x -> {
                 alive--;
                 busySites.remove(x.g());
-                intervals.exit(x.time(), x.g(), IntervalTracker.NONE);
             }
             case TraceEvent.LockCreated l -> locks.add(l.lock());
             case TraceEvent.Request r -> {
@@ -127,7 +125,7 @@ public final class RunMonitor implements EventSink, IntervalTracker.Listener {
             case TraceEvent.Acquire a -> intervals.acquire(a.time(), a.g(), a.lock(), a.mode() == Mode.READ, op(a.site()));
             case TraceEvent.Release r -> {
                 busySites.remove(r.g());
-                intervals.release(r.time(), r.g(), r.lock(), IntervalTracker.NONE);
+                intervals.release(r.time(), r.g(), r.lock(), r.mode() == Mode.READ, IntervalTracker.NONE);
             }
             case TraceEvent.SendStart s -> {
                 busySites.put(s.g(), s.site());
