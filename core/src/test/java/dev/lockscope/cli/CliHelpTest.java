@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** {@code --help} and {@code -h} print the command's usage on stdout and exit 0, before its options are checked. */
 class CliHelpTest {
     @ParameterizedTest
-    @ValueSource(strings = {"run", "stats", "check", "replay", "export", "sweep", "scenarios"})
+    @ValueSource(strings = {"run", "stats", "check", "replay", "export", "import", "derive", "sweep", "scenarios"})
     void everySubcommandsHelpExitsZero(String command) {
         for (String flag : new String[] {"--help", "-h"}) {
             CliTest.Result r = cli(command, flag);
@@ -30,7 +30,7 @@ class CliHelpTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"run", "export", "sweep"})
+    @ValueSource(strings = {"run", "export", "import", "derive", "sweep"})
     void helpWinsOverMissingRequiredOptions(String command) {
         // Without --help the same command line is a usage error.
         assertThat(cli(command).code()).isEqualTo(2);

