@@ -81,7 +81,7 @@ public final class FileOpener {
     }
 
     void chooseAndOpenTrace() {
-        choosers.open("Open trace", new FileChooser.ExtensionFilter("Trace (*.jsonl, *.jsonl.gz, *.gz)", "*.jsonl", "*.gz"),
+        choosers.open("Open trace", new FileChooser.ExtensionFilter("Trace or JFR recording (*.jsonl, *.jsonl.gz, *.gz, *.jfr)", "*.jsonl", "*.gz", "*.jfr"),
                 allFiles()).ifPresent(this::openTrace);
     }
 
