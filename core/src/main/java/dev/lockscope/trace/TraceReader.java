@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import tools.jackson.core.JacksonException;
@@ -88,6 +89,26 @@ public final class TraceReader {
                 new StoreTarget(store));
         store.finish();
         return result;
+    }
+
+    /**
+     * Reads a trace from a stream that delivers it as it is written (a tracked program's live connection): once
+     * the header line has arrived, {@code sinkFor} makes the sink for it; each event reaches that sink as soon as
+     * its line is complete; then {@link EventSink#finish()}. The stream is not closed. {@code source} names it in
+     * messages.
+     */
+    public static ReadResult read(String source, InputStream in, Function<TraceFile.Header, EventSink> sinkFor)
+            throws InputException {
+        try {
+            LineReader lines = new LineReader(in);
+            TraceFile.Header header = header(source, lines, TraceLimits.DEFAULTS);
+            EventSink sink = sinkFor.apply(header);
+            ReadResult result = events(source, lines, TraceLimits.DEFAULTS, header, new SinkTarget(sink));
+            sink.finish();
+            return result;
+        } catch (IOException e) {
+            throw unreadable(source, e);
+        }
     }
 
     private static ReadResult read(Path file, EventTarget target, TraceLimits limits) throws InputException {
