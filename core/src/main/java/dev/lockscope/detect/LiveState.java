@@ -176,6 +176,12 @@ public final class LiveState implements EventSink {
 
     /** What the one interval rule decides, applied to the goroutines' state. */
     private final class Intervals implements IntervalTracker.Listener {
+        /** Goroutines' lives matter here only through their exits. */
+        @Override
+        public boolean wants(IntervalKind kind) {
+            return kind != IntervalKind.RUNNING;
+        }
+
         @Override
         public void opened(IntervalKind kind, int gid, int key, long start, long plannedEnd, int tag) {
             GoroutineState g = goroutine(gid);

@@ -28,7 +28,7 @@ final class BroadcastPrograms {
         private final Room room;
         private final Message msg;
         private final boolean snapshot;
-        private List<String> targets;
+        private List<Member> targets;
         private int next;
         private int pc;
 
@@ -76,7 +76,7 @@ final class BroadcastPrograms {
         private final Room room;
         private final Message msg;
         private final boolean waitForAll;
-        private List<String> targets;
+        private List<Member> targets;
         private int next;
         private int pc;
         private int outstanding;
@@ -100,9 +100,9 @@ final class BroadcastPrograms {
                     targets = room.memberList();
                 }
                 if (next < targets.size()) {
-                    String member = targets.get(next++);
+                    Member member = targets.get(next++);
                     outstanding++;
-                    return new Instruction.Go(room.sendGoroutineName(member), "Send",
+                    return new Instruction.Go(member.sendGoroutine, "Send",
                             new SendOnce(room, member, msg, waitForAll ? this : null));
                 }
                 pc = 2;
@@ -129,12 +129,12 @@ final class BroadcastPrograms {
     /** The goroutine started per member send. */
     private static final class SendOnce implements Program {
         private final Room room;
-        private final String member;
+        private final Member member;
         private final Message msg;
         private final Fanout group;
         private boolean sent;
 
-        SendOnce(Room room, String member, Message msg, Fanout group) {
+        SendOnce(Room room, Member member, Message msg, Fanout group) {
             this.room = room;
             this.member = member;
             this.msg = msg;
@@ -172,7 +172,7 @@ final class BroadcastPrograms {
                     return new Instruction.Lock(room.lock(), Mode.READ, Sites.BROADCAST_RLOCK);
                 }
                 case 1 -> {
-                    for (String member : room.memberList()) {
+                    for (Member member : room.memberList()) {
                         room.enqueue(member, msg, self.id());
                     }
                     return new Instruction.Unlock(room.lock(), Mode.READ, Sites.BROADCAST_RUNLOCK);

@@ -8,12 +8,12 @@ import dev.lockscope.sim.Program;
 /** {@code Room.Add}, {@code Room.Remove}, or a client's reload (Remove, then Add), for one member. */
 final class MembershipProgram implements Program {
     private final Room room;
-    private final String member;
+    private final Member member;
     private final boolean remove;
     private final boolean add;
     private int pc;
 
-    private MembershipProgram(Room room, String member, boolean remove, boolean add) {
+    private MembershipProgram(Room room, Member member, boolean remove, boolean add) {
         this.room = room;
         this.member = member;
         this.remove = remove;
@@ -21,15 +21,15 @@ final class MembershipProgram implements Program {
         this.pc = remove ? 0 : 3;
     }
 
-    static MembershipProgram add(Room room, String member) {
+    static MembershipProgram add(Room room, Member member) {
         return new MembershipProgram(room, member, false, true);
     }
 
-    static MembershipProgram remove(Room room, String member) {
+    static MembershipProgram remove(Room room, Member member) {
         return new MembershipProgram(room, member, true, false);
     }
 
-    static MembershipProgram reload(Room room, String member) {
+    static MembershipProgram reload(Room room, Member member) {
         return new MembershipProgram(room, member, true, true);
     }
 

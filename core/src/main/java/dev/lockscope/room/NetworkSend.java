@@ -17,13 +17,13 @@ import dev.lockscope.sim.Task;
  */
 final class NetworkSend implements Instruction.Custom, Task {
     private final Room room;
-    private final String member;
+    private final Member member;
     private final Message msg;
     private final long durationNs;
     private final Site site;
     private Goroutine sender;
 
-    NetworkSend(Room room, String member, Message msg, long durationNs, Site site) {
+    NetworkSend(Room room, Member member, Message msg, long durationNs, Site site) {
         this.room = room;
         this.member = member;
         this.msg = msg;
@@ -35,7 +35,7 @@ final class NetworkSend implements Instruction.Custom, Task {
     public boolean start(Goroutine self) {
         Kernel kernel = self.kernel();
         sender = self;
-        kernel.emit(new TraceEvent.SendStart(kernel.now(), self.id(), member, msg.id(), durationNs, site));
+        kernel.emit(new TraceEvent.SendStart(kernel.now(), self.id(), member.name, msg.id(), durationNs, site));
         kernel.schedule(kernel.now() + durationNs, Priority.NORMAL, this);
         return false;
     }
@@ -43,7 +43,7 @@ final class NetworkSend implements Instruction.Custom, Task {
     @Override
     public void run() {
         Kernel kernel = sender.kernel();
-        kernel.emit(new TraceEvent.Deliver(kernel.now(), sender.id(), member, msg.id(), kernel.now() - msg.createdNs()));
+        kernel.emit(new TraceEvent.Deliver(kernel.now(), sender.id(), member.name, msg.id(), kernel.now() - msg.createdNs()));
         room.delivered(member, kernel.now());
         sender.resumeNow();
     }

@@ -12,12 +12,12 @@ import java.util.ArrayDeque;
  */
 final class Outbox implements Program {
     private final Room room;
-    private final String member;
+    private final Member member;
     private final ArrayDeque<Message> queue = new ArrayDeque<>();
     private Goroutine writer;
     private boolean closed;
 
-    Outbox(Room room, String member) {
+    Outbox(Room room, Member member) {
         this.room = room;
         this.member = member;
     }

@@ -38,30 +38,15 @@ public final class Room implements World {
     private final Kernel kernel;
     private final RoomSpec spec;
     private final TrackedLock lock;
-    /** Network settings of every member ever named, in or out of the list. */
-    private final Map<String, Network> networks = new HashMap<>();
+    /** Every member ever named, in or out of the list. */
+    private final Map<String, Member> byName = new HashMap<>();
     /** The protected member list, in order. */
-    private final List<String> members = new ArrayList<>();
-    private final Map<String, Client> clients = new HashMap<>();
-    private final Map<String, Outbox> outboxes = new HashMap<>();
-    /** "Send(bob)" per member: one string per member rather than one per send. */
-    private final Map<String, String> sendNames = new HashMap<>();
+    private final List<Member> members = new ArrayList<>();
     private Strategy strategy;
     private long periodNs;
     private long lastBroadcastNs = -1;
     private long tickerGeneration;
     private long lastMessageId;
-
-    private record Network(long latencyNs, long jitterNs) {}
-
-    /** A member's client, as far as reloads are concerned. */
-    private static final class Client {
-        long lastUpdateNs;
-        long generation;
-        boolean inRoom;
-        boolean reloading;
-        boolean departed;
-    }
 
     public Room(Kernel kernel, RoomSpec spec, LockSemantics semantics) {
         this.kernel = Objects.requireNonNull(kernel, "kernel");
@@ -74,10 +59,11 @@ public final class Room implements World {
     @Override
     public void start() {
         for (MemberSpec m : spec.members()) {
-            networks.put(m.name(), new Network(m.latencyNs(), m.jitterNs()));
-            if (!members.contains(m.name())) {
-                members.add(m.name());
-                joined(m.name());
+            Member member = member(m.name());
+            member.network(m.latencyNs(), m.jitterNs());
+            if (!members.contains(member)) {
+                members.add(member);
+                joined(member);
             }
         }
         scheduleTick(spec.broadcastStartNs());
@@ -87,20 +73,21 @@ public final class Room implements World {
     public void apply(Command command) {
         switch (command) {
             case Command.Join j -> {
-                networks.put(j.member(), new Network(j.latencyNs(), j.jitterNs()));
-                client(j.member()).departed = false;
-                kernel.spawn("Add(" + j.member() + ")", "Add", 0, MembershipProgram.add(this, j.member()));
+                Member m = member(j.member());
+                m.network(j.latencyNs(), j.jitterNs());
+                m.departed = false;
+                kernel.spawn("Add(" + m.name + ")", "Add", 0, MembershipProgram.add(this, m));
             }
             case Command.Leave l -> {
-                client(l.member()).departed = true;
-                kernel.spawn("Remove(" + l.member() + ")", "Remove", 0, MembershipProgram.remove(this, l.member()));
+                Member m = member(l.member());
+                m.departed = true;
+                kernel.spawn("Remove(" + m.name + ")", "Remove", 0, MembershipProgram.remove(this, m));
             }
-            case Command.Reload r -> startReload(r.member());
+            case Command.Reload r -> startReload(member(r.member()));
             case Command.SetMember s -> {
-                Network n = networks.get(s.member());
-                if (n != null) {
-                    networks.put(s.member(), new Network(s.latencyNs().orElse(n.latencyNs()),
-                            s.jitterNs().orElse(n.jitterNs())));
+                Member m = byName.get(s.member());
+                if (m != null && m.hasNetwork) {
+                    m.network(s.latencyNs().orElse(m.latencyNs), s.jitterNs().orElse(m.jitterNs));
                 }
             }
             case Command.SetStrategy s -> strategy = s.strategy();
@@ -119,62 +106,53 @@ public final class Room implements World {
     }
 
     /** A copy of the member list; callers hold the lock, so it cannot change under them anyway. */
-    List<String> memberList() {
+    List<Member> memberList() {
         return List.copyOf(members);
     }
 
     /** A send to {@code member}, taking its latency as it stands now. */
-    Instruction send(String member, Message msg, Site site) {
-        Network n = networks.get(member);
-        long duration = n.latencyNs();
-        if (n.jitterNs() > 0) {
-            duration = Math.max(0, duration + kernel.random().nextLong(-n.jitterNs(), n.jitterNs() + 1));
+    Instruction send(Member member, Message msg, Site site) {
+        long duration = member.latencyNs;
+        if (member.jitterNs > 0) {
+            duration = Math.max(0, duration + kernel.random().nextLong(-member.jitterNs, member.jitterNs + 1));
         }
         return new NetworkSend(this, member, msg, duration, site);
     }
 
     /** A send to {@code member} completed: its client has heard from the room. */
-    void delivered(String member, long timeNs) {
-        Client c = clients.get(member);
-        if (c != null) {
-            c.lastUpdateNs = timeNs;
-        }
+    void delivered(Member member, long timeNs) {
+        member.lastUpdateNs = timeNs;
     }
 
-    String sendGoroutineName(String member) {
-        return sendNames.computeIfAbsent(member, m -> "Send(" + m + ")");
-    }
-
-    void enqueue(String member, Message msg, int byGoroutine) {
-        Outbox box = outboxes.get(member);
+    void enqueue(Member member, Message msg, int byGoroutine) {
+        Outbox box = member.outbox;
         if (box == null || box.isClosed()) {
             box = new Outbox(this, member);
-            outboxes.put(member, box);
-            box.attach(kernel.spawn("Writer(" + member + ")", "Writer", byGoroutine, box));
+            member.outbox = box;
+            box.attach(kernel.spawn("Writer(" + member.name + ")", "Writer", byGoroutine, box));
         }
         Message dropped = box.offer(msg, spec.queueLimit());
         if (dropped != null) {
-            kernel.emit(new TraceEvent.Drop(kernel.now(), member, dropped.id()));
+            kernel.emit(new TraceEvent.Drop(kernel.now(), member.name, dropped.id()));
         }
     }
 
-    void removeFromList(String member) {
+    void removeFromList(Member member) {
         if (members.remove(member)) {
-            Client c = client(member);
-            c.inRoom = false;
-            kernel.emit(new TraceEvent.MemberEvent(kernel.now(), member, MemberChange.LEAVE));
-            Outbox box = outboxes.remove(member);
+            member.inRoom = false;
+            kernel.emit(new TraceEvent.MemberEvent(kernel.now(), member.name, MemberChange.LEAVE));
+            Outbox box = member.outbox;
+            member.outbox = null;
             if (box != null) {
                 box.close();
             }
         }
     }
 
-    void appendToList(String member, boolean byReload) {
-        Client c = client(member);
+    void appendToList(Member member, boolean byReload) {
         if (byReload) {
-            c.reloading = false;
-            if (c.departed) {
+            member.reloading = false;
+            if (member.departed) {
                 return;
             }
         }
@@ -184,31 +162,29 @@ public final class Room implements World {
         }
     }
 
-    private Client client(String member) {
-        return clients.computeIfAbsent(member, m -> new Client());
+    private Member member(String name) {
+        return byName.computeIfAbsent(name, Member::new);
     }
 
-    private void joined(String member) {
-        Client c = client(member);
-        c.inRoom = true;
-        c.lastUpdateNs = kernel.now();
-        long generation = ++c.generation;
-        kernel.emit(new TraceEvent.MemberEvent(kernel.now(), member, MemberChange.JOIN));
+    private void joined(Member member) {
+        member.inRoom = true;
+        member.lastUpdateNs = kernel.now();
+        long generation = ++member.generation;
+        kernel.emit(new TraceEvent.MemberEvent(kernel.now(), member.name, MemberChange.JOIN));
         if (spec.reloadAfterNoUpdateNs() > 0) {
             scheduleReloadCheck(member, generation, kernel.now() + spec.reloadAfterNoUpdateNs());
         }
     }
 
-    private void scheduleReloadCheck(String member, long generation, long at) {
+    private void scheduleReloadCheck(Member member, long generation, long at) {
         kernel.schedule(at, Priority.NORMAL, () -> checkReload(member, generation));
     }
 
-    private void checkReload(String member, long generation) {
-        Client c = clients.get(member);
-        if (c.generation != generation || !c.inRoom || c.reloading || c.departed) {
+    private void checkReload(Member member, long generation) {
+        if (member.generation != generation || !member.inRoom || member.reloading || member.departed) {
             return;
         }
-        long due = c.lastUpdateNs + spec.reloadAfterNoUpdateNs();
+        long due = member.lastUpdateNs + spec.reloadAfterNoUpdateNs();
         if (kernel.now() >= due) {
             startReload(member);
         } else {
@@ -216,14 +192,13 @@ public final class Room implements World {
         }
     }
 
-    private void startReload(String member) {
-        Client c = client(member);
-        if (!c.inRoom || c.reloading || c.departed) {
+    private void startReload(Member member) {
+        if (!member.inRoom || member.reloading || member.departed) {
             return;
         }
-        c.reloading = true;
-        kernel.emit(new TraceEvent.MemberEvent(kernel.now(), member, MemberChange.RELOAD));
-        kernel.spawn("Reload(" + member + ")", "Reload", 0, MembershipProgram.reload(this, member));
+        member.reloading = true;
+        kernel.emit(new TraceEvent.MemberEvent(kernel.now(), member.name, MemberChange.RELOAD));
+        kernel.spawn("Reload(" + member.name + ")", "Reload", 0, MembershipProgram.reload(this, member));
     }
 
     private void scheduleTick(long at) {
