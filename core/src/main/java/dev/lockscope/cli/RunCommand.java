@@ -5,10 +5,13 @@ import dev.lockscope.analysis.SummaryJson;
 import dev.lockscope.analysis.SummaryText;
 import dev.lockscope.event.EventSink;
 import dev.lockscope.event.TraceEvent;
+import dev.lockscope.io.InputException;
 import dev.lockscope.run.Simulation;
 import dev.lockscope.scenario.Scenario;
 import dev.lockscope.scenario.ScenarioSource;
+import dev.lockscope.trace.TraceTooLongException;
 import dev.lockscope.trace.TraceWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -56,7 +59,15 @@ final class RunCommand implements Callable<Integer> {
                 }
             };
         }
-        Simulation.run(s, sink);
+        try {
+            Simulation.run(s, sink);
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof TraceTooLongException tooLong) { // the scenario is too big for a trace
+                throw new InputException(scenario, 0, "", tooLong.getMessage()
+                        + "; shorten durationMs, or run without --out");
+            }
+            throw e;
+        }
         var summary = analyzer.summary();
         spec.commandLine().getOut().print(json ? SummaryJson.write(summary) : SummaryText.format(summary));
         return 0;

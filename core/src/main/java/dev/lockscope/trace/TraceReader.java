@@ -11,7 +11,6 @@ import dev.lockscope.scenario.Scenario;
 import dev.lockscope.scenario.ScenarioJson;
 import dev.lockscope.trace.store.TraceStore;
 import java.io.BufferedInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -19,8 +18,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.ObjectReadContext;
@@ -32,24 +29,29 @@ import tools.jackson.core.ObjectReadContext;
  * name.
  *
  * <p>Rules: the header's {@code version} may not be newer than {@link TraceFile#VERSION}; every line must be
- * well-formed with exactly the fields of its event type; times never go backwards; a site is declared before it
- * is used. A file that stops early (a last line without its newline that does not parse, a compressed stream
- * that ends early or is corrupt, or no {@code end} event) is not an error: its complete events are delivered and
- * the {@link ReadResult} carries a warning. Everything else wrong is one {@link InputException} naming the file,
- * line and field. Limits: lines up to 1 MiB (the header up to 16 MiB), strings up to 10,000 characters, nesting
- * up to 16 levels, at most 50,000,000 events.
+ * well-formed with exactly the fields of its event type; a site is declared before it is used; and the rules that
+ * span events, which importers obey too ({@link EventChecks}): times never go backwards, and goroutines, locks
+ * and holds are consistent. A file that stops early (a last line without its newline that does not parse, a
+ * compressed stream that ends early, or no {@code end} event) is not an error: its complete events are delivered
+ * and the {@link ReadResult} carries a warning. Everything else wrong is one {@link InputException} naming the
+ * file, line and field, corrupt compressed data ({@link GzipInput}) included. Limits ({@link TraceLimits}): lines
+ * up to 1 MiB (the header up to 16 MiB), strings up to 10,000 characters, nesting up to 16 levels, at most
+ * {@link TraceFile#MAX_EVENTS} events and 1,000 blank lines.
  */
 public final class TraceReader {
     private static final List<String> HEADER_FIELDS_V1 = List.of("format", "version", "tool", "scenario");
     private static final List<String> HEADER_FIELDS = List.of("format", "version", "tool", "producer", "scenario",
             "details");
 
+    /** How much of a gzip stream is decompressed after a bad line, to check whether the file is corrupt. */
+    private static final long CHECKED_AFTER_AN_ERROR = 256L << 20;
+
     private TraceReader() {}
 
     /** Reads only the header line of {@code file}. */
     public static TraceFile.Header readHeader(Path file) throws InputException {
         String source = file.toString();
-        try (InputStream in = open(source, file)) {
+        try (InputStream in = open(file)) {
             return header(source, new LineReader(in), TraceLimits.DEFAULTS);
         } catch (IOException e) {
             throw unreadable(source, e);
@@ -91,22 +93,59 @@ public final class TraceReader {
 
     private static ReadResult read(Path file, EventTarget target, TraceLimits limits) throws InputException {
         String source = file.toString();
-        try (InputStream in = open(source, file)) {
+        try (InputStream in = open(file)) {
             LineReader lines = new LineReader(in);
-            TraceFile.Header header = header(source, lines, limits);
-            return events(source, lines, limits, header, target);
+            try {
+                TraceFile.Header header = header(source, lines, limits);
+                return events(source, lines, limits, header, target);
+            } catch (InputException e) {
+                if (in instanceof GzipInput gz && !gz.corrupt()) {
+                    checkRest(source, gz, lines.number());
+                }
+                throw e;
+            }
         } catch (IOException e) {
             throw unreadable(source, e);
         }
+    }
+
+    /**
+     * A bad line in a gzip file may be damage rather than a writer's mistake: decompresses the rest of the stream
+     * (up to {@link #CHECKED_AFTER_AN_ERROR} bytes) so that its checksum can tell, and reports corruption if it
+     * does. Otherwise, or if the stream is cut off or too long to check, the caller reports the line's error.
+     */
+    private static void checkRest(String source, GzipInput gz, int line) throws InputException {
+        byte[] scratch = new byte[1 << 16];
+        long left = CHECKED_AFTER_AN_ERROR;
+        try {
+            for (int n; left > 0 && (n = gz.read(scratch, 0, scratch.length)) > 0; ) {
+                left -= n;
+            }
+        } catch (GzipInput.Corrupt e) {
+            throw corrupt(source, line, e);
+        } catch (IOException e) {
+            // cut off or unreadable: nothing more to learn
+        }
+    }
+
+    private static InputException corrupt(String source, int line, GzipInput.Corrupt e) {
+        // Not a cut-off file, whose complete lines would stand: damaged data may have changed any line.
+        return new InputException(source, 0, "", "corrupt compressed data "
+                + (line == 0 ? "in the header line" : "after line " + line) + ": " + e.getMessage()
+                + "; the file is damaged, not cut off");
     }
 
     private static ReadResult events(String source, LineReader lines, TraceLimits limits, TraceFile.Header header,
                                      EventTarget target) throws IOException, InputException {
         EventLineParser parser = new EventLineParser(source, limits);
         long count = 0;
-        boolean ended = false;
+        int blank = 0;
         while (next(source, lines, limits.maxLineBytes(), "1 MiB")) {
             if (lines.length() == 0) {
+                if (++blank > limits.maxBlankLines()) {
+                    throw new InputException(source, lines.number(), "", "more than " + limits.maxBlankLines()
+                            + " blank lines (the limit; a trace has none)");
+                }
                 continue;
             }
             LineKind kind;
@@ -121,24 +160,16 @@ public final class TraceReader {
                 throw e instanceof JacksonException je ? JsonTree.malformed(source, lines.number(), je)
                         : (InputException) e;
             }
-            if (kind == LineKind.SITE) {
-                continue; // a site declaration, not an event
+            if (kind != LineKind.SITE) { // a site line declares a site and is no event
+                parser.deliver(target);
+                count++;
             }
-            if (ended) {
-                throw new InputException(source, lines.number(), "e", "event after the end event");
-            }
-            if (++count > limits.maxEvents()) {
-                throw new InputException(source, lines.number(), "", "more than " + limits.maxEvents()
-                        + " events (the limit)");
-            }
-            parser.deliver(target);
-            ended = kind == LineKind.END;
         }
         if (lines.streamBroken()) {
             return truncated(header, count, source + ": compressed data ends early after line " + lines.number()
                     + "; recovered " + count + " events");
         }
-        if (!ended) {
+        if (!parser.ended()) {
             return truncated(header, count, source + ": no end event after line " + lines.number()
                     + " (recording cut off?); recovered " + count + " events");
         }
@@ -156,6 +187,8 @@ public final class TraceReader {
         } catch (LineReader.LineTooLongException e) {
             throw new InputException(source, lines.number(), "", "line is longer than " + shown
                     + " (the limit is " + max + " bytes)");
+        } catch (GzipInput.Corrupt e) {
+            throw corrupt(source, lines.number(), e);
         }
     }
 
@@ -245,24 +278,15 @@ public final class TraceReader {
         return ScenarioJson.fromTree(source, "scenario", scenario);
     }
 
-    private static InputStream open(String source, Path file) throws IOException, InputException {
+    private static InputStream open(Path file) throws IOException {
         InputStream raw = Files.newInputStream(file);
         try {
             BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
             in.mark(2);
             boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
             in.reset();
-            if (!gzip) {
-                return in;
-            }
-            try {
-                return new GZIPInputStream(in, 1 << 16);
-            } catch (EOFException e) {
-                throw new InputException(source, 0, "", "compressed data ends before the header line");
-            } catch (ZipException e) {
-                throw new InputException(source, 0, "", "not a valid gzip file: " + e.getMessage());
-            }
-        } catch (IOException | InputException | RuntimeException e) {
+            return gzip ? new GzipInput(in) : in;
+        } catch (IOException | RuntimeException e) {
             raw.close();
             throw e;
         }

@@ -6,6 +6,7 @@ import dev.lockscope.io.JsonFormat;
 import dev.lockscope.io.JsonTree;
 import dev.lockscope.scenario.Scenario;
 import dev.lockscope.scenario.ScenarioJson;
+import dev.lockscope.util.Millis;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -35,6 +36,10 @@ import tools.jackson.core.SerializableString;
  *       last complete event and warns. For live sessions.</li>
  * </ul>
  *
+ * <p>A trace holds at most {@link TraceFile#MAX_EVENTS} events, the limit every reader enforces: the writer
+ * refuses the next one, abandoning the file, with a {@link TraceTooLongException}, so it never writes a trace its
+ * own reader refuses.
+ *
  * <p>Single-threaded, like every {@link EventSink}. I/O failures surface as {@link UncheckedIOException} because
  * {@code accept} cannot throw checked exceptions. {@link #close} without {@link #finish} abandons the file.
  */
@@ -46,13 +51,17 @@ public final class TraceWriter implements EventSink, AutoCloseable {
     private final JsonGenerator generator;
     private final EventLineWriter lines;
     private final boolean flushPerInstant;
+    private final long maxEvents;
     private long lastTime = Long.MIN_VALUE;
+    private long events;
     private boolean closed;
 
-    private TraceWriter(Path target, Path temp, TraceFile.Header header, boolean flushPerInstant) throws IOException {
+    private TraceWriter(Path target, Path temp, TraceFile.Header header, boolean flushPerInstant, long maxEvents)
+            throws IOException {
         this.target = target;
         this.temp = temp;
         this.flushPerInstant = flushPerInstant;
+        this.maxEvents = maxEvents;
         Path file = temp != null ? temp : target;
         OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), BUFFER);
         try {
@@ -76,10 +85,15 @@ public final class TraceWriter implements EventSink, AutoCloseable {
 
     /** A writer that replaces {@code target} atomically in {@link #finish}; it writes this version's header. */
     public static TraceWriter atomic(Path target, TraceFile.Header header) throws IOException {
+        return atomic(target, header, TraceFile.MAX_EVENTS);
+    }
+
+    /** {@link #atomic(Path, TraceFile.Header)} with another event limit, for tests. */
+    static TraceWriter atomic(Path target, TraceFile.Header header, long maxEvents) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
-            return new TraceWriter(target, temp, header, false);
+            return new TraceWriter(target, temp, header, false, maxEvents);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);
             throw e;
@@ -93,7 +107,7 @@ public final class TraceWriter implements EventSink, AutoCloseable {
 
     /** A writer that records straight into {@code target}, flushing as time advances. */
     public static TraceWriter recording(Path target, TraceFile.Header header) throws IOException {
-        return new TraceWriter(target, null, header, true);
+        return new TraceWriter(target, null, header, true, TraceFile.MAX_EVENTS);
     }
 
     /** Writes {@code header} as this version writes headers: the file's version and tool are this Lockscope's. */
@@ -127,6 +141,12 @@ public final class TraceWriter implements EventSink, AutoCloseable {
     public void accept(TraceEvent event) {
         if (closed) {
             throw new IllegalStateException("trace writer for " + target + " is closed");
+        }
+        if (++events > maxEvents) {
+            abandon();
+            throw new UncheckedIOException(new TraceTooLongException(event.time(), "cannot write " + target
+                    + ": the trace would hold more than " + maxEvents + " events, the most a trace may hold "
+                    + "(reached at " + Millis.exact(event.time()) + " ms)"));
         }
         try {
             if (flushPerInstant && event.time() != lastTime && lastTime != Long.MIN_VALUE) {
