@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The command line: {@code java -jar lockscope-cli.jar <command>}. Exit codes: 0 success, 1 an internal or I/O
- * failure, 2 bad input (a scenario, trace or option), always with one line on stderr and no stack trace.
+ * failure (running out of memory included), 2 bad input (a scenario, trace or option), always with one line on
+ * stderr and no stack trace.
  */
 @Command(name = "lockscope", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Runs Go lock scenarios in deterministic virtual time and analyses their traces.",
@@ -43,10 +44,24 @@ public final class Main {
             err.println("lockscope: internal error: " + ex);
             return 1;
         });
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // The command's data is garbage once its stack has unwound: there is room again for one line.
+            err.println(outOfMemory(args, Runtime.getRuntime().maxMemory()));
+            code = 1;
+        }
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** One line for a command that ran out of heap: which command, how much heap, what to do. */
+    static String outOfMemory(String[] args, long maxHeapBytes) {
+        return "lockscope: out of memory running '" + String.join(" ", args) + "' in a Java heap of "
+                + (maxHeapBytes >> 20) + " MB; run it with a larger heap (JAVA_TOOL_OPTIONS=-Xmx4g lockscope ...), "
+                + "or give it a smaller input";
     }
 
     private static String describe(java.io.IOException e) {

@@ -1,8 +1,10 @@
 package dev.lockscope.cli;
 
 import dev.lockscope.io.InputException;
+import dev.lockscope.io.JsonFields;
 import dev.lockscope.model.LockSemantics;
 import dev.lockscope.model.Strategy;
+import dev.lockscope.scenario.Ranges;
 import dev.lockscope.scenario.RoomSpec;
 import dev.lockscope.scenario.Scenario;
 import java.math.BigDecimal;
@@ -48,11 +50,12 @@ final class Overrides {
             s = s.withBody(room.withStrategy(st));
         }
         if (durationMs != null) {
-            if (durationMs.signum() <= 0 || durationMs.movePointRight(6).stripTrailingZeros().scale() > 0) {
-                throw new InputException("command line", 0, "--duration",
-                        "expected a number of milliseconds > 0 (at most 6 decimals), got " + durationMs.toPlainString());
+            Long ns = JsonFields.exactNanos(durationMs);
+            if (ns == null || !Ranges.DURATION.test(ns)) {
+                throw new InputException("command line", 0, "--duration", "expected " + Ranges.DURATION.expected()
+                        + " with at most 6 decimals, got " + durationMs.toPlainString());
             }
-            s = s.withDurationNs(durationMs.movePointRight(6).longValueExact());
+            s = s.withDurationNs(ns);
         }
         return s;
     }

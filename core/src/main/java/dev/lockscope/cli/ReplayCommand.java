@@ -1,24 +1,10 @@
 package dev.lockscope.cli;
 
-import dev.lockscope.event.EventSink;
-import dev.lockscope.event.TraceEvent;
-import dev.lockscope.io.InputException;
-import dev.lockscope.run.Replay;
-import dev.lockscope.scenario.Scenario;
-import dev.lockscope.trace.ReadResult;
-import dev.lockscope.trace.TraceReader;
-import dev.lockscope.trace.TraceWriter;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.lockscope.run.ReplayVerification;
+import dev.lockscope.util.Millis;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.zip.GZIPInputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,9 +12,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code replay TRACE --verify}: re-runs the scenario and recorded live commands from a trace, writes the re-run
- * as a trace, and checks that it is byte-identical to the file (after decompression) and, to explain a
- * difference, where the events first differ.
+ * {@code replay TRACE --verify}: re-runs the scenario and recorded live commands from a trace and compares the
+ * re-run with the file byte for byte as it runs ({@link ReplayVerification}): identical, or the first place where
+ * they differ.
  */
 @Command(name = "replay", description = "Re-runs a trace's scenario and recorded commands; --verify compares with the file.")
 final class ReplayCommand implements Callable<Integer> {
@@ -44,68 +30,17 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Scenario scenario = TraceReader.readHeader(trace).requireScenario(trace.toString(), "replay");
-        List<TraceEvent> recorded = new ArrayList<>();
-        ReadResult file = TraceReader.read(trace, recorded::add);
-        if (file.truncated()) {
-            throw new InputException(trace.toString(), 0, "", "cannot replay a truncated trace: "
-                    + file.warning().orElse(""));
-        }
-        List<TraceEvent.CommandApplied> live = recorded.stream().filter(e -> e instanceof TraceEvent.CommandApplied c
-                && c.live()).map(TraceEvent.CommandApplied.class::cast).toList();
-        long end = recorded.isEmpty() ? 0 : recorded.getLast().time();
-        List<TraceEvent> rerun = new ArrayList<>(recorded.size());
-        Path rewritten = Files.createTempFile("lockscope-replay-", ".jsonl");
-        boolean sameBytes;
-        try {
-            TraceWriter writer = TraceWriter.atomic(rewritten, scenario);
-            Replay.run(scenario, live, end, new EventSink() {
-                @Override
-                public void accept(TraceEvent e) {
-                    rerun.add(e);
-                    writer.accept(e);
-                }
-
-                @Override
-                public void finish() {
-                    writer.finish();
-                }
-            });
-            sameBytes = Arrays.equals(plainBytes(trace), Files.readAllBytes(rewritten));
-        } finally {
-            Files.deleteIfExists(rewritten);
-        }
-        int firstDifference = -1;
-        for (int i = 0; i < Math.max(recorded.size(), rerun.size()); i++) {
-            if (i >= recorded.size() || i >= rerun.size() || !recorded.get(i).equals(rerun.get(i))) {
-                firstDifference = i;
-                break;
-            }
-        }
-        out.println("replayed " + rerun.size() + " events of " + scenario.name() + " with "
-                + live.size() + " live command" + (live.size() == 1 ? "" : "s"));
-        if (firstDifference < 0 && sameBytes) {
-            out.println("identical: the re-run reproduces the file byte for byte");
+        ReplayVerification.Outcome r = ReplayVerification.verify(trace);
+        out.println("replayed " + r.events() + " events of " + r.name() + " with " + r.liveCommands()
+                + " live command" + (r.liveCommands() == 1 ? "" : "s"));
+        r.cutAt().ifPresent(end -> out.println("the file ends at " + Millis.exact(end) + " ms, before the scenario's "
+                + Millis.exact(r.durationNs()) + " ms (a run saved before its end): re-run up to there"));
+        if (r.identical()) {
+            out.println("identical: the re-run of the header's scenario reproduces the file byte for byte ("
+                    + r.lines() + " lines)");
             return 0;
         }
-        if (firstDifference < 0) {
-            out.println("same events, different bytes: the file was not written by this Lockscope's trace writer");
-            return verify ? 3 : 0;
-        }
-        out.println("DIFFERENT from event " + (firstDifference + 1) + ":");
-        out.println("  file:   " + (firstDifference < recorded.size() ? recorded.get(firstDifference) : "(ends)"));
-        out.println("  re-run: " + (firstDifference < rerun.size() ? rerun.get(firstDifference) : "(ends)"));
+        out.println("DIFFERENT " + r.difference().orElseThrow().describe());
         return verify ? 3 : 0;
-    }
-
-    /** The file's bytes, decompressed if it is gzip (detected by its magic number, as the reader does). */
-    private static byte[] plainBytes(Path file) throws IOException {
-        byte[] raw = Files.readAllBytes(file);
-        if (raw.length >= 2 && (raw[0] & 0xff) == 0x1f && (raw[1] & 0xff) == 0x8b) {
-            try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
-                return in.readAllBytes();
-            }
-        }
-        return raw;
     }
 }

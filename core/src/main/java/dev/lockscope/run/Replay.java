@@ -4,6 +4,7 @@ import dev.lockscope.event.EventSink;
 import dev.lockscope.event.TraceEvent;
 import dev.lockscope.io.InputException;
 import dev.lockscope.scenario.Scenario;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -15,13 +16,46 @@ public final class Replay {
     private Replay() {}
 
     /**
+     * A recording's live commands, in recorded order, and where it ended; pulled as the re-run needs them, so that
+     * a recording read from a file need not be held in memory.
+     */
+    public interface Recording {
+        /** The next live command, or {@code null} when there is none left. */
+        TraceEvent.CommandApplied nextLiveCommand() throws InputException;
+
+        /** The time of the recording's {@code End} event; asked once {@link #nextLiveCommand} has returned null. */
+        long endNs() throws InputException;
+    }
+
+    /**
      * Re-simulates {@code scenario} with {@code liveCommands} (in recorded order) into {@code sink}, up to
      * {@code endNs}, where the recording's {@code End} event was.
      */
     public static void run(Scenario scenario, List<TraceEvent.CommandApplied> liveCommands, long endNs, EventSink sink)
             throws InputException {
+        Iterator<TraceEvent.CommandApplied> commands = liveCommands.iterator();
+        run(scenario, new Recording() {
+            @Override
+            public TraceEvent.CommandApplied nextLiveCommand() {
+                return commands.hasNext() ? commands.next() : null;
+            }
+
+            @Override
+            public long endNs() {
+                return endNs;
+            }
+        }, sink);
+    }
+
+    /**
+     * Re-simulates {@code scenario} with the recording's live commands into {@code sink}, up to its end.
+     *
+     * @throws IllegalStateException if a recorded command does not fit the re-simulation (its step comes before
+     *                               the re-run's now, or its time is not the re-run's at that step)
+     */
+    public static void run(Scenario scenario, Recording recording, EventSink sink) throws InputException {
         Simulation sim = Simulation.start(scenario, sink);
-        for (TraceEvent.CommandApplied c : liveCommands) {
+        for (TraceEvent.CommandApplied c = recording.nextLiveCommand(); c != null; c = recording.nextLiveCommand()) {
             if (!c.live()) {
                 continue;
             }
@@ -32,7 +66,7 @@ public final class Replay {
             }
             sim.applyLiveAt(c.time(), c.command());
         }
-        sim.runUntil(endNs);
+        sim.runUntil(recording.endNs());
         sim.end();
     }
 }

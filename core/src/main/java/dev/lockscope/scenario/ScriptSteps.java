@@ -66,13 +66,14 @@ final class ScriptSteps {
             throw new InputException(source, line, path, "expected sleep MS with MS a number >= 0, got "
                     + Quote.of(ms));
         }
-        if (value.signum() < 0) {
-            throw new InputException(source, line, path, "expected a number >= 0, got " + Quote.shorten(ms));
-        }
         Long ns = JsonFields.exactNanos(value);
-        if (ns == null) {
+        if (ns == null && value.stripTrailingZeros().scale() > 6) {
             throw new InputException(source, line, path,
                     "expected a whole number of nanoseconds (at most 6 decimals), got " + Quote.shorten(ms));
+        }
+        if (ns == null || !Ranges.TIME.test(ns)) {
+            throw new InputException(source, line, path, "expected sleep MS with MS " + Ranges.TIME.expected()
+                    + ", got " + Quote.shorten(ms));
         }
         return ns;
     }

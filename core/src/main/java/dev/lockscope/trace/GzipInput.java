@@ -47,7 +47,8 @@ final class GzipInput extends InputStream {
     private final CRC32 headerCrc = new CRC32();
     private long memberBytes;
     private int members;
-    private long lastMemberStart;
+    private long memberStart;
+    private long secondMemberStart = -1;
     private boolean inMember;
     private boolean done;
     private boolean corrupt;
@@ -68,9 +69,9 @@ final class GzipInput extends InputStream {
         return members;
     }
 
-    /** The offset in the compressed input of the last member begun. */
-    long lastMemberStart() {
-        return lastMemberStart;
+    /** The offset in the compressed input of the second member, or -1 if there is none. */
+    long secondMemberStart() {
+        return secondMemberStart;
     }
 
     @Override
@@ -127,11 +128,13 @@ final class GzipInput extends InputStream {
 
     /** Reads a member header; the caller has seen at least its first byte, or is at the very start. */
     private void startMember() throws IOException {
-        lastMemberStart = bufStart + pos;
-        members++;
+        memberStart = bufStart + pos;
+        if (++members == 2) {
+            secondMemberStart = memberStart;
+        }
         headerCrc.reset();
         if (headerByte() != 0x1f || headerByte() != 0x8b) {
-            throw new Corrupt("not a gzip member at byte " + lastMemberStart);
+            throw new Corrupt("not a gzip member at byte " + memberStart);
         }
         int method = headerByte();
         if (method != 8) {

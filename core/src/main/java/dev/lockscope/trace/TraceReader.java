@@ -92,20 +92,11 @@ public final class TraceReader {
     }
 
     private static ReadResult read(Path file, EventTarget target, TraceLimits limits) throws InputException {
-        String source = file.toString();
-        try (InputStream in = open(file)) {
-            LineReader lines = new LineReader(in);
-            try {
-                TraceFile.Header header = header(source, lines, limits);
-                return events(source, lines, limits, header, target);
-            } catch (InputException e) {
-                if (in instanceof GzipInput gz && !gz.corrupt()) {
-                    checkRest(source, gz, lines.number());
-                }
-                throw e;
+        try (TraceScan scan = TraceScan.open(file, limits)) {
+            while (scan.next(target)) {
+                // each call delivers one event
             }
-        } catch (IOException e) {
-            throw unreadable(source, e);
+            return scan.result();
         }
     }
 
@@ -114,7 +105,7 @@ public final class TraceReader {
      * (up to {@link #CHECKED_AFTER_AN_ERROR} bytes) so that its checksum can tell, and reports corruption if it
      * does. Otherwise, or if the stream is cut off or too long to check, the caller reports the line's error.
      */
-    private static void checkRest(String source, GzipInput gz, int line) throws InputException {
+    static void checkRest(String source, GzipInput gz, int line) throws InputException {
         byte[] scratch = new byte[1 << 16];
         long left = CHECKED_AFTER_AN_ERROR;
         try {
@@ -135,52 +126,7 @@ public final class TraceReader {
                 + "; the file is damaged, not cut off");
     }
 
-    private static ReadResult events(String source, LineReader lines, TraceLimits limits, TraceFile.Header header,
-                                     EventTarget target) throws IOException, InputException {
-        EventLineParser parser = new EventLineParser(source, limits);
-        long count = 0;
-        int blank = 0;
-        while (next(source, lines, limits.maxLineBytes(), "1 MiB")) {
-            if (lines.length() == 0) {
-                if (++blank > limits.maxBlankLines()) {
-                    throw new InputException(source, lines.number(), "", "more than " + limits.maxBlankLines()
-                            + " blank lines (the limit; a trace has none)");
-                }
-                continue;
-            }
-            LineKind kind;
-            try {
-                kind = parser.parse(lines.bytes(), lines.offset(), lines.length(), lines.number());
-            } catch (InputException | JacksonException e) {
-                if (!lines.terminated()) {
-                    // A last line without its newline was cut while being written; its events so far stand.
-                    return truncated(header, count, source + ": file ends mid-event at line " + lines.number()
-                            + "; recovered " + count + " events");
-                }
-                throw e instanceof JacksonException je ? JsonTree.malformed(source, lines.number(), je)
-                        : (InputException) e;
-            }
-            if (kind != LineKind.SITE) { // a site line declares a site and is no event
-                parser.deliver(target);
-                count++;
-            }
-        }
-        if (lines.streamBroken()) {
-            return truncated(header, count, source + ": compressed data ends early after line " + lines.number()
-                    + "; recovered " + count + " events");
-        }
-        if (!parser.ended()) {
-            return truncated(header, count, source + ": no end event after line " + lines.number()
-                    + " (recording cut off?); recovered " + count + " events");
-        }
-        return new ReadResult(header, count, false, Optional.empty());
-    }
-
-    private static ReadResult truncated(TraceFile.Header header, long count, String warning) {
-        return new ReadResult(header, count, true, Optional.of(warning));
-    }
-
-    private static boolean next(String source, LineReader lines, int max, String shown)
+    static boolean next(String source, LineReader lines, int max, String shown)
             throws IOException, InputException {
         try {
             return lines.next(max);
@@ -192,7 +138,7 @@ public final class TraceReader {
         }
     }
 
-    private static TraceFile.Header header(String source, LineReader lines, TraceLimits limits)
+    static TraceFile.Header header(String source, LineReader lines, TraceLimits limits)
             throws IOException, InputException {
         if (!next(source, lines, limits.maxHeaderBytes(), "16 MiB")) {
             throw new InputException(source, 1, "", lines.streamBroken()
@@ -278,7 +224,7 @@ public final class TraceReader {
         return ScenarioJson.fromTree(source, "scenario", scenario);
     }
 
-    private static InputStream open(Path file) throws IOException {
+    static InputStream open(Path file) throws IOException {
         InputStream raw = Files.newInputStream(file);
         try {
             BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
@@ -292,7 +238,7 @@ public final class TraceReader {
         }
     }
 
-    private static InputException unreadable(String source, IOException e) {
+    static InputException unreadable(String source, IOException e) {
         if (e instanceof NoSuchFileException) {
             return new InputException(source, 0, "", "no such file");
         }

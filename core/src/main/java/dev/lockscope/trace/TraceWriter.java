@@ -46,6 +46,7 @@ import tools.jackson.core.SerializableString;
 public final class TraceWriter implements EventSink, AutoCloseable {
     private static final int BUFFER = 1 << 16;
 
+    private final String name;
     private final Path target;
     private final Path temp;
     private final JsonGenerator generator;
@@ -58,24 +59,48 @@ public final class TraceWriter implements EventSink, AutoCloseable {
 
     private TraceWriter(Path target, Path temp, TraceFile.Header header, boolean flushPerInstant, long maxEvents)
             throws IOException {
+        this(target.toString(), target, temp, open(temp != null ? temp : target,
+                TraceFile.isGzipName(target.getFileName().toString())), header, flushPerInstant, maxEvents);
+    }
+
+    private TraceWriter(String name, Path target, Path temp, OutputStream out, TraceFile.Header header,
+                        boolean flushPerInstant, long maxEvents) throws IOException {
+        this.name = name;
         this.target = target;
         this.temp = temp;
         this.flushPerInstant = flushPerInstant;
         this.maxEvents = maxEvents;
-        Path file = temp != null ? temp : target;
-        OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), BUFFER);
         try {
-            if (TraceFile.isGzipName(target.getFileName().toString())) {
-                // syncFlush: flush() pushes out all data so far in decodable form, which recording relies on.
-                out = new GZIPOutputStream(out, BUFFER, true);
-            }
             this.generator = JsonFormat.FACTORY.createGenerator(new LinesContext(), out, JsonEncoding.UTF8);
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             out.close();
             throw e;
         }
         this.lines = new EventLineWriter(generator);
         writeHeader(header);
+    }
+
+    private static OutputStream open(Path file, boolean gzip) throws IOException {
+        OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), BUFFER);
+        if (!gzip) {
+            return out;
+        }
+        try {
+            // syncFlush: flush() pushes out all data so far in decodable form, which recording relies on.
+            return new GZIPOutputStream(out, BUFFER, true);
+        } catch (IOException | RuntimeException e) {
+            out.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A writer of the plain (uncompressed) lines into {@code out}, which {@link #finish} closes: the same bytes a
+     * file would hold after decompression. {@code name} names it in messages. For {@code replay --verify}, which
+     * compares the lines with a file's as they are written.
+     */
+    static TraceWriter to(OutputStream out, String name, TraceFile.Header header) throws IOException {
+        return new TraceWriter(name, null, null, out, header, false, TraceFile.MAX_EVENTS);
     }
 
     /** A writer of a simulation of {@code scenario} that replaces {@code target} atomically in {@link #finish}. */
@@ -133,18 +158,18 @@ public final class TraceWriter implements EventSink, AutoCloseable {
             }
         } catch (JacksonException e) {
             close();
-            throw new IOException("cannot write trace header to " + target + ": " + e.getOriginalMessage(), e);
+            throw new IOException("cannot write trace header to " + name + ": " + e.getOriginalMessage(), e);
         }
     }
 
     @Override
     public void accept(TraceEvent event) {
         if (closed) {
-            throw new IllegalStateException("trace writer for " + target + " is closed");
+            throw new IllegalStateException("trace writer for " + name + " is closed");
         }
         if (++events > maxEvents) {
             abandon();
-            throw new UncheckedIOException(new TraceTooLongException(event.time(), "cannot write " + target
+            throw new UncheckedIOException(new TraceTooLongException(event.time(), "cannot write " + name
                     + ": the trace would hold more than " + maxEvents + " events, the most a trace may hold "
                     + "(reached at " + Millis.exact(event.time()) + " ms)"));
         }
@@ -155,7 +180,7 @@ public final class TraceWriter implements EventSink, AutoCloseable {
             lastTime = event.time();
             lines.write(event);
         } catch (JacksonException e) {
-            throw new UncheckedIOException(new IOException("cannot write trace " + target + ": "
+            throw new UncheckedIOException(new IOException("cannot write trace " + name + ": "
                     + e.getOriginalMessage(), e));
         }
     }
@@ -165,7 +190,7 @@ public final class TraceWriter implements EventSink, AutoCloseable {
         try {
             generator.flush();
         } catch (JacksonException e) {
-            throw new UncheckedIOException(new IOException("cannot flush trace " + target, e));
+            throw new UncheckedIOException(new IOException("cannot flush trace " + name, e));
         }
     }
 
@@ -183,7 +208,7 @@ public final class TraceWriter implements EventSink, AutoCloseable {
             }
         } catch (IOException | JacksonException e) {
             abandon();
-            throw new UncheckedIOException(new IOException("cannot finish trace " + target + ": " + e.getMessage(), e));
+            throw new UncheckedIOException(new IOException("cannot finish trace " + name + ": " + e.getMessage(), e));
         }
     }
 

@@ -125,8 +125,13 @@ class HugeIdsTest {
 
     /** Runs {@code main} of {@code mainClass} in a JVM of 64 MB with this test's class path. */
     static Child child(String mainClass, String... args) throws IOException, InterruptedException {
+        return childWithHeap("64m", mainClass, args);
+    }
+
+    /** Runs {@code main} of {@code mainClass} in a JVM with a heap of {@code heap} and this test's class path. */
+    static Child childWithHeap(String heap, String mainClass, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx64m", "-cp", System.getProperty("java.class.path"), mainClass));
+                .toString(), "-Xmx" + heap, "-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).start();
         p.getOutputStream().close();
