@@ -37,8 +37,8 @@ import java.util.List;
  *       pending).</li>
  * </ul>
  *
- * <p>Memory follows what is open (running goroutines and their holds, locks), plus the set of goroutine ids
- * spawned so far, at most 2 bytes per id ({@link IdSet}).
+ * <p>Memory follows what is open (the holds and pending requests of running goroutines, locks), plus the sets of
+ * goroutine ids spawned and exited so far, at most 2 bytes per id each ({@link IdSet}).
  */
 final class EventChecks {
     private static final int NONE = -1;
@@ -48,15 +48,17 @@ final class EventChecks {
     private long events;
     private boolean ended;
     private final IdSet spawned = new IdSet();
-    private final IntMap<Running> running = new IntMap<>();
-    private final ArrayDeque<Running> spare = new ArrayDeque<>();
+    private final IdSet exited = new IdSet();
+    /**
+     * The holds and pending request of running goroutines that have any: most goroutines of a room lock nothing,
+     * and need no entry (a map entry made and removed per goroutine would cost more than all their other checks).
+     */
+    private final IntMap<Holds> holds = new IntMap<>();
+    private final ArrayDeque<Holds> spare = new ArrayDeque<>();
     private final IntMap<LockState> locks = new IntMap<>();
-    // The last lock and goroutine looked up: most lines of a room name the same lock, and a goroutine's lines come
-    // in runs.
+    // The last lock looked up: most lines of a room name the same lock.
     private int lastLockId = NONE;
     private LockState lastLock;
-    private int lastG = NONE;
-    private Running lastRunning;
 
     EventChecks(TraceLimits limits) {
         this.maxEvents = limits.maxEvents();
@@ -108,29 +110,29 @@ final class EventChecks {
             return new Problem("parent", "goroutine " + parent + " was never spawned (expected 0 or an earlier "
                     + "goroutine)");
         }
-        Running r = spare.isEmpty() ? new Running() : spare.pop();
-        running.put(g, r);
-        lastG = g;
-        lastRunning = r;
         return null;
     }
 
     Problem exit(int g) {
-        Running r = running(g);
-        if (r == null) {
-            return notRunning(g);
+        Problem p = event(g);
+        if (p != null) {
+            return p;
         }
-        running.remove(g);
-        lastG = NONE;
-        lastRunning = null;
-        r.clear();
-        spare.push(r);
+        exited.add(g);
+        Holds h = holds.remove(g); // its holds stay counted in their locks: no one else can release them
+        if (h != null) {
+            recycle(h);
+        }
         return null;
     }
 
     /** An event of goroutine {@code g} with no other reference: park, sleep, send, deliver. */
     Problem event(int g) {
-        return running(g) == null ? notRunning(g) : null;
+        if (!spawned.contains(g)) {
+            return new Problem("g", "goroutine " + g + " was never spawned (a spawn line must come before its other "
+                    + "events)");
+        }
+        return exited.contains(g) ? new Problem("g", "goroutine " + g + " has exited") : null;
     }
 
     // ---- locks ----
@@ -144,24 +146,16 @@ final class EventChecks {
     }
 
     Problem request(int g, int lock, Mode mode) {
-        Running r = running(g);
-        if (r == null) {
-            return notRunning(g);
-        }
-        Problem p = use(lock, mode);
+        Problem p = use(g, lock, mode);
         if (p != null) {
             return p;
         }
-        r.waitLock = lock;
+        holdsOf(g).waitLock = lock;
         return null;
     }
 
     Problem acquire(int g, int lock, Mode mode) {
-        Running r = running(g);
-        if (r == null) {
-            return notRunning(g);
-        }
-        Problem p = use(lock, mode);
+        Problem p = use(g, lock, mode);
         if (p != null) {
             return p;
         }
@@ -172,10 +166,11 @@ final class EventChecks {
                     + " cannot " + (read ? "read-lock it (a read hold needs no other goroutine's write hold)"
                     : "lock it (a write hold excludes every other hold)"));
         }
-        if (r.waitLock == lock) {
-            r.waitLock = NONE;
+        Holds h = holdsOf(g);
+        if (h.waitLock == lock) {
+            h.waitLock = NONE;
         }
-        r.hold(lock, read);
+        h.hold(lock, read);
         if (read) {
             l.readHolds++;
         } else {
@@ -186,18 +181,19 @@ final class EventChecks {
     }
 
     Problem release(int g, int lock, Mode mode) {
-        Running r = running(g);
-        if (r == null) {
-            return notRunning(g);
-        }
-        Problem p = use(lock, mode);
+        Problem p = use(g, lock, mode);
         if (p != null) {
             return p;
         }
         boolean read = mode == Mode.READ;
-        if (!r.release(lock, read)) {
-            return new Problem("lock", "goroutine " + g + (r.holds(lock) ? " holds lock " + lock + " only in mode "
-                    + (read ? "w" : "r") + ", not " + mode.code() : " does not hold lock " + lock));
+        Holds h = holds.get(g);
+        if (h == null || !h.release(lock, read)) {
+            return new Problem("lock", "goroutine " + g + (h != null && h.holds(lock) ? " holds lock " + lock
+                    + " only in mode " + (read ? "w" : "r") + ", not " + mode.code() : " does not hold lock " + lock));
+        }
+        if (h.isIdle()) {
+            holds.remove(g);
+            recycle(h);
         }
         LockState l = lastLock;
         if (read) {
@@ -210,14 +206,15 @@ final class EventChecks {
     }
 
     Problem blocked(int g, int lock, int[] by, int count) {
-        Running r = running(g);
-        if (r == null) {
-            return notRunning(g);
+        Problem p = event(g);
+        if (p != null) {
+            return p;
         }
         if (lockState(lock) == null) {
             return undeclared(lock);
         }
-        if (r.waitLock != lock) {
+        Holds h = holds.get(g);
+        if (h == null || h.waitLock != lock) {
             return new Problem("lock", "goroutine " + g + " is not waiting for lock " + lock
                     + " (a blocked report follows the goroutine's request)");
         }
@@ -314,21 +311,18 @@ final class EventChecks {
 
     // ---- state ----
 
-    private Running running(int g) {
-        if (g == lastG) {
-            return lastRunning;
+    private Holds holdsOf(int g) {
+        Holds h = holds.get(g);
+        if (h == null) {
+            h = spare.isEmpty() ? new Holds() : spare.pop();
+            holds.put(g, h);
         }
-        Running r = running.get(g);
-        if (r != null) {
-            lastG = g;
-            lastRunning = r;
-        }
-        return r;
+        return h;
     }
 
-    private Problem notRunning(int g) {
-        return new Problem("g", spawned.contains(g) ? "goroutine " + g + " has exited"
-                : "goroutine " + g + " was never spawned (a spawn line must come before its other events)");
+    private void recycle(Holds h) {
+        h.clear();
+        spare.push(h);
     }
 
     private LockState lockState(int lock) {
@@ -343,8 +337,12 @@ final class EventChecks {
         return l;
     }
 
-    /** Checks a lock use, leaving the lock's state in {@link #lastLock}. */
-    private Problem use(int lock, Mode mode) {
+    /** Checks a lock event's goroutine and lock, leaving the lock's state in {@link #lastLock}. */
+    private Problem use(int g, int lock, Mode mode) {
+        Problem p = event(g);
+        if (p != null) {
+            return p;
+        }
         LockState l = lockState(lock);
         if (l == null) {
             return undeclared(lock);
@@ -377,8 +375,8 @@ final class EventChecks {
         }
     }
 
-    /** A running goroutine: its pending request and its holds, oldest first. */
-    private static final class Running {
+    /** A running goroutine's pending request and its holds, oldest first. */
+    private static final class Holds {
         int waitLock = NONE;
         int[] holdLocks = new int[2];
         boolean[] holdRead = new boolean[2];
@@ -414,6 +412,10 @@ final class EventChecks {
                 }
             }
             return false;
+        }
+
+        boolean isIdle() {
+            return holds == 0 && waitLock == NONE;
         }
 
         void clear() {

@@ -84,6 +84,10 @@ public final class IdSet {
             return (bits[low >>> 6] & 1L << low) != 0;
         }
         char[] array = (char[]) page;
+        char last = array[array[0]];
+        if (low >= last) { // ids mostly come in increasing order: the newest is asked for most
+            return low == last;
+        }
         return Arrays.binarySearch(array, 1, array[0] + 1, low) >= 0;
     }
 
