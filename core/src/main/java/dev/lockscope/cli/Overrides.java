@@ -2,6 +2,7 @@ package dev.lockscope.cli;
 
 import dev.lockscope.io.InputException;
 import dev.lockscope.io.JsonFields;
+import dev.lockscope.io.Quote;
 import dev.lockscope.model.LockSemantics;
 import dev.lockscope.model.Strategy;
 import dev.lockscope.scenario.Ranges;
@@ -25,7 +26,7 @@ final class Overrides {
     String lock;
 
     @Option(names = "--duration", paramLabel = "MS", description = "Virtual duration in milliseconds.")
-    BigDecimal durationMs;
+    String durationMs;
 
     Scenario apply(Scenario s) throws InputException {
         if (seed != null) {
@@ -50,14 +51,31 @@ final class Overrides {
             s = s.withBody(room.withStrategy(st));
         }
         if (durationMs != null) {
-            Long ns = JsonFields.exactNanos(durationMs);
-            if (ns == null || !Ranges.DURATION.test(ns)) {
-                throw new InputException("command line", 0, "--duration", "expected " + Ranges.DURATION.expected()
-                        + " with at most 6 decimals, got " + durationMs.toPlainString());
-            }
-            s = s.withDurationNs(ns);
+            s = s.withDurationNs(durationNs(durationMs));
         }
         return s;
+    }
+
+    /**
+     * The --duration in nanoseconds, by the rule of every time in a file ({@link JsonFields#nanosProblem}) and the
+     * range of a scenario's {@code durationMs} ({@link Ranges#DURATION}).
+     */
+    private static long durationNs(String text) throws InputException {
+        BigDecimal ms = JsonFields.decimal(text);
+        if (ms == null || ms.signum() <= 0) {
+            throw new InputException("command line", 0, "--duration", "expected a number of milliseconds > 0, got "
+                    + Quote.of(text));
+        }
+        Long ns = JsonFields.exactNanos(ms);
+        if (ns == null && ms.stripTrailingZeros().scale() > 6) {
+            throw new InputException("command line", 0, "--duration", JsonFields.nanosProblem(ms) + ", got "
+                    + Quote.shorten(text));
+        }
+        if (ns == null || !Ranges.DURATION.test(ns)) {
+            throw new InputException("command line", 0, "--duration", "expected " + Ranges.DURATION.expected()
+                    + ", got " + Quote.shorten(text));
+        }
+        return ns;
     }
 
     private static InputException bad(String option, String value, java.util.stream.Stream<String> allowed) {

@@ -6,9 +6,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -27,10 +29,37 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--verify", description = "Exit 3 unless the re-run is identical to the file.")
     boolean verify;
 
+    @ParentCommand
+    Main main;
+
+    @Mixin
+    ProgressOption progressOption = new ProgressOption();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        ReplayVerification.Outcome r = ReplayVerification.verify(trace);
+        Progress[] progress = new Progress[1];
+        CommandWatch[] watch = new CommandWatch[1];
+        main.stop().onStop(() -> { }); // the re-run polls the signal between instants
+        ReplayVerification.Outcome r;
+        try {
+            r = ReplayVerification.verify(trace, end -> {
+                progress[0] = CommandWatch.progress(spec.commandLine().getErr(), progressOption.shown(), end);
+                watch[0] = new CommandWatch(main.stop(), progress[0]);
+                return watch[0];
+            });
+        } finally {
+            main.stop().onStop(null);
+            if (progress[0] != null) {
+                progress[0].finish();
+            }
+        }
+        if (r.stopped()) {
+            spec.commandLine().getErr().println("lockscope: stopped at " + Millis.exact(watch[0].now()) + " ms of "
+                    + Millis.exact(r.endNs()) + " ms virtual; " + (r.lines() == 0 ? "nothing was compared"
+                    : "the first " + r.lines() + " lines are identical"));
+            return Main.STOPPED;
+        }
         out.println("replayed " + r.events() + " events of " + r.name() + " with " + r.liveCommands()
                 + " live command" + (r.liveCommands() == 1 ? "" : "s"));
         r.cutAt().ifPresent(end -> out.println("the file ends at " + Millis.exact(end) + " ms, before the scenario's "

@@ -86,9 +86,13 @@ public final class Detectors implements EventSink {
         }
     }
 
+    /**
+     * Whether {@code b} is the first report that a wait is blocked, which starts its long-wait clock once: a set
+     * may become empty and fill again (a mutex handed from one waiter to the next), and that is still one wait.
+     */
     private boolean isFirstBlock(TraceEvent.Blocked b) {
         GoroutineState g = state.find(b.g());
-        return g != null && g.waiting() != null && g.waiting().blockers().isEmpty();
+        return g != null && g.waiting() != null && g.waiting().lock() == b.lock() && !g.waiting().reported();
     }
 
     // ---- long-wait and long-hold ----
@@ -187,7 +191,7 @@ public final class Detectors implements EventSink {
                 + Millis.label(config.holdThresholdNs()) + (clause.isEmpty() ? "" : ", " + clause)
                 + (behind.isEmpty() ? "" : "; " + behind.size() + " waiting behind it");
         host.raise(new TraceEvent.Alert(now, AlertKind.LONG_HOLD, summary, report.toString().stripTrailing(),
-                involved, List.of(hold.lock())));
+                List.copyOf(new LinkedHashSet<>(involved)), List.of(hold.lock())));
     }
 
     /** Waiters of {@code lock} whose blocked-by chain leads to {@code holder}. */
@@ -264,13 +268,22 @@ public final class Detectors implements EventSink {
         String lock = explain.lockName(r.lock());
         String report = "Recursive locking: " + g + " requests " + lock + " (" + Explainer.op(r.mode()) + ") at "
                 + r.site() + "\nwhile it already holds it (" + Explainer.op(held.mode()) + " since "
-                + Millis.label(held.since()) + ", taken at " + held.site() + ")."
-                + (r.mode() == Mode.WRITE ? "\nA write lock never waits for itself to leave: this deadlocks."
-                : "\nIn Go this deadlocks as soon as a writer is pending between the two read locks.");
+                + Millis.label(held.since()) + ", taken at " + held.site() + ")." + consequence(r.mode(), held.mode());
         host.raise(new TraceEvent.Alert(r.time(), AlertKind.RECURSIVE,
                 g.name() + " locks " + lock + " (" + Explainer.op(r.mode()) + ") again while holding it", report,
                 List.of(r.g()), List.of(r.lock())));
         return true;
+    }
+
+    /** What Go's lock does with a re-request in {@code requested} mode by a goroutine holding it in {@code held}. */
+    private static String consequence(Mode requested, Mode held) {
+        if (requested == Mode.WRITE) {
+            return "\nA write lock never waits for itself to leave: this deadlocks.";
+        }
+        if (held == Mode.WRITE) {
+            return "\nA read lock waits while a writer holds the lock, and the writer is this goroutine: this deadlocks.";
+        }
+        return "\nIn Go this deadlocks as soon as a writer is pending between the two read locks.";
     }
 
     private static long pair(int first, int second) {

@@ -7,7 +7,6 @@ import dev.lockscope.interval.IntervalTracker;
 import dev.lockscope.model.LockKind;
 import dev.lockscope.model.Mode;
 import dev.lockscope.model.Site;
-import dev.lockscope.util.IntMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,10 +26,13 @@ public final class LiveState implements EventSink {
     /** A hold of a lock; {@code id} is unique within the run. */
     public record Hold(int id, int lock, Mode mode, Site site, long since) {}
 
-    /** A pending request; {@code blockers} is the latest {@code Blocked} set (empty until one arrives). */
-    public record Wait(int id, int lock, Mode mode, Site site, long since, List<Integer> blockers) {
+    /**
+     * A pending request. {@code blockers} is the latest {@code Blocked} set (empty until one arrives, and empty again
+     * when a report says nobody blocks it any more); {@code reported} says whether any {@code Blocked} report came.
+     */
+    public record Wait(int id, int lock, Mode mode, Site site, long since, List<Integer> blockers, boolean reported) {
         Wait withBlockers(List<Integer> b) {
-            return new Wait(id, lock, mode, site, since, b);
+            return new Wait(id, lock, mode, site, since, b, true);
         }
     }
 
@@ -105,6 +107,15 @@ public final class LiveState implements EventSink {
             return activity;
         }
 
+        void removeHold(int id) {
+            for (int i = holds.size() - 1; i >= 0; i--) {
+                if (holds.get(i).id() == id) {
+                    holds.remove(i);
+                    return;
+                }
+            }
+        }
+
         /** The most recent hold of {@code lock}, or {@code null}. */
         public Hold holdOf(int lock) {
             for (int i = holds.size() - 1; i >= 0; i--) {
@@ -124,13 +135,10 @@ public final class LiveState implements EventSink {
     /** A lock's name and kind. */
     public record LockInfo(int id, String name, LockKind kind) {}
 
-    private final IntMap<GoroutineState> goroutines = new IntMap<>();
     private final Map<Integer, LockInfo> locks = new HashMap<>();
     /** Waiting goroutines per lock, in arrival order. */
     private final Map<Integer, LinkedHashMap<Integer, GoroutineState>> waitersByLock = new HashMap<>();
     private final IntervalTracker intervals = new IntervalTracker(new Intervals());
-    /** Members as the tracker's int keys. */
-    private final Map<String, Integer> memberIds = new HashMap<>();
     /** The event being fed to the tracker, whose fields its callbacks need. */
     private TraceEvent current;
     /** Ids of waits and holds; they need only be unique among those open at once, so an int that wraps is enough. */
@@ -142,10 +150,7 @@ public final class LiveState implements EventSink {
         now = event.time();
         current = event;
         switch (event) {
-            case TraceEvent.Spawn s -> {
-                goroutines.put(s.g(), new GoroutineState(s.g(), s.name(), s.kind()));
-                intervals.spawn(s.time(), s.g(), 0);
-            }
+            case TraceEvent.Spawn s -> intervals.spawn(s.time(), s.g(), 0, new GoroutineState(s.g(), s.name(), s.kind()));
             case TraceEvent.Exit x -> intervals.exit(x.time(), x.g(), 0);
             case TraceEvent.LockCreated l -> {
                 locks.put(l.lock(), new LockInfo(l.lock(), l.name(), l.kind()));
@@ -160,8 +165,8 @@ public final class LiveState implements EventSink {
                     g.wait = g.wait.withBlockers(b.blockers());
                 }
             }
-            case TraceEvent.SendStart s -> intervals.sendStart(s.time(), s.g(), member(s.member()), s.msg(), 0);
-            case TraceEvent.Deliver d -> intervals.deliver(d.time(), d.g(), member(d.member()), d.msg(), 0);
+            case TraceEvent.SendStart s -> intervals.sendStart(s.time(), s.g(), s.member(), IntervalTracker.NONE, s.msg(), 0);
+            case TraceEvent.Deliver d -> intervals.deliver(d.time(), d.g(), d.member(), d.msg(), 0);
             case TraceEvent.Sleep s -> intervals.sleep(s.time(), s.g(), s.durationNs(), 0);
             case TraceEvent.Park p -> intervals.park(p.time(), p.g(), 0);
             default -> intervals.advanceTo(event.time());
@@ -177,8 +182,13 @@ public final class LiveState implements EventSink {
             switch (kind) {
                 case WAITING -> {
                     TraceEvent.Request r = (TraceEvent.Request) current;
-                    g.wait = new Wait(tag, key, r.mode(), r.site(), start, List.of());
-                    waitersByLock.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(gid, g);
+                    g.wait = new Wait(tag, key, r.mode(), r.site(), start, List.of(), false);
+                    LinkedHashMap<Integer, GoroutineState> waiters = waitersByLock.get(key);
+                    if (waiters == null) {
+                        waiters = new LinkedHashMap<>();
+                        waitersByLock.put(key, waiters);
+                    }
+                    waiters.put(gid, g);
                 }
                 case HOLD_READ, HOLD_WRITE -> {
                     TraceEvent.Acquire a = (TraceEvent.Acquire) current;
@@ -193,7 +203,7 @@ public final class LiveState implements EventSink {
 
         @Override
         public void closed(IntervalKind kind, int gid, int key, long start, long end, int tag, int endTag) {
-            GoroutineState g = goroutines.get(gid);
+            GoroutineState g = (GoroutineState) intervals.attachment(gid);
             if (g == null) {
                 return;
             }
@@ -204,11 +214,9 @@ public final class LiveState implements EventSink {
                     if (waiters != null) {
                         waiters.remove(gid);
                     }
-                    forgetIfGone(g);
                 }
                 case HOLD_READ, HOLD_WRITE -> {
                     g.holds.removeIf(h -> h.id() == tag);
-                    forgetIfGone(g);
                 }
                 case SENDING -> g.sending = null;
                 case SLEEPING, PARKED -> g.activity = null;
@@ -216,33 +224,22 @@ public final class LiveState implements EventSink {
             }
         }
 
+        /** The tracker forgets the goroutine with its attachment unless it left a lock held or a wait open. */
         @Override
         public void exited(int gid, long time, int tag) {
-            GoroutineState g = goroutines.get(gid);
+            GoroutineState g = (GoroutineState) intervals.attachment(gid);
             if (g != null) {
                 g.exitedAt = time;
-                forgetIfGone(g);
             }
         }
     }
 
-    /** Drops an exited goroutine once it holds and waits for nothing. */
-    private void forgetIfGone(GoroutineState g) {
-        if (g.exited() && g.holds.isEmpty() && g.wait == null) {
-            goroutines.remove(g.id);
-        }
-    }
-
-    private int member(String name) {
-        return memberIds.computeIfAbsent(name, n -> memberIds.size());
-    }
-
     private GoroutineState goroutine(int id) {
-        GoroutineState g = goroutines.get(id);
+        GoroutineState g = (GoroutineState) intervals.attachment(id);
         if (g == null) {
             // A trace may start mid-run; an unknown goroutine gets a placeholder rather than an error.
             g = new GoroutineState(id, "g" + id, "?");
-            goroutines.put(id, g);
+            intervals.attach(id, g);
         }
         return g;
     }
@@ -259,7 +256,7 @@ public final class LiveState implements EventSink {
 
     /** The goroutine with this id, alive or exited still holding a lock, or {@code null}. */
     public GoroutineState find(int id) {
-        return goroutines.get(id);
+        return (GoroutineState) intervals.attachment(id);
     }
 
     public LockInfo lock(int id) {
@@ -276,18 +273,19 @@ public final class LiveState implements EventSink {
     /** Goroutines holding {@code lock}, in id order. */
     public List<GoroutineState> holders(int lock) {
         List<GoroutineState> result = new ArrayList<>();
-        for (GoroutineState g : goroutines.values()) {
+        intervals.forEachAttachment(a -> {
+            GoroutineState g = (GoroutineState) a;
             if (g.holdOf(lock) != null) {
                 result.add(g);
             }
-        }
+        });
         result.sort((a, b) -> Integer.compare(a.id, b.id));
         return result;
     }
 
     /** A display name for a goroutine that may have exited: "Broadcast#3 (g7)". */
     public String describe(int g) {
-        GoroutineState state = goroutines.get(g);
+        GoroutineState state = find(g);
         return state != null ? state.toString() : "g" + g;
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.LongFunction;
 
 /**
  * {@code replay --verify}: re-runs a trace file's scenario (from its header) and its live commands, and compares
@@ -38,16 +39,19 @@ public final class ReplayVerification {
      * @param difference   the first difference, if any
      * @param endNs        the time of the file's {@code end} event
      * @param durationNs   the scenario's duration: a file that ends before it is a run saved before its end
+     * @param stopped      whether the watch stopped the re-run before its end (then with no difference found)
      */
     public record Outcome(String name, long events, long liveCommands, long lines,
-                          Optional<TraceComparison.Difference> difference, long endNs, long durationNs) {
+                          Optional<TraceComparison.Difference> difference, long endNs, long durationNs,
+                          boolean stopped) {
         public Outcome {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(difference, "difference");
         }
 
+        /** Whether the whole file was compared and found identical. */
         public boolean identical() {
-            return difference.isEmpty();
+            return difference.isEmpty() && !stopped;
         }
 
         /** The end of the file when it comes before the scenario's end. */
@@ -62,6 +66,16 @@ public final class ReplayVerification {
      * @throws InputException if the file is not a complete, valid trace of a simulation
      */
     public static Outcome verify(Path trace) throws InputException {
+        return verify(trace, end -> RunWatch.NONE);
+    }
+
+    /**
+     * Verifies {@code trace}, the re-run asking the watch that {@code watch} makes (given the file's end time, for
+     * progress) between instants; a watch that stops it gives an outcome that is {@link Outcome#stopped}.
+     *
+     * @throws InputException if the file is not a complete, valid trace of a simulation
+     */
+    public static Outcome verify(Path trace, LongFunction<RunWatch> watch) throws InputException {
         String source = trace.toString();
         TraceFile.Header header = TraceReader.readHeader(trace);
         Scenario scenario = header.requireScenario(source, "replay");
@@ -76,18 +90,14 @@ public final class ReplayVerification {
         if (file.truncated()) {
             throw new InputException(source, 0, "", "cannot replay a truncated trace: " + file.warning().orElse(""));
         }
+        RunWatch w = watch.apply(last[0]);
+        boolean[] complete = {true};
         try (TraceCursor cursor = TraceCursor.open(trace)) {
             FileRecording recording = new FileRecording(cursor);
-            TraceComparison.Outcome compared;
-            try {
-                compared = TraceComparison.compare(trace, TraceFile.Header.simulated(scenario),
-                        sink -> Replay.run(scenario, recording, sink));
-            } catch (IllegalStateException e) { // a live command the re-run cannot apply where it was recorded
-                compared = new TraceComparison.Outcome(0, 0, Optional.of(new TraceComparison.Difference.LiveCommand(
-                        recording.commandLine, e.getMessage())));
-            }
+            TraceComparison.Outcome compared = TraceComparison.compare(trace, TraceFile.Header.simulated(scenario),
+                    sink -> complete[0] = Replay.run(source, scenario, recording, sink, w));
             return new Outcome(scenario.name(), compared.events(), live[0], compared.lines(), compared.difference(),
-                    last[0], scenario.durationNs());
+                    last[0], scenario.durationNs(), !complete[0] && compared.difference().isEmpty());
         }
     }
 
@@ -95,7 +105,6 @@ public final class ReplayVerification {
     private static final class FileRecording implements Replay.Recording {
         private final TraceCursor cursor;
         private long lastTime;
-        long commandLine;
 
         FileRecording(TraceCursor cursor) {
             this.cursor = cursor;
@@ -106,7 +115,6 @@ public final class ReplayVerification {
             for (TraceEvent e = cursor.next(); e != null; e = cursor.next()) {
                 lastTime = e.time();
                 if (e instanceof TraceEvent.CommandApplied c && c.live()) {
-                    commandLine = cursor.line();
                     return c;
                 }
             }

@@ -59,21 +59,19 @@ final class ScriptSteps {
     }
 
     private long sleepNanos(String ms, String path, int line) throws InputException {
-        BigDecimal value;
-        try {
-            value = new BigDecimal(ms);
-        } catch (NumberFormatException e) {
-            throw new InputException(source, line, path, "expected sleep MS with MS a number >= 0, got "
-                    + Quote.of(ms));
+        BigDecimal value = JsonFields.decimal(ms);
+        if (value == null) {
+            throw new InputException(source, line, path, "expected sleep MS with MS " + Ranges.TIME.expected()
+                    + ", got " + Quote.of(ms));
         }
         Long ns = JsonFields.exactNanos(value);
         if (ns == null && value.stripTrailingZeros().scale() > 6) {
-            throw new InputException(source, line, path,
-                    "expected a whole number of nanoseconds (at most 6 decimals), got " + Quote.shorten(ms));
+            throw new InputException(source, line, path, "sleep: " + JsonFields.nanosProblem(value) + ", got "
+                    + Quote.shorten(ms));
         }
         if (ns == null || !Ranges.TIME.test(ns)) {
-            throw new InputException(source, line, path, "expected sleep MS with MS " + Ranges.TIME.expected()
-                    + ", got " + Quote.shorten(ms));
+            throw new InputException(source, line, path, "sleep: expected " + Ranges.TIME.expected() + ", got "
+                    + Quote.shorten(ms));
         }
         return ns;
     }

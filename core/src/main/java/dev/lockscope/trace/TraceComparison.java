@@ -40,7 +40,7 @@ public final class TraceComparison {
 
     private TraceComparison() {}
 
-    /** A re-run, writing its events into a sink and finishing it. */
+    /** A re-run, writing its events into a sink and finishing it (a re-run stopped early does not finish it). */
     @FunctionalInterface
     public interface Rerun {
         void into(EventSink sink) throws InputException;
@@ -106,14 +106,6 @@ public final class TraceComparison {
             }
         }
 
-        /** The file's live command at {@code line} cannot be applied where it was recorded. */
-        record LiveCommand(long line, String problem) implements Difference {
-            @Override
-            public String describe() {
-                return "at line " + line + ": the re-run cannot apply the file's live command there: " + problem;
-            }
-        }
-
         /** The gzip file holds more than one member (this Lockscope writes one). */
         record GzipMembers(int members, long secondAt) implements Difference {
             @Override
@@ -134,6 +126,7 @@ public final class TraceComparison {
         try (InputStream in = TraceReader.open(file)) {
             Comparing comparing = new Comparing(in);
             long[] events = {0};
+            boolean[] finished = {false};
             try {
                 TraceWriter writer = TraceWriter.to(comparing, "the re-run", header);
                 rerun.into(new EventSink() {
@@ -145,17 +138,20 @@ public final class TraceComparison {
 
                     @Override
                     public void finish() {
+                        finished[0] = true;
                         writer.finish();
                     }
                 });
-                comparing.close(); // the re-run ended: whatever the file has left is a difference
+                if (finished[0]) {
+                    comparing.close(); // the re-run ended: whatever the file has left is a difference
+                } // else it was stopped before its end: what it wrote so far compared equal
             } catch (Stop stop) {
                 // the first difference is known
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
             Optional<Difference> difference = Optional.ofNullable(comparing.difference);
-            if (difference.isEmpty() && in instanceof GzipInput gz && gz.members() > 1) {
+            if (difference.isEmpty() && finished[0] && in instanceof GzipInput gz && gz.members() > 1) {
                 difference = Optional.of(new Difference.GzipMembers(gz.members(), gz.secondMemberStart()));
             }
             return new Outcome(events[0], comparing.sameLines, difference);

@@ -11,11 +11,12 @@ import tools.jackson.core.JacksonException;
 /**
  * One pass over a trace file: its header, then its events one at a time into an {@link EventTarget}, with every
  * rule of {@link TraceReader} (which loops over it) and the same errors and warnings. A {@link TraceCursor} drives
- * it one event at a time. Owns the open file until {@link #close}.
+ * it one event at a time. Owns the file it opened until {@link #close}; a stream it was given stays its owner's.
  */
 final class TraceScan implements AutoCloseable {
     private final String source;
     private final InputStream in;
+    private final boolean ownsInput;
     private final LineReader lines;
     private final TraceLimits limits;
     private final TraceFile.Header header;
@@ -24,13 +25,28 @@ final class TraceScan implements AutoCloseable {
     private int blank;
     private ReadResult result;
 
-    private TraceScan(String source, InputStream in, LineReader lines, TraceLimits limits, TraceFile.Header header) {
+    private TraceScan(String source, InputStream in, boolean ownsInput, LineReader lines, TraceLimits limits,
+                      TraceFile.Header header) {
         this.source = source;
         this.in = in;
+        this.ownsInput = ownsInput;
         this.lines = lines;
         this.limits = limits;
         this.header = header;
         this.parser = new EventLineParser(source, limits);
+    }
+
+    /**
+     * Reads the header from {@code in}, a stream that delivers a trace as it is written (a live connection);
+     * {@link #close} leaves the stream open, which is its owner's.
+     */
+    static TraceScan over(String source, InputStream in, TraceLimits limits) throws InputException {
+        LineReader lines = new LineReader(in);
+        try {
+            return new TraceScan(source, in, false, lines, limits, TraceReader.header(source, lines, limits));
+        } catch (IOException e) {
+            throw TraceReader.unreadable(source, e);
+        }
     }
 
     /** Opens {@code file} and reads its header. */
@@ -49,7 +65,7 @@ final class TraceScan implements AutoCloseable {
                 }
                 throw e;
             }
-            TraceScan scan = new TraceScan(source, in, lines, limits, header);
+            TraceScan scan = new TraceScan(source, in, true, lines, limits, header);
             in = null; // the scan owns it now
             return scan;
         } catch (IOException e) {
@@ -122,7 +138,7 @@ final class TraceScan implements AutoCloseable {
                             + count + " events");
                     return false;
                 }
-                throw e instanceof JacksonException je ? JsonTree.malformed(source, lines.number(), je)
+                throw e instanceof JacksonException je ? JsonTree.malformedLine(source, lines.number(), je)
                         : (InputException) e;
             }
             if (kind != LineKind.SITE) { // a site line declares a site and is no event
@@ -149,6 +165,9 @@ final class TraceScan implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!ownsInput) {
+            return;
+        }
         try {
             in.close();
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package dev.lockscope.trace;
 
 import dev.lockscope.event.EventSink;
 import dev.lockscope.event.TraceEvent;
+import dev.lockscope.io.AtomicOutput;
 import dev.lockscope.io.JsonFormat;
 import dev.lockscope.io.JsonTree;
 import dev.lockscope.scenario.Scenario;
@@ -13,7 +14,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.zip.GZIPOutputStream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonEncoding;
@@ -27,9 +27,9 @@ import tools.jackson.core.SerializableString;
  *
  * <ul>
  *   <li>{@link #atomic}: everything goes to a temporary file in the target's directory, which {@link #finish}
- *       renames over the target in one atomic step. Readers see the old file or the complete new one, never a
- *       half-written one; a crash before {@code finish} leaves the target untouched (and a stray
- *       {@code .*.tmp} file). For saving a finished or replayed run.</li>
+ *       renames over the target in one atomic step ({@link AtomicOutput}: its rules for devices, permissions,
+ *       leftovers and errors apply). Readers see the old file or the complete new one, never a half-written one;
+ *       a crash before {@code finish} leaves the target untouched. For saving a finished or replayed run.</li>
  *   <li>{@link #recording}: writes to the target itself and flushes whenever virtual time advances and on
  *       {@link #flush}, so a crash loses at most the events of the current instant. A gzip recording is
  *       sync-flushed, so its data so far decompresses; {@link TraceReader} loads a cut-off recording up to its
@@ -46,9 +46,10 @@ import tools.jackson.core.SerializableString;
 public final class TraceWriter implements EventSink, AutoCloseable {
     private static final int BUFFER = 1 << 16;
 
+    /** The target, or what the lines go to, in messages. */
     private final String name;
     private final Path target;
-    private final Path temp;
+    private final AtomicOutput.Pending pending;
     private final JsonGenerator generator;
     private final EventLineWriter lines;
     private final boolean flushPerInstant;
@@ -57,17 +58,16 @@ public final class TraceWriter implements EventSink, AutoCloseable {
     private long events;
     private boolean closed;
 
-    private TraceWriter(Path target, Path temp, TraceFile.Header header, boolean flushPerInstant, long maxEvents)
-            throws IOException {
-        this(target.toString(), target, temp, open(temp != null ? temp : target,
-                TraceFile.isGzipName(target.getFileName().toString())), header, flushPerInstant, maxEvents);
+    private TraceWriter(Path target, AtomicOutput.Pending pending, TraceFile.Header header, boolean flushPerInstant,
+                        long maxEvents) throws IOException {
+        this(target.toString(), target, pending, open(target, pending), header, flushPerInstant, maxEvents);
     }
 
-    private TraceWriter(String name, Path target, Path temp, OutputStream out, TraceFile.Header header,
-                        boolean flushPerInstant, long maxEvents) throws IOException {
+    private TraceWriter(String name, Path target, AtomicOutput.Pending pending, OutputStream out,
+                        TraceFile.Header header, boolean flushPerInstant, long maxEvents) throws IOException {
         this.name = name;
         this.target = target;
-        this.temp = temp;
+        this.pending = pending;
         this.flushPerInstant = flushPerInstant;
         this.maxEvents = maxEvents;
         try {
@@ -80,9 +80,11 @@ public final class TraceWriter implements EventSink, AutoCloseable {
         writeHeader(header);
     }
 
-    private static OutputStream open(Path file, boolean gzip) throws IOException {
-        OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), BUFFER);
-        if (!gzip) {
+    /** The stream for a file target: the pending temporary file, or the target itself; gzip when it ends in .gz. */
+    private static OutputStream open(Path target, AtomicOutput.Pending pending) throws IOException {
+        OutputStream out = pending != null ? pending.stream()
+                : new BufferedOutputStream(Files.newOutputStream(target), BUFFER);
+        if (!TraceFile.isGzipName(target.getFileName().toString())) {
             return out;
         }
         try {
@@ -115,12 +117,11 @@ public final class TraceWriter implements EventSink, AutoCloseable {
 
     /** {@link #atomic(Path, TraceFile.Header)} with another event limit, for tests. */
     static TraceWriter atomic(Path target, TraceFile.Header header, long maxEvents) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        AtomicOutput.Pending pending = AtomicOutput.open(target);
         try {
-            return new TraceWriter(target, temp, header, false, maxEvents);
+            return new TraceWriter(target, pending, header, false, maxEvents);
         } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temp);
+            pending.close();
             throw e;
         }
     }
@@ -158,7 +159,7 @@ public final class TraceWriter implements EventSink, AutoCloseable {
             }
         } catch (JacksonException e) {
             close();
-            throw new IOException("cannot write trace header to " + name + ": " + e.getOriginalMessage(), e);
+            throw ioProblem(e);
         }
     }
 
@@ -180,8 +181,7 @@ public final class TraceWriter implements EventSink, AutoCloseable {
             lastTime = event.time();
             lines.write(event);
         } catch (JacksonException e) {
-            throw new UncheckedIOException(new IOException("cannot write trace " + name + ": "
-                    + e.getOriginalMessage(), e));
+            throw new UncheckedIOException(ioProblem(e));
         }
     }
 
@@ -190,7 +190,7 @@ public final class TraceWriter implements EventSink, AutoCloseable {
         try {
             generator.flush();
         } catch (JacksonException e) {
-            throw new UncheckedIOException(new IOException("cannot flush trace " + name, e));
+            throw new UncheckedIOException(ioProblem(e));
         }
     }
 
@@ -203,12 +203,15 @@ public final class TraceWriter implements EventSink, AutoCloseable {
         try {
             generator.close();
             closed = true;
-            if (temp != null) {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            if (pending != null) {
+                pending.commit();
             }
-        } catch (IOException | JacksonException e) {
+        } catch (IOException e) {
             abandon();
-            throw new UncheckedIOException(new IOException("cannot finish trace " + name + ": " + e.getMessage(), e));
+            throw new UncheckedIOException(e);
+        } catch (JacksonException e) {
+            abandon();
+            throw new UncheckedIOException(ioProblem(e));
         }
     }
 
@@ -227,13 +230,20 @@ public final class TraceWriter implements EventSink, AutoCloseable {
         } catch (JacksonException e) {
             // The file is being given up; a failure to close it changes nothing for the caller.
         }
-        if (temp != null) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException e) {
-                // Leaves a hidden .tmp file next to the target; the target itself is intact.
-            }
+        if (pending != null) {
+            pending.close();
         }
+    }
+
+    /**
+     * The I/O failure inside Jackson's wrapper, which names the target ({@link AtomicOutput}); a failure of the
+     * generator itself is named after the target too.
+     */
+    private IOException ioProblem(JacksonException e) {
+        if (e.getCause() instanceof IOException io) {
+            return io;
+        }
+        return new java.nio.file.FileSystemException(name, null, "cannot write the trace");
     }
 
     /** No separator between root values: each event line ends with its own newline instead. */

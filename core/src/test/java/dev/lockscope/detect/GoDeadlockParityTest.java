@@ -152,6 +152,24 @@ class GoDeadlockParityTest {
     }
 
     @Test
+    void aReadLockAskedForUnderTheWriteLockIsReportedAsTheDeadlockItIs() throws Exception {
+        // GoBench etcd6708, syncthing4829: RLock waits while a writer holds the lock, here the goroutine itself,
+        // whether or not another writer is pending.
+        Recorder r = run(script().rwmutex("M").duration(100).go("g1", 0, "lock M", "rlock M", "runlock M", "unlock M"));
+        assertThat(counts(r)).containsEntry(AlertKind.RECURSIVE, 1L).containsEntry(AlertKind.DEADLOCK, 1L);
+        assertThat(alerts(r, AlertKind.RECURSIVE).getFirst().report()).endsWith(
+                "A read lock waits while a writer holds the lock, and the writer is this goroutine: this deadlocks.");
+    }
+
+    @Test
+    void aHolderWaitingBehindItsOwnHoldIsNamedOnceInTheLongHold() throws Exception {
+        Recorder r = run(script().mutex("M").duration(2000).go("g1", 0, "lock M", "lock M"));
+        TraceEvent.Alert hold = alerts(r, AlertKind.LONG_HOLD).getFirst();
+        assertThat(hold.report()).contains("1 goroutine waits behind it", "g1 (g1) has waited 1000 ms for M (Lock)");
+        assertThat(hold.goroutines()).containsExactly(1);
+    }
+
+    @Test
     void recursiveReadLockDeadlocksBehindAPendingWriter() throws Exception {
         Recorder r = run(script().rwmutex("M").duration(500)
                 .go("g1", 0, "rlock M", "sleep 10", "rlock M", "runlock M", "runlock M")

@@ -98,10 +98,10 @@ class IntervalTrackerTest {
 
     @Test
     void aSendEndsAtTheDeliveryOfTheSameMemberAndMessage() {
-        tracker.sendStart(0, 1, 3, 10, 1);
-        tracker.sendStart(0, 1, 3, 11, 2);
-        tracker.deliver(5, 1, 3, 11, 3);
-        tracker.deliver(6, 1, 4, 10, 4); // another member: matches nothing
+        tracker.sendStart(0, 1, "bob", 3, 10, 1);
+        tracker.sendStart(0, 1, "bob", 3, 11, 2);
+        tracker.deliver(5, 1, new String("bob"), 11, 3); // matched by name, not by instance
+        tracker.deliver(6, 1, "eve", 10, 4); // another member: matches nothing
 
         assertThat(closed).containsExactly(new Closed(IntervalKind.SENDING, 1, 3, 0, 5, 2, 3));
         assertThat(tracker.unmatched()).isEqualTo(1);

@@ -48,7 +48,7 @@ class ScenarioRangesTest {
                 + "expected a number from 0 to " + WEEK + " (milliseconds), got 1000000000000");
         assertRefused("{\"name\": \"s\", \"kind\": \"script\", \"durationMs\": 100,\n\"locks\": [], \"goroutines\": "
                 + "[{\"name\": \"g\", \"steps\": [\"sleep 604800001\"]}]}", "r.json:2: goroutines[0].steps[0]: "
-                + "expected sleep MS with MS a number from 0 to " + WEEK + " (milliseconds), got 604800001");
+                + "sleep: expected a number from 0 to " + WEEK + " (milliseconds), got 604800001");
     }
 
     @Test

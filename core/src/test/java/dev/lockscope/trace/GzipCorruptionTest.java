@@ -77,7 +77,7 @@ class GzipCorruptionTest {
                 }
             } catch (InputException e) {
                 if (offset < 2) { // no longer gzip's magic bytes: read as plain text, which is no trace
-                    assertThat(e.getMessage()).as("flip at %d", offset).startsWith(file + ":1: malformed JSON");
+                    assertThat(e.getMessage()).as("flip at %d", offset).startsWith(file + ":1:");
                     outcome = "not gzip";
                 } else if (!e.getMessage().contains("corrupt") && offset >= original.length - 72) {
                     // A damaged last line, and a stream that then looks cut: its line's error stands.

@@ -121,8 +121,9 @@ public final class IntervalCsvExporter implements EventSink {
             }
             case TraceEvent.Park p -> intervals.park(now, p.g(), tag);
             case TraceEvent.Sleep s -> intervals.sleep(now, s.g(), s.durationNs(), tag);
-            case TraceEvent.SendStart s -> intervals.sendStart(now, s.g(), member(s.member()), s.msg(), tag);
-            case TraceEvent.Deliver d -> intervals.deliver(now, d.g(), member(d.member()), d.msg(), tag);
+            case TraceEvent.SendStart s -> intervals.sendStart(now, s.g(), s.member(), member(s.member()), s.msg(),
+                    tag);
+            case TraceEvent.Deliver d -> intervals.deliver(now, d.g(), d.member(), d.msg(), tag);
             case TraceEvent.Alert _, TraceEvent.Drop _, TraceEvent.MemberEvent _, TraceEvent.CommandApplied _,
                  TraceEvent.End _ -> intervals.advanceTo(now);
         }
