@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 /**
  * The command line: {@code java -jar lockscope-cli.jar <command>}. Exit codes: 0 success; 2 bad input (a
  * scenario, trace or option), with one line on stderr and no stack trace; 1 an I/O failure (one line naming the
- * file) or an internal error (a bug); 3 a {@code replay --verify} mismatch; 130 stopped by Ctrl-C and 143 by
+ * file), an internal error (a bug), or running out of memory (one line saying how to give Java more); 3 a
+ * {@code replay --verify} mismatch; 130 stopped by Ctrl-C and 143 by
  * SIGTERM (128 + the signal's number, see {@link StopSignal}).
  */
 @Command(name = "lockscope", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -78,9 +79,23 @@ public final class Main {
             err.println("lockscope: internal error: " + ex);
             return 1;
         });
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // The command's data is garbage once its stack has unwound: there is room again for one line.
+            err.println(outOfMemory(args, Runtime.getRuntime().maxMemory()));
+            code = 1;
+        }
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** One line for a command that ran out of heap: which command, how much heap, what to do. */
+    static String outOfMemory(String[] args, long maxHeapBytes) {
+        return "lockscope: out of memory running '" + String.join(" ", args) + "' in a Java heap of "
+                + (maxHeapBytes >> 20) + " MB; run it with a larger heap (JAVA_TOOL_OPTIONS=-Xmx4g lockscope ...), "
+                + "or give it a smaller input";
     }
 }

@@ -5,6 +5,7 @@ import dev.lockscope.io.JsonFields;
 import dev.lockscope.io.Quote;
 import dev.lockscope.model.LockSemantics;
 import dev.lockscope.model.Strategy;
+import dev.lockscope.scenario.Ranges;
 import dev.lockscope.scenario.RoomSpec;
 import dev.lockscope.scenario.Scenario;
 import java.math.BigDecimal;
@@ -55,7 +56,10 @@ final class Overrides {
         return s;
     }
 
-    /** The --duration in nanoseconds, by the rule of every time in a file ({@link JsonFields#nanosProblem}). */
+    /**
+     * The --duration in nanoseconds, by the rule of every time in a file ({@link JsonFields#nanosProblem}) and the
+     * range of a scenario's {@code durationMs} ({@link Ranges#DURATION}).
+     */
     private static long durationNs(String text) throws InputException {
         BigDecimal ms = JsonFields.decimal(text);
         if (ms == null || ms.signum() <= 0) {
@@ -63,9 +67,13 @@ final class Overrides {
                     + Quote.of(text));
         }
         Long ns = JsonFields.exactNanos(ms);
-        if (ns == null) {
+        if (ns == null && ms.stripTrailingZeros().scale() > 6) {
             throw new InputException("command line", 0, "--duration", JsonFields.nanosProblem(ms) + ", got "
                     + Quote.shorten(text));
+        }
+        if (ns == null || !Ranges.DURATION.test(ns)) {
+            throw new InputException("command line", 0, "--duration", "expected " + Ranges.DURATION.expected()
+                    + ", got " + Quote.shorten(text));
         }
         return ns;
     }

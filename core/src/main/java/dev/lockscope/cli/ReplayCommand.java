@@ -1,25 +1,10 @@
 package dev.lockscope.cli;
 
-import dev.lockscope.event.EventSink;
-import dev.lockscope.event.TraceEvent;
-import dev.lockscope.io.InputException;
-import dev.lockscope.run.Replay;
-import dev.lockscope.scenario.Scenario;
-import dev.lockscope.trace.ReadResult;
-import dev.lockscope.trace.TraceReader;
-import dev.lockscope.trace.TraceWriter;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.zip.GZIPInputStream;
+import dev.lockscope.run.ReplayVerification;
 import dev.lockscope.util.Millis;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,9 +14,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code replay TRACE --verify}: re-runs the scenario and recorded live commands from a trace, writes the re-run
- * as a trace, and checks that it is byte-identical to the file (after decompression) and, to explain a
- * difference, where the events first differ.
+ * {@code replay TRACE --verify}: re-runs the scenario and recorded live commands from a trace and compares the
+ * re-run with the file byte for byte as it runs ({@link ReplayVerification}): identical, or the first place where
+ * they differ.
  */
 @Command(name = "replay", description = "Re-runs a trace's scenario and recorded commands; --verify compares with the file.")
 final class ReplayCommand implements Callable<Integer> {
@@ -53,77 +38,38 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Scenario scenario = TraceReader.readHeader(trace).requireScenario(trace.toString(), "replay");
-        List<TraceEvent> recorded = new ArrayList<>();
-        ReadResult file = TraceReader.read(trace, recorded::add);
-        if (file.truncated()) {
-            throw new InputException(trace.toString(), 0, "", "cannot replay a truncated trace: "
-                    + file.warning().orElse(""));
-        }
-        List<TraceEvent.CommandApplied> live = recorded.stream().filter(e -> e instanceof TraceEvent.CommandApplied c
-                && c.live()).map(TraceEvent.CommandApplied.class::cast).toList();
-        long end = recorded.isEmpty() ? 0 : recorded.getLast().time();
-        List<TraceEvent> rerun = new ArrayList<>(recorded.size());
-        Path rewritten = Files.createTempFile("lockscope-replay-", ".jsonl");
-        boolean sameBytes;
-        Progress progress = CommandWatch.progress(spec.commandLine().getErr(), progressOption.shown(), end);
-        CommandWatch watch = new CommandWatch(main.stop(), progress);
+        Progress[] progress = new Progress[1];
+        CommandWatch[] watch = new CommandWatch[1];
         main.stop().onStop(() -> { }); // the re-run polls the signal between instants
-        try (TraceWriter writer = TraceWriter.atomic(rewritten, scenario)) {
-            boolean complete = Replay.run(trace.toString(), scenario, live, end, new EventSink() {
-                @Override
-                public void accept(TraceEvent e) {
-                    rerun.add(e);
-                    writer.accept(e);
-                }
-
-                @Override
-                public void finish() {
-                    writer.finish();
-                }
-            }, watch);
-            progress.finish();
-            if (!complete) {
-                spec.commandLine().getErr().println("lockscope: stopped at " + Millis.exact(watch.now()) + " ms of "
-                        + Millis.exact(end) + " ms virtual; nothing was compared");
-                return Main.STOPPED;
-            }
-            sameBytes = Arrays.equals(plainBytes(trace), Files.readAllBytes(rewritten));
+        ReplayVerification.Outcome r;
+        try {
+            r = ReplayVerification.verify(trace, end -> {
+                progress[0] = CommandWatch.progress(spec.commandLine().getErr(), progressOption.shown(), end);
+                watch[0] = new CommandWatch(main.stop(), progress[0]);
+                return watch[0];
+            });
         } finally {
             main.stop().onStop(null);
-            Files.deleteIfExists(rewritten);
-        }
-        int firstDifference = -1;
-        for (int i = 0; i < Math.max(recorded.size(), rerun.size()); i++) {
-            if (i >= recorded.size() || i >= rerun.size() || !recorded.get(i).equals(rerun.get(i))) {
-                firstDifference = i;
-                break;
+            if (progress[0] != null) {
+                progress[0].finish();
             }
         }
-        out.println("replayed " + rerun.size() + " events of " + scenario.name() + " with "
-                + live.size() + " live command" + (live.size() == 1 ? "" : "s"));
-        if (firstDifference < 0 && sameBytes) {
-            out.println("identical: the re-run reproduces the file byte for byte");
+        if (r.stopped()) {
+            spec.commandLine().getErr().println("lockscope: stopped at " + Millis.exact(watch[0].now()) + " ms of "
+                    + Millis.exact(r.endNs()) + " ms virtual; " + (r.lines() == 0 ? "nothing was compared"
+                    : "the first " + r.lines() + " lines are identical"));
+            return Main.STOPPED;
+        }
+        out.println("replayed " + r.events() + " events of " + r.name() + " with " + r.liveCommands()
+                + " live command" + (r.liveCommands() == 1 ? "" : "s"));
+        r.cutAt().ifPresent(end -> out.println("the file ends at " + Millis.exact(end) + " ms, before the scenario's "
+                + Millis.exact(r.durationNs()) + " ms (a run saved before its end): re-run up to there"));
+        if (r.identical()) {
+            out.println("identical: the re-run of the header's scenario reproduces the file byte for byte ("
+                    + r.lines() + " lines)");
             return 0;
         }
-        if (firstDifference < 0) {
-            out.println("same events, different bytes: the file was not written by this Lockscope's trace writer");
-            return verify ? 3 : 0;
-        }
-        out.println("DIFFERENT from event " + (firstDifference + 1) + ":");
-        out.println("  file:   " + (firstDifference < recorded.size() ? recorded.get(firstDifference) : "(ends)"));
-        out.println("  re-run: " + (firstDifference < rerun.size() ? rerun.get(firstDifference) : "(ends)"));
+        out.println("DIFFERENT " + r.difference().orElseThrow().describe());
         return verify ? 3 : 0;
-    }
-
-    /** The file's bytes, decompressed if it is gzip (detected by its magic number, as the reader does). */
-    private static byte[] plainBytes(Path file) throws IOException {
-        byte[] raw = Files.readAllBytes(file);
-        if (raw.length >= 2 && (raw[0] & 0xff) == 0x1f && (raw[1] & 0xff) == 0x8b) {
-            try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
-                return in.readAllBytes();
-            }
-        }
-        return raw;
     }
 }

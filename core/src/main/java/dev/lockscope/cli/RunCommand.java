@@ -5,11 +5,14 @@ import dev.lockscope.analysis.SummaryJson;
 import dev.lockscope.analysis.SummaryText;
 import dev.lockscope.event.EventSink;
 import dev.lockscope.event.TraceEvent;
+import dev.lockscope.io.InputException;
 import dev.lockscope.run.Simulation;
 import dev.lockscope.scenario.Scenario;
 import dev.lockscope.scenario.ScenarioSource;
+import dev.lockscope.trace.TraceTooLongException;
 import dev.lockscope.trace.TraceWriter;
 import dev.lockscope.util.Millis;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -74,7 +77,17 @@ final class RunCommand implements Callable<Integer> {
                     s.durationNs());
             CommandWatch watch = new CommandWatch(main.stop(), progress);
             main.stop().onStop(() -> { }); // the run polls the signal between instants
-            boolean complete = Simulation.start(s, sink).runToEnd(watch);
+            boolean complete;
+            try {
+                complete = Simulation.start(s, sink).runToEnd(watch);
+            } catch (UncheckedIOException e) {
+                if (e.getCause() instanceof TraceTooLongException tooLong) { // the scenario is too big for a trace
+                    progress.finish();
+                    throw new InputException(scenario, 0, "", tooLong.getMessage()
+                            + "; shorten durationMs, or run without --out");
+                }
+                throw e;
+            }
             progress.finish();
             if (!complete) {
                 if (writer != null) {

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.LongPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +21,6 @@ import java.util.regex.Pattern;
  * anything that is not a whole number of nanoseconds.
  */
 public final class JsonFields {
-    private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
     /** A decimal number as Java and JSON write it (with or without a fraction, exponent and sign). */
     private static final Pattern DECIMAL = Pattern.compile("([+-]?(?:\\d+\\.?\\d*|\\.\\d+))(?:[eE]([+-]?\\d+))?");
 
@@ -180,6 +180,49 @@ public final class JsonFields {
         return nanosOf(name, required(name), positive);
     }
 
+    /**
+     * A millisecond field converted to nanoseconds, in a range; {@code fallback} (in ns) when absent.
+     *
+     * @param range    the nanosecond values allowed
+     * @param expected what a value must be, for the message ("a number from 1 to 604800000 (milliseconds)")
+     */
+    public long nanos(String name, long fallback, LongPredicate range, String expected) throws InputException {
+        return has(name) ? nanosIn(name, object.fields().get(name), range, expected) : fallback;
+    }
+
+    /** A required millisecond field converted to nanoseconds, in a range; see {@link #nanos(String, long, LongPredicate, String)}. */
+    public long requiredNanos(String name, LongPredicate range, String expected) throws InputException {
+        return nanosIn(name, required(name), range, expected);
+    }
+
+    private long nanosIn(String name, JsonValue v, LongPredicate range, String expected) throws InputException {
+        if (v instanceof JsonValue.Num n) {
+            Long ns = exactNanos(n.value());
+            if (ns == null && n.value().stripTrailingZeros().scale() > 6) {
+                throw failAt(name, "expected a whole number of nanoseconds (at most 6 decimals), got " + v.describe());
+            }
+            if (ns != null && range.test(ns)) {
+                return ns;
+            }
+        }
+        throw failAt(name, "expected " + expected + ", got " + v.describe());
+    }
+
+    /** An integer in [{@code min}, {@code max}]; {@code fallback} when absent. */
+    public long integer(String name, long fallback, long min, long max) throws InputException {
+        if (!has(name)) {
+            return fallback;
+        }
+        JsonValue v = object.fields().get(name);
+        if (v instanceof JsonValue.Num n) {
+            Long exact = exactLong(n.value());
+            if (exact != null && exact >= min && exact <= max) {
+                return exact;
+            }
+        }
+        throw failAt(name, "expected an integer from " + min + " to " + max + ", got " + v.describe());
+    }
+
     private long nanosOf(String name, JsonValue v, boolean positive) throws InputException {
         String expected = positive ? "a number > 0" : "a number >= 0";
         if (!(v instanceof JsonValue.Num n) || n.value().signum() < 0 || (positive && n.value().signum() == 0)) {
@@ -240,7 +283,7 @@ public final class JsonFields {
             return null;
         }
         BigInteger i = s.toBigIntegerExact();
-        return i.abs().compareTo(LONG_MAX) > 0 ? null : i.longValue();
+        return i.bitLength() > 63 ? null : i.longValue(); // Long.MIN_VALUE too: bitLength counts no sign bit
     }
 
     /** An optional object field. */

@@ -5,6 +5,7 @@ import dev.lockscope.event.TraceEvent;
 import dev.lockscope.io.InputException;
 import dev.lockscope.scenario.Scenario;
 import dev.lockscope.util.Millis;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -14,6 +15,18 @@ import java.util.List;
  */
 public final class Replay {
     private Replay() {}
+
+    /**
+     * A recording's live commands, in recorded order, and where it ended; pulled as the re-run needs them, so that
+     * a recording read from a file need not be held in memory.
+     */
+    public interface Recording {
+        /** The next live command, or {@code null} when there is none left. */
+        TraceEvent.CommandApplied nextLiveCommand() throws InputException;
+
+        /** The time of the recording's {@code End} event; asked once {@link #nextLiveCommand} has returned null. */
+        long endNs() throws InputException;
+    }
 
     /**
      * Re-simulates {@code scenario} with {@code liveCommands} (in recorded order) into {@code sink}, up to
@@ -40,8 +53,28 @@ public final class Replay {
      */
     public static boolean run(String source, Scenario scenario, List<TraceEvent.CommandApplied> liveCommands,
                               long endNs, EventSink sink, RunWatch watch) throws InputException {
+        Iterator<TraceEvent.CommandApplied> commands = liveCommands.iterator();
+        return run(source, scenario, new Recording() {
+            @Override
+            public TraceEvent.CommandApplied nextLiveCommand() {
+                return commands.hasNext() ? commands.next() : null;
+            }
+
+            @Override
+            public long endNs() {
+                return endNs;
+            }
+        }, sink, watch);
+    }
+
+    /**
+     * Like {@link #run(String, Scenario, List, long, EventSink, RunWatch)}, with the live commands and the end
+     * pulled from {@code recording} as the re-run reaches them.
+     */
+    public static boolean run(String source, Scenario scenario, Recording recording, EventSink sink, RunWatch watch)
+            throws InputException {
         Simulation sim = Simulation.start(scenario, sink);
-        for (TraceEvent.CommandApplied c : liveCommands) {
+        for (TraceEvent.CommandApplied c = recording.nextLiveCommand(); c != null; c = recording.nextLiveCommand()) {
             if (!c.live()) {
                 continue;
             }
@@ -56,7 +89,7 @@ public final class Replay {
             }
             sim.applyLiveAt(c.time(), c.command());
         }
-        if (!sim.runUntil(endNs, watch)) {
+        if (!sim.runUntil(recording.endNs(), watch)) {
             return false;
         }
         sim.end();

@@ -128,8 +128,9 @@ public final class CommandJson {
     /** A member object: {@code name}, {@code latencyMs} required, {@code jitterMs} default 0. */
     static MemberSpec readMember(JsonFields m) throws InputException {
         m.allowOnly(MEMBER_FIELDS);
-        return new MemberSpec(m.nonEmptyString("name"), m.requiredNanos("latencyMs", false),
-                m.nanos("jitterMs", 0, false));
+        return new MemberSpec(m.nonEmptyString("name"),
+                m.requiredNanos("latencyMs", Ranges.LATENCY, Ranges.LATENCY.expected()),
+                m.nanos("jitterMs", 0, Ranges.LATENCY, Ranges.LATENCY.expected()));
     }
 
     private static List<Command> readSet(JsonFields s) throws InputException {
@@ -152,7 +153,8 @@ public final class CommandJson {
             out.add(new Command.SetLock(s.choice("lock", null, List.of(LockSemantics.values()), LockSemantics::id)));
         }
         if (s.has("broadcastPeriodMs")) {
-            out.add(new Command.SetBroadcastPeriod(s.requiredNanos("broadcastPeriodMs", true)));
+            out.add(new Command.SetBroadcastPeriod(s.requiredNanos("broadcastPeriodMs", Ranges.PERIOD,
+                    Ranges.PERIOD.expected())));
         }
         if (out.isEmpty()) {
             throw s.fail("expected at least one of member, strategy, lock, broadcastPeriodMs");
@@ -161,6 +163,7 @@ public final class CommandJson {
     }
 
     private static OptionalLong optionalNanos(JsonFields s, String name) throws InputException {
-        return s.has(name) ? OptionalLong.of(s.requiredNanos(name, false)) : OptionalLong.empty();
+        return s.has(name) ? OptionalLong.of(s.requiredNanos(name, Ranges.LATENCY, Ranges.LATENCY.expected()))
+                : OptionalLong.empty();
     }
 }

@@ -37,7 +37,7 @@ final class ScenarioParser {
         checkFields(root, room);
         String name = root.nonEmptyString("name");
         long seed = root.integer("seed", Scenario.DEFAULT_SEED, Long.MIN_VALUE);
-        long durationNs = root.requiredNanos("durationMs", true);
+        long durationNs = root.requiredNanos("durationMs", Ranges.DURATION, Ranges.DURATION.expected());
         LockSemantics lock = root.choice("lock", LockSemantics.GO_RWMUTEX, List.of(LockSemantics.values()),
                 LockSemantics::id);
         DetectorConfig detector = detector(root);
@@ -63,8 +63,8 @@ final class ScenarioParser {
         }
         JsonFields f = d.get();
         f.allowOnly(List.of("holdThresholdMs", "waitThresholdMs", "lockOrder"));
-        return new DetectorConfig(f.nanos("holdThresholdMs", DetectorConfig.DEFAULT_THRESHOLD_NS, false),
-                f.nanos("waitThresholdMs", DetectorConfig.DEFAULT_THRESHOLD_NS, false),
+        return new DetectorConfig(ms(f, "holdThresholdMs", DetectorConfig.DEFAULT_THRESHOLD_NS, Ranges.THRESHOLD),
+                ms(f, "waitThresholdMs", DetectorConfig.DEFAULT_THRESHOLD_NS, Ranges.THRESHOLD),
                 f.bool("lockOrder", true));
     }
 
@@ -76,19 +76,16 @@ final class ScenarioParser {
         if (broadcast.isPresent()) {
             JsonFields b = broadcast.get();
             b.allowOnly(List.of("periodMs", "startMs"));
-            periodNs = b.nanos("periodMs", periodNs, true);
-            startNs = b.nanos("startMs", 0, false);
+            periodNs = ms(b, "periodMs", periodNs, Ranges.PERIOD);
+            startNs = ms(b, "startMs", 0, Ranges.TIME);
         }
         long reloadNs = 0;
         var reload = root.object("reload");
         if (reload.isPresent()) {
             reload.get().allowOnly(List.of("afterNoUpdateMs"));
-            reloadNs = reload.get().nanos("afterNoUpdateMs", 0, false);
+            reloadNs = ms(reload.get(), "afterNoUpdateMs", 0, Ranges.RELOAD);
         }
-        long queueLimit = root.integer("queueLimit", RoomSpec.DEFAULT_QUEUE_LIMIT, 1);
-        if (queueLimit > Integer.MAX_VALUE) {
-            throw root.failAt("queueLimit", "expected an integer <= " + Integer.MAX_VALUE + ", got " + queueLimit);
-        }
+        long queueLimit = root.integer("queueLimit", RoomSpec.DEFAULT_QUEUE_LIMIT, 1, Ranges.MAX_QUEUE_LIMIT);
         return new RoomSpec(strategy, periodNs, startNs, members(root), events(root, false), reloadNs,
                 (int) queueLimit);
     }
@@ -97,6 +94,10 @@ final class ScenarioParser {
         List<MemberSpec> members = new ArrayList<>();
         Set<String> names = new HashSet<>();
         List<JsonValue> items = root.array("members");
+        if (items.size() > Ranges.MAX_MEMBERS) {
+            throw root.failAt("members", "expected at most " + Ranges.MAX_MEMBERS + " members at the start, got "
+                    + items.size());
+        }
         for (int i = 0; i < items.size(); i++) {
             JsonFields m = JsonFields.of(root.source(), root.pathOf("members") + "[" + i + "]", items.get(i));
             MemberSpec member = CommandJson.readMember(m);
@@ -114,7 +115,7 @@ final class ScenarioParser {
         for (int i = 0; i < items.size(); i++) {
             JsonFields e = JsonFields.of(root.source(), root.pathOf("events") + "[" + i + "]", items.get(i));
             e.allowOnly(EVENT_FIELDS);
-            long atNs = e.requiredNanos("atMs", false);
+            long atNs = e.requiredNanos("atMs", Ranges.TIME, Ranges.TIME.expected());
             for (Command c : CommandJson.read(e)) {
                 if (script && !(c instanceof Command.SetLock)) {
                     throw notInScript(e, c);
@@ -123,6 +124,11 @@ final class ScenarioParser {
             }
         }
         return events;
+    }
+
+    /** A millisecond field in its range, in nanoseconds; {@code fallback} when absent. */
+    private static long ms(JsonFields f, String name, long fallback, Ranges.Ms range) throws InputException {
+        return f.nanos(name, fallback, range, range.expected());
     }
 
     private static InputException notInScript(JsonFields event, Command c) {
@@ -168,7 +174,7 @@ final class ScenarioParser {
             if (!names.add(name)) {
                 throw g.failAt("name", "duplicate goroutine name " + Quote.of(name));
             }
-            goroutines.add(new ScriptSpec.GoroutineSpec(name, g.nanos("startMs", 0, false), steps(g, steps)));
+            goroutines.add(new ScriptSpec.GoroutineSpec(name, ms(g, "startMs", 0, Ranges.TIME), steps(g, steps)));
         }
         ScriptSpec script = new ScriptSpec(locks, goroutines, events(root, true));
         var problem = ScriptCheck.check(script);

@@ -61,15 +61,16 @@ final class ScriptSteps {
     private long sleepNanos(String ms, String path, int line) throws InputException {
         BigDecimal value = JsonFields.decimal(ms);
         if (value == null) {
-            throw new InputException(source, line, path, "expected sleep MS with MS a number >= 0, got "
-                    + Quote.of(ms));
-        }
-        if (value.signum() < 0) {
-            throw new InputException(source, line, path, "expected a number >= 0, got " + Quote.shorten(ms));
+            throw new InputException(source, line, path, "expected sleep MS with MS " + Ranges.TIME.expected()
+                    + ", got " + Quote.of(ms));
         }
         Long ns = JsonFields.exactNanos(value);
-        if (ns == null) {
+        if (ns == null && value.stripTrailingZeros().scale() > 6) {
             throw new InputException(source, line, path, "sleep: " + JsonFields.nanosProblem(value) + ", got "
+                    + Quote.shorten(ms));
+        }
+        if (ns == null || !Ranges.TIME.test(ns)) {
+            throw new InputException(source, line, path, "sleep: expected " + Ranges.TIME.expected() + ", got "
                     + Quote.shorten(ms));
         }
         return ns;

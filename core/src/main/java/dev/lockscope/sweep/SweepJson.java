@@ -8,6 +8,7 @@ import dev.lockscope.io.JsonValue;
 import dev.lockscope.model.Command;
 import dev.lockscope.model.LockSemantics;
 import dev.lockscope.model.Strategy;
+import dev.lockscope.scenario.Ranges;
 import dev.lockscope.scenario.RoomSpec;
 import dev.lockscope.scenario.Scenario;
 import dev.lockscope.scenario.ScenarioSource;
@@ -54,7 +55,8 @@ public final class SweepJson {
         f.allowOnly(List.of("name", "scenario", "seeds", "durationMs", "grid"));
         String name = f.nonEmptyString("name");
         Scenario base = loadScenario(f, dir);
-        base = base.withDurationNs(f.nanos("durationMs", base.durationNs(), true));
+        base = base.withDurationNs(f.nanos("durationMs", base.durationNs(), Ranges.DURATION,
+                Ranges.DURATION.expected()));
         List<Long> seeds = seeds(f, base);
         List<SweepSpec.Axis> axes = axes(f, base);
         // Counted in a long that stops growing past the limit: the product of many axes overflows even a long.
@@ -155,16 +157,17 @@ public final class SweepJson {
                     .collect(Collectors.toMap(Strategy::id, s -> s, (a, b) -> a, java.util.LinkedHashMap::new))));
             case "lock" -> new Setting.LockSetting(choice(g, field, v, Arrays.stream(LockSemantics.values())
                     .collect(Collectors.toMap(LockSemantics::id, s -> s, (a, b) -> a, java.util.LinkedHashMap::new))));
-            case "broadcastPeriodMs" -> new Setting.PeriodSetting(nanos(g, field, v, true));
-            case "durationMs" -> new Setting.DurationSetting(nanos(g, field, v, true));
-            case "reloadAfterNoUpdateMs" -> new Setting.ReloadSetting(nanos(g, field, v, false));
+            case "broadcastPeriodMs" -> new Setting.PeriodSetting(nanos(g, field, v, Ranges.PERIOD));
+            case "durationMs" -> new Setting.DurationSetting(nanos(g, field, v, Ranges.DURATION));
+            case "reloadAfterNoUpdateMs" -> new Setting.ReloadSetting(nanos(g, field, v, Ranges.RELOAD));
             case "members" -> new Setting.MemberCountSetting(count(g, field, v));
             case "latencyMs", "jitterMs" -> {
                 if (parts.length < 2 || !memberExists(base, parts[1])) {
                     throw new InputException(g.source(), v.line(), g.pathOf(parameter), "expected " + parts[0]
                             + ":NAME with NAME an initial member or a member that joins, got " + parameter);
                 }
-                yield new Setting.MemberNetworkSetting(parts[1], parts[0].equals("jitterMs"), nanos(g, field, v, false));
+                yield new Setting.MemberNetworkSetting(parts[1], parts[0].equals("jitterMs"),
+                        nanos(g, field, v, Ranges.LATENCY));
             }
             default -> throw new InputException(g.source(), v.line(), g.pathOf(parameter),
                     "unknown parameter (expected strategy, lock, broadcastPeriodMs, durationMs, "
@@ -187,25 +190,28 @@ public final class SweepJson {
                 + ", got " + v.describe());
     }
 
-    private static long nanos(JsonFields g, String field, JsonValue v, boolean positive) throws InputException {
-        if (v instanceof JsonValue.Num n && (positive ? n.value().signum() > 0 : n.value().signum() >= 0)) {
+    private static long nanos(JsonFields g, String field, JsonValue v, Ranges.Ms range) throws InputException {
+        if (v instanceof JsonValue.Num n) {
             Long ns = JsonFields.exactNanos(n.value());
-            if (ns != null) {
+            if (ns != null && range.test(ns)) {
                 return ns;
             }
-            throw new InputException(g.source(), v.line(), field, JsonFields.nanosProblem(n.value()) + ", got "
-                    + v.describe());
+            if (ns == null && n.value().stripTrailingZeros().scale() > 6) {
+                throw new InputException(g.source(), v.line(), field, JsonFields.nanosProblem(n.value()) + ", got "
+                        + v.describe());
+            }
         }
-        throw new InputException(g.source(), v.line(), field, "expected a number of milliseconds "
-                + (positive ? "> 0" : ">= 0") + ", got " + v.describe());
+        throw new InputException(g.source(), v.line(), field, "expected " + range.expected() + ", got "
+                + v.describe());
     }
 
     private static int count(JsonFields g, String field, JsonValue v) throws InputException {
         if (v instanceof JsonValue.Num n && n.value().stripTrailingZeros().scale() <= 0
-                && n.value().compareTo(BigDecimal.ONE) >= 0 && n.value().compareTo(BigDecimal.valueOf(10_000)) <= 0) {
+                && n.value().compareTo(BigDecimal.ONE) >= 0
+                && n.value().compareTo(BigDecimal.valueOf(Ranges.MAX_MEMBERS)) <= 0) {
             return n.value().intValueExact();
         }
-        throw new InputException(g.source(), v.line(), field, "expected a whole number from 1 to 10000, got "
-                + v.describe());
+        throw new InputException(g.source(), v.line(), field, "expected a whole number from 1 to "
+                + Ranges.MAX_MEMBERS + ", got " + v.describe());
     }
 }

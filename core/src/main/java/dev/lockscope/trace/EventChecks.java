@@ -1,43 +1,98 @@
 package dev.lockscope.trace;
 
 import dev.lockscope.event.TraceEvent;
+import dev.lockscope.model.LockKind;
+import dev.lockscope.model.Mode;
+import dev.lockscope.util.IdSet;
+import dev.lockscope.util.IntMap;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * The rules every event of a trace obeys, whoever produced it (docs/trace-format.md, "Events" and "Ordering
- * guarantees"): times never go backwards, goroutine ids are at least 1 and lock ids at least 0, nothing follows
- * the {@code End} event, and a trace holds at most {@link TraceLimits#maxEvents()} events. Stateful: one instance
- * per trace. Each check returns the problem in the words the trace reader uses, or {@code null}.
+ * The rules every event of a trace obeys, whoever produced it (docs/trace-format.md, "Ordering guarantees",
+ * "Consistency" and "Limits"), in one place for the trace reader (both of its paths) and the importers
+ * ({@link Imports}). Stateful: one instance per trace, fed every event in order. Each check returns the first
+ * rule the event breaks, in the words the user sees, or {@code null}; reading stops at the first problem, so a
+ * check that fails may leave the state half-updated.
+ *
+ * <ul>
+ *   <li><b>Order</b>: times never go backwards; nothing follows the {@code End} event; at most
+ *       {@link TraceLimits#maxEvents()} events.</li>
+ *   <li><b>Goroutines</b>: a {@code spawn} declares a goroutine id never used before in the trace (ids are not
+ *       reused), and its parent is 0 or a goroutine spawned earlier. Every other event of a goroutine
+ *       ({@code exit}, {@code request}, {@code acquire}, {@code release}, {@code blocked}, {@code park},
+ *       {@code sleep}, {@code send}, {@code deliver}) needs it running: spawned, and not exited. Goroutines named
+ *       as blockers ({@code by}) or in an alert need only have been spawned: a goroutine that exited holding a
+ *       lock still blocks others.</li>
+ *   <li><b>Locks</b>: a {@code lock} line declares an id not declared before; {@code request}, {@code acquire},
+ *       {@code release} and {@code blocked} name a declared lock, and a mutex only in mode {@code w}.</li>
+ *   <li><b>Holds</b>, paired as docs/intervals.md pairs them: a {@code release} in mode m needs a hold of that
+ *       lock in mode m by the same goroutine; an {@code acquire} in mode {@code w} needs the lock not held at all,
+ *       one in mode {@code r} needs no other goroutine's write hold (a goroutine holding the write lock may take
+ *       the read lock: a Java downgrade). A goroutine that exits keeps its holds: no one else can release them.</li>
+ *   <li><b>Waits</b>: a {@code blocked} report belongs to the goroutine's pending request of that lock (its last
+ *       {@code request} not yet followed by an {@code acquire} of that lock). A new request replaces a pending
+ *       one, and an acquire needs no request (a tracker's request abandoned on a timeout leaves the first
+ *       pending).</li>
+ * </ul>
+ *
+ * <p>Memory follows what is open (the holds and pending requests of running goroutines, locks), plus the sets of
+ * goroutine ids spawned and exited so far, at most 2 bytes per id each ({@link IdSet}).
  */
 final class EventChecks {
+    private static final int NONE = -1;
+    private static final int RUNNING_CACHE = 1 << 10;
+
     private final long maxEvents;
     private long lastTime = Long.MIN_VALUE;
     private long events;
     private boolean ended;
+    private final IdSet spawned = new IdSet();
+    private final IdSet exited = new IdSet();
+    /**
+     * Goroutines known to be running, direct-mapped by their low bits (0: none; ids are at least 1): a goroutine's
+     * events come close together, so most checks find it here instead of asking both sets.
+     */
+    private final int[] runningCache = new int[RUNNING_CACHE];
+    /**
+     * The holds and pending request of running goroutines that have any: most goroutines of a room lock nothing,
+     * and need no entry (a map entry made and removed per goroutine would cost more than all their other checks).
+     */
+    private final IntMap<Holds> holds = new IntMap<>();
+    private final ArrayDeque<Holds> spare = new ArrayDeque<>();
+    private final IntMap<LockState> locks = new IntMap<>();
+    // The last lock looked up: most lines of a room name the same lock.
+    private int lastLockId = NONE;
+    private LockState lastLock;
 
     EventChecks(TraceLimits limits) {
         this.maxEvents = limits.maxEvents();
     }
 
-    /** The first rule {@code event} breaks, as a {@code field: problem} pair, or {@code null}. */
-    Problem check(TraceEvent event) {
+    /** A broken rule: the field it concerns ("" for the line as a whole) and what is wrong. */
+    record Problem(String field, String message) {}
+
+    // ---- order ----
+
+    /** A line's time (site lines too): times never go backwards. */
+    Problem time(long t) {
+        if (t < lastTime) {
+            return new Problem("t", "time goes backwards: " + t + " after " + lastTime);
+        }
+        lastTime = t;
+        return null;
+    }
+
+    /** One more event ({@code end}: the {@code End} event): nothing after the end, and the event limit. */
+    Problem next(boolean end) {
         if (ended) {
             return new Problem("e", "event after the end event");
-        }
-        if (event.time() < 0) {
-            return new Problem("t", "expected an integer >= 0, got " + event.time());
-        }
-        if (event.time() < lastTime) {
-            return new Problem("t", timeGoesBackwards(event.time(), lastTime));
         }
         if (++events > maxEvents) {
             return new Problem("", "more than " + maxEvents + " events (the limit)");
         }
-        Problem ids = ids(event);
-        if (ids != null) {
-            return ids;
-        }
-        lastTime = event.time();
-        ended = event instanceof TraceEvent.End;
+        ended = end;
         return null;
     }
 
@@ -51,40 +106,338 @@ final class EventChecks {
         return events;
     }
 
-    /** The reader's words for a time that goes backwards. */
-    static String timeGoesBackwards(long t, long last) {
-        return "time goes backwards: " + t + " after " + last;
+    // ---- goroutines ----
+
+    Problem spawn(int g, int parent) {
+        if (!spawned.add(g)) {
+            return new Problem("g", "goroutine " + g + " was already spawned (goroutine ids are never reused)");
+        }
+        if (parent != 0 && !spawned.contains(parent)) {
+            return new Problem("parent", "goroutine " + parent + " was never spawned (expected 0 or an earlier "
+                    + "goroutine)");
+        }
+        runningCache[g & (RUNNING_CACHE - 1)] = g;
+        return null;
     }
 
-    private static Problem ids(TraceEvent event) {
+    Problem exit(int g) {
+        Problem p = event(g);
+        if (p != null) {
+            return p;
+        }
+        exited.add(g);
+        if (runningCache[g & (RUNNING_CACHE - 1)] == g) {
+            runningCache[g & (RUNNING_CACHE - 1)] = 0;
+        }
+        Holds h = holds.remove(g); // its holds stay counted in their locks: no one else can release them
+        if (h != null) {
+            recycle(h);
+        }
+        return null;
+    }
+
+    /** An event of goroutine {@code g} with no other reference: park, sleep, send, deliver. */
+    Problem event(int g) {
+        if (runningCache[g & (RUNNING_CACHE - 1)] == g) {
+            return null;
+        }
+        if (!spawned.contains(g)) {
+            return new Problem("g", "goroutine " + g + " was never spawned (a spawn line must come before its other "
+                    + "events)");
+        }
+        if (exited.contains(g)) {
+            return new Problem("g", "goroutine " + g + " has exited");
+        }
+        runningCache[g & (RUNNING_CACHE - 1)] = g;
+        return null;
+    }
+
+    // ---- locks ----
+
+    Problem lock(int lock, LockKind kind) {
+        if (locks.get(lock) != null) {
+            return new Problem("lock", "lock " + lock + " is already declared (lock ids are never reused)");
+        }
+        locks.put(lock, new LockState(kind == LockKind.MUTEX));
+        return null;
+    }
+
+    Problem request(int g, int lock, Mode mode) {
+        Problem p = use(g, lock, mode);
+        if (p != null) {
+            return p;
+        }
+        holdsOf(g).waitLock = lock;
+        return null;
+    }
+
+    Problem acquire(int g, int lock, Mode mode) {
+        Problem p = use(g, lock, mode);
+        if (p != null) {
+            return p;
+        }
+        LockState l = lastLock;
+        boolean read = mode == Mode.READ;
+        if (read ? l.writeHolds > 0 && l.writer != g : l.writeHolds + l.readHolds > 0) {
+            return new Problem("lock", "lock " + lock + " is held " + l.describe() + ", so goroutine " + g
+                    + " cannot " + (read ? "read-lock it (a read hold needs no other goroutine's write hold)"
+                    : "lock it (a write hold excludes every other hold)"));
+        }
+        Holds h = holdsOf(g);
+        if (h.waitLock == lock) {
+            h.waitLock = NONE;
+        }
+        h.hold(lock, read);
+        if (read) {
+            l.readHolds++;
+        } else {
+            l.writeHolds++;
+            l.writer = g;
+        }
+        return null;
+    }
+
+    Problem release(int g, int lock, Mode mode) {
+        Problem p = use(g, lock, mode);
+        if (p != null) {
+            return p;
+        }
+        boolean read = mode == Mode.READ;
+        Holds h = holds.get(g);
+        if (h == null || !h.release(lock, read)) {
+            return new Problem("lock", "goroutine " + g + (h != null && h.holds(lock) ? " holds lock " + lock
+                    + " only in mode " + (read ? "w" : "r") + ", not " + mode.code() : " does not hold lock " + lock));
+        }
+        if (h.isIdle()) {
+            holds.remove(g);
+            recycle(h);
+        }
+        LockState l = lastLock;
+        if (read) {
+            l.readHolds--;
+        } else {
+            l.writeHolds--;
+            l.writer = 0;
+        }
+        return null;
+    }
+
+    Problem blocked(int g, int lock, int[] by, int count) {
+        Problem p = event(g);
+        if (p != null) {
+            return p;
+        }
+        if (lockState(lock) == null) {
+            return undeclared(lock);
+        }
+        Holds h = holds.get(g);
+        if (h == null || h.waitLock != lock) {
+            return new Problem("lock", "goroutine " + g + " is not waiting for lock " + lock
+                    + " (a blocked report follows the goroutine's request)");
+        }
+        for (int i = 0; i < count; i++) {
+            if (!spawned.contains(by[i])) {
+                return new Problem("by", "goroutine " + by[i] + " was never spawned");
+            }
+        }
+        return null;
+    }
+
+    Problem alert(List<Integer> goroutines, List<Integer> alertLocks) {
+        for (int g : goroutines) {
+            if (!spawned.contains(g)) {
+                return new Problem("g", "goroutine " + g + " was never spawned");
+            }
+        }
+        for (int lock : alertLocks) {
+            if (lockState(lock) == null) {
+                return new Problem("locks", "lock " + lock + " was never declared");
+            }
+        }
+        return null;
+    }
+
+    // ---- an importer's events ----
+
+    /** Every rule, for an event that did not come from a file line (an importer's): the first one broken. */
+    Problem check(TraceEvent event) {
+        if (ended) {
+            return new Problem("e", "event after the end event");
+        }
+        if (event.time() < 0) {
+            return new Problem("t", "expected an integer >= 0, got " + event.time());
+        }
+        Problem p = time(event.time());
+        if (p == null) {
+            p = next(event instanceof TraceEvent.End);
+        }
+        if (p == null) {
+            p = ids(event);
+        }
+        return p != null ? p : references(event);
+    }
+
+    private Problem references(TraceEvent event) {
         return switch (event) {
-            case TraceEvent.Spawn s -> s.g() < 1 ? goroutine("g", s.g())
-                    : s.parent() < 0 ? new Problem("parent", "expected an integer >= 0, got " + s.parent()) : null;
-            case TraceEvent.Exit x -> x.g() < 1 ? goroutine("g", x.g()) : null;
-            case TraceEvent.LockCreated l -> l.lock() < 0 ? lock(l.lock()) : null;
-            case TraceEvent.Request r -> r.g() < 1 ? goroutine("g", r.g()) : r.lock() < 0 ? lock(r.lock()) : null;
-            case TraceEvent.Acquire a -> a.g() < 1 ? goroutine("g", a.g()) : a.lock() < 0 ? lock(a.lock()) : null;
-            case TraceEvent.Release r -> r.g() < 1 ? goroutine("g", r.g()) : r.lock() < 0 ? lock(r.lock()) : null;
-            case TraceEvent.Blocked b -> b.g() < 1 ? goroutine("g", b.g()) : b.lock() < 0 ? lock(b.lock())
-                    : b.blockers().stream().anyMatch(id -> id < 1) ? new Problem("by", "expected goroutine ids >= 1, got "
-                    + b.blockers()) : null;
-            case TraceEvent.Park p -> p.g() < 1 ? goroutine("g", p.g()) : null;
-            case TraceEvent.Sleep s -> s.g() < 1 ? goroutine("g", s.g())
-                    : s.durationNs() < 0 ? new Problem("dur", "expected an integer >= 0, got " + s.durationNs()) : null;
-            case TraceEvent.SendStart s -> s.g() < 1 ? goroutine("g", s.g()) : null;
-            case TraceEvent.Deliver d -> d.g() < 1 ? goroutine("g", d.g()) : null;
+            case TraceEvent.Spawn s -> spawn(s.g(), s.parent());
+            case TraceEvent.Exit x -> exit(x.g());
+            case TraceEvent.LockCreated l -> lock(l.lock(), l.kind());
+            case TraceEvent.Request r -> request(r.g(), r.lock(), r.mode());
+            case TraceEvent.Acquire a -> acquire(a.g(), a.lock(), a.mode());
+            case TraceEvent.Release r -> release(r.g(), r.lock(), r.mode());
+            case TraceEvent.Blocked b -> blocked(b.g(), b.lock(), b.blockers().stream().mapToInt(Integer::intValue)
+                    .toArray(), b.blockers().size());
+            case TraceEvent.Park p -> event(p.g());
+            case TraceEvent.Sleep s -> event(s.g());
+            case TraceEvent.SendStart s -> event(s.g());
+            case TraceEvent.Deliver d -> event(d.g());
+            case TraceEvent.Alert a -> alert(a.goroutines(), a.locks());
             default -> null;
         };
     }
 
-    private static Problem goroutine(String field, int id) {
+    /** The id ranges a file's fields enforce when they are read. */
+    private static Problem ids(TraceEvent event) {
+        return switch (event) {
+            case TraceEvent.Spawn s -> s.g() < 1 ? goroutineId("g", s.g())
+                    : s.parent() < 0 ? new Problem("parent", "expected an integer >= 0, got " + s.parent()) : null;
+            case TraceEvent.Exit x -> x.g() < 1 ? goroutineId("g", x.g()) : null;
+            case TraceEvent.LockCreated l -> l.lock() < 0 ? lockId(l.lock()) : null;
+            case TraceEvent.Request r -> r.g() < 1 ? goroutineId("g", r.g()) : r.lock() < 0 ? lockId(r.lock()) : null;
+            case TraceEvent.Acquire a -> a.g() < 1 ? goroutineId("g", a.g()) : a.lock() < 0 ? lockId(a.lock()) : null;
+            case TraceEvent.Release r -> r.g() < 1 ? goroutineId("g", r.g()) : r.lock() < 0 ? lockId(r.lock()) : null;
+            case TraceEvent.Blocked b -> b.g() < 1 ? goroutineId("g", b.g()) : b.lock() < 0 ? lockId(b.lock())
+                    : b.blockers().stream().anyMatch(id -> id < 1) ? new Problem("by", "expected goroutine ids >= 1, got "
+                    + b.blockers()) : null;
+            case TraceEvent.Park p -> p.g() < 1 ? goroutineId("g", p.g()) : null;
+            case TraceEvent.Sleep s -> s.g() < 1 ? goroutineId("g", s.g())
+                    : s.durationNs() < 0 ? new Problem("dur", "expected an integer >= 0, got " + s.durationNs()) : null;
+            case TraceEvent.SendStart s -> s.g() < 1 ? goroutineId("g", s.g()) : null;
+            case TraceEvent.Deliver d -> d.g() < 1 ? goroutineId("g", d.g()) : null;
+            default -> null;
+        };
+    }
+
+    private static Problem goroutineId(String field, int id) {
         return new Problem(field, "expected an integer >= 1, got " + id);
     }
 
-    private static Problem lock(int id) {
+    private static Problem lockId(int id) {
         return new Problem("lock", "expected an integer >= 0, got " + id);
     }
 
-    /** A broken rule: the field it concerns ("" for the event as a whole) and what is wrong. */
-    record Problem(String field, String message) {}
+    // ---- state ----
+
+    private Holds holdsOf(int g) {
+        Holds h = holds.get(g);
+        if (h == null) {
+            h = spare.isEmpty() ? new Holds() : spare.pop();
+            holds.put(g, h);
+        }
+        return h;
+    }
+
+    private void recycle(Holds h) {
+        h.clear();
+        spare.push(h);
+    }
+
+    private LockState lockState(int lock) {
+        if (lock == lastLockId) {
+            return lastLock;
+        }
+        LockState l = locks.get(lock);
+        if (l != null) {
+            lastLockId = lock;
+            lastLock = l;
+        }
+        return l;
+    }
+
+    /** Checks a lock event's goroutine and lock, leaving the lock's state in {@link #lastLock}. */
+    private Problem use(int g, int lock, Mode mode) {
+        Problem p = event(g);
+        if (p != null) {
+            return p;
+        }
+        LockState l = lockState(lock);
+        if (l == null) {
+            return undeclared(lock);
+        }
+        if (l.mutex && mode == Mode.READ) {
+            return new Problem("mode", "lock " + lock + " is a mutex, which has only mode w");
+        }
+        return null;
+    }
+
+    private static Problem undeclared(int lock) {
+        return new Problem("lock", "lock " + lock + " was never declared (a lock line must come before its first use)");
+    }
+
+    /** A declared lock's holds. */
+    private static final class LockState {
+        final boolean mutex;
+        int readHolds;
+        int writeHolds;
+        /** The goroutine of the write hold, when there is one. */
+        int writer;
+
+        LockState(boolean mutex) {
+            this.mutex = mutex;
+        }
+
+        String describe() {
+            return writeHolds > 0 ? "in mode w by goroutine " + writer
+                    : "in mode r (" + readHolds + (readHolds == 1 ? " hold)" : " holds)");
+        }
+    }
+
+    /** A running goroutine's pending request and its holds, oldest first. */
+    private static final class Holds {
+        int waitLock = NONE;
+        int[] holdLocks = new int[2];
+        boolean[] holdRead = new boolean[2];
+        int holds;
+
+        void hold(int lock, boolean read) {
+            if (holds == holdLocks.length) {
+                holdLocks = Arrays.copyOf(holdLocks, holds * 2);
+                holdRead = Arrays.copyOf(holdRead, holds * 2);
+            }
+            holdLocks[holds] = lock;
+            holdRead[holds] = read;
+            holds++;
+        }
+
+        /** Ends the most recent hold of {@code lock} in that mode; false if there is none. */
+        boolean release(int lock, boolean read) {
+            for (int i = holds - 1; i >= 0; i--) {
+                if (holdLocks[i] == lock && holdRead[i] == read) {
+                    System.arraycopy(holdLocks, i + 1, holdLocks, i, holds - i - 1);
+                    System.arraycopy(holdRead, i + 1, holdRead, i, holds - i - 1);
+                    holds--;
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        boolean holds(int lock) {
+            for (int i = 0; i < holds; i++) {
+                if (holdLocks[i] == lock) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        boolean isIdle() {
+            return holds == 0 && waitLock == NONE;
+        }
+
+        void clear() {
+            waitLock = NONE;
+            holds = 0;
+        }
+    }
 }

@@ -29,8 +29,9 @@ import tools.jackson.core.ObjectReadContext;
  * keys in any order (the writer's values, any key order), and Jackson's streaming parser (all of JSON, and the
  * located error messages), so every line gives the same event or error whichever reads it.
  *
- * <p>Keeps the state that spans lines: the site table, the last time (times never go backwards), and an interner
- * for repeated strings. Jackson's own exceptions (malformed JSON) propagate; everything else is an
+ * <p>Keeps the state that spans lines: the site table, the rules that span events ({@link EventChecks}: time
+ * order, the end, the event limit, goroutines, locks and holds that refer to earlier lines), and an interner for
+ * repeated strings. Jackson's own exceptions (malformed JSON) propagate; everything else is an
  * {@link InputException}. A checked line is passed on by {@link #deliver}.
  */
 final class EventLineParser {
@@ -46,7 +47,7 @@ final class EventLineParser {
     private final CompactJson json = new CompactJson();
     private final WriterLines writerLines;
     private final LineFields f = new LineFields();
-    private long lastTime;
+    private final EventChecks checks;
     private int line;
     /** The event of a line of a rare type, built when the line is checked. */
     private TraceEvent other;
@@ -56,15 +57,34 @@ final class EventLineParser {
         this.limits = limits;
         this.treeLimits = new JsonTree.Limits(limits.maxDepth(), limits.maxString(), Integer.MAX_VALUE);
         this.writerLines = new WriterLines(json, limits.maxString());
+        this.checks = new EventChecks(limits);
+    }
+
+    /** Whether the {@code end} event has been read. */
+    boolean ended() {
+        return checks.ended();
+    }
+
+    /** The events read so far (site lines are not events). */
+    long events() {
+        return checks.events();
     }
 
     /**
-     * Parses and checks one line.
+     * Parses and checks one line: its fields, then the rules that span lines.
      *
      * @return its kind; a {@link LineKind#SITE} line only declares a site, any other is an event for
      *         {@link #deliver}
      */
     LineKind parse(byte[] bytes, int offset, int length, int lineNumber) throws InputException {
+        LineKind kind = read(bytes, offset, length, lineNumber);
+        if (kind != LineKind.SITE) {
+            checkEvent(kind);
+        }
+        return kind;
+    }
+
+    private LineKind read(byte[] bytes, int offset, int length, int lineNumber) throws InputException {
         line = lineNumber;
         f.clear();
         json.reset(bytes, offset, length);
@@ -255,10 +275,31 @@ final class EventLineParser {
     }
 
     private void checkTime() throws InputException {
-        if (f.t < lastTime) {
-            throw fail("t", EventChecks.timeGoesBackwards(f.t, lastTime));
+        failIf(checks.time(f.t));
+    }
+
+    /** The rules that span events: the end, the limit, and what the event refers to. */
+    private void checkEvent(LineKind kind) throws InputException {
+        failIf(checks.next(kind == LineKind.END));
+        int g = (int) f.g;
+        failIf(switch (kind) {
+            case SPAWN -> checks.spawn(g, (int) f.parent);
+            case EXIT -> checks.exit(g);
+            case LOCK -> checks.lock((int) f.lock, ((TraceEvent.LockCreated) other).kind());
+            case REQUEST -> checks.request(g, (int) f.lock, f.modeValue);
+            case ACQUIRE -> checks.acquire(g, (int) f.lock, f.modeValue);
+            case RELEASE -> checks.release(g, (int) f.lock, f.modeValue);
+            case BLOCKED -> checks.blocked(g, (int) f.lock, f.by.array(), f.by.size());
+            case PARK, SLEEP, SEND, DELIVER -> checks.event(g);
+            case ALERT -> checks.alert(f.gs, f.locks);
+            default -> null; // drop, member, command, end
+        });
+    }
+
+    private void failIf(EventChecks.Problem problem) throws InputException {
+        if (problem != null) {
+            throw fail(problem.field(), problem.message());
         }
-        lastTime = f.t;
     }
 
     private void checkShape(LineKind type) throws InputException {

@@ -7,7 +7,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Arrays;
-import java.util.zip.ZipException;
 
 /**
  * Splits a byte stream into {@code \n}-terminated lines, with a length limit. A line is handed out in place, as
@@ -15,8 +14,9 @@ import java.util.zip.ZipException;
  * copy per line. A line that straddles the end of the buffer is moved to its front before more input is read,
  * and the buffer grows (up to the limit) only for a line longer than itself.
  *
- * <p>A gzip stream that ends early or is corrupt ({@link EOFException}, {@link ZipException}) ends the input
- * instead of failing it: what was decoded so far stays usable, and {@link #streamBroken()} says so.
+ * <p>A compressed stream that ends early ({@link EOFException}: a file cut off) ends the input instead of failing
+ * it: what was decoded so far stays usable, and {@link #streamBroken()} says so. Any other failure, corrupt data
+ * included ({@link GzipInput.Corrupt}), propagates.
  */
 final class LineReader {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -111,7 +111,7 @@ final class LineReader {
         int n;
         try {
             n = in.read(buf, limit, buf.length - limit);
-        } catch (EOFException | ZipException e) {
+        } catch (EOFException e) {
             streamBroken = true;
             n = -1;
         }
@@ -167,7 +167,7 @@ final class LineReader {
         return number;
     }
 
-    /** Whether a compressed stream ended early or was corrupt. */
+    /** Whether a compressed stream ended early (was cut off). */
     boolean streamBroken() {
         return streamBroken;
     }

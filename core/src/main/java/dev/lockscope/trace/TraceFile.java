@@ -21,6 +21,11 @@ public final class TraceFile {
     public static final String SIMULATION = "lockscope-sim";
     /** The longest {@code producer} name accepted. */
     public static final int MAX_PRODUCER_LENGTH = 100;
+    /**
+     * The most events a trace may hold: readers refuse more, and {@link TraceWriter} stops before writing more, so
+     * that every trace Lockscope writes can be read back (docs/trace-format.md, "Limits").
+     */
+    public static final long MAX_EVENTS = 50_000_000L;
     /** The header's {@code tool} value. */
     public static final String TOOL = "lockscope 0.1.0";
 

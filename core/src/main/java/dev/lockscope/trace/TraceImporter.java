@@ -10,8 +10,9 @@ import dev.lockscope.io.InputException;
  * of rules (docs/trace-format.md) whoever produced it.
  *
  * <p>An importer produces events in time order, with goroutine ids from 1 and lock ids from 0, declares a lock
- * ({@code LockCreated}) and a goroutine ({@code Spawn}) before their first use where it can, and ends with
- * {@code End} when its source is complete (a source cut off early simply stops).
+ * ({@code LockCreated}) and a goroutine ({@code Spawn}) before their first use, pairs releases with holds, and
+ * ends with {@code End} when its source is complete (a source cut off early simply stops): the consistency rules
+ * of docs/trace-format.md, which {@link Imports} enforces as the reader does.
  */
 public interface TraceImporter {
 

@@ -2,14 +2,17 @@ package dev.lockscope.trace;
 
 /**
  * Bounds {@link TraceReader} enforces, so that a damaged or hostile file fails with a message instead of
- * exhausting memory.
+ * exhausting memory or time (docs/trace-format.md, "Limits").
  *
  * @param maxLineBytes   longest event line, without its newline
  * @param maxHeaderBytes longest header line, which embeds the scenario (so it gets the scenario file limit)
  * @param maxString      longest string value, in chars
  * @param maxDepth       deepest nesting of objects and arrays, the line's own object counting 1
- * @param maxEvents      most events in one file
+ * @param maxEvents      most events in one file; {@link TraceWriter} stops before writing more
+ * @param maxBlankLines  most empty lines in one file: the writer writes none, readers skip a few (a hand edit)
+ *                       but not a file of nothing but newlines, which would otherwise take minutes to read
  */
-record TraceLimits(int maxLineBytes, int maxHeaderBytes, int maxString, int maxDepth, long maxEvents) {
-    static final TraceLimits DEFAULTS = new TraceLimits(1 << 20, 16 << 20, 10_000, 16, 50_000_000L);
+record TraceLimits(int maxLineBytes, int maxHeaderBytes, int maxString, int maxDepth, long maxEvents,
+                   int maxBlankLines) {
+    static final TraceLimits DEFAULTS = new TraceLimits(1 << 20, 16 << 20, 10_000, 16, TraceFile.MAX_EVENTS, 1_000);
 }

@@ -13,7 +13,6 @@ import dev.lockscope.scenario.Scenario;
 import dev.lockscope.scenario.ScenarioJson;
 import dev.lockscope.trace.store.TraceStore;
 import java.io.BufferedInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -21,8 +20,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.ObjectReadContext;
@@ -34,24 +31,29 @@ import tools.jackson.core.ObjectReadContext;
  * name.
  *
  * <p>Rules: the header's {@code version} may not be newer than {@link TraceFile#VERSION}; every line must be
- * well-formed with exactly the fields of its event type; times never go backwards; a site is declared before it
- * is used. A file that stops early (a last line without its newline that does not parse, a compressed stream
- * that ends early or is corrupt, or no {@code end} event) is not an error: its complete events are delivered and
- * the {@link ReadResult} carries a warning. Everything else wrong is one {@link InputException} naming the file,
- * line and field. Limits: lines up to 1 MiB (the header up to 16 MiB), strings up to 10,000 characters, nesting
- * up to 16 levels, at most 50,000,000 events.
+ * well-formed with exactly the fields of its event type; a site is declared before it is used; and the rules that
+ * span events, which importers obey too ({@link EventChecks}): times never go backwards, and goroutines, locks
+ * and holds are consistent. A file that stops early (a last line without its newline that does not parse, a
+ * compressed stream that ends early, or no {@code end} event) is not an error: its complete events are delivered
+ * and the {@link ReadResult} carries a warning. Everything else wrong is one {@link InputException} naming the
+ * file, line and field, corrupt compressed data ({@link GzipInput}) included. Limits ({@link TraceLimits}): lines
+ * up to 1 MiB (the header up to 16 MiB), strings up to 10,000 characters, nesting up to 16 levels, at most
+ * {@link TraceFile#MAX_EVENTS} events and 1,000 blank lines.
  */
 public final class TraceReader {
     private static final List<String> HEADER_FIELDS_V1 = List.of("format", "version", "tool", "scenario");
     private static final List<String> HEADER_FIELDS = List.of("format", "version", "tool", "producer", "scenario",
             "details");
 
+    /** How much of a gzip stream is decompressed after a bad line, to check whether the file is corrupt. */
+    private static final long CHECKED_AFTER_AN_ERROR = 256L << 20;
+
     private TraceReader() {}
 
     /** Reads only the header line of {@code file}. */
     public static TraceFile.Header readHeader(Path file) throws InputException {
         String source = file.toString();
-        try (InputStream in = open(source, file)) {
+        try (InputStream in = open(file)) {
             return header(source, new LineReader(in), TraceLimits.DEFAULTS);
         } catch (IOException e) {
             throw unreadable(source, e);
@@ -99,89 +101,64 @@ public final class TraceReader {
      */
     public static ReadResult read(String source, InputStream in, Function<TraceFile.Header, EventSink> sinkFor)
             throws InputException {
-        try {
-            LineReader lines = new LineReader(in);
-            TraceFile.Header header = header(source, lines, TraceLimits.DEFAULTS);
-            EventSink sink = sinkFor.apply(header);
-            ReadResult result = events(source, lines, TraceLimits.DEFAULTS, header, new SinkTarget(sink));
-            sink.finish();
-            return result;
-        } catch (IOException e) {
-            throw unreadable(source, e);
+        TraceScan scan = TraceScan.over(source, in, TraceLimits.DEFAULTS);
+        EventSink sink = sinkFor.apply(scan.header());
+        SinkTarget target = new SinkTarget(sink);
+        while (scan.next(target)) {
+            // each call delivers one event
         }
+        sink.finish();
+        return scan.result();
     }
 
     private static ReadResult read(Path file, EventTarget target, TraceLimits limits) throws InputException {
-        String source = file.toString();
-        try (InputStream in = open(source, file)) {
-            LineReader lines = new LineReader(in);
-            TraceFile.Header header = header(source, lines, limits);
-            return events(source, lines, limits, header, target);
+        try (TraceScan scan = TraceScan.open(file, limits)) {
+            while (scan.next(target)) {
+                // each call delivers one event
+            }
+            return scan.result();
+        }
+    }
+
+    /**
+     * A bad line in a gzip file may be damage rather than a writer's mistake: decompresses the rest of the stream
+     * (up to {@link #CHECKED_AFTER_AN_ERROR} bytes) so that its checksum can tell, and reports corruption if it
+     * does. Otherwise, or if the stream is cut off or too long to check, the caller reports the line's error.
+     */
+    static void checkRest(String source, GzipInput gz, int line) throws InputException {
+        byte[] scratch = new byte[1 << 16];
+        long left = CHECKED_AFTER_AN_ERROR;
+        try {
+            for (int n; left > 0 && (n = gz.read(scratch, 0, scratch.length)) > 0; ) {
+                left -= n;
+            }
+        } catch (GzipInput.Corrupt e) {
+            throw corrupt(source, line, e);
         } catch (IOException e) {
-            throw unreadable(source, e);
+            // cut off or unreadable: nothing more to learn
         }
     }
 
-    private static ReadResult events(String source, LineReader lines, TraceLimits limits, TraceFile.Header header,
-                                     EventTarget target) throws IOException, InputException {
-        EventLineParser parser = new EventLineParser(source, limits);
-        long count = 0;
-        boolean ended = false;
-        while (next(source, lines, limits.maxLineBytes(), "1 MiB")) {
-            if (lines.length() == 0) {
-                continue;
-            }
-            LineKind kind;
-            try {
-                kind = parser.parse(lines.bytes(), lines.offset(), lines.length(), lines.number());
-            } catch (InputException | JacksonException e) {
-                if (!lines.terminated()) {
-                    // A last line without its newline was cut while being written; its events so far stand.
-                    return truncated(header, count, source + ": file ends mid-event at line " + lines.number()
-                            + "; recovered " + count + " events");
-                }
-                throw e instanceof JacksonException je ? JsonTree.malformedLine(source, lines.number(), je)
-                        : (InputException) e;
-            }
-            if (kind == LineKind.SITE) {
-                continue; // a site declaration, not an event
-            }
-            if (ended) {
-                throw new InputException(source, lines.number(), "e", "event after the end event");
-            }
-            if (++count > limits.maxEvents()) {
-                throw new InputException(source, lines.number(), "", "more than " + limits.maxEvents()
-                        + " events (the limit)");
-            }
-            parser.deliver(target);
-            ended = kind == LineKind.END;
-        }
-        if (lines.streamBroken()) {
-            return truncated(header, count, source + ": compressed data ends early after line " + lines.number()
-                    + "; recovered " + count + " events");
-        }
-        if (!ended) {
-            return truncated(header, count, source + ": no end event after line " + lines.number()
-                    + " (recording cut off?); recovered " + count + " events");
-        }
-        return new ReadResult(header, count, false, Optional.empty());
+    private static InputException corrupt(String source, int line, GzipInput.Corrupt e) {
+        // Not a cut-off file, whose complete lines would stand: damaged data may have changed any line.
+        return new InputException(source, 0, "", "corrupt compressed data "
+                + (line == 0 ? "in the header line" : "after line " + line) + ": " + e.getMessage()
+                + "; the file is damaged, not cut off");
     }
 
-    private static ReadResult truncated(TraceFile.Header header, long count, String warning) {
-        return new ReadResult(header, count, true, Optional.of(warning));
-    }
-
-    private static boolean next(String source, LineReader lines, int max, String shown)
+    static boolean next(String source, LineReader lines, int max, String shown)
             throws IOException, InputException {
         try {
             return lines.next(max);
         } catch (LineReader.LineTooLongException e) {
             throw new InputException(source, lines.number(), "", "line is longer than " + shown
                     + " (the limit is " + max + " bytes)");
+        } catch (GzipInput.Corrupt e) {
+            throw corrupt(source, lines.number(), e);
         }
     }
 
-    private static TraceFile.Header header(String source, LineReader lines, TraceLimits limits)
+    static TraceFile.Header header(String source, LineReader lines, TraceLimits limits)
             throws IOException, InputException {
         if (!next(source, lines, limits.maxHeaderBytes(), "16 MiB")) {
             throw new InputException(source, 1, "", lines.streamBroken()
@@ -267,30 +244,21 @@ public final class TraceReader {
         return ScenarioJson.fromTree(source, "scenario", scenario);
     }
 
-    private static InputStream open(String source, Path file) throws IOException, InputException {
+    static InputStream open(Path file) throws IOException {
         InputStream raw = Files.newInputStream(file);
         try {
             BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
             in.mark(2);
             boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
             in.reset();
-            if (!gzip) {
-                return in;
-            }
-            try {
-                return new GZIPInputStream(in, 1 << 16);
-            } catch (EOFException e) {
-                throw new InputException(source, 0, "", "compressed data ends before the header line");
-            } catch (ZipException e) {
-                throw new InputException(source, 0, "", "not a valid gzip file: " + e.getMessage());
-            }
-        } catch (IOException | InputException | RuntimeException e) {
+            return gzip ? new GzipInput(in) : in;
+        } catch (IOException | RuntimeException e) {
             raw.close();
             throw e;
         }
     }
 
-    private static InputException unreadable(String source, IOException e) {
+    static InputException unreadable(String source, IOException e) {
         return JsonDocuments.unreadable(source, e);
     }
 }

@@ -7,6 +7,7 @@ import dev.lockscope.io.JsonFormat;
 import dev.lockscope.io.JsonTree;
 import dev.lockscope.scenario.Scenario;
 import dev.lockscope.scenario.ScenarioJson;
+import dev.lockscope.util.Millis;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -35,39 +36,73 @@ import tools.jackson.core.SerializableString;
  *       last complete event and warns. For live sessions.</li>
  * </ul>
  *
+ * <p>A trace holds at most {@link TraceFile#MAX_EVENTS} events, the limit every reader enforces: the writer
+ * refuses the next one, abandoning the file, with a {@link TraceTooLongException}, so it never writes a trace its
+ * own reader refuses.
+ *
  * <p>Single-threaded, like every {@link EventSink}. I/O failures surface as {@link UncheckedIOException} because
  * {@code accept} cannot throw checked exceptions. {@link #close} without {@link #finish} abandons the file.
  */
 public final class TraceWriter implements EventSink, AutoCloseable {
     private static final int BUFFER = 1 << 16;
 
+    /** The target, or what the lines go to, in messages. */
+    private final String name;
     private final Path target;
     private final AtomicOutput.Pending pending;
     private final JsonGenerator generator;
     private final EventLineWriter lines;
     private final boolean flushPerInstant;
+    private final long maxEvents;
     private long lastTime = Long.MIN_VALUE;
+    private long events;
     private boolean closed;
 
-    private TraceWriter(Path target, AtomicOutput.Pending pending, TraceFile.Header header, boolean flushPerInstant)
-            throws IOException {
+    private TraceWriter(Path target, AtomicOutput.Pending pending, TraceFile.Header header, boolean flushPerInstant,
+                        long maxEvents) throws IOException {
+        this(target.toString(), target, pending, open(target, pending), header, flushPerInstant, maxEvents);
+    }
+
+    private TraceWriter(String name, Path target, AtomicOutput.Pending pending, OutputStream out,
+                        TraceFile.Header header, boolean flushPerInstant, long maxEvents) throws IOException {
+        this.name = name;
         this.target = target;
         this.pending = pending;
         this.flushPerInstant = flushPerInstant;
-        OutputStream out = pending != null ? pending.stream()
-                : new BufferedOutputStream(Files.newOutputStream(target), BUFFER);
+        this.maxEvents = maxEvents;
         try {
-            if (TraceFile.isGzipName(target.getFileName().toString())) {
-                // syncFlush: flush() pushes out all data so far in decodable form, which recording relies on.
-                out = new GZIPOutputStream(out, BUFFER, true);
-            }
             this.generator = JsonFormat.FACTORY.createGenerator(new LinesContext(), out, JsonEncoding.UTF8);
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             out.close();
             throw e;
         }
         this.lines = new EventLineWriter(generator);
         writeHeader(header);
+    }
+
+    /** The stream for a file target: the pending temporary file, or the target itself; gzip when it ends in .gz. */
+    private static OutputStream open(Path target, AtomicOutput.Pending pending) throws IOException {
+        OutputStream out = pending != null ? pending.stream()
+                : new BufferedOutputStream(Files.newOutputStream(target), BUFFER);
+        if (!TraceFile.isGzipName(target.getFileName().toString())) {
+            return out;
+        }
+        try {
+            // syncFlush: flush() pushes out all data so far in decodable form, which recording relies on.
+            return new GZIPOutputStream(out, BUFFER, true);
+        } catch (IOException | RuntimeException e) {
+            out.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A writer of the plain (uncompressed) lines into {@code out}, which {@link #finish} closes: the same bytes a
+     * file would hold after decompression. {@code name} names it in messages. For {@code replay --verify}, which
+     * compares the lines with a file's as they are written.
+     */
+    static TraceWriter to(OutputStream out, String name, TraceFile.Header header) throws IOException {
+        return new TraceWriter(name, null, null, out, header, false, TraceFile.MAX_EVENTS);
     }
 
     /** A writer of a simulation of {@code scenario} that replaces {@code target} atomically in {@link #finish}. */
@@ -77,9 +112,14 @@ public final class TraceWriter implements EventSink, AutoCloseable {
 
     /** A writer that replaces {@code target} atomically in {@link #finish}; it writes this version's header. */
     public static TraceWriter atomic(Path target, TraceFile.Header header) throws IOException {
+        return atomic(target, header, TraceFile.MAX_EVENTS);
+    }
+
+    /** {@link #atomic(Path, TraceFile.Header)} with another event limit, for tests. */
+    static TraceWriter atomic(Path target, TraceFile.Header header, long maxEvents) throws IOException {
         AtomicOutput.Pending pending = AtomicOutput.open(target);
         try {
-            return new TraceWriter(target, pending, header, false);
+            return new TraceWriter(target, pending, header, false, maxEvents);
         } catch (IOException | RuntimeException e) {
             pending.close();
             throw e;
@@ -93,7 +133,7 @@ public final class TraceWriter implements EventSink, AutoCloseable {
 
     /** A writer that records straight into {@code target}, flushing as time advances. */
     public static TraceWriter recording(Path target, TraceFile.Header header) throws IOException {
-        return new TraceWriter(target, null, header, true);
+        return new TraceWriter(target, null, header, true, TraceFile.MAX_EVENTS);
     }
 
     /** Writes {@code header} as this version writes headers: the file's version and tool are this Lockscope's. */
@@ -126,7 +166,13 @@ public final class TraceWriter implements EventSink, AutoCloseable {
     @Override
     public void accept(TraceEvent event) {
         if (closed) {
-            throw new IllegalStateException("trace writer for " + target + " is closed");
+            throw new IllegalStateException("trace writer for " + name + " is closed");
+        }
+        if (++events > maxEvents) {
+            abandon();
+            throw new UncheckedIOException(new TraceTooLongException(event.time(), "cannot write " + name
+                    + ": the trace would hold more than " + maxEvents + " events, the most a trace may hold "
+                    + "(reached at " + Millis.exact(event.time()) + " ms)"));
         }
         try {
             if (flushPerInstant && event.time() != lastTime && lastTime != Long.MIN_VALUE) {
@@ -197,7 +243,7 @@ public final class TraceWriter implements EventSink, AutoCloseable {
         if (e.getCause() instanceof IOException io) {
             return io;
         }
-        return new java.nio.file.FileSystemException(target.toString(), null, "cannot write the trace");
+        return new java.nio.file.FileSystemException(name, null, "cannot write the trace");
     }
 
     /** No separator between root values: each event line ends with its own newline instead. */

@@ -157,8 +157,24 @@ public final class IntMap<V> {
         return result;
     }
 
+    /** Shows every entry to {@code visitor}, in no particular order; the map must not change meanwhile. */
+    @SuppressWarnings("unchecked")
+    public void forEach(EntryVisitor<? super V> visitor) {
+        for (int i = 0; i < keys.length; i++) {
+            if (values[i] != null) {
+                visitor.visit(keys[i], (V) values[i]);
+            }
+        }
+    }
+
     public void clear() {
         Arrays.fill(values, null);
         size = 0;
+    }
+
+    /** Receives one entry of {@link #forEach}. */
+    @FunctionalInterface
+    public interface EntryVisitor<V> {
+        void visit(int key, V value);
     }
 }

@@ -35,9 +35,11 @@ class CliInputErrorsTest {
     @Test
     void aDurationTooLargeForNanosecondsIsRefused() {
         assertBadInput(cli("run", "article", "--duration", "1e30"),
-                "lockscope: command line: --duration: expected at most 9223372036854.775807 ms, got 1e30");
+                "lockscope: command line: --duration: expected a number > 0 and at most 604800000 (milliseconds), "
+                        + "got 1e30");
         assertBadInput(cli("run", "article", "--duration", "1e99999999999"),
-                "lockscope: command line: --duration: expected at most 9223372036854.775807 ms, got 1e99999999999");
+                "lockscope: command line: --duration: expected a number > 0 and at most 604800000 (milliseconds), "
+                        + "got 1e99999999999");
         assertBadInput(cli("run", "article", "--duration", "0.0000001"), "lockscope: command line: --duration: "
                 + "expected a whole number of nanoseconds (at most 6 decimals), got 0.0000001");
         assertBadInput(cli("run", "article", "--duration", "soon"),
@@ -139,7 +141,7 @@ class CliInputErrorsTest {
                 }
                 """);
         assertBadInput(cli("run", file.toString()), "lockscope: " + file + ":4: goroutines[0].steps[0]: sleep: expected "
-                + "at most 9223372036854.775807 ms, got 1e15");
+                + "a number from 0 to 604800000 (milliseconds), got 1e15");
         Files.writeString(file, Files.readString(file).replace("1e15", "0.0000001"));
         assertBadInput(cli("run", file.toString()), "lockscope: " + file + ":4: goroutines[0].steps[0]: sleep: expected "
                 + "a whole number of nanoseconds (at most 6 decimals), got 0.0000001");

@@ -125,7 +125,7 @@ class CliTest {
         cli("run", "article", "--out", trace.toString());
         Result r = cli("replay", trace.toString(), "--verify");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("identical: the re-run reproduces the file byte for byte");
+        assertThat(r.out()).contains("identical: the re-run of the header's scenario reproduces the file byte for byte");
     }
 
     @Test

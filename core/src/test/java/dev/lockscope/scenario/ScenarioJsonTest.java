@@ -180,7 +180,7 @@ class ScenarioJsonTest {
     void setWithSeveralChangesExpandsInFixedOrder() throws InputException {
         Scenario s = read("""
                 {"name": "x", "durationMs": 1, "events": [
-                  {"atMs": 5, "set": {"broadcastPeriodMs": 0.5, "lock": "fair", "strategy": "snapshot",
+                  {"atMs": 5, "set": {"broadcastPeriodMs": 1.5, "lock": "fair", "strategy": "snapshot",
                                       "jitterMs": 1, "member": "bob"}}]}
                 """);
 
@@ -188,7 +188,7 @@ class ScenarioJsonTest {
                 new TimedCommand(5 * MS, new Command.SetMember("bob", OptionalLong.empty(), OptionalLong.of(MS))),
                 new TimedCommand(5 * MS, new Command.SetStrategy(Strategy.SNAPSHOT)),
                 new TimedCommand(5 * MS, new Command.SetLock(LockSemantics.FAIR)),
-                new TimedCommand(5 * MS, new Command.SetBroadcastPeriod(500_000)));
+                new TimedCommand(5 * MS, new Command.SetBroadcastPeriod(1_500_000)));
     }
 
     @Test
@@ -206,7 +206,7 @@ class ScenarioJsonTest {
     @Test
     void rejectsNegativeLatency() {
         assertError(ROOM.replace("\"latencyMs\": 2000", "\"latencyMs\": -5"),
-                "demo.json:11: members[1].latencyMs: expected a number >= 0, got -5");
+                "demo.json:11: members[1].latencyMs: expected a number from 0 to 3600000 (milliseconds), got -5");
     }
 
     @Test
@@ -226,17 +226,18 @@ class ScenarioJsonTest {
     void rejectsMissingAndOutOfRangeTopLevelFields() {
         assertError("{\"durationMs\": 1}", "demo.json:1: missing required field \"name\"");
         assertError("{\"name\": \"x\"}", "demo.json:1: missing required field \"durationMs\"");
-        assertError("{\"name\": \"x\", \"durationMs\": 0}", "demo.json:1: durationMs: expected a number > 0, got 0");
+        assertError("{\"name\": \"x\", \"durationMs\": 0}", "demo.json:1: durationMs: expected a number > 0 and at most 604800000 (milliseconds), got 0");
         assertError("{\"name\": \"x\", \"durationMs\": 1, \"seed\": 1.5}",
                 "demo.json:1: seed: expected an integer, got 1.5");
         assertError("{\"name\": \"x\", \"durationMs\": 1, \"queueLimit\": 0}",
-                "demo.json:1: queueLimit: expected an integer >= 1, got 0");
+                "demo.json:1: queueLimit: expected an integer from 1 to 100000, got 0");
         assertError("{\"name\": \"x\", \"durationMs\": 1, \"broadcast\": {\"periodMs\": 0}}",
-                "demo.json:1: broadcast.periodMs: expected a number > 0, got 0");
+                "demo.json:1: broadcast.periodMs: expected a number from 1 to 604800000 (milliseconds), got 0");
         assertError("{\"name\": \"x\", \"durationMs\": 0.0000001}", "demo.json:1: durationMs: expected a whole "
                 + "number of nanoseconds (at most 6 decimals), got 0.0000001");
         assertError("{\"name\": \"x\", \"durationMs\": 1e30}",
-                "demo.json:1: durationMs: expected at most 9223372036854.775807 ms, got 1000000000000000000000000000000");
+                "demo.json:1: durationMs: expected a number > 0 and at most 604800000 (milliseconds), got "
+                        + "1000000000000000000000000000000");
         assertError("{\"name\": \"x\", \"durationMs\": 1, \"kind\": \"lesson\"}",
                 "demo.json:1: kind: expected one of room, script, got \"lesson\"");
         assertError("[1]", "demo.json:1: expected an object, got an array");
@@ -289,11 +290,13 @@ class ScenarioJsonTest {
                 "demo.json:10: goroutines[0].steps[1]: expected \"lock X\", \"unlock X\", \"rlock X\", \"runlock X\" "
                         + "or \"sleep MS\", got \"Sleep 10\"");
         assertError(SCRIPT.replace("\"sleep 10\"", "\"sleep -1\""),
-                "demo.json:10: goroutines[0].steps[1]: expected a number >= 0, got -1");
+                "demo.json:10: goroutines[0].steps[1]: sleep: expected a number from 0 to 604800000 "
+                        + "(milliseconds), got -1");
         assertError(SCRIPT.replace("\"sleep 10\"", "\"sleep soon\""),
-                "demo.json:10: goroutines[0].steps[1]: expected sleep MS with MS a number >= 0, got \"soon\"");
+                "demo.json:10: goroutines[0].steps[1]: expected sleep MS with MS a number from 0 to 604800000 "
+                        + "(milliseconds), got \"soon\"");
         assertError(SCRIPT.replace("\"startMs\": 0", "\"startMs\": -1"),
-                "demo.json:10: goroutines[0].startMs: expected a number >= 0, got -1");
+                "demo.json:10: goroutines[0].startMs: expected a number from 0 to 604800000 (milliseconds), got -1");
     }
 
     @Test

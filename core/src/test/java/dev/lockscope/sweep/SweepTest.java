@@ -99,7 +99,7 @@ class SweepTest {
                 .hasMessageStartingWith("s.json:7: grid.latencyMs:zed: expected latencyMs:NAME");
         assertThatThrownBy(() -> SweepJson.read("s.json", GRID.replace("[0, 1800]", "[0, -1]"), dir))
                 .isInstanceOf(InputException.class)
-                .hasMessage("s.json:7: grid.latencyMs:eve[1]: expected a number of milliseconds >= 0, got -1");
+                .hasMessage("s.json:7: grid.latencyMs:eve[1]: expected a number from 0 to 3600000 (milliseconds), got -1");
     }
 
     @Test

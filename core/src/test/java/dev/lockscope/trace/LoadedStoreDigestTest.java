@@ -135,54 +135,127 @@ class LoadedStoreDigestTest {
     }
 
     /**
-     * A seeded random trace with every event type: goroutines that lock, wait (with blocker sets), sleep (some
-     * beyond 2^31 ns), park, send and deliver (some message ids beyond an int), exit; some goroutines get
-     * hundreds of intervals, some events pair with nothing. Times never decrease.
+     * A seeded random trace with every event type that obeys the trace format's consistency rules (goroutines
+     * spawned before their events and never reused, locks declared, releases of holds, exclusive write holds,
+     * blocked reports inside a wait; docs/trace-format.md, "Consistency"), so that it exercises the store rather
+     * than the reader's checks: goroutines that lock, wait (with blocker sets), sleep (some beyond 2^31 ns), park,
+     * send and deliver (some message ids beyond an int), exit (some holding locks); some goroutines get hundreds
+     * of intervals. What the rules allow that pairs with nothing is there too: acquires without a request, a
+     * request replacing a pending one, deliveries without a send. Times never decrease.
      */
     static List<TraceEvent> randomEvents(Random r, int n) {
         List<TraceEvent> out = new ArrayList<>();
         Site[] sites = {new Site("op", "a"), new Site("op", "b"), new Site("send", "c"), new Site("sleep", "d")};
         String[] members = {"m0", "m1", "m2", "m3", "m4"};
+        LockKind[] kinds = {LockKind.MUTEX, LockKind.RWMUTEX, LockKind.MUTEX, LockKind.RWMUTEX};
+        int[] readers = new int[kinds.length];
+        int[] writer = new int[kinds.length]; // 0: none
+        Map<Integer, List<int[]>> holds = new LinkedHashMap<>(); // per live goroutine: {lock, read ? 1 : 0}
+        Map<Integer, Integer> pending = new LinkedHashMap<>();
         long t = 0;
         int nextG = 1;
         List<Integer> live = new ArrayList<>();
-        for (int lock = 0; lock < 4; lock++) {
-            out.add(new TraceEvent.LockCreated(t, lock, "L" + lock, lock % 2 == 0 ? LockKind.MUTEX : LockKind.RWMUTEX));
+        for (int lock = 0; lock < kinds.length; lock++) {
+            out.add(new TraceEvent.LockCreated(t, lock, "L" + lock, kinds[lock]));
         }
         while (out.size() < n) {
             t += r.nextInt(10) == 0 ? r.nextLong(5_000_000_000L) : r.nextInt(3_000_000);
             if (live.isEmpty() || r.nextInt(8) == 0) {
                 int g = nextG++;
                 out.add(new TraceEvent.Spawn(t, g, (r.nextBoolean() ? "Send(m" + r.nextInt(5) + ")" : "Worker#" + g),
-                        r.nextBoolean() ? "Send" : "Worker", live.isEmpty() ? 0 : live.get(0)));
+                        r.nextBoolean() ? "Send" : "Worker", live.isEmpty() || r.nextBoolean() ? 0 : live.get(0)));
                 live.add(g);
+                holds.put(g, new ArrayList<>());
                 continue;
             }
             int g = live.get(r.nextInt(Math.min(live.size(), r.nextBoolean() ? 2 : live.size())));
-            int lock = r.nextInt(4);
-            Mode mode = r.nextBoolean() ? Mode.READ : Mode.WRITE;
+            int lock = r.nextInt(kinds.length);
+            Mode mode = kinds[lock] == LockKind.MUTEX || r.nextBoolean() ? Mode.WRITE : Mode.READ;
             Site site = sites[r.nextInt(sites.length)];
             String member = members[r.nextInt(members.length)];
             long msg = r.nextInt(20) == 0 ? (1L << 33) + r.nextInt(10) : r.nextInt(10);
-            out.add(switch (r.nextInt(14)) {
-                case 0, 1 -> new TraceEvent.Request(t, g, lock, mode, site);
-                case 2, 3 -> new TraceEvent.Acquire(t, g, lock, mode, site);
-                case 4, 5 -> new TraceEvent.Release(t, g, lock, mode, site);
-                case 6 -> new TraceEvent.Blocked(t, g, lock, r.nextBoolean() ? List.of(1 + r.nextInt(nextG))
-                        : List.of(1 + r.nextInt(nextG), 1 + r.nextInt(nextG)));
-                case 7 -> new TraceEvent.Park(t, g, site);
-                case 8 -> new TraceEvent.Sleep(t, g, r.nextInt(10) == 0 ? 3_000_000_000L : r.nextInt(9_000_000), site);
-                case 9 -> new TraceEvent.SendStart(t, g, member, msg, r.nextInt(4_000_000), site);
-                case 10 -> new TraceEvent.Deliver(t, g, member, msg, r.nextInt(4_000_000));
-                case 11 -> r.nextBoolean() ? new TraceEvent.Drop(t, member, msg)
-                        : new TraceEvent.MemberEvent(t, member, MemberChange.values()[r.nextInt(3)]);
-                case 12 -> r.nextInt(4) == 0 ? new TraceEvent.Alert(t, AlertKind.values()[r.nextInt(
-                        AlertKind.values().length)], "s", "report", List.of(g), List.of(lock))
-                        : new TraceEvent.Exit(t, live.remove(live.indexOf(g)));
-                default -> new TraceEvent.Sleep(t, g, 0, site);
-            });
+            List<int[]> mine = holds.get(g);
+            switch (r.nextInt(14)) {
+                case 0, 1 -> {
+                    out.add(new TraceEvent.Request(t, g, lock, mode, site));
+                    pending.put(g, lock);
+                }
+                case 2, 3 -> {
+                    // Mostly the goroutine's pending request, sometimes any lock (an acquire without a request).
+                    Integer p = pending.get(g);
+                    int l = p != null && r.nextInt(4) > 0 ? p : lock;
+                    Mode m = kinds[l] == LockKind.MUTEX || r.nextBoolean() ? Mode.WRITE : Mode.READ;
+                    boolean free = m == Mode.READ ? writer[l] == 0 || writer[l] == g : writer[l] == 0 && readers[l] == 0;
+                    if (!free) {
+                        out.add(new TraceEvent.Park(t, g, site));
+                        break;
+                    }
+                    out.add(new TraceEvent.Acquire(t, g, l, m, site));
+                    if (p != null && p == l) {
+                        pending.remove(g);
+                    }
+                    mine.add(new int[] {l, m == Mode.READ ? 1 : 0});
+                    if (m == Mode.READ) {
+                        readers[l]++;
+                    } else {
+                        writer[l] = g;
+                    }
+                }
+                case 4, 5 -> {
+                    if (mine.isEmpty()) {
+                        out.add(new TraceEvent.Sleep(t, g, 0, site));
+                        break;
+                    }
+                    int[] h = mine.remove(r.nextInt(mine.size()));
+                    release(out, t, g, h, site, readers, writer);
+                }
+                case 6 -> {
+                    Integer p = pending.get(g);
+                    if (p == null) {
+                        out.add(new TraceEvent.Deliver(t, g, member, msg, r.nextInt(4_000_000))); // pairs with nothing
+                        break;
+                    }
+                    out.add(new TraceEvent.Blocked(t, g, p, r.nextBoolean() ? List.of(1 + r.nextInt(nextG - 1))
+                            : List.of(1 + r.nextInt(nextG - 1), 1 + r.nextInt(nextG - 1))));
+                }
+                case 7 -> out.add(new TraceEvent.Park(t, g, site));
+                case 8 -> out.add(new TraceEvent.Sleep(t, g, r.nextInt(10) == 0 ? 3_000_000_000L : r.nextInt(9_000_000), site));
+                case 9 -> out.add(new TraceEvent.SendStart(t, g, member, msg, r.nextInt(4_000_000), site));
+                case 10 -> out.add(new TraceEvent.Deliver(t, g, member, msg, r.nextInt(4_000_000)));
+                case 11 -> out.add(r.nextBoolean() ? new TraceEvent.Drop(t, member, msg)
+                        : new TraceEvent.MemberEvent(t, member, MemberChange.values()[r.nextInt(3)]));
+                case 12 -> {
+                    if (r.nextInt(4) == 0) {
+                        out.add(new TraceEvent.Alert(t, AlertKind.values()[r.nextInt(AlertKind.values().length)], "s",
+                                "report", List.of(g), List.of(lock)));
+                        break;
+                    }
+                    if (r.nextInt(4) > 0) { // most goroutines give their locks back first; the others exit holding
+                        for (int i = mine.size() - 1; i >= 0 && out.size() < n; i--) {
+                            release(out, t, g, mine.get(i), site, readers, writer);
+                        }
+                        mine.clear();
+                    }
+                    out.add(new TraceEvent.Exit(t, live.remove(live.indexOf(g))));
+                    holds.remove(g);
+                    pending.remove(g);
+                }
+                default -> out.add(new TraceEvent.Sleep(t, g, 0, site));
+            }
         }
         out.add(new TraceEvent.End(t));
         return out;
+    }
+
+    private static void release(List<TraceEvent> out, long t, int g, int[] hold, Site site, int[] readers,
+                                int[] writer) {
+        int l = hold[0];
+        boolean read = hold[1] == 1;
+        out.add(new TraceEvent.Release(t, g, l, read ? Mode.READ : Mode.WRITE, site));
+        if (read) {
+            readers[l]--;
+        } else {
+            writer[l] = 0;
+        }
     }
 }

@@ -130,7 +130,7 @@ class TraceReaderErrorsTest {
 
     @Test
     void refusesTimeGoingBackwards() throws IOException {
-        write("{\"t\":10,\"e\":\"exit\",\"g\":1}", "{\"t\":5,\"e\":\"exit\",\"g\":2}");
+        write("{\"t\":10,\"e\":\"drop\",\"member\":\"a\",\"msg\":1}", "{\"t\":5,\"e\":\"drop\",\"member\":\"a\",\"msg\":2}");
 
         assertError(":3: t: time goes backwards: 5 after 10");
     }
@@ -166,8 +166,9 @@ class TraceReaderErrorsTest {
 
     @Test
     void enforcesTheEventCountLimit() throws IOException {
-        write("{\"t\":0,\"e\":\"exit\",\"g\":1}", "{\"t\":0,\"e\":\"exit\",\"g\":2}", "{\"t\":0,\"e\":\"exit\",\"g\":3}");
-        TraceLimits two = new TraceLimits(1 << 20, 16 << 20, 10_000, 16, 2);
+        String drop = "{\"t\":0,\"e\":\"drop\",\"member\":\"a\",\"msg\":1}";
+        write(drop, drop, drop);
+        TraceLimits two = new TraceLimits(1 << 20, 16 << 20, 10_000, 16, 2, 1_000);
 
         assertThatThrownBy(() -> TraceReader.read(file, e -> {}, two)).isInstanceOf(InputException.class)
                 .hasMessage(file + ":4: more than 2 events (the limit)");
@@ -177,11 +178,49 @@ class TraceReaderErrorsTest {
     void refusesGarbageThatLooksLikeGzip() throws IOException {
         Files.write(file, new byte[] {0x1f, (byte) 0x8b, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11});
 
-        assertError(": not a valid gzip file: Unsupported compression method");
+        assertError(": corrupt compressed data in the header line: unknown compression method 1 (gzip uses 8, "
+                + "deflate); the file is damaged, not cut off");
     }
 
     @Test
     void reportsAMissingFile() {
         assertError(": no such file");
+    }
+
+    @Test
+    void aFewBlankLinesAreSkipped() throws Exception {
+        write("", "{\"t\":0,\"e\":\"drop\",\"member\":\"a\",\"msg\":1}", "", "", "{\"t\":0,\"e\":\"end\"}", "");
+
+        ReadResult result = TraceReader.read(file, e -> {});
+
+        assertThat(result.events()).isEqualTo(2);
+        assertThat(result.truncated()).isFalse();
+    }
+
+    @Test
+    void refusesMoreThanAThousandBlankLines() throws IOException {
+        String[] lines = new String[1002];
+        java.util.Arrays.fill(lines, "");
+        lines[1001] = "{\"t\":0,\"e\":\"end\"}";
+        write(lines);
+
+        assertError(":1002: more than 1000 blank lines (the limit; a trace has none)");
+    }
+
+    @Test
+    void aGzipOfNothingButNewlinesStopsAtTheBlankLineLimit() throws IOException {
+        // A few kilobytes that decompress to 64 MiB of newlines: refused at line 1002, without reading them all.
+        Path gz = dir.resolve("newlines.jsonl.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write((header + "\n").getBytes(StandardCharsets.UTF_8));
+            byte[] newlines = new byte[1 << 20];
+            java.util.Arrays.fill(newlines, (byte) '\n');
+            for (int i = 0; i < 64; i++) {
+                out.write(newlines);
+            }
+        }
+
+        assertThatThrownBy(() -> TraceReader.read(gz, e -> {})).isInstanceOf(InputException.class)
+                .hasMessage(gz + ":1002: more than 1000 blank lines (the limit; a trace has none)");
     }
 }

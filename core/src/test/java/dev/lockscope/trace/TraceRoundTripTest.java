@@ -71,11 +71,15 @@ class TraceRoundTripTest {
                 "{\"t\":0,\"e\":\"acquire\",\"g\":1,\"lock\":0,\"mode\":\"r\",\"site\":0}",
                 "{\"t\":0,\"e\":\"site\",\"site\":1,\"op\":\"Broadcast\",\"label\":\"Room.Broadcast: m.Send(msg)\"}",
                 "{\"t\":0,\"e\":\"send\",\"g\":1,\"member\":\"a\",\"msg\":1,\"dur\":20000000,\"site\":1}",
+                "{\"t\":1,\"e\":\"spawn\",\"g\":2,\"name\":\"Add#2\",\"kind\":\"Add\",\"parent\":1}",
+                "{\"t\":2,\"e\":\"site\",\"site\":2,\"op\":\"Add\",\"label\":\"Room.Add: r.membersMx.Lock()\"}",
+                "{\"t\":2,\"e\":\"request\",\"g\":2,\"lock\":0,\"mode\":\"w\",\"site\":2}",
                 "{\"t\":5,\"e\":\"blocked\",\"g\":2,\"lock\":0,\"by\":[1]}",
-                "{\"t\":6,\"e\":\"site\",\"site\":2,\"op\":\"Broadcast\",\"label\":\"Room.Broadcast: wg.Wait()\"}",
-                "{\"t\":6,\"e\":\"park\",\"g\":2,\"site\":2}",
-                "{\"t\":7,\"e\":\"site\",\"site\":3,\"op\":\"g1\",\"label\":\"g1: sleep 10\"}",
-                "{\"t\":7,\"e\":\"sleep\",\"g\":3,\"dur\":10000000,\"site\":3}",
+                "{\"t\":6,\"e\":\"site\",\"site\":3,\"op\":\"Broadcast\",\"label\":\"Room.Broadcast: wg.Wait()\"}",
+                "{\"t\":6,\"e\":\"park\",\"g\":2,\"site\":3}",
+                "{\"t\":7,\"e\":\"spawn\",\"g\":3,\"name\":\"g1\",\"kind\":\"g1\",\"parent\":0}",
+                "{\"t\":7,\"e\":\"site\",\"site\":4,\"op\":\"g1\",\"label\":\"g1: sleep 10\"}",
+                "{\"t\":7,\"e\":\"sleep\",\"g\":3,\"dur\":10000000,\"site\":4}",
                 "{\"t\":20000000,\"e\":\"deliver\",\"g\":1,\"member\":\"a\",\"msg\":1,\"lat\":20000000}",
                 "{\"t\":21000000,\"e\":\"drop\",\"member\":\"b\",\"msg\":2}",
                 "{\"t\":22000000,\"e\":\"member\",\"member\":\"d\",\"change\":\"join\"}",
@@ -83,12 +87,12 @@ class TraceRoundTripTest {
                         + "\"command\":{\"set\":{\"member\":\"bob\",\"latencyMs\":30}}}",
                 "{\"t\":23000000,\"e\":\"command\",\"step\":124,\"live\":true,"
                         + "\"command\":{\"join\":{\"name\":\"eve\",\"latencyMs\":1800,\"jitterMs\":100}}}",
-                "{\"t\":24000000,\"e\":\"request\",\"g\":2,\"lock\":0,\"mode\":\"w\",\"site\":0}",
-                "{\"t\":24000000,\"e\":\"site\",\"site\":4,\"op\":\"Broadcast\",\"label\":\"Room.Broadcast: r.membersMx.RUnlock()\"}",
-                "{\"t\":24000000,\"e\":\"release\",\"g\":1,\"lock\":0,\"mode\":\"r\",\"site\":4}",
+                "{\"t\":24000000,\"e\":\"request\",\"g\":2,\"lock\":0,\"mode\":\"w\",\"site\":2}",
+                "{\"t\":24000000,\"e\":\"site\",\"site\":5,\"op\":\"Broadcast\",\"label\":\"Room.Broadcast: r.membersMx.RUnlock()\"}",
+                "{\"t\":24000000,\"e\":\"release\",\"g\":1,\"lock\":0,\"mode\":\"r\",\"site\":5}",
                 "{\"t\":25000000,\"e\":\"alert\",\"kind\":\"long-wait\",\"summary\":\"g2 waited 1.2 s for membersMx\","
                         + "\"report\":\"g2 waited 1.2 s\\n  blocked by g3 \\\"Broadcast#1\\\" \u00fcber\\ttab\","
-                        + "\"g\":[3,9],\"locks\":[0]}",
+                        + "\"g\":[3,2],\"locks\":[0]}",
                 "{\"t\":26000000,\"e\":\"exit\",\"g\":1}",
                 "{\"t\":30000000,\"e\":\"end\"}");
     }

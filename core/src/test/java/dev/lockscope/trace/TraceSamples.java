@@ -23,6 +23,7 @@ final class TraceSamples {
     static final Site SEND = new Site("Broadcast", "Room.Broadcast: m.Send(msg)");
     static final Site WAIT = new Site("Broadcast", "Room.Broadcast: wg.Wait()");
     static final Site SLEEP = new Site("g1", "g1: sleep 10");
+    static final Site ADD = new Site("Add", "Room.Add: r.membersMx.Lock()");
     static final Site RUNLOCK = new Site("Broadcast", "Room.Broadcast: r.membersMx.RUnlock()");
 
     private TraceSamples() {}
@@ -31,7 +32,11 @@ final class TraceSamples {
         return BuiltinScenarios.byName("hand-example").orElseThrow();
     }
 
-    /** Every event type at least once; times non-decreasing; strings that need escaping. */
+    /**
+     * Every event type at least once; times non-decreasing; strings that need escaping; consistent (docs/trace-format.md,
+     * "Consistency"): goroutines spawned and locks declared before use, a blocked report inside a wait, releases of
+     * holds. g2's second request replaces its first, as a tracker's timed-out request is replaced.
+     */
     static List<TraceEvent> events() {
         return List.of(
                 new TraceEvent.Spawn(0, 1, "Broadcast#1", "Broadcast", 0),
@@ -39,8 +44,11 @@ final class TraceSamples {
                 new TraceEvent.Request(0, 1, 0, Mode.READ, RLOCK),
                 new TraceEvent.Acquire(0, 1, 0, Mode.READ, RLOCK),
                 new TraceEvent.SendStart(0, 1, "a", 1, 20 * MS, SEND),
+                new TraceEvent.Spawn(1, 2, "Add#2", "Add", 1),
+                new TraceEvent.Request(2, 2, 0, Mode.WRITE, ADD),
                 new TraceEvent.Blocked(5, 2, 0, List.of(1)),
                 new TraceEvent.Park(6, 2, WAIT),
+                new TraceEvent.Spawn(7, 3, "g1", "g1", 0),
                 new TraceEvent.Sleep(7, 3, 10 * MS, SLEEP),
                 new TraceEvent.Deliver(20 * MS, 1, "a", 1, 20 * MS),
                 new TraceEvent.Drop(21 * MS, "b", 2),
@@ -48,10 +56,10 @@ final class TraceSamples {
                 new TraceEvent.CommandApplied(23 * MS, 123, false,
                         new Command.SetMember("bob", OptionalLong.of(30 * MS), OptionalLong.empty())),
                 new TraceEvent.CommandApplied(23 * MS, 124, true, new Command.Join("eve", 1800 * MS, 100 * MS)),
-                new TraceEvent.Request(24 * MS, 2, 0, Mode.WRITE, RLOCK),
+                new TraceEvent.Request(24 * MS, 2, 0, Mode.WRITE, ADD),
                 new TraceEvent.Release(24 * MS, 1, 0, Mode.READ, RUNLOCK),
                 new TraceEvent.Alert(25 * MS, AlertKind.LONG_WAIT, "g2 waited 1.2 s for membersMx",
-                        "g2 waited 1.2 s\n  blocked by g3 \"Broadcast#1\" \u00fcber\ttab", List.of(3, 9), List.of(0)),
+                        "g2 waited 1.2 s\n  blocked by g3 \"Broadcast#1\" \u00fcber\ttab", List.of(3, 2), List.of(0)),
                 new TraceEvent.Exit(26 * MS, 1),
                 new TraceEvent.End(30 * MS));
     }

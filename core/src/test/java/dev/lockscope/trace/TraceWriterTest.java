@@ -106,4 +106,24 @@ class TraceWriterTest {
 
         assertThatThrownBy(() -> w.accept(new TraceEvent.End(0))).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void theWriterStopsBeforeTheReadersLimitAndLeavesNoFile() throws Exception {
+        Path target = dir.resolve("trace.jsonl.gz");
+        Files.writeString(target, "old");
+        TraceWriter w = TraceWriter.atomic(target, TraceFile.Header.simulated(TraceSamples.scenario()), 3);
+        events().subList(0, 3).forEach(w::accept);
+
+        assertThatThrownBy(() -> w.accept(events().get(3))).isInstanceOf(java.io.UncheckedIOException.class)
+                .cause().isInstanceOf(TraceTooLongException.class)
+                .hasMessage("cannot write " + target + ": the trace would hold more than 3 events, the most a trace "
+                        + "may hold (reached at 0 ms)");
+        assertThat(files()).containsExactly(target); // the temporary file is gone
+        assertThat(Files.readString(target)).isEqualTo("old");
+    }
+
+    @Test
+    void theWritersLimitIsTheReadersLimit() {
+        assertThat(TraceLimits.DEFAULTS.maxEvents()).isEqualTo(TraceFile.MAX_EVENTS).isEqualTo(50_000_000L);
+    }
 }

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.IntUnaryOperator;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.event.EventHandler;
@@ -618,9 +619,9 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         for (int i = 0; i < lanes; i++) {
             keyOfLane[i] = catalog.lane(i).group().key();
         }
-        int[] laneOf = catalog.laneOfSnapshot();
+        IntUnaryOperator laneOf = catalog.laneOfSnapshot();
         return g -> {
-            int lane = g >= 0 && g < laneOf.length ? laneOf[g] : -1;
+            int lane = laneOf.applyAsInt(g);
             return lane >= 0 && lane < keyOfLane.length ? keyOfLane[lane] : "g" + g;
         };
     }

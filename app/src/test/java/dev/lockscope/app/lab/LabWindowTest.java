@@ -261,7 +261,7 @@ class LabWindowTest {
         DialogPane dialog = robot.lookup("#errorDialog").queryAs(DialogPane.class);
         assertThat(dialog.getHeaderText()).isEqualTo("Cannot open scenario");
         assertThat(dialog.getContentText()).contains("bad.json").contains("members[0].latencyMs")
-                .contains("expected a number >= 0");
+                .contains("expected a number from 0 to 3600000 (milliseconds)");
         assertThat(window.model().liveRun()).isSameAs(before);
         assertThat(window.model().sourceProperty().get()).isEqualTo(LabModel.Source.LIVE);
         robot.interact(() -> ((Stage) dialog.getScene().getWindow()).close());

@@ -29,7 +29,7 @@ final class ChromeTraceWriter {
      * A metadata event ({@code M}): {@code process_name}, {@code thread_name}, sort indexes. It applies to the
      * whole trace whatever its time; {@code ns} (when the thread appeared) only keeps the file in time order.
      */
-    void metadata(String name, int pid, int tid, long ns, String key, Object value) {
+    void metadata(String name, int pid, long tid, long ns, String key, Object value) {
         g.writeStartObject();
         g.writeStringProperty("ph", "M");
         g.writeStringProperty("name", name);
@@ -46,41 +46,41 @@ final class ChromeTraceWriter {
     }
 
     /** Opens a slice on a thread ({@code B}); it ends at the matching {@link #end}. */
-    void begin(int pid, int tid, long ns, Slice slice, boolean continued) {
+    void begin(int pid, long tid, long ns, Slice slice, boolean continued) {
         head("B", slice.name(), slice.cat(), pid, tid, ns);
         args(slice.args(), continued);
         g.writeEndObject();
     }
 
     /** Closes the innermost open slice of a thread ({@code E}). */
-    void end(int pid, int tid, long ns, Slice slice) {
+    void end(int pid, long tid, long ns, Slice slice) {
         head("E", slice.name(), slice.cat(), pid, tid, ns);
         g.writeEndObject();
     }
 
     /** Starts an async slice ({@code b}); pairs with the {@link #asyncEnd} of the same cat, name and id. */
-    void asyncBegin(int pid, int tid, long ns, long id, Slice slice) {
+    void asyncBegin(int pid, long tid, long ns, long id, Slice slice) {
         head("b", slice.name(), slice.cat(), pid, tid, ns);
         g.writeNumberProperty("id", id);
         args(slice.args(), false);
         g.writeEndObject();
     }
 
-    void asyncEnd(int pid, int tid, long ns, long id, Slice slice) {
+    void asyncEnd(int pid, long tid, long ns, long id, Slice slice) {
         head("e", slice.name(), slice.cat(), pid, tid, ns);
         g.writeNumberProperty("id", id);
         g.writeEndObject();
     }
 
     /** A flow arrow's tail ({@code s}), bound to the slice open on the thread at that time. */
-    void flowStart(int pid, int tid, long ns, long id, String name, String cat) {
+    void flowStart(int pid, long tid, long ns, long id, String name, String cat) {
         head("s", name, cat, pid, tid, ns);
         g.writeNumberProperty("id", id);
         g.writeEndObject();
     }
 
     /** A flow arrow's head ({@code f}); {@code "bp":"e"} binds it to the slice enclosing it, not the next one. */
-    void flowEnd(int pid, int tid, long ns, long id, String name, String cat) {
+    void flowEnd(int pid, long tid, long ns, long id, String name, String cat) {
         head("f", name, cat, pid, tid, ns);
         g.writeStringProperty("bp", "e");
         g.writeNumberProperty("id", id);
@@ -88,7 +88,7 @@ final class ChromeTraceWriter {
     }
 
     /** A counter sample ({@code C}): the series {@code key} of counter {@code name} is {@code value} from now on. */
-    void counter(int pid, int tid, long ns, String name, String key, long value) {
+    void counter(int pid, long tid, long ns, String name, String key, long value) {
         head("C", name, "counter", pid, tid, ns);
         g.writeName("args");
         g.writeStartObject();
@@ -98,7 +98,7 @@ final class ChromeTraceWriter {
     }
 
     /** An instant ({@code i}) of scope {@code g} (global), {@code p} (process) or {@code t} (thread). */
-    void instant(int pid, int tid, long ns, String scope, Slice slice) {
+    void instant(int pid, long tid, long ns, String scope, Slice slice) {
         head("i", slice.name(), slice.cat(), pid, tid, ns);
         g.writeStringProperty("s", scope);
         args(slice.args(), false);
@@ -121,7 +121,7 @@ final class ChromeTraceWriter {
         g.close();
     }
 
-    private void head(String ph, String name, String cat, int pid, int tid, long ns) {
+    private void head(String ph, String name, String cat, int pid, long tid, long ns) {
         g.writeStartObject();
         g.writeStringProperty("ph", ph);
         g.writeStringProperty("name", name);

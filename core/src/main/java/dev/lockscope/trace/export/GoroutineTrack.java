@@ -38,7 +38,7 @@ final class GoroutineTrack {
 
     record Waiting(Slice slice, Wait request) implements Open {}
 
-    record Holding(Slice slice, int lock, int laneTid, Slice laneSlice) implements Open {}
+    record Holding(Slice slice, int lock, long laneTid, Slice laneSlice) implements Open {}
 
     record Sending(Slice slice, String member, long msg) implements Open {}
 

@@ -12,7 +12,7 @@ import java.util.List;
 final class LockRows {
     final int lock;
     final String name;
-    private final List<Integer> laneTids = new ArrayList<>();
+    private final List<Long> laneTids = new ArrayList<>();
     private final List<Boolean> busy = new ArrayList<>();
     /** Requests not yet granted, and the value last written to the counter (-1: none yet). */
     int waiters;
@@ -31,12 +31,12 @@ final class LockRows {
     }
 
     /** The thread of lane 0. */
-    int mainTid() {
+    long mainTid() {
         return laneTids.getFirst();
     }
 
     /** Takes the lowest free lane, creating a new one if all are busy; returns its thread id. */
-    int takeLane(ChromeTraceWriter out, TidAllocator tids, long ns) {
+    long takeLane(ChromeTraceWriter out, TidAllocator tids, long ns) {
         int lane = busy.indexOf(false);
         if (lane < 0) {
             lane = addLane(out, tids, ns);
@@ -45,29 +45,32 @@ final class LockRows {
         return laneTids.get(lane);
     }
 
-    void freeLane(int tid) {
+    void freeLane(long tid) {
         busy.set(laneTids.indexOf(tid), false);
     }
 
     private int addLane(ChromeTraceWriter out, TidAllocator tids, long ns) {
         int lane = laneTids.size();
-        int tid = tids.next();
+        long tid = tids.next();
         laneTids.add(tid);
         busy.add(false);
         out.metadata("thread_name", PerfettoExporter.LOCKS_PID, tid, ns, "name", lane == 0 ? name : name + " #" + (lane + 1));
-        out.metadata("thread_sort_index", PerfettoExporter.LOCKS_PID, tid, ns, "sort_index", lock * 1000 + lane + 1);
+        out.metadata("thread_sort_index", PerfettoExporter.LOCKS_PID, tid, ns, "sort_index", lock * 1000L + lane + 1);
         return lane;
     }
 
-    /** Hands out thread ids for lock lanes, above every goroutine id (Perfetto keys threads by tid alone). */
+    /**
+     * Hands out thread ids for lock lanes, above every goroutine id (Perfetto keys threads by tid alone, and reads
+     * it as an unsigned 32-bit number; goroutine ids go up to 2^31 - 1).
+     */
     static final class TidAllocator {
-        private int next;
+        private long next;
 
-        TidAllocator(int first) {
+        TidAllocator(long first) {
             this.next = first;
         }
 
-        int next() {
+        long next() {
             return next++;
         }
     }

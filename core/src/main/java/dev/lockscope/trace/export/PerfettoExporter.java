@@ -49,8 +49,11 @@ import tools.jackson.core.JacksonException;
 public final class PerfettoExporter implements EventSink {
     static final int GOROUTINES_PID = 1;
     static final int LOCKS_PID = 2;
-    /** The alerts thread of the Locks process; lock lanes follow. Far above any goroutine id. */
-    static final int ALERTS_TID = 1 << 30;
+    /**
+     * The alerts thread of the Locks process; lock lanes follow. Above every goroutine id (at most 2^31 - 1), and
+     * within the unsigned 32 bits Perfetto reads a tid as.
+     */
+    static final long ALERTS_TID = 1L << 31;
 
     private static final String FLOW_NAME = "blocked by";
     private static final String FLOW_CAT = "blocked-by";
@@ -307,7 +310,7 @@ public final class PerfettoExporter implements EventSink {
         LockRows rows = lock(a.lock());
         String m = letter(a.mode());
         List<Slice.Arg> args = List.of(arg("lock", rows.name), arg("mode", method(a.mode())), arg("site", a.site().label()));
-        int lane = rows.takeLane(out, tids, now);
+        long lane = rows.takeLane(out, tids, now);
         Slice laneSlice = new Slice(track.name + " (" + m + ")", "hold",
                 List.of(arg("goroutine", track.name), arg("g", track.g), arg("mode", method(a.mode())),
                         arg("site", a.site().label())));

@@ -35,13 +35,6 @@ final class ByteVector {
         size = i + 1;
     }
 
-    /** Grows with zeros up to {@code n} elements; for vectors indexed by an id that is set out of order. */
-    void ensureSize(int n) {
-        while (size < n) {
-            add((byte) 0);
-        }
-    }
-
     /** Overwrites an element; used for links that are only known when a later event arrives. */
     void set(int i, byte value) {
         chunks[i >>> shift][i & mask] = value;

@@ -7,7 +7,8 @@ package dev.lockscope.trace.store;
  *
  * <p><b>Storage.</b> {@code ids}: the interval ids of each compacted track, contiguous, in start order.
  * {@code offsets}: per goroutine id, the track's first position in {@code ids} + 1 (0: not compacted).
- * {@code counts}: per goroutine id, its number of intervals, at most {@value #MAX_INTERVALS}.
+ * {@code counts}: per goroutine id, its number of intervals, at most {@value #MAX_INTERVALS}. Both are
+ * {@link IdTable}s: goroutine ids may be sparse or huge.
  *
  * <p><b>Queries.</b> With so few intervals, overlap queries scan them all and summaries sweep them (a compact
  * track has no {@link SummaryPyramid}): O({@value #MAX_INTERVALS}) per query or pixel, whatever the trace.
@@ -21,8 +22,8 @@ final class CompactTracks {
 
     private final Intervals intervals;
     private final IntVector ids = new IntVector(16);
-    private final IntVector offsets = new IntVector(12);
-    private final ByteVector counts = new ByteVector(12);
+    private final IdTable.Ints offsets = new IdTable.Ints();
+    private final IdTable.Bytes counts = new IdTable.Bytes();
 
     CompactTracks(Intervals intervals) {
         this.intervals = intervals;
@@ -35,15 +36,13 @@ final class CompactTracks {
         for (int i = 0; i < n; i++) {
             ids.add(index.id(i));
         }
-        counts.ensureSize(g + 1);
         counts.set(g, (byte) n);
-        offsets.ensureSize(g + 1);
         offsets.set(g, offset + 1);
     }
 
     /** Goroutine {@code g}'s compact track, or {@code null} if it has none (yet, as far as this thread sees). */
     CompactTrack get(int g) {
-        int offset = offsets.getOr(g, 0);
+        int offset = offsets.get(g);
         return offset == 0 ? null : new CompactTrack(offset - 1, counts.get(g));
     }
 

@@ -49,13 +49,6 @@ final class IntVector {
         size = i + 1;
     }
 
-    /** Grows with zeros up to {@code n} elements; for vectors indexed by an id that is set out of order. */
-    void ensureSize(int n) {
-        while (size < n) {
-            add((int) 0);
-        }
-    }
-
     /** Overwrites an element; used for links that are only known when a later event arrives. */
     void set(int i, int value) {
         chunks[i >>> shift][i & mask] = value;

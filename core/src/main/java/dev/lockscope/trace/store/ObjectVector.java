@@ -7,7 +7,7 @@ import java.util.Arrays;
 /**
  * An append-only sequence of references with the publication rules of {@link IntVector}: one writer, readers
  * read only what a volatile row count has published to them. Holds the rare things that have no column
- * (interned names, alerts, commands, spawns) and the per-id tracks.
+ * (interned names, alerts, commands, spawns).
  */
 final class ObjectVector<T> {
     private static final VarHandle ELEMENT = MethodHandles.arrayElementVarHandle(Object[].class);

@@ -8,9 +8,10 @@ import dev.lockscope.model.Mode;
 import dev.lockscope.model.Site;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 /**
  * An immutable snapshot of a {@link TraceStore}: its first {@link #size()} rows and the intervals they
  * derive. Safe to use from any thread, at the same time as the store keeps growing.
@@ -276,8 +277,8 @@ public final class TraceView {
         requireWait(waitId);
         List<BlockerChain.Edge> edges = new ArrayList<>();
         List<Integer> roots = new ArrayList<>();
-        BitSet seen = new BitSet();
-        seen.set(table.g.get(waitId));
+        Set<Integer> seen = new HashSet<>(); // goroutine ids may be huge: no bit set sized by one
+        seen.add(table.g.get(waitId));
         ArrayDeque<Integer> waits = new ArrayDeque<>();
         waits.add(waitId);
         while (!waits.isEmpty()) {
@@ -285,8 +286,7 @@ public final class TraceView {
             int waiter = table.g.get(wait);
             for (int blocker : blockedBy(wait, t)) {
                 edges.add(new BlockerChain.Edge(wait, waiter, blocker));
-                if (!seen.get(blocker)) {
-                    seen.set(blocker);
+                if (seen.add(blocker)) {
                     int next = waitAt(blocker, t);
                     if (next == NONE) {
                         roots.add(blocker);

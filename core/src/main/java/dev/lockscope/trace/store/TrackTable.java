@@ -3,22 +3,24 @@ package dev.lockscope.trace.store;
 import java.util.List;
 
 /**
- * The intervals of every track, by family and dense id: an {@link IntervalIndex} created by the writer on first
- * use, or, for a finished goroutine with few intervals, its entry in {@link CompactTracks}.
+ * The intervals of every track, by family and id: an {@link IntervalIndex} created by the writer on first use,
+ * or, for a finished goroutine with few intervals, its entry in {@link CompactTracks}. Ids come from the file
+ * (goroutines, locks) or the store's interning (members); they may be sparse or huge, so the tables are
+ * {@link IdTable}s, never arrays sized by an id.
  */
 final class TrackTable {
     private final Intervals intervals;
     private final int bucketShift;
-    private final ObjectVector<IntervalIndex> goroutines = new ObjectVector<>();
+    private final IdTable.Refs<IntervalIndex> goroutines = new IdTable.Refs<>();
     /** By {@link Track.Kind} ordinal. */
-    private final List<ObjectVector<IntervalIndex>> families;
+    private final List<IdTable.Refs<IntervalIndex>> families;
     private final CompactTracks compact;
 
     TrackTable(Intervals intervals, int bucketShift) {
         this.intervals = intervals;
         this.bucketShift = bucketShift;
         this.compact = new CompactTracks(intervals);
-        this.families = List.of(goroutines, new ObjectVector<>(), new ObjectVector<>(), new ObjectVector<>());
+        this.families = List.of(goroutines, new IdTable.Refs<>(), new IdTable.Refs<>(), new IdTable.Refs<>());
     }
 
     long bucketWidth() {
@@ -27,10 +29,7 @@ final class TrackTable {
 
     /** Writer only. */
     IntervalIndex obtain(Track.Kind kind, int id) {
-        ObjectVector<IntervalIndex> family = family(kind);
-        if (id >= family.size()) {
-            family.ensureSize(id + 1);
-        }
+        IdTable.Refs<IntervalIndex> family = family(kind);
         IntervalIndex index = family.get(id);
         if (index == null || index.retired()) {
             TrackIntervals before = index != null ? index : kind == Track.Kind.GOROUTINE ? compact.get(id) : null;
@@ -70,7 +69,7 @@ final class TrackTable {
         return compact.get(track.id());
     }
 
-    private ObjectVector<IntervalIndex> family(Track.Kind kind) {
+    private IdTable.Refs<IntervalIndex> family(Track.Kind kind) {
         return families.get(kind.ordinal());
     }
 }

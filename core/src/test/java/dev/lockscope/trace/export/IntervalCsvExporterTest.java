@@ -25,18 +25,21 @@ class IntervalCsvExporterTest {
                    {"name": "late", "startMs": 20, "steps": ["sleep 100"]}]}
                 """);
 
+        // Rows come as intervals end: r1's wait at 0; at 10 r1's sleep (reported at the first event at 10), its
+        // hold, the writer's wait, r1's life, the writer's hold, r2's wait, the writer's life, r2's hold and life;
+        // then what is still open at the end (30), in start order.
         assertThat(csv(s)).isEqualTo("""
                 row,kind,start_ms,end_ms,duration_ms,goroutine,lock,mode,member,blocked_by
-                1,running,0,10,10,r1,,,,
                 2,waiting,0,0,0,r1,A,r,,
-                3,hold-read,0,10,10,r1,A,r,,
                 4,sleeping,0,10,10,r1,,,,
-                5,running,2,10,8,"w, ""the"" writer",,,,
+                3,hold-read,0,10,10,r1,A,r,,
                 6,waiting,2,10,8,"w, ""the"" writer",A,w,,r1
-                8,running,4,10,6,r2,,,,
-                9,waiting,4,10,6,r2,A,r,,"w, ""the"" writer"
+                1,running,0,10,10,r1,,,,
                 12,hold-write,10,10,0,"w, ""the"" writer",A,w,,
+                9,waiting,4,10,6,r2,A,r,,"w, ""the"" writer"
+                5,running,2,10,8,"w, ""the"" writer",,,,
                 15,hold-read,10,10,0,r2,A,r,,
+                8,running,4,10,6,r2,,,,
                 19,running,20,30,10,late,,,,
                 20,sleeping,20,30,10,late,,,,
                 """);
@@ -51,12 +54,13 @@ class IntervalCsvExporterTest {
                  "members": [{"name": "ann", "latencyMs": 20}, {"name": "bob", "latencyMs": 10.5}]}
                 """);
 
+        // The wait ends at once and ann's send at 20; the rest is open at 25, and listed in start order.
         assertThat(csv(s)).isEqualTo("""
                 row,kind,start_ms,end_ms,duration_ms,goroutine,lock,mode,member,blocked_by
-                3,running,0,25,25,Broadcast#1,,,,
                 4,waiting,0,0,0,Broadcast#1,membersMx,r,,
-                5,hold-read,0,25,25,Broadcast#1,membersMx,r,,
                 6,sending,0,20,20,Broadcast#1,,,ann,
+                3,running,0,25,25,Broadcast#1,,,,
+                5,hold-read,0,25,25,Broadcast#1,membersMx,r,,
                 8,sending,20,25,5,Broadcast#1,,,bob,
                 """);
     }
@@ -72,10 +76,8 @@ class IntervalCsvExporterTest {
     }
 
     private static String csv(Scenario s) throws Exception {
-        IntervalCsvExporter exporter = new IntervalCsvExporter();
-        Simulation.run(s, exporter);
         StringWriter out = new StringWriter();
-        exporter.writeTo(out);
+        Simulation.run(s, new IntervalCsvExporter(out));
         return out.toString();
     }
 }

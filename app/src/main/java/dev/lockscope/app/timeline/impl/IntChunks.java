@@ -1,50 +1,56 @@
 package dev.lockscope.app.timeline.impl;
 
+import dev.lockscope.util.IntMap;
 import java.util.Arrays;
 
 /**
- * A map from small non-negative {@code int} keys (goroutine ids) to {@code int}s, stored in fixed chunks of
- * {@value #CHUNK} entries; an entry never set reads as -1.
+ * A map from non-negative {@code int} keys (goroutine ids) to {@code int}s, stored in fixed chunks of
+ * {@value #CHUNK} entries found by chunk number in a hash map; an entry never set reads as -1.
  *
  * <p>Why chunks: the catalog grows on the FX thread while a live run spawns 50,000 goroutines a second. Doubling
  * one array copied megabytes in a single frame (and had the collector find room for it); a chunk costs 64 KB,
- * allocated once, and nothing is ever copied but the small chunk directory.
+ * allocated once, and nothing is ever copied. Why a map of chunks: goroutine ids come from the trace and may be
+ * sparse or huge (2147483647); nothing is sized by a key.
  */
 final class IntChunks {
     static final int CHUNK = 1 << 14;
     private static final int SHIFT = Integer.numberOfTrailingZeros(CHUNK);
 
-    private int[][] chunks = new int[4][];
+    private final IntMap<int[]> chunks;
+
+    IntChunks() {
+        this(new IntMap<>());
+    }
+
+    private IntChunks(IntMap<int[]> chunks) {
+        this.chunks = chunks;
+    }
 
     int get(int key) {
-        int c = key >>> SHIFT;
-        if (key < 0 || c >= chunks.length || chunks[c] == null) {
+        if (key < 0) {
             return -1;
         }
-        return chunks[c][key & (CHUNK - 1)];
+        int[] chunk = chunks.get(key >>> SHIFT);
+        return chunk == null ? -1 : chunk[key & (CHUNK - 1)];
     }
 
     void set(int key, int value) {
         if (key < 0) {
             throw new IllegalArgumentException("negative key " + key);
         }
-        int c = key >>> SHIFT;
-        if (c >= chunks.length) {
-            chunks = Arrays.copyOf(chunks, Math.max(c + 1, chunks.length * 2));
+        int[] chunk = chunks.get(key >>> SHIFT);
+        if (chunk == null) {
+            chunk = new int[CHUNK];
+            Arrays.fill(chunk, -1);
+            chunks.put(key >>> SHIFT, chunk);
         }
-        if (chunks[c] == null) {
-            chunks[c] = new int[CHUNK];
-            Arrays.fill(chunks[c], -1);
-        }
-        chunks[c][key & (CHUNK - 1)] = value;
+        chunk[key & (CHUNK - 1)] = value;
     }
 
-    /** Entries [0, n) as one array; -1 where never set. */
-    int[] toArray(int n) {
-        int[] out = new int[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = get(i);
-        }
-        return out;
+    /** A copy that later changes to this one do not reach, for a job on another thread. */
+    IntChunks copy() {
+        IntMap<int[]> copy = new IntMap<>();
+        chunks.forEach((c, chunk) -> copy.put(c, chunk.clone()));
+        return new IntChunks(copy);
     }
 }

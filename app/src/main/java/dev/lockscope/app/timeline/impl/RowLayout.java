@@ -1,5 +1,6 @@
 package dev.lockscope.app.timeline.impl;
 
+import dev.lockscope.util.IntMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -39,11 +40,12 @@ public final class RowLayout {
     private final List<Row> rows;
     private final double height;
     private final int[] laneRow;
-    private final int[] lockRow;
+    /** Lock id to its holders row; a map, because lock ids come from the file and may be huge. */
+    private final IntMap<Integer> lockRow;
     private final int[] memberRow;
     private final int structure;
 
-    private RowLayout(List<Row> rows, int[] laneRow, int[] lockRow, int[] memberRow, int structure) {
+    private RowLayout(List<Row> rows, int[] laneRow, IntMap<Integer> lockRow, int[] memberRow, int structure) {
         this.rows = List.copyOf(rows);
         this.height = rows.isEmpty() ? 0 : rows.getLast().bottom();
         this.laneRow = laneRow;
@@ -57,9 +59,7 @@ public final class RowLayout {
         List<Row> rows = new ArrayList<>();
         int[] laneRow = new int[catalog.laneCount()];
         Arrays.fill(laneRow, -1);
-        int maxLock = catalog.locks().stream().mapToInt(TraceCatalog.LockInfo::id).max().orElse(-1);
-        int[] lockRow = new int[maxLock + 1];
-        Arrays.fill(lockRow, -1);
+        IntMap<Integer> lockRow = new IntMap<>();
         List<TraceCatalog.MemberInfo> members = catalog.members();
         int[] memberRow = new int[members.size()];
         Arrays.fill(memberRow, -1);
@@ -74,7 +74,7 @@ public final class RowLayout {
             add.add(Type.SECTION, -1, LOCKS, "Locks", 0, 22);
             if (!collapsed.contains(LOCKS)) {
                 for (TraceCatalog.LockInfo lock : catalog.locks()) {
-                    lockRow[lock.id()] = add.add(Type.LOCK_HOLDERS, lock.id(), null, lock.name(), 1, 34);
+                    lockRow.put(lock.id(), add.add(Type.LOCK_HOLDERS, lock.id(), null, lock.name(), 1, 34));
                     add.add(Type.LOCK_WAITERS, lock.id(), null, "waiting", 2, 20);
                 }
             }
@@ -167,7 +167,8 @@ public final class RowLayout {
 
     /** The holders row of lock {@code lock}, or -1 if hidden; its waiter row follows it. */
     public int lockRow(int lock) {
-        return lock >= 0 && lock < lockRow.length ? lockRow[lock] : -1;
+        Integer row = lockRow.get(lock);
+        return row == null ? -1 : row;
     }
 
     /** The row of the member with catalog order {@code order}, or -1 if hidden. */

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntUnaryOperator;
 
 /**
  * What the timeline needs to know that the store does not index: which goroutines, locks and members exist,
@@ -42,7 +43,6 @@ public final class TraceCatalog {
     private final IntChunks spawnRow = new IntChunks();
     private final IntChunks laneOf = new IntChunks();
     private final IntChunks posInLane = new IntChunks();
-    private int goroutineBound; // one more than the highest goroutine id seen
 
     private final List<Group> groups = new ArrayList<>();
     private List<Group> sortedGroups;
@@ -160,7 +160,6 @@ public final class TraceCatalog {
         int g = v.goroutine(row);
         long time = v.time(row);
         String kind = v.spawnKind(row);
-        goroutineBound = Math.max(goroutineBound, g + 1);
         spawnRow.set(g, row);
         String key = kind.equals("Send") ? v.spawnName(row) : kind; // "Send(bob)": one string per member
         Group group = groupByKey.get(key);
@@ -252,9 +251,10 @@ public final class TraceCatalog {
         return laneOf.get(g);
     }
 
-    /** A copy of goroutine id &rarr; lane index, for a job on another thread. */
-    public int[] laneOfSnapshot() {
-        return laneOf.toArray(goroutineBound);
+    /** A copy of goroutine id &rarr; lane index (-1 for none), for a job on another thread. */
+    public IntUnaryOperator laneOfSnapshot() {
+        IntChunks copy = laneOf.copy();
+        return copy::get;
     }
 
     /** The goroutine's name from its {@code Spawn}, or {@code g<id>}. */

@@ -7,6 +7,7 @@ import dev.lockscope.interval.IntervalKind;
 import dev.lockscope.model.Mode;
 import dev.lockscope.model.Site;
 import dev.lockscope.trace.store.TraceStore;
+import java.util.function.IntUnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class TraceCatalogTest {
@@ -120,12 +121,29 @@ class TraceCatalogTest {
         assertThat(catalog.laneOf(6)).isEqualTo(-1);
         assertThat(catalog.laneOf(1_000_000)).isEqualTo(-1);
         assertThat(catalog.laneOf(-1)).isEqualTo(-1);
-        int[] snapshot = catalog.laneOfSnapshot();
-        assertThat(snapshot).hasSize(40_001);
-        assertThat(snapshot[5]).isZero();
-        assertThat(snapshot[40_000]).isZero();
-        assertThat(snapshot[20_000]).isEqualTo(-1);
+        IntUnaryOperator snapshot = catalog.laneOfSnapshot();
+        assertThat(snapshot.applyAsInt(5)).isZero();
+        assertThat(snapshot.applyAsInt(40_000)).isZero();
+        assertThat(snapshot.applyAsInt(20_000)).isEqualTo(-1);
         assertThat(catalog.goroutineName(store.view(), 40_000)).isEqualTo("Add(y)");
+    }
+
+    @Test
+    void hugeAndSparseIdsCostNoArraySizedByThem() {
+        // Goroutine and lock ids come from the file: another producer's may be anything up to 2^31 - 1.
+        TraceStore store = new TraceStore();
+        store.accept(new TraceEvent.LockCreated(0, Integer.MAX_VALUE, "L", dev.lockscope.model.LockKind.MUTEX));
+        store.accept(new TraceEvent.Spawn(0, Integer.MAX_VALUE, "Add(x)", "Add", 0));
+        store.accept(new TraceEvent.Spawn(1, 50_000_000, "Add(y)", "Add", 0));
+        TraceCatalog catalog = new TraceCatalog();
+        catalog.update(store.view(), Long.MAX_VALUE);
+        RowLayout layout = RowLayout.build(catalog, java.util.Set.of(), 1);
+
+        assertThat(catalog.laneOf(Integer.MAX_VALUE)).isZero();
+        assertThat(catalog.laneOf(50_000_000)).isEqualTo(1);
+        assertThat(catalog.laneOfSnapshot().applyAsInt(Integer.MAX_VALUE)).isZero();
+        assertThat(layout.lockRow(Integer.MAX_VALUE)).isEqualTo(1);
+        assertThat(layout.lockRow(0)).isEqualTo(-1);
     }
 
     /** The budget is checked every few hundred rows, so a frame that has used it up reads no more than that. */

@@ -1,0 +1,118 @@
+package dev.lockscope.trace.store;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.function.IntFunction;
+
+/**
+ * Slots by id for ids from a file (goroutine and lock ids: any int from 0 to 2^31 - 1, dense in a simulation,
+ * sparse or huge in another producer's trace), as a three-level radix table: 11, 10 and 10 bits of the id. A
+ * level is created when an id first needs it, so memory follows the ids used (a leaf of 1,024 slots per 1,024
+ * consecutive ids touched), and no array is ever sized by an id: {@code 2147483647} costs three small arrays.
+ *
+ * <p>Subclasses keep their values in leaves of one array type ({@code L}). <b>Threads</b>: one writer; a level
+ * created by the writer is published with a release write and found by readers with an acquire read, so a
+ * reader that finds a leaf sees it whole. Publishing the values in a leaf is the caller's concern (as in
+ * {@link ObjectVector}: a release write of the slot, or the store's volatile row count).
+ *
+ * @param <L> the leaf's array type
+ */
+abstract class IdTable<L> {
+    static final int LEAF_BITS = 10;
+    static final int LEAF_MASK = (1 << LEAF_BITS) - 1;
+    private static final int MID_BITS = 10;
+    private static final int MID_MASK = (1 << MID_BITS) - 1;
+    private static final int TOP_SIZE = 1 << (31 - LEAF_BITS - MID_BITS);
+    private static final VarHandle LEVEL = MethodHandles.arrayElementVarHandle(Object[].class);
+
+    private final Object[] top = new Object[TOP_SIZE];
+    private final IntFunction<L> newLeaf;
+
+    IdTable(IntFunction<L> newLeaf) {
+        this.newLeaf = newLeaf;
+    }
+
+    /** The leaf that holds {@code id}'s slot (at {@code id & LEAF_MASK}), or {@code null} if none exists yet. */
+    @SuppressWarnings("unchecked")
+    final L leaf(int id) {
+        if (id < 0) {
+            return null;
+        }
+        Object[] mid = (Object[]) LEVEL.getAcquire(top, id >>> (LEAF_BITS + MID_BITS));
+        return mid == null ? null : (L) LEVEL.getAcquire(mid, (id >>> LEAF_BITS) & MID_MASK);
+    }
+
+    /** The leaf that holds {@code id}'s slot, created (with its levels) if need be. Writer only. */
+    @SuppressWarnings("unchecked")
+    final L leafForWrite(int id) {
+        if (id < 0) {
+            throw new IllegalArgumentException("id must be >= 0: " + id);
+        }
+        int t = id >>> (LEAF_BITS + MID_BITS);
+        Object[] mid = (Object[]) top[t];
+        if (mid == null) {
+            mid = new Object[MID_MASK + 1];
+            LEVEL.setRelease(top, t, mid);
+        }
+        int m = (id >>> LEAF_BITS) & MID_MASK;
+        L leaf = (L) mid[m];
+        if (leaf == null) {
+            leaf = newLeaf.apply(LEAF_MASK + 1);
+            LEVEL.setRelease(mid, m, leaf);
+        }
+        return leaf;
+    }
+
+    /** References by id, set with release writes and read with acquire reads, as in {@link ObjectVector}. */
+    static final class Refs<T> extends IdTable<Object[]> {
+        private static final VarHandle ELEMENT = MethodHandles.arrayElementVarHandle(Object[].class);
+
+        Refs() {
+            super(Object[]::new);
+        }
+
+        /** The reference at {@code id}, or {@code null} if it is absent or this thread cannot see it yet. */
+        @SuppressWarnings("unchecked")
+        T get(int id) {
+            Object[] leaf = leaf(id);
+            return leaf == null ? null : (T) ELEMENT.getAcquire(leaf, id & LEAF_MASK);
+        }
+
+        /** Sets the reference with a release write: a reader that sees it sees what was written before. */
+        void set(int id, T value) {
+            ELEMENT.setRelease(leafForWrite(id), id & LEAF_MASK, value);
+        }
+    }
+
+    /** {@code int}s by id, 0 where never set; plain reads and writes. */
+    static final class Ints extends IdTable<int[]> {
+        Ints() {
+            super(int[]::new);
+        }
+
+        int get(int id) {
+            int[] leaf = leaf(id);
+            return leaf == null ? 0 : leaf[id & LEAF_MASK];
+        }
+
+        void set(int id, int value) {
+            leafForWrite(id)[id & LEAF_MASK] = value;
+        }
+    }
+
+    /** {@code byte}s by id, 0 where never set; plain reads and writes. */
+    static final class Bytes extends IdTable<byte[]> {
+        Bytes() {
+            super(byte[]::new);
+        }
+
+        byte get(int id) {
+            byte[] leaf = leaf(id);
+            return leaf == null ? 0 : leaf[id & LEAF_MASK];
+        }
+
+        void set(int id, byte value) {
+            leafForWrite(id)[id & LEAF_MASK] = value;
+        }
+    }
+}
