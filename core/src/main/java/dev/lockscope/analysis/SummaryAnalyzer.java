@@ -115,7 +115,9 @@ public final class SummaryAnalyzer implements EventSink, IntervalTracker.Listene
             case Drop d -> dropped++;
             case Alert a -> alerts[a.kind().ordinal()]++;
             // Sends, sleeps and parks are intervals too, but the summary counts only waits and holds.
-            case Blocked _, Park _, Sleep _, SendStart _, LockCreated _, MemberEvent _, CommandApplied _, End _ -> {
+            case Blocked _, Park _, Sleep _, SendStart _, LockCreated _, MemberEvent _, CommandApplied _, End _,
+                 TraceEvent.PrimCreated _, TraceEvent.PrimWait _, TraceEvent.Wake _, TraceEvent.Act _,
+                 TraceEvent.Panic _, TraceEvent.Asleep _ -> {
             }
         }
     }

@@ -1,14 +1,28 @@
 package dev.lockscope.sim;
 
 import dev.lockscope.event.TraceEvent;
-import dev.lockscope.lock.LockClient;
+import dev.lockscope.lock.GoPanic;
+import dev.lockscope.model.Site;
+import dev.lockscope.prim.Access;
+import dev.lockscope.prim.Party;
+import dev.lockscope.prim.Prim;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A simulated goroutine: a {@link Program} interpreted by the {@link Kernel}, never a Java thread. It runs
- * instructions until one blocks (a lock that is not granted, a sleep, a park, a custom step) or it exits; it is
- * resumed by a task the kernel schedules at the instant it becomes runnable.
+ * instructions until one blocks (a lock that is not granted, a primitive operation that waits, a sleep, a park, a
+ * custom step) or it exits; it is resumed by a task the kernel schedules at the instant it becomes runnable.
+ *
+ * <p><b>Registers.</b> A primitive operation leaves its outcome here ({@link #received()}, {@link #ok()},
+ * {@link #chosen()}) for the program to read when it is asked for its next instruction.
+ *
+ * <p><b>Panics.</b> An operation that panics in Go (a send on a closed channel, a negative WaitGroup counter, an
+ * unlock of an unlocked mutex) is recorded as a {@code Panic} event; the program then runs its deferred calls, if
+ * it has any ({@link Program#panicked}), and the goroutine exits. Go would end the whole program there; Lockscope
+ * lets the other goroutines go on, so that the timeline shows what they were doing (docs/primitives.md).
  */
-public final class Goroutine implements LockClient {
+public final class Goroutine implements Party {
     private final Kernel kernel;
     private final int id;
     private final String name;
@@ -17,6 +31,13 @@ public final class Goroutine implements LockClient {
     private boolean parked;
     private boolean exited;
     private final Task resume = this::run;
+    private Object received;
+    private boolean ok;
+    private int chosen = -1;
+    private String panic;
+    private Site panicSite;
+    /** The primitives this goroutine was registered as reaching, to unregister when it exits; null when none. */
+    private List<Object> reaches;
 
     Goroutine(Kernel kernel, int id, String name, String kind, Program program) {
         this.kernel = kernel;
@@ -51,6 +72,50 @@ public final class Goroutine implements LockClient {
         return parked;
     }
 
+    /** The value the last primitive operation received ({@code null} if it received none). */
+    public Object received() {
+        return received;
+    }
+
+    /** The last operation's {@code ok}: a receive's (false: closed), a Stop's, once.Do's "run f". */
+    public boolean ok() {
+        return ok;
+    }
+
+    /** The select case that ran last, or -1 (its default, or not a select). */
+    public int chosen() {
+        return chosen;
+    }
+
+    @Override
+    public void complete(Object value, boolean okValue, int chosenCase) {
+        received = value;
+        ok = okValue;
+        chosen = chosenCase;
+    }
+
+    @Override
+    public void fail(String goMessage, Site site) {
+        panic = goMessage;
+        panicSite = site;
+    }
+
+    /**
+     * From now until it exits, this goroutine may make {@code access} to {@code prim} (a primitive it has just
+     * made, or been handed): see {@link Program#reach}.
+     */
+    public void reach(Prim prim, Access access) {
+        if (exited) {
+            return;
+        }
+        if (reaches == null) {
+            reaches = new ArrayList<>(4);
+        }
+        reaches.add(prim);
+        reaches.add(access);
+        prim.addReach(id, access);
+    }
+
     @Override
     public void wake() {
         kernel.schedule(kernel.now(), Priority.NORMAL, resume);
@@ -69,6 +134,13 @@ public final class Goroutine implements LockClient {
     }
 
     private void run() {
+        if (panic != null) {
+            String message = panic;
+            panic = null;
+            if (!panicking(message, panicSite)) {
+                return;
+            }
+        }
         while (true) {
             Instruction next = program.next(this);
             switch (next) {
@@ -77,7 +149,27 @@ public final class Goroutine implements LockClient {
                         return;
                     }
                 }
-                case Instruction.Unlock u -> u.lock().unlock(this, u.mode(), u.site());
+                case Instruction.Unlock u -> {
+                    try {
+                        u.lock().unlock(this, u.mode(), u.site());
+                    } catch (GoPanic e) {
+                        if (!panicking(e.getMessage(), u.site())) {
+                            return;
+                        }
+                    }
+                }
+                case Instruction.Prim p -> {
+                    kernel.usesPrims(); // a nil channel makes no primitive, but its wait is one
+                    boolean done;
+                    try {
+                        done = p.step().perform(this, kernel);
+                    } catch (GoPanic e) {
+                        done = panicking(e.getMessage(), p.step().site());
+                    }
+                    if (!done) {
+                        return;
+                    }
+                }
                 case Instruction.Sleep s -> {
                     kernel.emit(new TraceEvent.Sleep(kernel.now(), id, s.durationNs(), s.site()));
                     kernel.schedule(kernel.now() + s.durationNs(), Priority.NORMAL, resume);
@@ -95,10 +187,31 @@ public final class Goroutine implements LockClient {
                     return;
                 }
                 case Instruction.Exit e -> {
-                    exited = true;
-                    kernel.exited(this);
+                    exit();
                     return;
                 }
+            }
+        }
+    }
+
+    /** Records a panic; returns whether the program goes on (to its deferred calls), else the goroutine exits. */
+    private boolean panicking(String message, Site site) {
+        kernel.emit(new TraceEvent.Panic(kernel.now(), id, message, site));
+        if (program.panicked(this, message)) {
+            return true;
+        }
+        exit();
+        return false;
+    }
+
+    private void exit() {
+        exited = true;
+        kernel.exited(this);
+        if (reaches != null) {
+            List<Object> r = reaches;
+            reaches = null;
+            for (int i = 0; i < r.size(); i += 2) {
+                ((Prim) r.get(i)).removeReach(id, (Access) r.get(i + 1));
             }
         }
     }

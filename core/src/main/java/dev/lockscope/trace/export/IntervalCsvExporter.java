@@ -29,12 +29,15 @@ import java.util.Set;
  * <pre>row,kind,start_ms,end_ms,duration_ms,goroutine,lock,mode,member,blocked_by</pre>
  *
  * <p>{@code row} is the index of the event that starts the interval (0-based, site lines not counted);
- * {@code kind} one of {@code running, sleeping, parked, sending, hold-read, hold-write, waiting}; times are exact
+ * {@code kind} one of {@code running, sleeping, parked, sending, hold-read, hold-write, waiting, buffered,
+ * chan-send, chan-recv, select, wg-wait, cond-wait, once-wait} ({@link IntervalKind#id}); times are exact
  * decimal milliseconds; an interval still open at the end of the trace ends there (a sleep too, if it would
- * last longer). {@code goroutine} is the goroutine's name; {@code lock} and {@code mode} ({@code r}/{@code w})
- * are set for waits and holds, {@code member} for sends; {@code blocked_by} lists, for a wait, the names of
- * everyone it was blocked by during its life, in order of first appearance, separated by spaces. Fields are
- * quoted as RFC 4180 says; lines end with {@code \n}.
+ * last longer). {@code goroutine} is the goroutine's name (for a buffered value, its sender's; {@code runtime} for
+ * a timer's); {@code lock} is the lock of a wait or hold, the primitives of a wait on primitives (separated by
+ * spaces), or the channel of a buffered value; {@code mode} ({@code r}/{@code w}) is set for lock waits and holds,
+ * {@code member} for sends; {@code blocked_by} lists, for a wait, the names of everyone it was blocked by during
+ * its life (who could complete it, for a wait on primitives; {@code timer} for a pending timer), in order of first
+ * appearance, separated by spaces. Fields are quoted as RFC 4180 says; lines end with {@code \n}.
  *
  * <p>Collects the whole run first (about 35 bytes per event), because a row can only be written once its
  * interval has ended; feed it events, then call {@link #writeTo}.
@@ -48,7 +51,7 @@ public final class IntervalCsvExporter implements EventSink {
 
     private final TraceStore store = new TraceStore(NO_SUMMARIES);
     private final Map<Integer, String> goroutineNames = new HashMap<>();
-    private final Map<Integer, String> lockNames = new HashMap<>();
+    private final Map<Integer, String> lockNames = new HashMap<>(); // locks and primitives: one id space
     /** Goroutine → the row of the request it is waiting in. */
     private final Map<Integer, Integer> waiting = new HashMap<>();
     /** Request row → the names of everyone who blocked it. */
@@ -83,13 +86,16 @@ public final class IntervalCsvExporter implements EventSink {
         switch (event) {
             case TraceEvent.Spawn s -> goroutineNames.put(s.g(), s.name());
             case TraceEvent.LockCreated l -> lockNames.put(l.lock(), l.name());
+            case TraceEvent.PrimCreated p -> lockNames.put(p.prim(), p.name());
             case TraceEvent.Request r -> waiting.put(r.g(), row);
+            case TraceEvent.PrimWait w -> waiting.put(w.g(), row);
             case TraceEvent.Acquire a -> waiting.remove(a.g());
+            case TraceEvent.Wake w -> waiting.remove(w.g());
             case TraceEvent.Blocked b -> {
                 Integer wait = waiting.get(b.g());
                 if (wait != null) {
                     Set<String> names = blockers.computeIfAbsent(wait, w -> new LinkedHashSet<>());
-                    b.blockers().forEach(g -> names.add(goroutine(g)));
+                    b.blockers().forEach(g -> names.add(g == 0 ? "timer" : goroutine(g)));
                 }
             }
             default -> { }
@@ -114,14 +120,17 @@ public final class IntervalCsvExporter implements EventSink {
         long end = Math.min(view.end(id), traceEnd);
         IntervalKind kind = view.kind(id);
         boolean onLock = kind == IntervalKind.WAITING || kind.isHold();
+        String object = onLock ? Csv.field(lock(view.intervalLock(id)))
+                : kind.isPrimWait() ? Csv.field(String.join(" ", view.prims(id).stream().map(this::lock).toList()))
+                : kind == IntervalKind.BUFFERED ? Csv.field(lock(view.intervalPrim(id))) : "";
         int member = view.intervalMember(id);
         StringBuilder sb = new StringBuilder(96);
-        sb.append(id).append(',').append(kindId(kind))
+        sb.append(id).append(',').append(kind.id())
                 .append(',').append(Millis.exact(start))
                 .append(',').append(Millis.exact(end))
                 .append(',').append(Millis.exact(end - start))
                 .append(',').append(Csv.field(goroutine(view.intervalGoroutine(id))))
-                .append(',').append(onLock ? Csv.field(lock(view.intervalLock(id))) : "")
+                .append(',').append(object)
                 .append(',').append(onLock ? view.mode(id).code() : "")
                 .append(',').append(member >= 0 ? Csv.field(view.memberName(member)) : "")
                 .append(',').append(Csv.field(String.join(" ", blockers.getOrDefault(id, Set.of()))))
@@ -130,22 +139,11 @@ public final class IntervalCsvExporter implements EventSink {
     }
 
     private String goroutine(int g) {
-        return goroutineNames.getOrDefault(g, "g" + g);
+        return g == 0 ? "runtime" : goroutineNames.getOrDefault(g, "g" + g);
     }
 
     private String lock(int lock) {
         return lockNames.getOrDefault(lock, "lock" + lock);
     }
 
-    private static String kindId(IntervalKind kind) {
-        return switch (kind) {
-            case RUNNING -> "running";
-            case SLEEPING -> "sleeping";
-            case PARKED -> "parked";
-            case SENDING -> "sending";
-            case HOLD_READ -> "hold-read";
-            case HOLD_WRITE -> "hold-write";
-            case WAITING -> "waiting";
-        };
-    }
 }

@@ -134,8 +134,9 @@ public final class PerfettoExporter implements EventSink {
                 alert(a);
                 intervals.advanceTo(now);
             }
-            case TraceEvent.Drop _, TraceEvent.MemberEvent _, TraceEvent.CommandApplied _, TraceEvent.End _ ->
-                    intervals.advanceTo(now);
+            case TraceEvent.Drop _, TraceEvent.MemberEvent _, TraceEvent.CommandApplied _, TraceEvent.End _,
+                 TraceEvent.PrimCreated _, TraceEvent.PrimWait _, TraceEvent.Wake _, TraceEvent.Act _,
+                 TraceEvent.Panic _, TraceEvent.Asleep _ -> intervals.advanceTo(now);
         }
         current = null;
     }

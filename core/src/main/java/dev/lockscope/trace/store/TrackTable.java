@@ -18,7 +18,8 @@ final class TrackTable {
         this.intervals = intervals;
         this.bucketShift = bucketShift;
         this.compact = new CompactTracks(intervals);
-        this.families = List.of(goroutines, new ObjectVector<>(), new ObjectVector<>(), new ObjectVector<>());
+        this.families = List.of(goroutines, new ObjectVector<>(), new ObjectVector<>(), new ObjectVector<>(),
+                new ObjectVector<>());
     }
 
     long bucketWidth() {
