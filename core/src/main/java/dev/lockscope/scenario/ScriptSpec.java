@@ -15,6 +15,11 @@ public record ScriptSpec(List<LockSpec> locks, List<GoroutineSpec> goroutines, L
         events = List.copyOf(events);
     }
 
+    /** Whether the script uses channels or sync primitives, whose events need trace format version 3. */
+    public boolean usesPrimitives() {
+        return false;
+    }
+
     /** A lock of the script. */
     public record LockSpec(String name, LockKind kind) {
         public LockSpec {

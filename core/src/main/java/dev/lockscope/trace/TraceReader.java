@@ -102,7 +102,7 @@ public final class TraceReader {
 
     private static ReadResult events(String source, LineReader lines, TraceLimits limits, TraceFile.Header header,
                                      EventTarget target) throws IOException, InputException {
-        EventLineParser parser = new EventLineParser(source, limits);
+        EventLineParser parser = new EventLineParser(source, limits, header.version());
         long count = 0;
         boolean ended = false;
         while (next(source, lines, limits.maxLineBytes(), "1 MiB")) {
