@@ -128,6 +128,14 @@ public sealed interface PrimStep {
         }
     }
 
+    /** A panic the program raises itself ({@code panic(...)}, a run-time error of the script), with Go's message. */
+    record Panic(String message, Site site) implements PrimStep {
+        @Override
+        public boolean perform(Party self, PrimHost host) {
+            throw new GoPanic(message);
+        }
+    }
+
     /** {@code t.Stop()} of a timer, ticker or AfterFunc: {@code ok} says whether it was pending. */
     record Stop(Prim timer, Site site) implements PrimStep {
         public Stop {

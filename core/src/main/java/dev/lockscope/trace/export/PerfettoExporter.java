@@ -89,8 +89,6 @@ public final class PerfettoExporter implements EventSink {
         this.out.metadata("process_sort_index", LOCKS_PID, ALERTS_TID, 0, "sort_index", 2);
         this.out.metadata("thread_name", LOCKS_PID, ALERTS_TID, 0, "name", "alerts");
         this.out.metadata("thread_sort_index", LOCKS_PID, ALERTS_TID, 0, "sort_index", 0);
-        this.out.metadata("process_name", PRIMS_PID, 0, 0, "name", "Primitives");
-        this.out.metadata("process_sort_index", PRIMS_PID, 0, 0, "sort_index", 3);
     }
 
     /**
@@ -376,6 +374,10 @@ public final class PerfettoExporter implements EventSink {
     // ---- primitives ----
 
     private PrimRows prim(int prim, String name, String label, boolean channel) {
+        if (prims.isEmpty()) { // the process appears with the first primitive: exports of locks alone stay as they were
+            out.metadata("process_name", PRIMS_PID, 0, now, "name", "Primitives");
+            out.metadata("process_sort_index", PRIMS_PID, 0, now, "sort_index", 3);
+        }
         return prims.computeIfAbsent(prim, id -> PrimRows.create(id, name, label, channel, out, tids, now));
     }
 
