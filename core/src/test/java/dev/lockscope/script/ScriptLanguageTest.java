@@ -186,6 +186,7 @@ class ScriptLanguageTest {
                 "0 g acquire mu",
                 "0 g close ch 0",
                 "0 g panic close of closed channel",
+                "0 alert panic: g panicked: close of closed channel",
                 "0 g release mu",
                 "0 g exit");
     }
