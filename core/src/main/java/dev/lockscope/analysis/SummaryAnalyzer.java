@@ -106,9 +106,6 @@ public final class SummaryAnalyzer implements EventSink, IntervalTracker.Listene
         // No default branch: a new event type must be considered here before the code compiles again.
         switch (event) {
             case Request r -> intervals.request(r.time(), r.g(), r.lock(), opOf(r.site()));
-            case TraceEvent.PrimWait w -> intervals.primWait(w.time(), w.g(), IntervalKind.of(w.op()),
-                    w.prims().isEmpty() ? IntervalTracker.NONE : w.prims().getFirst(), opOf(w.site()));
-            case TraceEvent.Wake w -> intervals.wake(w.time(), w.g(), IntervalTracker.NONE);
             case Acquire a -> intervals.acquire(a.time(), a.g(), a.lock(), a.mode() == Mode.READ, opOf(a.site()));
             case Release r -> intervals.release(r.time(), r.g(), r.lock(), r.mode() == Mode.READ, IntervalTracker.NONE);
             case Spawn s -> spawn(s);
@@ -123,6 +120,10 @@ public final class SummaryAnalyzer implements EventSink, IntervalTracker.Listene
             case Blocked _, Park _, Sleep _, SendStart _, LockCreated _, MemberEvent _, CommandApplied _, End _,
                  TraceEvent.PrimCreated _, TraceEvent.Act _, TraceEvent.Panic _, TraceEvent.Asleep _ -> {
             }
+            // Last: a room's millions of events never get this far.
+            case TraceEvent.PrimWait w -> intervals.primWait(w.time(), w.g(), IntervalKind.of(w.op()),
+                    w.prims().isEmpty() ? IntervalTracker.NONE : w.prims().getFirst(), opOf(w.site()));
+            case TraceEvent.Wake w -> intervals.wake(w.time(), w.g(), IntervalTracker.NONE);
         }
     }
 

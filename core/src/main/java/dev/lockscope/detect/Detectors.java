@@ -85,8 +85,12 @@ public final class Detectors implements EventSink {
                 if (!checkRecursive(r) && config.lockOrder()) {
                     checkAndRecordOrder(r);
                 }
+                leaksMayChange(r);
             }
-            case TraceEvent.Acquire a -> scheduleHoldCheck(a);
+            case TraceEvent.Acquire a -> {
+                scheduleHoldCheck(a);
+                leaksMayChange(a);
+            }
             case TraceEvent.Blocked b -> {
                 if (firstBlock) {
                     scheduleWaitCheck(b);
@@ -95,7 +99,24 @@ public final class Detectors implements EventSink {
                 if (g != null && g.waiting() != null && !g.waiting().onPrims()) {
                     checkDeadlock(b.g());
                 }
+                leaksMayChange(b);
             }
+            default -> {
+                if (state.sawPrimitives()) { // a room's events stop at this one test
+                    primitiveEvent(event);
+                }
+            }
+        }
+    }
+
+    private void leaksMayChange(TraceEvent event) {
+        if (state.primWaits() > 0) {
+            scheduleLeakCheck(event.time());
+        }
+    }
+
+    private void primitiveEvent(TraceEvent event) {
+        switch (event) {
             case TraceEvent.PrimWait w -> scheduleWaitCheck(w.g());
             case TraceEvent.Panic p -> reportPanic(p);
             case TraceEvent.Asleep a -> reportGlobalDeadlock(a.time());

@@ -153,6 +153,8 @@ public final class LiveState implements EventSink {
     private final Map<Integer, PrimInfo> prims = new HashMap<>();
     /** Goroutines blocked on primitives now. */
     private int primWaits;
+    /** Whether an event of channels or sync primitives (or a panic) has been seen. */
+    private boolean primitives;
     /** Waiting goroutines per lock, in arrival order. */
     private final Map<Integer, LinkedHashMap<Integer, GoroutineState>> waitersByLock = new HashMap<>();
     private final IntervalTracker intervals = new IntervalTracker(new Intervals());
@@ -182,20 +184,30 @@ public final class LiveState implements EventSink {
                     g.wait = g.wait.withBlockers(b.blockers());
                 }
             }
-            case TraceEvent.PrimCreated p -> {
-                prims.put(p.prim(), new PrimInfo(p.prim(), p.name(), p.kind()));
-                intervals.advanceTo(p.time());
-            }
-            case TraceEvent.PrimWait w -> intervals.primWait(w.time(), w.g(), IntervalKind.of(w.op()),
-                    w.prims().isEmpty() ? IntervalTracker.NONE : w.prims().getFirst(), nextId++);
-            case TraceEvent.Wake w -> intervals.wake(w.time(), w.g(), 0);
-            case TraceEvent.Act a -> intervals.act(a.time(), a.g(), a.prim(), a.op(), 0);
-            case TraceEvent.Panic p -> intervals.event(p.time(), p.g(), 0);
             case TraceEvent.SendStart s -> intervals.sendStart(s.time(), s.g(), s.member(), IntervalTracker.NONE, s.msg(), 0);
             case TraceEvent.Deliver d -> intervals.deliver(d.time(), d.g(), d.member(), d.msg(), 0);
             case TraceEvent.Sleep s -> intervals.sleep(s.time(), s.g(), s.durationNs(), 0);
             case TraceEvent.Park p -> intervals.park(p.time(), p.g(), 0);
-            default -> intervals.advanceTo(event.time());
+            case TraceEvent.PrimCreated p -> {
+                primitives = true;
+                prims.put(p.prim(), new PrimInfo(p.prim(), p.name(), p.kind()));
+                intervals.advanceTo(p.time());
+            }
+            case TraceEvent.PrimWait w -> {
+                primitives = true;
+                intervals.primWait(w.time(), w.g(), IntervalKind.of(w.op()),
+                        w.prims().isEmpty() ? IntervalTracker.NONE : w.prims().getFirst(), nextId++);
+            }
+            case TraceEvent.Wake w -> intervals.wake(w.time(), w.g(), 0);
+            case TraceEvent.Act a -> intervals.act(a.time(), a.g(), a.prim(), a.op(), 0);
+            case TraceEvent.Panic p -> {
+                primitives = true;
+                intervals.event(p.time(), p.g(), 0);
+            }
+            default -> {
+                primitives |= event instanceof TraceEvent.Asleep;
+                intervals.advanceTo(event.time());
+            }
         }
         current = null;
     }
@@ -308,6 +320,14 @@ public final class LiveState implements EventSink {
     /** Whether {@code id} names a primitive rather than a lock (they share one id space). */
     public boolean isPrim(int id) {
         return prims.containsKey(id);
+    }
+
+    /**
+     * Whether the stream has shown channels or sync primitives (or a panic) so far: until it does, none of their
+     * detectors need look at an event.
+     */
+    public boolean sawPrimitives() {
+        return primitives;
     }
 
     /** Goroutines blocked on primitives now. */

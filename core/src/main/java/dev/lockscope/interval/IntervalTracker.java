@@ -231,7 +231,7 @@ public final class IntervalTracker {
 
     public void acquire(long t, int g, int lock, boolean read, int tag) {
         Goroutine s = goroutine(t, g, tag);
-        if (s.waitTag != NONE && s.waitKind == IntervalKind.WAITING && s.waitLock == lock) {
+        if (s.waitTag != NONE && s.waitLock == lock && s.waitKind == IntervalKind.WAITING) {
             endWait(s, t, tag);
         } else {
             unmatched++;

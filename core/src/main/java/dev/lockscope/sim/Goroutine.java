@@ -6,6 +6,7 @@ import dev.lockscope.model.Site;
 import dev.lockscope.prim.Access;
 import dev.lockscope.prim.Party;
 import dev.lockscope.prim.Prim;
+import dev.lockscope.prim.Reach;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +23,7 @@ import java.util.List;
  * it has any ({@link Program#panicked}), and the goroutine exits. Go would end the whole program there; Lockscope
  * lets the other goroutines go on, so that the timeline shows what they were doing (docs/primitives.md).
  */
-public final class Goroutine implements Party {
+public final class Goroutine implements Task, Party, Reach {
     private final Kernel kernel;
     private final int id;
     private final String name;
@@ -30,14 +31,27 @@ public final class Goroutine implements Party {
     private final Program program;
     private boolean parked;
     private boolean exited;
-    private final Task resume = this::run;
-    private Object received;
-    private boolean ok;
-    private int chosen = -1;
-    private String panic;
-    private Site panicSite;
-    /** The primitives this goroutine was registered as reaching, to unregister when it exits; null when none. */
-    private List<Object> reaches;
+    /** Made on first use: a room's goroutines, millions of them, never touch a primitive. */
+    private Registers regs;
+
+    /** What primitive operations gave back, and what the goroutine reaches. */
+    private static final class Registers {
+        Object received;
+        boolean ok;
+        int chosen = -1;
+        String panic;
+        Site panicSite;
+        /** The primitives this goroutine was registered as reaching, to unregister when it exits. */
+        List<Object> reaches;
+    }
+
+    private Registers regs() {
+        Registers r = regs;
+        if (r == null) {
+            r = regs = new Registers();
+        }
+        return r;
+    }
 
     Goroutine(Kernel kernel, int id, String name, String kind, Program program) {
         this.kernel = kernel;
@@ -74,30 +88,38 @@ public final class Goroutine implements Party {
 
     /** The value the last primitive operation received ({@code null} if it received none). */
     public Object received() {
-        return received;
+        return regs == null ? null : regs.received;
     }
 
     /** The last operation's {@code ok}: a receive's (false: closed), a Stop's, once.Do's "run f". */
     public boolean ok() {
-        return ok;
+        return regs != null && regs.ok;
     }
 
     /** The select case that ran last, or -1 (its default, or not a select). */
     public int chosen() {
-        return chosen;
+        return regs == null ? -1 : regs.chosen;
     }
 
     @Override
     public void complete(Object value, boolean okValue, int chosenCase) {
-        received = value;
-        ok = okValue;
-        chosen = chosenCase;
+        Registers r = regs();
+        r.received = value;
+        r.ok = okValue;
+        r.chosen = chosenCase;
     }
 
     @Override
     public void fail(String goMessage, Site site) {
-        panic = goMessage;
-        panicSite = site;
+        Registers r = regs();
+        r.panic = goMessage;
+        r.panicSite = site;
+    }
+
+    /** {@link Reach}: the kernel registers what the program declares at the start, as {@link #reach}. */
+    @Override
+    public void add(Prim prim, Access access) {
+        reach(prim, access);
     }
 
     /**
@@ -108,17 +130,18 @@ public final class Goroutine implements Party {
         if (exited) {
             return;
         }
-        if (reaches == null) {
-            reaches = new ArrayList<>(4);
+        Registers r = regs();
+        if (r.reaches == null) {
+            r.reaches = new ArrayList<>(4);
         }
-        reaches.add(prim);
-        reaches.add(access);
+        r.reaches.add(prim);
+        r.reaches.add(access);
         prim.addReach(id, access);
     }
 
     @Override
     public void wake() {
-        kernel.schedule(kernel.now(), Priority.NORMAL, resume);
+        kernel.schedule(kernel.now(), Priority.NORMAL, this);
     }
 
     /** Makes a parked goroutine runnable; does nothing if it is not parked. */
@@ -133,11 +156,16 @@ public final class Goroutine implements Party {
         wake();
     }
 
-    private void run() {
-        if (panic != null) {
-            String message = panic;
-            panic = null;
-            if (!panicking(message, panicSite)) {
+    /**
+     * {@link Task}: the goroutine is its own resume task, so that a goroutine is one object (a room starts millions):
+     * runs instructions until one blocks or the goroutine exits. Only the kernel schedules it.
+     */
+    @Override
+    public void run() {
+        if (regs != null && regs.panic != null) {
+            String message = regs.panic;
+            regs.panic = null;
+            if (!panicking(message, regs.panicSite)) {
                 return;
             }
         }
@@ -150,29 +178,13 @@ public final class Goroutine implements Party {
                     }
                 }
                 case Instruction.Unlock u -> {
-                    try {
-                        u.lock().unlock(this, u.mode(), u.site());
-                    } catch (GoPanic e) {
-                        if (!panicking(e.getMessage(), u.site())) {
-                            return;
-                        }
-                    }
-                }
-                case Instruction.Prim p -> {
-                    kernel.usesPrims(); // a nil channel makes no primitive, but its wait is one
-                    boolean done;
-                    try {
-                        done = p.step().perform(this, kernel);
-                    } catch (GoPanic e) {
-                        done = panicking(e.getMessage(), p.step().site());
-                    }
-                    if (!done) {
+                    if (!unlock(u)) {
                         return;
                     }
                 }
                 case Instruction.Sleep s -> {
                     kernel.emit(new TraceEvent.Sleep(kernel.now(), id, s.durationNs(), s.site()));
-                    kernel.schedule(kernel.now() + s.durationNs(), Priority.NORMAL, resume);
+                    kernel.schedule(kernel.now() + s.durationNs(), Priority.NORMAL, this);
                     return;
                 }
                 case Instruction.Custom c -> {
@@ -186,11 +198,38 @@ public final class Goroutine implements Party {
                     parked = true;
                     return;
                 }
+                case Instruction.Prim p -> {
+                    if (!prim(p)) {
+                        return;
+                    }
+                }
                 case Instruction.Exit e -> {
                     exit();
                     return;
                 }
             }
+        }
+    }
+
+    // Apart from run(), so that the loop the room runs millions of times stays small (and its callees inlined).
+
+    /** An unlock; false if it panicked and the goroutine exited. */
+    private boolean unlock(Instruction.Unlock u) {
+        try {
+            u.lock().unlock(this, u.mode(), u.site());
+            return true;
+        } catch (GoPanic e) {
+            return panicking(e.getMessage(), u.site());
+        }
+    }
+
+    /** A primitive operation; false if the goroutine now waits, or panicked and exited. */
+    private boolean prim(Instruction.Prim p) {
+        kernel.usesPrims(); // a nil channel makes no primitive, but its wait is one
+        try {
+            return p.step().perform(this, kernel);
+        } catch (GoPanic e) {
+            return panicking(e.getMessage(), p.step().site());
         }
     }
 
@@ -207,9 +246,9 @@ public final class Goroutine implements Party {
     private void exit() {
         exited = true;
         kernel.exited(this);
-        if (reaches != null) {
-            List<Object> r = reaches;
-            reaches = null;
+        if (regs != null && regs.reaches != null) {
+            List<Object> r = regs.reaches;
+            regs.reaches = null;
             for (int i = 0; i < r.size(); i += 2) {
                 ((Prim) r.get(i)).removeReach(id, (Access) r.get(i + 1));
             }

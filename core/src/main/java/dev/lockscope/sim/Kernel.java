@@ -62,6 +62,8 @@ public final class Kernel implements LockHost, PrimHost {
     private boolean primsUsed;
     /** Cancelled timers still in the queue. */
     private int cancelledTimers;
+    /** Detector checks ({@link Priority#LATE}) in the queue: they do not count as pending work for checkdead. */
+    private int lateTasks;
     /** An Asleep event was recorded and nothing was scheduled since. */
     private boolean asleep;
 
@@ -114,8 +116,14 @@ public final class Kernel implements LockHost, PrimHost {
         if (time < now) {
             throw new IllegalArgumentException("cannot schedule in the past: " + time + " < " + now);
         }
-        queue.add(time, priority, task);
-        if (priority != Priority.LATE) {
+        if (priority == Priority.LATE) {
+            lateTasks++;
+            queue.add(time, priority, () -> {
+                lateTasks--;
+                task.run();
+            });
+        } else {
+            queue.add(time, priority, task);
             asleep = false;
         }
     }
@@ -132,7 +140,9 @@ public final class Kernel implements LockHost, PrimHost {
         Goroutine g = new Goroutine(this, ++lastGoroutineId, name, kind, program);
         alive++;
         emit(new TraceEvent.Spawn(now, g.id(), name, kind, parent));
-        program.reach(g::reach);
+        if (primsUsed) { // a program can reach only primitives that exist; a room makes none
+            program.reach(g);
+        }
         g.start();
         return g;
     }
@@ -239,7 +249,14 @@ public final class Kernel implements LockHost, PrimHost {
         Task task = queue.poll();
         steps++;
         task.run();
-        if (primsUsed && !asleep && alive > 0 && queue.size() - queue.late() - cancelledTimers == 0) {
+        if (primsUsed) {
+            checkAsleep();
+        }
+    }
+
+    /** runtime/proc.go checkdead: goroutines alive, and nothing pending but detector checks. */
+    private void checkAsleep() {
+        if (!asleep && alive > 0 && queue.size() - lateTasks - cancelledTimers == 0) {
             asleep = true;
             emit(new TraceEvent.Asleep(now));
         }

@@ -15,8 +15,6 @@ final class TaskQueue {
     private Task[] tasks = new Task[64];
     private int size;
     private long nextSeq;
-    /** Tasks of {@link Priority#LATE} in the queue. */
-    private int late;
 
     void add(long time, Priority priority, Task task) {
         if (size == tasks.length) {
@@ -26,9 +24,6 @@ final class TaskQueue {
             tasks = Arrays.copyOf(tasks, n);
         }
         long order = ((long) priority.ordinal() << (63 - PRIORITY_BITS)) | nextSeq++;
-        if (priority == Priority.LATE) {
-            late++;
-        }
         int i = size++;
         while (i > 0) {
             int parent = (i - 1) >>> 1;
@@ -49,11 +44,6 @@ final class TaskQueue {
         return size;
     }
 
-    /** Tasks of {@link Priority#LATE} (detector checks) in the queue. */
-    int late() {
-        return late;
-    }
-
     /** Time of the first task; only valid when not empty. */
     long peekTime() {
         return times[0];
@@ -62,9 +52,6 @@ final class TaskQueue {
     /** Removes and returns the first task. */
     Task poll() {
         Task first = tasks[0];
-        if (orders[0] >>> (63 - PRIORITY_BITS) == Priority.LATE.ordinal()) {
-            late--;
-        }
         int last = --size;
         long time = times[last];
         long order = orders[last];
