@@ -9,8 +9,8 @@ import dev.lockscope.scenario.ScenarioJson;
 import dev.lockscope.trace.TraceFile;
 import dev.lockscope.trace.TraceReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,9 +37,7 @@ final class DeriveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (Files.exists(out) && Files.exists(trace) && Files.isSameFile(out, trace)) {
-            throw new InputException("command line", 0, "--out", "is the trace itself; choose another file");
-        }
+        OutPath.check(out, List.of(new OutPath.Input(trace, "the trace")));
         TraceFile.Header header = TraceReader.readHeader(trace);
         LockSemantics policy = header.scenario().map(Scenario::lock).orElse(LockSemantics.GO_RWMUTEX);
         if (lock != null) {

@@ -1,11 +1,10 @@
 package dev.lockscope.cli;
 
-import dev.lockscope.io.InputException;
 import dev.lockscope.jfr.JfrImporter;
 import dev.lockscope.trace.Imports;
 import dev.lockscope.trace.ReadResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,9 +27,7 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (Files.exists(out) && Files.exists(recording) && Files.isSameFile(out, recording)) {
-            throw new InputException("command line", 0, "--out", "is the recording itself; choose another file");
-        }
+        OutPath.check(out, List.of(new OutPath.Input(recording, "the recording")));
         ReadResult result = Imports.write(new JfrImporter(recording), out);
         spec.commandLine().getOut().println("imported " + result.events() + " events from " + recording + " to " + out);
         return 0;

@@ -168,7 +168,8 @@ final class ScriptReader {
         }
         List<ScriptSpec.GoroutineSpec> goroutines = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        for (JsonFields g : objects(root, "goroutines")) {
+        List<JsonFields> goroutineFields = objects(root, "goroutines");
+        for (JsonFields g : goroutineFields) {
             g.allowOnly(List.of("name", "startMs", "steps"));
             String name = g.nonEmptyString("name");
             if (!names.add(name)) {
@@ -177,7 +178,16 @@ final class ScriptReader {
             long start = g.nanos("startMs", 0, false);
             goroutines.add(new ScriptSpec.GoroutineSpec(name, start, steps(g, "steps", globals.child(), name)));
         }
-        return new ScriptSpec(locks, chans, waitGroups, conds, onces, contexts, consts, funcs, goroutines, events);
+        ScriptSpec spec = new ScriptSpec(locks, chans, waitGroups, conds, onces, contexts, consts, funcs, goroutines,
+                events);
+        var problem = ScriptCheck.check(spec);
+        if (problem.isPresent()) {
+            ScriptCheck.Problem p = problem.get();
+            JsonFields body = (p.bodies().equals("funcs") ? funcFields : goroutineFields).get(p.body());
+            throw new InputException(source, body.array("steps").get(p.step()).line(), root.pathOf(p.field()),
+                    p.message());
+        }
+        return spec;
     }
 
     private List<String> named(JsonFields root, String field, String what, Kind kind) throws InputException {

@@ -496,10 +496,8 @@ final class StepParser {
     }
 
     private static long sleepNanos(String ms) {
-        BigDecimal value;
-        try {
-            value = new BigDecimal(ms);
-        } catch (NumberFormatException e) {
+        BigDecimal value = JsonFields.decimal(ms);
+        if (value == null) {
             throw new Problem("expected sleep MS with MS a number >= 0, got " + Quote.of(ms));
         }
         if (value.signum() < 0) {
@@ -507,7 +505,7 @@ final class StepParser {
         }
         Long ns = JsonFields.exactNanos(value);
         if (ns == null) {
-            throw new Problem("expected a whole number of nanoseconds (at most 6 decimals), got " + Quote.shorten(ms));
+            throw new Problem("sleep: " + JsonFields.nanosProblem(value) + ", got " + Quote.shorten(ms));
         }
         return ns;
     }

@@ -105,7 +105,9 @@ public final class PerfettoExporter implements EventSink {
             return AtomicOutput.write(target, stream -> TraceReader.read(trace,
                     StreamDetectors.withAlerts(header, DetectorConfig.DEFAULTS, new PerfettoExporter(stream, name))));
         } catch (JacksonException e) {
-            throw new IOException("cannot write " + target + ": " + e.getOriginalMessage(), e);
+            // Jackson wraps the stream's failure, which already names the target in plain words (AtomicOutput).
+            throw e.getCause() instanceof IOException io ? io
+                    : new java.nio.file.FileSystemException(target.toString(), null, "cannot write the export");
         }
     }
 

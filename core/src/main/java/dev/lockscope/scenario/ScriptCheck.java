@@ -1,7 +1,6 @@
-package dev.lockscope.script;
+package dev.lockscope.scenario;
 
 import dev.lockscope.model.Mode;
-import dev.lockscope.scenario.ScriptSpec;
 import dev.lockscope.scenario.ScriptSpec.LockStep;
 import dev.lockscope.scenario.ScriptSpec.SleepStep;
 import dev.lockscope.scenario.ScriptSpec.Step;
@@ -13,25 +12,35 @@ import java.util.Optional;
  * Checks what Go would only find at run time, with a fatal error: in a body of lock and sleep steps only (a
  * goroutine's or a function's), every {@code unlock X} or {@code runlock X} must release a hold the body took
  * earlier. Such a body has no branches, so the check is exact. A body with blocks, calls or defers is left to run
- * time, where an unlock of a lock not held panics as Go's does ("sync: unlock of unlocked mutex").
+ * time, where an unlock of a lock not held panics as Go's does ("sync: unlock of unlocked mutex"). Scenario files
+ * are checked as they are read, so the error names the file and the step's line; a scenario built in code is
+ * checked again when its run starts.
  */
 public final class ScriptCheck {
     private ScriptCheck() {}
 
-    /** A problem as (field path, message), or empty when the script is sound. */
-    public record Problem(String field, String message) {}
+    /**
+     * A problem: the step at fault, by body ({@code goroutines} or {@code funcs}), its index and the step's index,
+     * and what is wrong.
+     */
+    public record Problem(String bodies, int body, int step, String message) {
+        /** The step's field path, {@code goroutines[1].steps[3]}. */
+        public String field() {
+            return bodies + "[" + body + "].steps[" + step + "]";
+        }
+    }
 
     public static Optional<Problem> check(ScriptSpec spec) {
         for (int gi = 0; gi < spec.goroutines().size(); gi++) {
             ScriptSpec.GoroutineSpec g = spec.goroutines().get(gi);
-            Optional<Problem> p = check("goroutines[" + gi + "]", g.name(), g.steps());
+            Optional<Problem> p = check("goroutines", gi, g.name(), g.steps());
             if (p.isPresent()) {
                 return p;
             }
         }
         for (int fi = 0; fi < spec.funcs().size(); fi++) {
             ScriptSpec.FuncSpec f = spec.funcs().get(fi);
-            Optional<Problem> p = check("funcs[" + fi + "]", f.name(), f.steps());
+            Optional<Problem> p = check("funcs", fi, f.name(), f.steps());
             if (p.isPresent()) {
                 return p;
             }
@@ -39,7 +48,7 @@ public final class ScriptCheck {
         return Optional.empty();
     }
 
-    private static Optional<Problem> check(String path, String name, List<Step> steps) {
+    private static Optional<Problem> check(String bodies, int body, String name, List<Step> steps) {
         if (!steps.stream().allMatch(s -> s instanceof LockStep || s instanceof SleepStep)) {
             return Optional.empty();
         }
@@ -53,10 +62,9 @@ public final class ScriptCheck {
                 held.add(key);
             } else if (!held.remove(key)) {
                 String verb = step.mode() == Mode.READ ? "rlock " : "lock ";
-                return Optional.of(new Problem(path + ".steps[" + si + "]",
-                        "\"" + step.text() + "\" releases " + step.lock() + " but " + name
-                                + " does not hold it at that step (expected an earlier \"" + verb + step.lock()
-                                + "\")"));
+                return Optional.of(new Problem(bodies, body, si, "\"" + step.text() + "\" releases " + step.lock()
+                        + " but " + name + " does not hold it at that step (expected an earlier \"" + verb
+                        + step.lock() + "\")"));
             }
         }
         return Optional.empty();
