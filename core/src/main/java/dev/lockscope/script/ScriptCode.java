@@ -12,10 +12,16 @@ import java.util.List;
  * @param function  the goroutine's or function's name
  * @param signature its first line, {@code func worker(ch chan int, n int) {}
  * @param lines     the body, line 1 first; the closing brace is not included
+ * @param sites     for each line, the label of the site a goroutine is at on it ({@code worker #3: ch <- v}), or
+ *                  {@code null} for a line no goroutine stops on (a closing brace, {@code go func() {})
  */
-public record ScriptCode(String function, String signature, List<String> lines) {
+public record ScriptCode(String function, String signature, List<String> lines, List<String> sites) {
     public ScriptCode {
         lines = List.copyOf(lines);
+        sites = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(sites));
+        if (sites.size() != lines.size()) {
+            throw new IllegalArgumentException("one site (or null) per line");
+        }
     }
 
     /** The listings of a script: its goroutines' bodies in order, then its functions. */

@@ -82,7 +82,7 @@ final class ScriptCompiler {
             Listing listing = new Listing(g.name());
             new Ctx(fn, null, listing).body(g.steps());
             goroutines.put(g.name(), fn);
-            listings.add(new ScriptCode(g.name(), "func " + g.name() + "() {", listing.lines));
+            listings.add(new ScriptCode(g.name(), "func " + g.name() + "() {", listing.lines, listing.sites));
         }
         for (ScriptSpec.FuncSpec f : spec.funcs()) {
             Fn fn = funcs.get(f.name());
@@ -96,7 +96,7 @@ final class ScriptCompiler {
             }
             ctx.body(f.steps());
             listings.add(new ScriptCode(f.name(), "func " + f.name() + "(" + String.join(", ", sig) + ") {",
-                    listing.lines));
+                    listing.lines, listing.sites));
         }
         propagateUses();
         return new Compiled(goroutines, listings);
@@ -139,6 +139,7 @@ final class ScriptCompiler {
     private static final class Listing {
         final String function;
         final List<String> lines = new ArrayList<>();
+        final List<String> sites = new ArrayList<>();
 
         Listing(String function) {
             this.function = function;
@@ -146,6 +147,7 @@ final class ScriptCompiler {
 
         int add(int depth, String text) {
             lines.add("\t".repeat(depth + 1) + text);
+            sites.add(null);
             return lines.size();
         }
     }
@@ -220,7 +222,9 @@ final class ScriptCompiler {
         }
 
         Site site(int line, String text) {
-            return new Site(fn.name, listing.function + " #" + line + ": " + text);
+            Site site = new Site(fn.name, listing.function + " #" + line + ": " + text);
+            listing.sites.set(line - 1, site.label());
+            return site;
         }
 
         void use(String name, Access access) {
