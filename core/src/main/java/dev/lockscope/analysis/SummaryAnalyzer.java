@@ -39,7 +39,8 @@ import java.util.TreeMap;
  * run as if it ended there.
  *
  * <p><b>Operations.</b> Waits and holds are the intervals of the one {@link IntervalTracker} (docs/intervals.md):
- * a wait counts for its request's {@code site.op()}, a hold for its acquire's. Waits and holds still open at the
+ * a wait (for a lock, or on primitives: a channel operation, a select, a WaitGroup, a Cond, a Once) counts for its
+ * request's or {@code PrimWait}'s {@code site.op()}, a hold for its acquire's. Waits and holds still open at the
  * end, including those a goroutine left open when it exited, are counted as {@code waitingAtEnd} and
  * {@code holdingAtEnd}.
  *
@@ -115,8 +116,14 @@ public final class SummaryAnalyzer implements EventSink, IntervalTracker.Listene
             case Drop d -> dropped++;
             case Alert a -> alerts[a.kind().ordinal()]++;
             // Sends, sleeps and parks are intervals too, but the summary counts only waits and holds.
-            case Blocked _, Park _, Sleep _, SendStart _, LockCreated _, MemberEvent _, CommandApplied _, End _ -> {
+            // So are a channel's buffered values, which the summary does not count either.
+            case Blocked _, Park _, Sleep _, SendStart _, LockCreated _, MemberEvent _, CommandApplied _, End _,
+                 TraceEvent.PrimCreated _, TraceEvent.Act _, TraceEvent.Panic _, TraceEvent.Asleep _ -> {
             }
+            // Last: a room's millions of events never get this far.
+            case TraceEvent.PrimWait w -> intervals.primWait(w.time(), w.g(), IntervalKind.of(w.op()),
+                    w.prims().isEmpty() ? IntervalTracker.NONE : w.prims().getFirst(), opOf(w.site()));
+            case TraceEvent.Wake w -> intervals.wake(w.time(), w.g(), IntervalTracker.NONE);
         }
     }
 
@@ -125,7 +132,7 @@ public final class SummaryAnalyzer implements EventSink, IntervalTracker.Listene
         long[] waiting = new long[ops.size()];
         long[] holding = new long[ops.size()];
         intervals.forEachOpen((kind, g, lock, start, op) -> {
-            if (kind == IntervalKind.WAITING) {
+            if (kind.isWait()) {
                 waiting[op]++;
             } else if (kind.isHold()) {
                 holding[op]++;
@@ -151,7 +158,7 @@ public final class SummaryAnalyzer implements EventSink, IntervalTracker.Listene
 
     @Override
     public void closed(IntervalKind kind, int g, int key, long start, long end, int op, int endTag) {
-        if (kind == IntervalKind.WAITING) {
+        if (kind.isWait()) {
             ops.get(op).waits.record(end - start);
         } else if (kind.isHold()) {
             ops.get(op).holds.record(end - start);

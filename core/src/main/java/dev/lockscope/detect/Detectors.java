@@ -33,8 +33,15 @@ import java.util.Set;
  *     go-deadlock's {@code lockOrder.preLock} does;
  * <li>{@code recursive}: a goroutine asks for a lock it already holds, in any mode, once per request; such a
  *     request is not checked for lock order (go-deadlock reports both);
- * <li>{@code deadlock}: a cycle in the wait-for graph (including a reader re-locking behind a pending writer),
- *     once per cycle, with every goroutine and lock on it.
+ * <li>{@code deadlock}: a cycle in the wait-for graph of lock waits (including a reader re-locking behind a pending
+ *     writer), once per cycle, with every goroutine and lock on it;
+ * <li>{@code long-wait} counts waits on primitives too (a channel operation, a select, {@code wg.Wait},
+ *     {@code c.Wait}, {@code once.Do}), from the instant the goroutine blocked, naming who could complete the wait;
+ * <li>{@code leak}: a goroutine blocked on primitives that no live goroutine and no pending timer can complete
+ *     (docs/detectors.md defines "live"), once per wait, at the end of the instant it becomes so;
+ * <li>{@code global-deadlock}: the run's {@code Asleep} event, Go's "all goroutines are asleep - deadlock!", with a
+ *     dump of every goroutine's wait;
+ * <li>{@code panic}: a goroutine panicked (a send on a closed channel, ...), once per panic.
  * </ul>
  * A wait or hold that ends exactly at its threshold does not alert: checks run after everything else at an
  * instant.
@@ -48,6 +55,10 @@ public final class Detectors implements EventSink {
     private final Map<Long, OrderSeen> orders = new HashMap<>();
     private final Set<Long> reportedInversions = new HashSet<>();
     private final Set<List<Integer>> reportedCycles = new HashSet<>();
+    /** Waits on primitives reported as leaks, by wait id. */
+    private final Set<Integer> reportedLeaks = new HashSet<>();
+    /** The instant a leak check is scheduled for, or -1. */
+    private long leakCheckAt = -1;
     private long clock;
 
     private record OrderSeen(String goroutine, Site firstSite, Site secondSite) {}
@@ -74,15 +85,45 @@ public final class Detectors implements EventSink {
                 if (!checkRecursive(r) && config.lockOrder()) {
                     checkAndRecordOrder(r);
                 }
+                leaksMayChange(r);
             }
-            case TraceEvent.Acquire a -> scheduleHoldCheck(a);
+            case TraceEvent.Acquire a -> {
+                scheduleHoldCheck(a);
+                leaksMayChange(a);
+            }
             case TraceEvent.Blocked b -> {
                 if (firstBlock) {
                     scheduleWaitCheck(b);
                 }
-                checkDeadlock(b.g());
+                GoroutineState g = state.find(b.g());
+                if (g != null && g.waiting() != null && !g.waiting().onPrims()) {
+                    checkDeadlock(b.g());
+                }
+                leaksMayChange(b);
             }
+            default -> {
+                if (state.sawPrimitives()) { // a room's events stop at this one test
+                    primitiveEvent(event);
+                }
+            }
+        }
+    }
+
+    private void leaksMayChange(TraceEvent event) {
+        if (state.primWaits() > 0) {
+            scheduleLeakCheck(event.time());
+        }
+    }
+
+    private void primitiveEvent(TraceEvent event) {
+        switch (event) {
+            case TraceEvent.PrimWait w -> scheduleWaitCheck(w.g());
+            case TraceEvent.Panic p -> reportPanic(p);
+            case TraceEvent.Asleep a -> reportGlobalDeadlock(a.time());
             default -> { }
+        }
+        if (state.primWaits() > 0 && mayChangeLiveness(event)) {
+            scheduleLeakCheck(event.time());
         }
     }
 
@@ -92,15 +133,20 @@ public final class Detectors implements EventSink {
      */
     private boolean isFirstBlock(TraceEvent.Blocked b) {
         GoroutineState g = state.find(b.g());
-        return g != null && g.waiting() != null && g.waiting().lock() == b.lock() && !g.waiting().reported();
+        return g != null && g.waiting() != null && !g.waiting().onPrims() && g.waiting().lock() == b.lock()
+                && !g.waiting().reported();
     }
 
     // ---- long-wait and long-hold ----
 
     private void scheduleWaitCheck(TraceEvent.Blocked b) {
-        Wait w = state.find(b.g()).waiting();
+        scheduleWaitCheck(b.g());
+    }
+
+    /** A lock wait's clock starts at its first blocked report, a wait on primitives' when the goroutine blocks. */
+    private void scheduleWaitCheck(int g) {
+        Wait w = state.find(g).waiting();
         long due = w.since() + config.waitThresholdNs();
-        int g = b.g();
         long waitId = w.id();
         host.atEndOf(due, () -> checkWait(g, waitId, due));
     }
@@ -112,6 +158,10 @@ public final class Detectors implements EventSink {
         }
         Wait w = g.waiting();
         state.advanceClock(now);
+        if (w.onPrims()) {
+            reportPrimWait(g, w, now);
+            return;
+        }
         StringBuilder report = new StringBuilder();
         report.append("POTENTIAL STALL: a lock awaited longer than ").append(Millis.label(config.waitThresholdNs())).append('\n');
         report.append(explain.waitLine(g, w)).append('\n');
@@ -216,7 +266,7 @@ public final class Detectors implements EventSink {
             return;
         }
         for (int b : w.blockers()) {
-            if (seen.add(b)) {
+            if (b > 0 && seen.add(b)) {
                 ids.add(b);
                 GoroutineState g = state.find(b);
                 if (g != null) {
@@ -233,6 +283,10 @@ public final class Detectors implements EventSink {
         Wait current = w;
         for (int depth = 0; depth < 8 && current != null && !current.blockers().isEmpty(); depth++) {
             int b = current.blockers().getFirst();
+            if (b == 0) {
+                sb.append(sb.isEmpty() ? "" : " ← ").append("a pending timer");
+                break;
+            }
             GoroutineState g = state.find(b);
             if (g == null || !seen.add(b)) {
                 break;
@@ -380,7 +434,8 @@ public final class Detectors implements EventSink {
 
     private boolean dfs(int node, int start, List<Integer> path, Set<Integer> visited) {
         GoroutineState g = state.find(node);
-        if (g == null || g.waiting() == null || !visited.add(node)) {
+        // Lock waits only: the blockers of a wait on primitives are who *could* complete it, any one of them.
+        if (g == null || g.waiting() == null || g.waiting().onPrims() || !visited.add(node)) {
             return false;
         }
         path.add(node);
@@ -391,5 +446,156 @@ public final class Detectors implements EventSink {
         }
         path.removeLast();
         return false;
+    }
+
+    // ---- waits on primitives, leaks, Go's global deadlock, panics ----
+
+    private void reportPrimWait(GoroutineState g, Wait w, long now) {
+        StringBuilder report = new StringBuilder();
+        report.append("POTENTIAL STALL: a goroutine blocked longer than ").append(Millis.label(config.waitThresholdNs()))
+                .append('\n');
+        report.append(explain.waitLine(g, w)).append('\n');
+        explain.appendCompleters(report, w, "  ");
+        String who = w.prims().isEmpty() || w.reported() && w.blockers().isEmpty() ? ", and nobody can complete it"
+                : w.blockers().contains(0) ? ", until a pending timer fires"
+                : ", behind " + String.join(", ", w.blockers().stream().map(b -> state.find(b) == null ? "g" + b
+                : state.find(b).name()).toList());
+        String summary = g.name() + " has been blocked " + Millis.label(config.waitThresholdNs()) + " in "
+                + explain.blockedIn(w) + who;
+        List<Integer> involved = new ArrayList<>();
+        involved.add(g.id());
+        involved.addAll(chainIds(w));
+        host.raise(new TraceEvent.Alert(now, AlertKind.LONG_WAIT, summary, report.toString().stripTrailing(),
+                List.copyOf(new LinkedHashSet<>(involved)), w.prims()));
+    }
+
+    /** Whether {@code event} may turn a live goroutine into one blocked forever, or the other way round. */
+    private static boolean mayChangeLiveness(TraceEvent event) {
+        return switch (event) {
+            case TraceEvent.PrimWait _, TraceEvent.Wake _, TraceEvent.Blocked _, TraceEvent.Exit _,
+                 TraceEvent.Request _, TraceEvent.Acquire _, TraceEvent.Spawn _ -> true;
+            default -> false;
+        };
+    }
+
+    private void scheduleLeakCheck(long now) {
+        if (leakCheckAt == now) {
+            return;
+        }
+        leakCheckAt = now;
+        host.atEndOf(now, () -> checkLeaks(now));
+    }
+
+    /**
+     * The goroutines that may still act: those alive and not waiting, those whose wait a pending timer could complete
+     * (or whose wait has no report yet: unknown), and, to a fixed point, those whose wait one of these could complete.
+     * Every other goroutine blocked on primitives is blocked forever: a leak (docs/detectors.md).
+     */
+    private void checkLeaks(long now) {
+        leakCheckAt = -1;
+        List<GoroutineState> all = state.goroutines();
+        Set<Integer> live = new HashSet<>();
+        for (GoroutineState g : all) {
+            Wait w = g.waiting();
+            if (g.exited()) {
+                continue;
+            }
+            if (w == null || w.blockers().contains(0) || !w.reported() && !(w.onPrims() && w.prims().isEmpty())) {
+                live.add(g.id());
+            }
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (GoroutineState g : all) {
+                if (g.exited() || live.contains(g.id())) {
+                    continue;
+                }
+                for (int b : g.waiting().blockers()) {
+                    if (live.contains(b)) {
+                        live.add(g.id());
+                        changed = true;
+                        break;
+                    }
+                }
+            }
+        }
+        state.advanceClock(now);
+        for (GoroutineState g : all) {
+            Wait w = g.waiting();
+            if (!g.exited() && w != null && w.onPrims() && !live.contains(g.id()) && reportedLeaks.add(w.id())) {
+                reportLeak(g, w, now);
+            }
+        }
+    }
+
+    private void reportLeak(GoroutineState g, Wait w, long now) {
+        StringBuilder report = new StringBuilder();
+        report.append("LEAK: a goroutine is blocked forever\n");
+        report.append(g).append(" is blocked in ").append(explain.blockedIn(w)).append(" at ").append(w.site())
+                .append(", since ").append(Millis.label(w.since())).append('\n');
+        if (w.prims().isEmpty() || w.blockers().isEmpty()) {
+            explain.appendCompleters(report, w, "  ");
+        } else {
+            report.append("  every goroutine that could ").append(explain.completion(w))
+                    .append(" is blocked forever itself:\n");
+            explain.appendCompleters(report, w, "  ");
+        }
+        report.append("It will never run again; its goroutine and what it holds stay (Go reports nothing until no "
+                + "goroutine at all can run).");
+        List<Integer> involved = new ArrayList<>();
+        involved.add(g.id());
+        involved.addAll(chainIds(w));
+        String summary = g.name() + " is blocked forever in " + explain.blockedIn(w)
+                + (w.prims().isEmpty() ? "" : w.blockers().isEmpty() ? ": nobody can " + explain.completion(w)
+                : ": who could " + explain.completion(w) + " is blocked forever too");
+        host.raise(new TraceEvent.Alert(now, AlertKind.LEAK, summary, report.toString().stripTrailing(),
+                List.copyOf(new LinkedHashSet<>(involved)), w.prims()));
+    }
+
+    /** runtime/proc.go checkdead: "fatal error: all goroutines are asleep - deadlock!", and a goroutine dump. */
+    private void reportGlobalDeadlock(long now) {
+        StringBuilder report = new StringBuilder("fatal error: all goroutines are asleep - deadlock!\n");
+        List<Integer> goroutines = new ArrayList<>();
+        Set<Integer> objects = new LinkedHashSet<>();
+        for (GoroutineState g : state.goroutines()) {
+            if (g.exited()) {
+                continue;
+            }
+            goroutines.add(g.id());
+            Wait w = g.waiting();
+            String reason = w == null ? "parked" : w.onPrims() ? w.op().goReason(w.prims().isEmpty())
+                    : (state.lock(w.lock()).kind() == dev.lockscope.model.LockKind.MUTEX ? "sync.Mutex." : "sync.RWMutex.")
+                    + Explainer.op(w.mode());
+            report.append("\ngoroutine ").append(g.id()).append(" [").append(reason).append("]:\n");
+            report.append(g.name());
+            if (w != null) {
+                report.append(" at ").append(w.site()).append(", since ").append(Millis.label(w.since()));
+                if (w.onPrims()) {
+                    objects.addAll(w.prims());
+                    if (!w.prims().isEmpty()) {
+                        report.append(", on ").append(explain.primNames(w.prims()));
+                    }
+                } else {
+                    objects.add(w.lock());
+                    report.append(", for ").append(explain.lockName(w.lock()));
+                }
+            }
+            report.append('\n');
+        }
+        String summary = "all goroutines are asleep - deadlock! (" + goroutines.size()
+                + (goroutines.size() == 1 ? " goroutine" : " goroutines") + ")";
+        host.raise(new TraceEvent.Alert(now, AlertKind.GLOBAL_DEADLOCK, summary, report.toString().stripTrailing(),
+                goroutines, List.copyOf(objects)));
+    }
+
+    private void reportPanic(TraceEvent.Panic p) {
+        GoroutineState g = state.find(p.g());
+        String name = g == null ? "g" + p.g() : g.toString();
+        String report = "panic: " + p.text() + "\n\ngoroutine " + p.g() + " [running]:\n" + name + " at " + p.site()
+                + "\nIts deferred calls run, then it exits. Go would end the whole program here; Lockscope lets the "
+                + "other goroutines go on.";
+        host.raise(new TraceEvent.Alert(p.time(), AlertKind.PANIC, (g == null ? "g" + p.g() : g.name()) + " panicked: "
+                + p.text(), report, List.of(p.g()), List.of()));
     }
 }

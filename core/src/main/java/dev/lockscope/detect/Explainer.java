@@ -31,10 +31,95 @@ final class Explainer {
         return state.lock(lock).name();
     }
 
-    /** "Broadcast#3 (g7) waits 1000 ms for membersMx (RLock) at Room.Broadcast: r.membersMx.RLock()". */
+    /**
+     * "Broadcast#3 (g7) has waited 1000 ms for membersMx (RLock) at Room.Broadcast: r.membersMx.RLock()", or for a
+     * wait on primitives "worker#1 (g2) has been blocked 1000 ms in chan send on ch at worker #2: ch <- 1".
+     */
     String waitLine(GoroutineState g, Wait w) {
+        if (w.onPrims()) {
+            return g + " has been blocked " + Millis.label(state.now() - w.since()) + " in " + blockedIn(w) + " at "
+                    + w.site();
+        }
         return g + " has waited " + Millis.label(state.now() - w.since()) + " for " + lockName(w.lock()) + " ("
                 + op(w.mode()) + ") at " + w.site();
+    }
+
+    /** "chan send on ch", "select on ch, time.After", "chan receive (nil chan)": Go's wait reason and the primitives. */
+    String blockedIn(Wait w) {
+        return w.op().goReason(w.prims().isEmpty()) + (w.prims().isEmpty() ? "" : " on " + primNames(w.prims()));
+    }
+
+    String primNames(List<Integer> prims) {
+        return String.join(", ", prims.stream().map(p -> state.prim(p).name()).toList());
+    }
+
+    /** What would complete a wait on primitives: "receive from ch or close it". */
+    String completion(Wait w) {
+        String on = primNames(w.prims());
+        return switch (w.op()) {
+            case CHAN_SEND -> "receive from " + on + " or close it";
+            case CHAN_RECV -> w.prims().size() == 1 && state.prim(w.prims().getFirst()).kind()
+                    == dev.lockscope.model.PrimKind.CONTEXT ? "cancel " + on + " (or a parent of it)"
+                    : "send on " + on + " or close it";
+            case SELECT -> "complete a case of the select (on " + on + ")";
+            case WG_WAIT -> "call " + on + ".Done or .Add";
+            case COND_WAIT -> "call " + on + ".Signal or .Broadcast";
+            case ONCE_WAIT -> "finish the f of " + on + ".Do";
+        };
+    }
+
+    /**
+     * Who could complete a wait on primitives, one per line, each followed on to what it is doing (and, if it is
+     * blocked itself, who could complete that); or why nobody can.
+     */
+    void appendCompleters(StringBuilder out, Wait w, String indent) {
+        appendCompleters(out, w, indent, new HashSet<>(), 0);
+    }
+
+    private void appendCompleters(StringBuilder out, Wait w, String indent, Set<Integer> seen, int depth) {
+        if (w.prims().isEmpty()) {
+            out.append(indent).append("nobody can complete it: ")
+                    .append(w.op() == dev.lockscope.model.WaitOp.SELECT ? "a select whose channels are all nil"
+                            : "an operation on a nil channel").append(" blocks forever\n");
+            return;
+        }
+        if (!w.reported()) {
+            return;
+        }
+        if (w.blockers().isEmpty()) {
+            out.append(indent).append("nobody can complete it: no goroutine that may still ").append(completion(w))
+                    .append(" is alive, and no timer is pending\n");
+            return;
+        }
+        for (int b : w.blockers()) {
+            out.append(indent).append("could be completed by ");
+            if (b == 0) {
+                out.append("a pending timer (or a goroutine yet to start)\n");
+                continue;
+            }
+            GoroutineState g = state.find(b);
+            if (g == null) {
+                out.append("g").append(b).append('\n');
+                continue;
+            }
+            if (!seen.add(b) || depth >= MAX_DEPTH) {
+                out.append(g).append(" (already shown above)\n");
+                continue;
+            }
+            Wait gw = g.waiting();
+            out.append(g);
+            if (gw == null) {
+                String doing = activityClause(g);
+                out.append(doing.isEmpty() ? ", running" : ", " + doing).append('\n');
+                continue;
+            }
+            out.append(", which ").append(waitLine(g, gw).substring(g.toString().length() + 1)).append('\n');
+            if (gw.onPrims()) {
+                appendCompleters(out, gw, indent + "  ", seen, depth + 1);
+            } else {
+                appendBlockers(out, gw, indent + "  ", seen, depth + 1);
+            }
+        }
     }
 
     /** The blocked-by chain of a wait, one goroutine per line, indented by depth. */
@@ -50,6 +135,10 @@ final class Explainer {
         for (int b : blockers) {
             GoroutineState g = state.find(b);
             out.append(indent).append("blocked by ");
+            if (b == 0) {
+                out.append("a pending timer\n");
+                continue;
+            }
             if (g == null) {
                 out.append("g").append(b).append('\n');
                 continue;
@@ -60,7 +149,7 @@ final class Explainer {
             }
             Wait gw = g.waiting();
             Hold h = g.holdOf(w.lock());
-            if (gw != null && gw.lock() == w.lock() && h == null) {
+            if (gw != null && !gw.onPrims() && gw.lock() == w.lock() && h == null) {
                 String role = gw.mode() == Mode.WRITE && w.mode() == Mode.READ ? "the pending writer " : "";
                 out.append(role).append(g).append(", which has waited ").append(Millis.label(state.now() - gw.since()))
                         .append(" for ").append(lockName(gw.lock())).append(" (").append(op(gw.mode())).append(") at ")
@@ -80,7 +169,11 @@ final class Explainer {
                         .append(Millis.label(state.now() - h.since())).append(", taken at ").append(h.site());
             }
             out.append(activity(g)).append('\n');
-            if (gw != null) {
+            if (gw != null && gw.onPrims()) {
+                out.append(indent).append("  which has been blocked ").append(Millis.label(state.now() - gw.since()))
+                        .append(" in ").append(blockedIn(gw)).append(" at ").append(gw.site()).append('\n');
+                appendCompleters(out, gw, indent + "    ", seen, depth + 1);
+            } else if (gw != null) {
                 out.append(indent).append("  which waits ").append(Millis.label(state.now() - gw.since())).append(" for ")
                         .append(lockName(gw.lock())).append(" (").append(op(gw.mode())).append(") at ")
                         .append(gw.site()).append('\n');
@@ -113,6 +206,9 @@ final class Explainer {
 
     /** What a goroutine is doing in two or three words, "sending to eve", or empty. */
     static String shortActivity(GoroutineState g) {
+        if (g.waiting() != null && g.waiting().onPrims()) {
+            return "blocked in " + g.waiting().op().goReason(g.waiting().prims().isEmpty());
+        }
         return switch (g.activity()) {
             case null -> "";
             case Activity.Sending s -> "sending to " + s.member();

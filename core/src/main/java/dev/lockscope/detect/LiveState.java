@@ -6,7 +6,9 @@ import dev.lockscope.interval.IntervalKind;
 import dev.lockscope.interval.IntervalTracker;
 import dev.lockscope.model.LockKind;
 import dev.lockscope.model.Mode;
+import dev.lockscope.model.PrimKind;
 import dev.lockscope.model.Site;
+import dev.lockscope.model.WaitOp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,7 +17,8 @@ import java.util.Map;
 
 /**
  * The state of a run at the latest event it has seen, rebuilt from events alone: which goroutines are alive,
- * what each is doing, which locks it holds and which it waits for, and what each wait is blocked by. The
+ * what each is doing, which locks it holds and which it waits for (or which primitives it is blocked on), and what
+ * each wait is blocked by (for a wait on primitives: who could complete it, 0 for a pending timer). The
  * detectors read it to explain an alert. It forgets a goroutine when it exits, unless the goroutine leaves a lock
  * held (or a wait open): then it stays, marked exited, for as long as that lasts, because the lock stays held
  * (docs/intervals.md) and whoever waits for it is blocked by that exited goroutine. So its size follows what is
@@ -27,12 +30,20 @@ public final class LiveState implements EventSink {
     public record Hold(int id, int lock, Mode mode, Site site, long since) {}
 
     /**
-     * A pending request. {@code blockers} is the latest {@code Blocked} set (empty until one arrives, and empty again
-     * when a report says nobody blocks it any more); {@code reported} says whether any {@code Blocked} report came.
+     * A pending request, or a wait on primitives ({@code op} not null: then {@code lock} is its first primitive or -1,
+     * {@code prims} all of them, and {@code mode} null). {@code blockers} is the latest {@code Blocked} set (empty
+     * until one arrives, and empty again when a report says nobody blocks it any more); {@code reported} says whether
+     * any {@code Blocked} report came.
      */
-    public record Wait(int id, int lock, Mode mode, Site site, long since, List<Integer> blockers, boolean reported) {
+    public record Wait(int id, int lock, Mode mode, Site site, long since, List<Integer> blockers, boolean reported,
+                       WaitOp op, List<Integer> prims) {
         Wait withBlockers(List<Integer> b) {
-            return new Wait(id, lock, mode, site, since, b, true);
+            return new Wait(id, lock, mode, site, since, b, true, op, prims);
+        }
+
+        /** Whether this is a wait on primitives rather than a lock request. */
+        public boolean onPrims() {
+            return op != null;
         }
     }
 
@@ -135,7 +146,15 @@ public final class LiveState implements EventSink {
     /** A lock's name and kind. */
     public record LockInfo(int id, String name, LockKind kind) {}
 
+    /** A primitive's name and kind. */
+    public record PrimInfo(int id, String name, PrimKind kind) {}
+
     private final Map<Integer, LockInfo> locks = new HashMap<>();
+    private final Map<Integer, PrimInfo> prims = new HashMap<>();
+    /** Goroutines blocked on primitives now. */
+    private int primWaits;
+    /** Whether an event of channels or sync primitives (or a panic) has been seen. */
+    private boolean primitives;
     /** Waiting goroutines per lock, in arrival order. */
     private final Map<Integer, LinkedHashMap<Integer, GoroutineState>> waitersByLock = new HashMap<>();
     private final IntervalTracker intervals = new IntervalTracker(new Intervals());
@@ -169,7 +188,26 @@ public final class LiveState implements EventSink {
             case TraceEvent.Deliver d -> intervals.deliver(d.time(), d.g(), d.member(), d.msg(), 0);
             case TraceEvent.Sleep s -> intervals.sleep(s.time(), s.g(), s.durationNs(), 0);
             case TraceEvent.Park p -> intervals.park(p.time(), p.g(), 0);
-            default -> intervals.advanceTo(event.time());
+            case TraceEvent.PrimCreated p -> {
+                primitives = true;
+                prims.put(p.prim(), new PrimInfo(p.prim(), p.name(), p.kind()));
+                intervals.advanceTo(p.time());
+            }
+            case TraceEvent.PrimWait w -> {
+                primitives = true;
+                intervals.primWait(w.time(), w.g(), IntervalKind.of(w.op()),
+                        w.prims().isEmpty() ? IntervalTracker.NONE : w.prims().getFirst(), nextId++);
+            }
+            case TraceEvent.Wake w -> intervals.wake(w.time(), w.g(), 0);
+            case TraceEvent.Act a -> intervals.act(a.time(), a.g(), a.prim(), a.op(), 0);
+            case TraceEvent.Panic p -> {
+                primitives = true;
+                intervals.event(p.time(), p.g(), 0);
+            }
+            default -> {
+                primitives |= event instanceof TraceEvent.Asleep;
+                intervals.advanceTo(event.time());
+            }
         }
         current = null;
     }
@@ -186,9 +224,15 @@ public final class LiveState implements EventSink {
         public void opened(IntervalKind kind, int gid, int key, long start, long plannedEnd, int tag) {
             GoroutineState g = goroutine(gid);
             switch (kind) {
+                case CHAN_SEND, CHAN_RECV, SELECT, WG_WAIT, COND_WAIT, ONCE_WAIT -> {
+                    TraceEvent.PrimWait w = (TraceEvent.PrimWait) current;
+                    g.wait = new Wait(tag, key, null, w.site(), start, List.of(), false, w.op(), w.prims());
+                    primWaits++;
+                }
+                case BUFFERED -> { }
                 case WAITING -> {
                     TraceEvent.Request r = (TraceEvent.Request) current;
-                    g.wait = new Wait(tag, key, r.mode(), r.site(), start, List.of(), false);
+                    g.wait = new Wait(tag, key, r.mode(), r.site(), start, List.of(), false, null, List.of());
                     LinkedHashMap<Integer, GoroutineState> waiters = waitersByLock.get(key);
                     if (waiters == null) {
                         waiters = new LinkedHashMap<>();
@@ -209,11 +253,19 @@ public final class LiveState implements EventSink {
 
         @Override
         public void closed(IntervalKind kind, int gid, int key, long start, long end, int tag, int endTag) {
+            if (kind == IntervalKind.BUFFERED) {
+                return; // a channel's, not a goroutine's
+            }
             GoroutineState g = (GoroutineState) intervals.attachment(gid);
             if (g == null) {
                 return;
             }
             switch (kind) {
+                case CHAN_SEND, CHAN_RECV, SELECT, WG_WAIT, COND_WAIT, ONCE_WAIT -> {
+                    g.wait = null;
+                    primWaits--;
+                }
+                case BUFFERED -> { }
                 case WAITING -> {
                     g.wait = null;
                     LinkedHashMap<Integer, GoroutineState> waiters = waitersByLock.get(key);
@@ -263,6 +315,38 @@ public final class LiveState implements EventSink {
     /** The goroutine with this id, alive or exited still holding a lock, or {@code null}. */
     public GoroutineState find(int id) {
         return (GoroutineState) intervals.attachment(id);
+    }
+
+    /** A primitive's name and kind; one not declared in the trace gets a placeholder. */
+    public PrimInfo prim(int id) {
+        PrimInfo info = prims.get(id);
+        return info != null ? info : new PrimInfo(id, "prim" + id, PrimKind.CHAN);
+    }
+
+    /** Whether {@code id} names a primitive rather than a lock (they share one id space). */
+    public boolean isPrim(int id) {
+        return prims.containsKey(id);
+    }
+
+    /**
+     * Whether the stream has shown channels or sync primitives (or a panic) so far: until it does, none of their
+     * detectors need look at an event.
+     */
+    public boolean sawPrimitives() {
+        return primitives;
+    }
+
+    /** Goroutines blocked on primitives now. */
+    public int primWaits() {
+        return primWaits;
+    }
+
+    /** Every goroutine known: alive, or exited with a lock still held or a wait open; in id order. */
+    public List<GoroutineState> goroutines() {
+        List<GoroutineState> result = new ArrayList<>();
+        intervals.forEachAttachment(a -> result.add((GoroutineState) a));
+        result.sort((a, b) -> Integer.compare(a.id, b.id));
+        return result;
     }
 
     public LockInfo lock(int id) {

@@ -6,7 +6,10 @@ public enum AlertKind {
     LONG_HOLD("long-hold"),
     LOCK_ORDER("lock-order"),
     RECURSIVE("recursive"),
-    DEADLOCK("deadlock");
+    DEADLOCK("deadlock"),
+    GLOBAL_DEADLOCK("global-deadlock"),
+    LEAK("leak"),
+    PANIC("panic");
 
     private final String id;
 

@@ -3,12 +3,17 @@ package dev.lockscope.event;
 import dev.lockscope.model.Command;
 import dev.lockscope.model.LockKind;
 import dev.lockscope.model.Mode;
+import dev.lockscope.model.PrimKind;
+import dev.lockscope.model.PrimOp;
 import dev.lockscope.model.Site;
+import dev.lockscope.model.WaitOp;
 import java.util.List;
 /**
  * One thing that happened in a run, at a virtual instant in nanoseconds. The kernel emits events in
  * non-decreasing time order; a trace file is the header plus these events, one per line
- * (docs/trace-format.md). Goroutine ids start at 1; lock ids at 0.
+ * (docs/trace-format.md). Goroutine ids start at 1. Locks and primitives (channels, WaitGroups, ...) share one id
+ * space, from 0, in order of creation; 0 in a goroutine field of an {@link Act} or a {@link Blocked} set stands for
+ * the runtime's timers.
  */
 public sealed interface TraceEvent {
 
@@ -35,7 +40,9 @@ public sealed interface TraceEvent {
 
     /**
      * The goroutines that a waiting request is blocked by, emitted when the wait starts and whenever the set
-     * changes: the incompatible holders, or, for a reader kept out by a pending writer, that writer.
+     * changes: the incompatible holders, or, for a reader kept out by a pending writer, that writer. For a wait on
+     * primitives ({@link PrimWait}), {@code lock} is the wait's first primitive and the set names who could
+     * complete the wait (docs/primitives.md); 0 in it is a pending timer, and an empty set means nobody can.
      */
     record Blocked(long time, int g, int lock, List<Integer> blockers) implements TraceEvent {
         public Blocked {
@@ -75,6 +82,38 @@ public sealed interface TraceEvent {
             locks = List.copyOf(locks);
         }
     }
+
+    /** A channel or sync primitive exists from now on; {@code cap} is a channel's buffer size, else 0. */
+    record PrimCreated(long time, int prim, String name, PrimKind kind, int cap) implements TraceEvent {}
+
+    /**
+     * Goroutine {@code g} blocks in {@code op} on {@code prims} (a select's channels in case order; none for a nil
+     * channel or a select without cases, which block forever) until a {@link Wake}.
+     */
+    record PrimWait(long time, int g, WaitOp op, List<Integer> prims, Site site) implements TraceEvent {
+        public PrimWait {
+            prims = List.copyOf(prims);
+        }
+    }
+
+    /** Goroutine {@code g}'s wait on primitives ended; {@code prim} is the one whose operation released it. */
+    record Wake(long time, int g, int prim) implements TraceEvent {}
+
+    /**
+     * Goroutine {@code g} (0: the runtime's timers) completed {@code op} on {@code prim}; {@code n} is a channel's
+     * buffer length after it, a WaitGroup's counter after it, the waiters a Signal or Broadcast woke, 1 when a Once
+     * is done, the instant an armed timer fires, or 1 when a Stop stopped a pending timer (docs/trace-format.md).
+     */
+    record Act(long time, int g, int prim, PrimOp op, long n, Site site) implements TraceEvent {}
+
+    /** Goroutine {@code g} panicked with Go's message {@code text} (send on a closed channel, ...). */
+    record Panic(long time, int g, String text, Site site) implements TraceEvent {}
+
+    /**
+     * No goroutine can run and no timer is pending, with goroutines still alive: Go's runtime would stop with "all
+     * goroutines are asleep - deadlock!" (runtime/proc.go, checkdead). Written only by runs that use primitives.
+     */
+    record Asleep(long time) implements TraceEvent {}
 
     /** The run reached its end; absent from a recording that was cut off. */
     record End(long time) implements TraceEvent {}

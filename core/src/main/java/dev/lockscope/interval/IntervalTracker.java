@@ -1,5 +1,6 @@
 package dev.lockscope.interval;
 
+import dev.lockscope.model.PrimOp;
 import dev.lockscope.util.IntMap;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -7,7 +8,7 @@ import java.util.Objects;
 
 /**
  * Turns a run's events into intervals: the one place where Lockscope decides when a wait, a hold, a send, a
- * sleep, a park or a goroutine's life starts and ends. Every consumer (the trace store, the summary, the
+ * sleep, a park, a wait on a primitive, a value's stay in a channel's buffer or a goroutine's life starts and ends. Every consumer (the trace store, the summary, the
  * detectors' state, the lab's live figures, the exports) feeds it its events and is told of each interval as it
  * opens and closes, so they cannot disagree. The rule, stated for users in docs/intervals.md:
  *
@@ -26,12 +27,18 @@ import java.util.Objects;
  * <li><b>Sleeping</b>: from a {@code Sleep} for exactly its duration, whatever else the goroutine does meanwhile;
  *     it is reported closed when the first event at or after its end arrives (or never, if the trace ends first).
  * <li><b>Parked</b>: from a {@code Park} to the goroutine's next event, whatever it is (its exit included).
+ * <li><b>Waiting on primitives</b> (a channel send or receive, a select, {@code wg.Wait}, {@code c.Wait},
+ *     {@code once.Do}; the kind follows the {@code PrimWait}'s op): from a {@code PrimWait} to the goroutine's
+ *     {@code Wake}. It is the goroutine's one wait: it and a lock request end each other as two requests do.
+ * <li><b>Buffered</b>: a value in a channel's buffer, from the {@code send} act that put it there to the
+ *     {@code recv} act that takes it from that channel, first in, first out, whoever sends and receives.
  * <li><b>Exit</b> ends the goroutine's running interval and its park. Its holds, waits and sends stay open:
  *     a lock its goroutine never released stays held (no one else can release it for it) until the trace ends.
  * </ul>
- * An event that should end an interval but matches none (a release without a hold, a delivery without a send,
- * an acquire without a request, a blocked report without a wait) is counted in {@link #unmatched()} and
- * otherwise ignored.
+ * Every event of a goroutine ends its park, including acts, wakes and panics. An event that should end an interval
+ * but matches none (a release without a hold, a delivery without a send, an acquire without a request, a wake
+ * without a wait on primitives, a {@code recv} act from an empty buffer, a blocked report without a wait) is
+ * counted in {@link #unmatched()} and otherwise ignored.
  *
  * <p><b>Tags.</b> Each event carries an {@code int} tag chosen by the caller (the trace store passes the row, the
  * summary an operation index); an interval is reported with the tags of the events that started and ended it.
@@ -56,7 +63,8 @@ public final class IntervalTracker {
         /**
          * An interval starts.
          *
-         * @param key       the lock of a wait or hold, the caller's key of a send's member, else {@link #NONE}
+         * @param key       the lock of a wait or hold, the first primitive of a wait on primitives, the channel of a
+         *                  buffered value, the caller's key of a send's member, else {@link #NONE}
          * @param plannedEnd the end of a sleep, known from the start; {@link #OPEN} for every other kind
          * @param tag       the tag of the event that starts it
          */
@@ -90,6 +98,8 @@ public final class IntervalTracker {
     /** States no longer needed, for reuse: a room starts millions of goroutines, a few at a time. */
     private final ArrayDeque<Goroutine> spare = new ArrayDeque<>();
     private final SleepQueue sleeps = new SleepQueue();
+    /** The values in each channel's buffer, oldest first; only channels that have had one. */
+    private final IntMap<Buffer> buffers = new IntMap<>();
     /** The goroutine whose event is being handled, so that callbacks find its attachment without a lookup. */
     private Goroutine current;
     private int openWaits;
@@ -142,6 +152,7 @@ public final class IntervalTracker {
             unmatched++;
         }
         s.waitTag = tag;
+        s.waitKind = IntervalKind.WAITING;
         s.waitLock = lock;
         s.waitStart = t;
         openWaits++;
@@ -149,9 +160,78 @@ public final class IntervalTracker {
     }
 
     /**
-     * A report of what goroutine {@code g}'s wait for {@code lock} is blocked by: ends a park like any event of
-     * the goroutine, and returns the tag of the request that started the wait, or {@link #NONE} (counted as
-     * unmatched) if the goroutine is not waiting for that lock.
+     * Goroutine {@code g} blocks on primitives; {@code kind} is the wait's ({@link IntervalKind#of}),
+     * {@code firstPrim} the first primitive it waits on or {@link #NONE} (a wait on nothing, which never ends).
+     */
+    public void primWait(long t, int g, IntervalKind kind, int firstPrim, int tag) {
+        if (!kind.isPrimWait()) {
+            throw new IllegalArgumentException("not a wait on primitives: " + kind);
+        }
+        Goroutine s = goroutine(t, g, tag);
+        if (s.waitTag != NONE) {
+            endWait(s, t, tag);
+            unmatched++;
+        }
+        s.waitTag = tag;
+        s.waitKind = kind;
+        s.waitLock = firstPrim;
+        s.waitStart = t;
+        open(kind, g, firstPrim, t, OPEN, tag);
+    }
+
+    /** Goroutine {@code g}'s wait on primitives ends. */
+    public void wake(long t, int g, int tag) {
+        Goroutine s = goroutine(t, g, tag);
+        if (s.waitTag != NONE && s.waitKind.isPrimWait()) {
+            endWait(s, t, tag);
+            releaseIfIdle(g, s);
+        } else {
+            unmatched++;
+        }
+    }
+
+    /**
+     * Goroutine {@code g} (0: the runtime) completed {@code op} on primitive {@code prim}: a {@code send} puts a
+     * value into the channel's buffer, a {@code recv} takes the oldest one out.
+     */
+    public void act(long t, int g, int prim, PrimOp op, int tag) {
+        if (g > 0) {
+            releaseIfIdle(g, goroutine(t, g, tag));
+        } else if (sleeps.nextEnd() <= t) {
+            advanceTo(t);
+        }
+        if (op == PrimOp.SEND) {
+            Buffer b = buffers.get(prim);
+            if (b == null) {
+                b = new Buffer(prim);
+                buffers.put(prim, b);
+            }
+            b.push(g, t, tag);
+            open(IntervalKind.BUFFERED, g, prim, t, OPEN, tag);
+        } else if (op == PrimOp.RECV) {
+            Buffer b = buffers.get(prim);
+            if (b == null || b.size == 0) {
+                unmatched++;
+                return;
+            }
+            int sender = b.g[b.head];
+            long start = b.start[b.head];
+            int startTag = b.tag[b.head];
+            b.pop();
+            report(IntervalKind.BUFFERED, sender, prim, start, t, startTag, tag);
+        }
+    }
+
+    /** Any other event of goroutine {@code g} (a panic): it opens and closes nothing, but ends a park. */
+    public void event(long t, int g, int tag) {
+        Goroutine s = goroutine(t, g, tag);
+        releaseIfIdle(g, s);
+    }
+
+    /**
+     * A report of what goroutine {@code g}'s wait for {@code lock} (or on primitives, the first of which is
+     * {@code lock}) is blocked by: ends a park like any event of the goroutine, and returns the tag of the event that
+     * started the wait, or {@link #NONE} (counted as unmatched) if the goroutine is not waiting for that lock.
      */
     public int blocked(long t, int g, int lock, int tag) {
         Goroutine s = goroutine(t, g, tag);
@@ -164,7 +244,7 @@ public final class IntervalTracker {
 
     public void acquire(long t, int g, int lock, boolean read, int tag) {
         Goroutine s = goroutine(t, g, tag);
-        if (s.waitTag != NONE && s.waitLock == lock) {
+        if (s.waitTag != NONE && s.waitLock == lock && s.waitKind == IntervalKind.WAITING) {
             endWait(s, t, tag);
         } else {
             unmatched++;
@@ -292,12 +372,12 @@ public final class IntervalTracker {
         return unmatched;
     }
 
-    /** Goroutines waiting for a lock now. */
+    /** Goroutines waiting for a lock now (waits on primitives are not counted). */
     public int openWaits() {
         return openWaits;
     }
 
-    /** The tag of the request goroutine {@code g} is waiting in, or {@link #NONE}. */
+    /** The tag of the request (or wait on primitives) goroutine {@code g} is waiting in, or {@link #NONE}. */
     public int waitOf(int g) {
         Goroutine s = goroutines.get(g);
         return s == null ? NONE : s.waitTag;
@@ -311,7 +391,7 @@ public final class IntervalTracker {
                 visitor.open(IntervalKind.RUNNING, g, NONE, s.runningStart, s.runningTag);
             }
             if (s.waitTag != NONE) {
-                visitor.open(IntervalKind.WAITING, g, s.waitLock, s.waitStart, s.waitTag);
+                visitor.open(s.waitKind, g, s.waitLock, s.waitStart, s.waitTag);
             }
             for (int i = 0; i < s.holdCount; i++) {
                 visitor.open(s.holdRead[i] ? IntervalKind.HOLD_READ : IntervalKind.HOLD_WRITE, g, s.holdLock[i],
@@ -325,6 +405,12 @@ public final class IntervalTracker {
             }
         }
         sleeps.forEach((end, start, g, tag) -> visitor.open(IntervalKind.SLEEPING, g, NONE, start, tag));
+        for (Buffer b : buffers.values()) {
+            for (int i = 0; i < b.size; i++) {
+                int at = (b.head + i) % b.g.length;
+                visitor.open(IntervalKind.BUFFERED, b.g[at], b.prim, b.start[at], b.tag[at]);
+            }
+        }
     }
 
     // ---- mechanism ----
@@ -360,8 +446,10 @@ public final class IntervalTracker {
     private void endWait(Goroutine s, long t, int tag) {
         int waitTag = s.waitTag;
         s.waitTag = NONE;
-        openWaits--;
-        close(s, IntervalKind.WAITING, s.waitLock, s.waitStart, t, waitTag, tag);
+        if (s.waitKind == IntervalKind.WAITING) {
+            openWaits--;
+        }
+        close(s, s.waitKind, s.waitLock, s.waitStart, t, waitTag, tag);
     }
 
     private void close(Goroutine s, IntervalKind kind, int key, long start, long end, int startTag, int endTag) {
@@ -404,6 +492,8 @@ public final class IntervalTracker {
         int runningTag = NONE;
         long runningStart;
         int waitTag = NONE;
+        /** {@link IntervalKind#WAITING} for a lock request, else the kind of the wait on primitives. */
+        IntervalKind waitKind = IntervalKind.WAITING;
         int waitLock;
         long waitStart;
         int parkTag = NONE;
@@ -486,6 +576,49 @@ public final class IntervalTracker {
             System.arraycopy(sendTag, i + 1, sendTag, i, after);
             sendCount--;
             sendMember[sendCount] = null;
+        }
+    }
+
+    /** The values in one channel's buffer, oldest first: a ring of (sender, start, tag). */
+    private static final class Buffer {
+        final int prim;
+        int[] g = new int[4];
+        long[] start = new long[4];
+        int[] tag = new int[4];
+        int head;
+        int size;
+
+        Buffer(int prim) {
+            this.prim = prim;
+        }
+
+        void push(int sender, long t, int startTag) {
+            if (size == g.length) {
+                int n = size * 2;
+                int[] g2 = new int[n];
+                long[] s2 = new long[n];
+                int[] t2 = new int[n];
+                for (int i = 0; i < size; i++) {
+                    int at = (head + i) % g.length;
+                    g2[i] = g[at];
+                    s2[i] = start[at];
+                    t2[i] = tag[at];
+                }
+                g = g2;
+                start = s2;
+                tag = t2;
+                head = 0;
+            }
+            int at = (head + size) % g.length;
+            g[at] = sender;
+            start[at] = t;
+            tag[at] = startTag;
+            size++;
+        }
+
+        void pop() {
+            head = (head + 1) % g.length;
+            size--;
         }
     }
 }

@@ -104,20 +104,24 @@ public final class TrackedLock {
         return waiter.granted;
     }
 
-    /** Releases a hold; {@code mode} must be one the client holds. */
+    /**
+     * Releases a hold; {@code mode} must be one the client holds, else a {@link GoPanic} with Go's message and
+     * nothing changes. (Go checks only that the lock is held, by anyone; Lockscope, which knows the holders,
+     * refuses a release by a goroutine that does not hold the lock, which in Go would release another's hold.)
+     */
     public void unlock(LockClient client, Mode mode, Site site) {
         if (mode == Mode.WRITE) {
             if (writer != client) {
-                throw new IllegalStateException("sync: Unlock of unlocked " + kind.id() + " " + name
-                        + " by goroutine " + client.id());
+                // Go's messages (sync/mutex.go, sync/rwmutex.go: fatal(...)); Go checks the state, not the owner.
+                throw new GoPanic(kind == LockKind.MUTEX ? "sync: unlock of unlocked mutex"
+                        : "sync: Unlock of unlocked RWMutex");
             }
             writer = null;
             writerSite = null;
         } else {
             Integer held = readers.get(client);
             if (held == null) {
-                throw new IllegalStateException("sync: RUnlock of unlocked RWMutex " + name
-                        + " by goroutine " + client.id());
+                throw new GoPanic("sync: RUnlock of unlocked RWMutex");
             }
             if (held == 1) {
                 readers.remove(client);

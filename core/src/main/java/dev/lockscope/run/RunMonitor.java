@@ -71,7 +71,7 @@ public final class RunMonitor implements EventSink, IntervalTracker.Listener {
     private final List<String> ops = new ArrayList<>();
     private final Map<String, Integer> opIndex = new HashMap<>();
     private final Map<String, MemberTracker> members = new LinkedHashMap<>();
-    private final Map<Integer, Site> busySites = new HashMap<>(); // goroutine -> site it sends or parks at
+    private final Map<Integer, Site> busySites = new HashMap<>(); // goroutine -> site it sends, parks or waits on a primitive at
     private final List<Integer> locks = new ArrayList<>();
     private final Log<TraceEvent.Alert> alerts = new Log<>();
     private final Log<MetricSample> samples = new Log<>();
@@ -156,7 +156,13 @@ public final class RunMonitor implements EventSink, IntervalTracker.Listener {
                 alerts.add(a);
                 recentAlerts.record(a.time(), 0);
             }
+            case TraceEvent.PrimWait w -> busySites.put(w.g(), w.site());
+            case TraceEvent.Wake w -> busySites.remove(w.g());
             case TraceEvent.Blocked b -> { }
+            case TraceEvent.PrimCreated p -> { }
+            case TraceEvent.Act a -> { }
+            case TraceEvent.Panic p -> { }
+            case TraceEvent.Asleep a -> { }
             case TraceEvent.End e -> { }
         }
     }

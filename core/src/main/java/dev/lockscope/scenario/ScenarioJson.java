@@ -137,22 +137,166 @@ public final class ScenarioJson {
             g.writeEndObject();
         }
         g.writeEndArray();
+        // The declarations of primitives, constants and functions are written only when a script has them, so that
+        // a script of locks alone keeps the canonical form (and trace header) it always had.
+        if (!script.chans().isEmpty()) {
+            g.writeName("chans");
+            g.writeStartArray();
+            for (ScriptSpec.ChanSpec c : script.chans()) {
+                g.writeStartObject();
+                g.writeStringProperty("name", c.name());
+                g.writeStringProperty("type", c.type().toString());
+                g.writeNumberProperty("cap", c.cap());
+                g.writeBooleanProperty("nil", c.nil());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        writeNames(g, "waitgroups", script.waitGroups());
+        if (!script.conds().isEmpty()) {
+            g.writeName("conds");
+            g.writeStartArray();
+            for (ScriptSpec.CondSpec c : script.conds()) {
+                g.writeStartObject();
+                g.writeStringProperty("name", c.name());
+                g.writeStringProperty("lock", c.lock());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        writeNames(g, "onces", script.onces());
+        if (!script.contexts().isEmpty()) {
+            g.writeName("contexts");
+            g.writeStartArray();
+            for (ScriptSpec.ContextSpec c : script.contexts()) {
+                g.writeStartObject();
+                g.writeStringProperty("name", c.name());
+                if (c.parent() != null) {
+                    g.writeStringProperty("parent", c.parent());
+                }
+                if (c.timeoutNs() >= 0) {
+                    CommandJson.writeMs(g, "timeoutMs", c.timeoutNs());
+                }
+                g.writeStringProperty("cancel", c.cancel());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        if (!script.consts().isEmpty()) {
+            g.writeName("consts");
+            g.writeStartObject();
+            for (ScriptSpec.ConstSpec c : script.consts()) {
+                switch (c.value()) {
+                    case Boolean b -> g.writeBooleanProperty(c.name(), b);
+                    case Long l -> g.writeNumberProperty(c.name(), l);
+                    default -> g.writeStringProperty(c.name(), (String) c.value());
+                }
+            }
+            g.writeEndObject();
+        }
+        if (!script.funcs().isEmpty()) {
+            g.writeName("funcs");
+            g.writeStartArray();
+            for (ScriptSpec.FuncSpec f : script.funcs()) {
+                g.writeStartObject();
+                g.writeStringProperty("name", f.name());
+                g.writeName("params");
+                g.writeStartArray();
+                for (ScriptSpec.ParamSpec p : f.params()) {
+                    g.writeString(p.text());
+                }
+                g.writeEndArray();
+                writeSteps(g, "steps", f.steps());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
         g.writeName("goroutines");
         g.writeStartArray();
         for (ScriptSpec.GoroutineSpec gs : script.goroutines()) {
             g.writeStartObject();
             g.writeStringProperty("name", gs.name());
             CommandJson.writeMs(g, "startMs", gs.startNs());
-            g.writeName("steps");
-            g.writeStartArray();
-            for (ScriptSpec.Step step : gs.steps()) {
-                g.writeString(step.text());
-            }
-            g.writeEndArray();
+            writeSteps(g, "steps", gs.steps());
             g.writeEndObject();
         }
         g.writeEndArray();
         writeEvents(g, script.events());
+    }
+
+    private static void writeNames(JsonGenerator g, String field, List<String> names) {
+        if (names.isEmpty()) {
+            return;
+        }
+        g.writeName(field);
+        g.writeStartArray();
+        for (String n : names) {
+            g.writeStartObject();
+            g.writeStringProperty("name", n);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void writeSteps(JsonGenerator g, String field, List<ScriptSpec.Step> steps) {
+        g.writeName(field);
+        g.writeStartArray();
+        for (ScriptSpec.Step step : steps) {
+            writeStep(g, step);
+        }
+        g.writeEndArray();
+    }
+
+    /** A simple step as its text, a block as an object ({@code {"for": ..., "do": [...]}}, ...). */
+    private static void writeStep(JsonGenerator g, ScriptSpec.Step step) {
+        switch (step) {
+            case ScriptSpec.LockStep l -> g.writeString(l.text());
+            case ScriptSpec.SleepStep s -> g.writeString(s.text());
+            case ScriptSpec.Simple s -> g.writeString(s.text());
+            case ScriptSpec.ForStep f -> {
+                g.writeStartObject();
+                g.writeStringProperty("for", f.header());
+                writeSteps(g, "do", f.body());
+                g.writeEndObject();
+            }
+            case ScriptSpec.IfStep i -> {
+                g.writeStartObject();
+                g.writeStringProperty("if", i.cond());
+                writeSteps(g, "then", i.then());
+                if (!i.otherwise().isEmpty()) {
+                    writeSteps(g, "else", i.otherwise());
+                }
+                g.writeEndObject();
+            }
+            case ScriptSpec.SelectStep s -> {
+                g.writeStartObject();
+                g.writeName("select");
+                g.writeStartArray();
+                for (ScriptSpec.SelectCase c : s.cases()) {
+                    g.writeStartObject();
+                    g.writeStringProperty("case", c.text());
+                    writeSteps(g, "do", c.body());
+                    g.writeEndObject();
+                }
+                if (s.otherwise() != null) {
+                    g.writeStartObject();
+                    writeSteps(g, "default", s.otherwise());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            case ScriptSpec.GoBlock b -> {
+                g.writeStartObject();
+                writeSteps(g, "go", b.body());
+                g.writeEndObject();
+            }
+            case ScriptSpec.DeferBlock b -> {
+                g.writeStartObject();
+                writeSteps(g, "defer", b.body());
+                g.writeEndObject();
+            }
+        }
     }
 
     private static void writeEvents(JsonGenerator g, List<TimedCommand> events) {

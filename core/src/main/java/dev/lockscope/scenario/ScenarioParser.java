@@ -6,7 +6,6 @@ import dev.lockscope.io.JsonValue;
 import dev.lockscope.io.Quote;
 import dev.lockscope.model.Command;
 import dev.lockscope.model.DetectorConfig;
-import dev.lockscope.model.LockKind;
 import dev.lockscope.model.LockSemantics;
 import dev.lockscope.model.Strategy;
 import java.util.ArrayList;
@@ -23,7 +22,8 @@ import java.util.stream.Stream;
 final class ScenarioParser {
     private static final List<String> COMMON = List.of("name", "kind", "seed", "durationMs", "lock", "detector", "events");
     private static final List<String> ROOM_ONLY = List.of("strategy", "broadcast", "members", "reload", "queueLimit");
-    private static final List<String> SCRIPT_ONLY = List.of("locks", "goroutines");
+    private static final List<String> SCRIPT_ONLY = List.of("locks", "chans", "waitgroups", "conds", "onces",
+            "contexts", "consts", "funcs", "goroutines");
     private static final List<String> ROOM = Stream.concat(COMMON.stream(), ROOM_ONLY.stream()).toList();
     private static final List<String> SCRIPT = Stream.concat(COMMON.stream(), SCRIPT_ONLY.stream()).toList();
     private static final List<String> EVENT_FIELDS =
@@ -147,57 +147,6 @@ final class ScenarioParser {
     }
 
     private static ScriptSpec script(JsonFields root) throws InputException {
-        Map<String, LockKind> kinds = new LinkedHashMap<>();
-        List<ScriptSpec.LockSpec> locks = new ArrayList<>();
-        List<JsonValue> lockItems = root.array("locks");
-        for (int i = 0; i < lockItems.size(); i++) {
-            JsonFields l = JsonFields.of(root.source(), root.pathOf("locks") + "[" + i + "]", lockItems.get(i));
-            l.allowOnly(List.of("name", "kind"));
-            String name = l.nonEmptyString("name");
-            LockKind kind = l.choice("kind", null, List.of(LockKind.values()), LockKind::id);
-            if (kind == null) {
-                throw l.fail("missing required field \"kind\"");
-            }
-            if (kinds.putIfAbsent(name, kind) != null) {
-                throw l.failAt("name", "duplicate lock name " + Quote.of(name));
-            }
-            locks.add(new ScriptSpec.LockSpec(name, kind));
-        }
-        ScriptSteps steps = new ScriptSteps(root.source(), kinds);
-        List<ScriptSpec.GoroutineSpec> goroutines = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        List<JsonValue> items = root.array("goroutines");
-        for (int i = 0; i < items.size(); i++) {
-            JsonFields g = JsonFields.of(root.source(), root.pathOf("goroutines") + "[" + i + "]", items.get(i));
-            g.allowOnly(List.of("name", "startMs", "steps"));
-            String name = g.nonEmptyString("name");
-            if (!names.add(name)) {
-                throw g.failAt("name", "duplicate goroutine name " + Quote.of(name));
-            }
-            goroutines.add(new ScriptSpec.GoroutineSpec(name, ms(g, "startMs", 0, Ranges.TIME), steps(g, steps)));
-        }
-        ScriptSpec script = new ScriptSpec(locks, goroutines, events(root, true));
-        var problem = ScriptCheck.check(script);
-        if (problem.isPresent()) {
-            // The step's own line: the items were checked to be objects with step strings just above.
-            JsonFields g = JsonFields.of(root.source(), "", items.get(problem.get().goroutine()));
-            int line = g.array("steps").get(problem.get().step()).line();
-            throw new InputException(root.source(), line, root.pathOf(problem.get().field()), problem.get().message());
-        }
-        return script;
-    }
-
-    private static List<ScriptSpec.Step> steps(JsonFields g, ScriptSteps parser) throws InputException {
-        List<ScriptSpec.Step> steps = new ArrayList<>();
-        List<JsonValue> items = g.array("steps");
-        for (int j = 0; j < items.size(); j++) {
-            String path = g.pathOf("steps") + "[" + j + "]";
-            JsonValue v = items.get(j);
-            if (!(v instanceof JsonValue.Str s)) {
-                throw new InputException(g.source(), v.line(), path, "expected a step string, got " + v.describe());
-            }
-            steps.add(parser.parse(s.value(), path, v.line()));
-        }
-        return steps;
+        return ScriptReader.read(root, events(root, true));
     }
 }

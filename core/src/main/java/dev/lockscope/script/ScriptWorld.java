@@ -1,91 +1,69 @@
 package dev.lockscope.script;
 
-import dev.lockscope.lock.TrackedLock;
 import dev.lockscope.model.Command;
 import dev.lockscope.model.LockSemantics;
 import dev.lockscope.model.Site;
-import dev.lockscope.scenario.ScriptSpec.GoroutineSpec;
-import dev.lockscope.scenario.ScriptSpec.LockSpec;
-import dev.lockscope.scenario.ScriptSpec.LockStep;
-import dev.lockscope.scenario.ScriptSpec.SleepStep;
-import dev.lockscope.scenario.ScriptSpec.Step;
+import dev.lockscope.prim.Context;
 import dev.lockscope.scenario.ScriptSpec;
-import dev.lockscope.sim.Goroutine;
-import dev.lockscope.sim.Instruction;
+import dev.lockscope.scenario.ScriptSpec.GoroutineSpec;
 import dev.lockscope.sim.Kernel;
-import dev.lockscope.sim.Priority;
-import dev.lockscope.sim.Program;
 import dev.lockscope.sim.World;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * A lock script on a kernel: its locks exist from t=0 in declaration order (ids 0, 1, ...); each goroutine starts
- * at its start time (same-time starts in declaration order) and runs its steps once. A step's site reads
- * {@code g1 #3: lock B} (goroutine, 1-based step number, step text), and its operation is the goroutine's name.
- * Only {@link Command.SetLock} applies to a script.
+ * A script on a kernel: its locks, then its channels, WaitGroups, Conds, Onces and contexts exist from t=0 in
+ * declaration order (ids 0, 1, ...); each goroutine starts at its start time (same-time starts in declaration order)
+ * and runs its steps (docs/scenario-format.md). A step's site reads {@code g1 #3: lock B} (function, line of its Go
+ * listing ({@link ScriptCode}), step text), and its operation is the function that ran it. Only
+ * {@link Command.SetLock} applies to a script.
  */
 public final class ScriptWorld implements World {
     private final Kernel kernel;
     private final ScriptSpec spec;
-    private final LockSemantics semantics;
-    private final Map<String, TrackedLock> locks = new LinkedHashMap<>();
+    private final ScriptRuntime rt;
 
     public ScriptWorld(Kernel kernel, ScriptSpec spec, LockSemantics semantics) {
         this.kernel = kernel;
         this.spec = spec;
-        this.semantics = semantics;
+        this.rt = new ScriptRuntime(kernel, semantics);
     }
 
     @Override
     public void start() {
-        for (LockSpec l : spec.locks()) {
-            locks.put(l.name(), kernel.newLock(l.name(), l.kind(), semantics));
+        for (ScriptSpec.LockSpec l : spec.locks()) {
+            rt.defineGlobal(l.name(), rt.newLock(l.name(), l.kind()));
         }
+        for (ScriptSpec.ChanSpec c : spec.chans()) {
+            rt.defineGlobal(c.name(), c.nil() ? null : kernel.newChan(c.name(), c.cap(), c.type().zero()));
+        }
+        spec.waitGroups().forEach(w -> rt.defineGlobal(w, kernel.newWaitGroup(w)));
+        spec.conds().forEach(c -> rt.defineGlobal(c.name(), kernel.newCond(c.name(),
+                (dev.lockscope.lock.TrackedLock) rt.global(c.lock()))));
+        spec.onces().forEach(o -> rt.defineGlobal(o, kernel.newOnce(o)));
+        for (ScriptSpec.ContextSpec c : spec.contexts()) {
+            Context parent = c.parent() == null ? null : (Context) rt.global(c.parent());
+            String call = c.timeoutNs() < 0 ? "context.WithCancel(" : "context.WithTimeout(";
+            Site site = new Site(c.name(), c.name() + ", " + c.cancel() + " := " + call
+                    + (c.parent() == null ? "context.Background()" : c.parent())
+                    + (c.timeoutNs() < 0 ? ")" : ", " + ScriptCompiler.duration(c.timeoutNs()) + ")"));
+            Context ctx = kernel.newContext(c.name(), parent, c.timeoutNs(), 0, site);
+            rt.defineGlobal(c.name(), ctx);
+            rt.defineGlobal(c.cancel(), new ScriptRuntime.CancelFn(ctx));
+        }
+        for (ScriptSpec.ConstSpec c : spec.consts()) {
+            rt.defineGlobal(c.name(), c.value());
+        }
+        Map<String, Fn> bodies = new ScriptCompiler(spec).compile().goroutines();
         for (GoroutineSpec g : spec.goroutines()) {
-            Program program = compile(g);
-            kernel.schedule(g.startNs(), Priority.NORMAL, () -> kernel.spawn(g.name(), g.name(), 0, program));
+            Fn fn = bodies.get(g.name());
+            kernel.spawnAt(g.startNs(), g.name(), g.name(), new ScriptProgram(rt, ScriptProgram.entry(rt, fn)));
         }
     }
 
     @Override
     public void apply(Command command) {
         if (command instanceof Command.SetLock s) {
-            for (TrackedLock l : locks.values()) {
-                l.setSemantics(s.semantics());
-            }
-        }
-    }
-
-    private Program compile(GoroutineSpec g) {
-        List<Instruction> code = new ArrayList<>(g.steps().size() + 1);
-        for (int i = 0; i < g.steps().size(); i++) {
-            Step step = g.steps().get(i);
-            Site site = new Site(g.name(), g.name() + " #" + (i + 1) + ": " + step.text());
-            code.add(switch (step) {
-                case LockStep l when l.acquire() -> new Instruction.Lock(locks.get(l.lock()), l.mode(), site);
-                case LockStep l -> new Instruction.Unlock(locks.get(l.lock()), l.mode(), site);
-                case SleepStep s -> new Instruction.Sleep(s.durationNs(), site);
-            });
-        }
-        code.add(Instruction.Exit.INSTANCE);
-        return new Straight(code);
-    }
-
-    /** A program without branches: its instructions in order. */
-    private static final class Straight implements Program {
-        private final List<Instruction> code;
-        private int pc;
-
-        Straight(List<Instruction> code) {
-            this.code = code;
-        }
-
-        @Override
-        public Instruction next(Goroutine self) {
-            return code.get(Math.min(pc++, code.size() - 1));
+            rt.setSemantics(s.semantics());
         }
     }
 }

@@ -3,13 +3,15 @@ package dev.lockscope.sim;
 import dev.lockscope.lock.TrackedLock;
 import dev.lockscope.model.Mode;
 import dev.lockscope.model.Site;
+import dev.lockscope.prim.PrimStep;
 import java.util.Objects;
 
 /**
- * One step of a goroutine's program: the handful of verbs the kernel interprets. Lock operations and spawning
- * take no virtual time; {@link Sleep} takes its duration; {@link Park} waits for an {@link Goroutine#unpark()}.
- * A world adds verbs of its own (a room's network send) as {@link Custom} instructions, so the kernel knows
- * goroutines, time and locks, and nothing of what the world means by them.
+ * One step of a goroutine's program: the handful of verbs the kernel interprets. Lock operations, primitive
+ * operations and spawning take no virtual time (though they may block); {@link Sleep} takes its duration;
+ * {@link Park} waits for an {@link Goroutine#unpark()}. A world adds verbs of its own (a room's network send) as
+ * {@link Custom} instructions, so the kernel knows goroutines, time, locks and Go's other synchronisation
+ * primitives, and nothing of what the world means by them.
  */
 public sealed interface Instruction {
 
@@ -26,6 +28,17 @@ public sealed interface Instruction {
     record Go(String name, String kind, Program program) implements Instruction {
         public Go {
             Objects.requireNonNull(program, "program");
+        }
+    }
+
+    /**
+     * An operation on a channel, select, WaitGroup, Cond, Once, context or timer (docs/primitives.md). It may
+     * block; its outcome (a received value and {@code ok}, the select case that ran) is in the goroutine's
+     * registers when the program is asked for its next instruction.
+     */
+    record Prim(PrimStep step) implements Instruction {
+        public Prim {
+            Objects.requireNonNull(step, "step");
         }
     }
 

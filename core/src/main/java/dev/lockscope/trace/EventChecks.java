@@ -32,9 +32,15 @@ import java.util.List;
  *       one in mode {@code r} needs no other goroutine's write hold (a goroutine holding the write lock may take
  *       the read lock: a Java downgrade). A goroutine that exits keeps its holds: no one else can release them.</li>
  *   <li><b>Waits</b>: a {@code blocked} report belongs to the goroutine's pending request of that lock (its last
- *       {@code request} not yet followed by an {@code acquire} of that lock). A new request replaces a pending
- *       one, and an acquire needs no request (a tracker's request abandoned on a timeout leaves the first
+ *       {@code request} not yet followed by an {@code acquire} of that lock), or to its wait on primitives whose
+ *       first primitive it names; only then may {@code by} hold 0, a pending timer. A new request replaces a
+ *       pending one, and an acquire needs no request (a tracker's request abandoned on a timeout leaves the first
  *       pending).</li>
+ *   <li><b>Primitives</b> (format version 3): a {@code prim} line declares an id no lock or primitive used before
+ *       (they share one id space); {@code wait}, {@code wake} and {@code act} name declared primitives, and
+ *       {@code alert}s may name them too. A {@code wake} ends the goroutine's {@code wait}; an {@code act} of
+ *       goroutine 0 is the runtime's (a timer's); {@code wait}, {@code wake}, {@code panic} and any other
+ *       {@code act} need their goroutine running. A trace of an older version holds none of these events.</li>
  * </ul>
  *
  * <p>Memory follows what is open (the holds and pending requests of running goroutines, locks), plus the sets of
@@ -42,9 +48,12 @@ import java.util.List;
  */
 final class EventChecks {
     private static final int NONE = -1;
+    /** A wait on no primitive at all (a nil channel, an empty select): it never ends. */
+    private static final int NOTHING = -2;
     private static final int RUNNING_CACHE = 1 << 10;
 
     private final long maxEvents;
+    private final int version;
     private long lastTime = Long.MIN_VALUE;
     private long events;
     private boolean ended;
@@ -62,12 +71,20 @@ final class EventChecks {
     private final IntMap<Holds> holds = new IntMap<>();
     private final ArrayDeque<Holds> spare = new ArrayDeque<>();
     private final IntMap<LockState> locks = new IntMap<>();
+    private final IdSet prims = new IdSet();
     // The last lock looked up: most lines of a room name the same lock.
     private int lastLockId = NONE;
     private LockState lastLock;
 
+    /** Checks for a trace of the current format version. */
     EventChecks(TraceLimits limits) {
+        this(limits, TraceFile.VERSION);
+    }
+
+    /** @param version the format version of the trace's header: an older one holds no event it lacks */
+    EventChecks(TraceLimits limits, int version) {
         this.maxEvents = limits.maxEvents();
+        this.version = version;
     }
 
     /** A broken rule: the field it concerns ("" for the line as a whole) and what is wrong. */
@@ -158,6 +175,10 @@ final class EventChecks {
         if (locks.get(lock) != null) {
             return new Problem("lock", "lock " + lock + " is already declared (lock ids are never reused)");
         }
+        if (prims.contains(lock)) {
+            return new Problem("lock", "id " + lock + " is already a primitive's (locks and primitives share one "
+                    + "id space)");
+        }
         locks.put(lock, new LockState(kind == LockKind.MUTEX));
         return null;
     }
@@ -227,15 +248,23 @@ final class EventChecks {
         if (p != null) {
             return p;
         }
-        if (lockState(lock) == null) {
-            return undeclared(lock);
-        }
         Holds h = holds.get(g);
-        if (h == null || h.waitLock != lock) {
+        boolean onPrims = prims.contains(lock);
+        if (onPrims) {
+            if (h == null || h.primWait != lock) {
+                return new Problem("lock", "goroutine " + g + " is not waiting on primitive " + lock
+                        + " (a blocked report follows the goroutine's wait, naming its first primitive)");
+            }
+        } else if (lockState(lock) == null) {
+            return undeclared(lock);
+        } else if (h == null || h.waitLock != lock) {
             return new Problem("lock", "goroutine " + g + " is not waiting for lock " + lock
                     + " (a blocked report follows the goroutine's request)");
         }
         for (int i = 0; i < count; i++) {
+            if (by[i] == 0 && onPrims) {
+                continue; // a pending timer
+            }
             if (!spawned.contains(by[i])) {
                 return new Problem("by", "goroutine " + by[i] + " was never spawned");
             }
@@ -250,11 +279,73 @@ final class EventChecks {
             }
         }
         for (int lock : alertLocks) {
-            if (lockState(lock) == null) {
+            if (lockState(lock) == null && !prims.contains(lock)) {
                 return new Problem("locks", "lock " + lock + " was never declared");
             }
         }
         return null;
+    }
+
+    // ---- primitives ----
+
+    Problem prim(int prim) {
+        if (!prims.add(prim)) {
+            return new Problem("prim", "primitive " + prim + " is already declared (ids are never reused)");
+        }
+        if (locks.get(prim) != null) {
+            return new Problem("prim", "id " + prim + " is already a lock's (locks and primitives share one id space)");
+        }
+        return null;
+    }
+
+    /** Goroutine {@code g} blocks on primitives {@code waitPrims} (none: a wait that never ends). */
+    Problem primWait(int g, List<Integer> waitPrims) {
+        Problem p = event(g);
+        if (p != null) {
+            return p;
+        }
+        for (int prim : waitPrims) {
+            if (!prims.contains(prim)) {
+                return undeclaredPrim("prims", prim);
+            }
+        }
+        Holds h = holdsOf(g);
+        h.primWait = waitPrims.isEmpty() ? NOTHING : waitPrims.getFirst();
+        return null;
+    }
+
+    Problem wake(int g, int prim) {
+        Problem p = event(g);
+        if (p != null) {
+            return p;
+        }
+        if (!prims.contains(prim)) {
+            return undeclaredPrim("prim", prim);
+        }
+        Holds h = holds.get(g);
+        if (h == null || h.primWait == NONE) {
+            return new Problem("g", "goroutine " + g + " is not waiting on primitives (a wake follows a wait)");
+        }
+        h.primWait = NONE;
+        if (h.isIdle()) {
+            holds.remove(g);
+            recycle(h);
+        }
+        return null;
+    }
+
+    /** An operation of goroutine {@code g} (0: the runtime's timers) on {@code prim}. */
+    Problem act(int g, int prim) {
+        Problem p = g == 0 ? null : event(g);
+        if (p != null) {
+            return p;
+        }
+        return prims.contains(prim) ? null : undeclaredPrim("prim", prim);
+    }
+
+    private static Problem undeclaredPrim(String field, int prim) {
+        return new Problem(field, "primitive " + prim + " was never declared (a prim line must come before its "
+                + "first use)");
     }
 
     // ---- an importer's events ----
@@ -271,8 +362,12 @@ final class EventChecks {
         if (p == null) {
             p = next(event instanceof TraceEvent.End);
         }
+        if (p == null && version < 3 && isVersion3(event)) {
+            p = new Problem("e", event.getClass().getSimpleName() + " events need format version 3, but this trace is"
+                    + " version " + version);
+        }
         if (p == null) {
-            p = ids(event);
+            p = ids(event, version);
         }
         return p != null ? p : references(event);
     }
@@ -292,12 +387,26 @@ final class EventChecks {
             case TraceEvent.SendStart s -> event(s.g());
             case TraceEvent.Deliver d -> event(d.g());
             case TraceEvent.Alert a -> alert(a.goroutines(), a.locks());
+            case TraceEvent.PrimCreated c -> prim(c.prim());
+            case TraceEvent.PrimWait w -> primWait(w.g(), w.prims());
+            case TraceEvent.Wake w -> wake(w.g(), w.prim());
+            case TraceEvent.Act a -> act(a.g(), a.prim());
+            case TraceEvent.Panic p -> event(p.g());
             default -> null;
         };
     }
 
+    private static boolean isVersion3(TraceEvent event) {
+        return switch (event) {
+            case TraceEvent.PrimCreated _, TraceEvent.PrimWait _, TraceEvent.Wake _, TraceEvent.Act _,
+                 TraceEvent.Panic _, TraceEvent.Asleep _ -> true;
+            default -> false;
+        };
+    }
+
     /** The id ranges a file's fields enforce when they are read. */
-    private static Problem ids(TraceEvent event) {
+    private static Problem ids(TraceEvent event, int version) {
+        int minBy = version < 3 ? 1 : 0;
         return switch (event) {
             case TraceEvent.Spawn s -> s.g() < 1 ? goroutineId("g", s.g())
                     : s.parent() < 0 ? new Problem("parent", "expected an integer >= 0, got " + s.parent()) : null;
@@ -307,19 +416,32 @@ final class EventChecks {
             case TraceEvent.Acquire a -> a.g() < 1 ? goroutineId("g", a.g()) : a.lock() < 0 ? lockId(a.lock()) : null;
             case TraceEvent.Release r -> r.g() < 1 ? goroutineId("g", r.g()) : r.lock() < 0 ? lockId(r.lock()) : null;
             case TraceEvent.Blocked b -> b.g() < 1 ? goroutineId("g", b.g()) : b.lock() < 0 ? lockId(b.lock())
-                    : b.blockers().stream().anyMatch(id -> id < 1) ? new Problem("by", "expected goroutine ids >= 1, got "
-                    + b.blockers()) : null;
+                    : b.blockers().stream().anyMatch(id -> id < minBy) ? new Problem("by", "expected goroutine ids >= "
+                    + minBy + ", got " + b.blockers()) : null;
             case TraceEvent.Park p -> p.g() < 1 ? goroutineId("g", p.g()) : null;
             case TraceEvent.Sleep s -> s.g() < 1 ? goroutineId("g", s.g())
                     : s.durationNs() < 0 ? new Problem("dur", "expected an integer >= 0, got " + s.durationNs()) : null;
             case TraceEvent.SendStart s -> s.g() < 1 ? goroutineId("g", s.g()) : null;
             case TraceEvent.Deliver d -> d.g() < 1 ? goroutineId("g", d.g()) : null;
+            case TraceEvent.PrimCreated p -> p.prim() < 0 ? primId(p.prim())
+                    : p.cap() < 0 ? new Problem("cap", "expected an integer >= 0, got " + p.cap()) : null;
+            case TraceEvent.PrimWait w -> w.g() < 1 ? goroutineId("g", w.g())
+                    : w.prims().stream().anyMatch(id -> id < 0) ? new Problem("prims", "expected ids >= 0, got "
+                    + w.prims()) : null;
+            case TraceEvent.Wake w -> w.g() < 1 ? goroutineId("g", w.g()) : w.prim() < 0 ? primId(w.prim()) : null;
+            case TraceEvent.Act a -> a.g() < 0 ? new Problem("g", "expected an integer >= 0, got " + a.g())
+                    : a.prim() < 0 ? primId(a.prim()) : null;
+            case TraceEvent.Panic p -> p.g() < 1 ? goroutineId("g", p.g()) : null;
             default -> null;
         };
     }
 
     private static Problem goroutineId(String field, int id) {
         return new Problem(field, "expected an integer >= 1, got " + id);
+    }
+
+    private static Problem primId(int id) {
+        return new Problem("prim", "expected an integer >= 0, got " + id);
     }
 
     private static Problem lockId(int id) {
@@ -395,6 +517,8 @@ final class EventChecks {
     /** A running goroutine's pending request and its holds, oldest first. */
     private static final class Holds {
         int waitLock = NONE;
+        /** The first primitive of a pending wait on primitives, {@link #NOTHING} for a wait on none, or NONE. */
+        int primWait = NONE;
         int[] holdLocks = new int[2];
         boolean[] holdRead = new boolean[2];
         int holds;
@@ -432,11 +556,12 @@ final class EventChecks {
         }
 
         boolean isIdle() {
-            return holds == 0 && waitLock == NONE;
+            return holds == 0 && waitLock == NONE && primWait == NONE;
         }
 
         void clear() {
             waitLock = NONE;
+            primWait = NONE;
             holds = 0;
         }
     }

@@ -12,7 +12,10 @@ import dev.lockscope.io.Quote;
 import dev.lockscope.model.Command;
 import dev.lockscope.model.LockKind;
 import dev.lockscope.model.Mode;
+import dev.lockscope.model.PrimKind;
+import dev.lockscope.model.PrimOp;
 import dev.lockscope.model.Site;
+import dev.lockscope.model.WaitOp;
 import dev.lockscope.scenario.CommandJson;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,6 +44,7 @@ final class EventLineParser {
 
     private final String source;
     private final TraceLimits limits;
+    private final int version;
     private final JsonTree.Limits treeLimits;
     private final List<Site> sites = new ArrayList<>();
     private final Map<String, String> interned = new HashMap<>();
@@ -52,9 +56,11 @@ final class EventLineParser {
     /** The event of a line of a rare type, built when the line is checked. */
     private TraceEvent other;
 
-    EventLineParser(String source, TraceLimits limits) {
+    /** @param version the format version of the file's header */
+    EventLineParser(String source, TraceLimits limits, int version) {
         this.source = source;
         this.limits = limits;
+        this.version = version;
         this.treeLimits = new JsonTree.Limits(limits.maxDepth(), limits.maxString(), Integer.MAX_VALUE);
         this.writerLines = new WriterLines(json, limits.maxString());
         this.checks = new EventChecks(limits);
@@ -170,7 +176,7 @@ final class EventLineParser {
                     yield (f.gs = j.ints(1)) != null;
                 }
                 f.gs = null;
-                yield (f.g = fastInt(j, 1)) != CompactJson.FAIL;
+                yield (f.g = fastInt(j, 0)) != CompactJson.FAIL; // 0 only in an act: checked with the type
             }
             case LineFields.NAME -> (f.name = j.string(max)) != null;
             case LineFields.KIND -> (f.kind = j.string(max)) != null;
@@ -178,7 +184,7 @@ final class EventLineParser {
             case LineFields.LOCK -> (f.lock = fastInt(j, 0)) != CompactJson.FAIL;
             case LineFields.MODE -> (f.mode = j.string(max)) != null;
             case LineFields.SITE -> (f.site = fastInt(j, 0)) != CompactJson.FAIL;
-            case LineFields.BY -> j.ints(1, f.by);
+            case LineFields.BY -> j.ints(0, f.by); // 0 (a timer) only from version 3: checked with the type
             case LineFields.DUR -> (f.dur = j.integer()) != CompactJson.FAIL;
             case LineFields.MEMBER -> (f.member = j.string(max)) != null;
             case LineFields.MSG -> (f.msg = j.integer()) != CompactJson.FAIL;
@@ -186,6 +192,11 @@ final class EventLineParser {
             case LineFields.CHANGE -> (f.change = j.string(max)) != null;
             case LineFields.OP -> (f.op = j.string(max)) != null;
             case LineFields.LABEL -> (f.label = j.string(max)) != null;
+            case LineFields.PRIM -> (f.prim = fastInt(j, 0)) != CompactJson.FAIL;
+            case LineFields.CAP -> (f.cap = fastInt(j, 0)) != CompactJson.FAIL;
+            case LineFields.PRIMS -> (f.prims = j.ints(0)) != null;
+            case LineFields.N -> (f.n = j.integer()) != CompactJson.FAIL; // a negative n is read by Jackson
+            case LineFields.TEXT -> (f.text = j.string(max)) != null;
             default -> false; // step, live, command, summary, report, locks: rare lines, read by Jackson
         };
         return ok ? bit : 0;
@@ -205,7 +216,7 @@ final class EventLineParser {
                     f.gs = ints(p, field, 1);
                     f.g = -1;
                 } else {
-                    f.g = integer(p, field, 1, Integer.MAX_VALUE);
+                    f.g = integer(p, field, 0, Integer.MAX_VALUE); // 0 only in an act: checked with the type
                     f.gs = null;
                 }
                 yield LineFields.G;
@@ -216,7 +227,7 @@ final class EventLineParser {
             case "lock" -> { f.lock = integer(p, field, 0, Integer.MAX_VALUE); yield LineFields.LOCK; }
             case "mode" -> { f.mode = string(p, field); yield LineFields.MODE; }
             case "site" -> { f.site = integer(p, field, 0, Integer.MAX_VALUE); yield LineFields.SITE; }
-            case "by" -> { ints(p, field, 1, f.by); yield LineFields.BY; }
+            case "by" -> { ints(p, field, 0, f.by); yield LineFields.BY; }
             case "dur" -> { f.dur = nonNegative(p, field); yield LineFields.DUR; }
             case "member" -> { f.member = intern(string(p, field)); yield LineFields.MEMBER; }
             case "msg" -> { f.msg = nonNegative(p, field); yield LineFields.MSG; }
@@ -230,6 +241,11 @@ final class EventLineParser {
             case "locks" -> { f.locks = ints(p, field, 0); yield LineFields.LOCKS; }
             case "op" -> { f.op = intern(string(p, field)); yield LineFields.OP; }
             case "label" -> { f.label = intern(string(p, field)); yield LineFields.LABEL; }
+            case "prim" -> { f.prim = integer(p, field, 0, Integer.MAX_VALUE); yield LineFields.PRIM; }
+            case "cap" -> { f.cap = integer(p, field, 0, Integer.MAX_VALUE); yield LineFields.CAP; }
+            case "prims" -> { f.prims = ints(p, field, 0); yield LineFields.PRIMS; }
+            case "n" -> { f.n = integer(p, field, Long.MIN_VALUE, Long.MAX_VALUE); yield LineFields.N; }
+            case "text" -> { f.text = string(p, field); yield LineFields.TEXT; }
             default -> throw fail(field, "unknown field " + Quote.of(field));
         };
         if ((f.present & bit) != 0) {
@@ -245,7 +261,11 @@ final class EventLineParser {
         }
         LineKind type = LineKind.of(f.e);
         if (type == null) {
-            throw fail("e", "expected one of " + LineKind.NAMES + ", got " + Quote.of(f.e));
+            throw fail("e", "expected one of " + LineKind.names(version) + ", got " + Quote.of(f.e));
+        }
+        if (type.since > version) {
+            throw fail("e", Quote.of(f.e) + " events need format version " + type.since + ", but this trace is version "
+                    + version);
         }
         checkShape(type);
         checkTime();
@@ -253,6 +273,17 @@ final class EventLineParser {
         if ((type.fields & LineFields.G) != 0 && alert != (f.gs != null)) {
             throw fail("g", alert ? "expected an array of goroutine ids, got an integer"
                     : "expected an integer >= 1, got an array");
+        }
+        if (!alert && (type.fields & LineFields.G) != 0 && f.g < 1 && type != LineKind.ACT) {
+            throw fail("g", "expected an integer >= 1 that fits an int, got " + f.g);
+        }
+        if (type == LineKind.BLOCKED && version < 3) {
+            for (int i = 0; i < f.by.size(); i++) {
+                if (f.by.array()[i] < 1) {
+                    throw fail("by[" + i + "]", "expected an integer >= 1 (0, a pending timer, needs format version 3), got "
+                            + f.by.array()[i]);
+                }
+            }
         }
         other = null;
         switch (type) {
@@ -262,6 +293,12 @@ final class EventLineParser {
                 f.siteValue = site();
             }
             case PARK, SLEEP, SEND -> f.siteValue = site();
+            case PRIM -> other = new TraceEvent.PrimCreated(f.t, (int) f.prim, f.name, primKind(), (int) f.cap);
+            case WAIT -> other = new TraceEvent.PrimWait(f.t, (int) f.g, waitOp(), f.prims, site());
+            case WAKE -> other = new TraceEvent.Wake(f.t, (int) f.g, (int) f.prim);
+            case ACT -> other = new TraceEvent.Act(f.t, (int) f.g, (int) f.prim, primOp(), f.n, site());
+            case PANIC -> other = new TraceEvent.Panic(f.t, (int) f.g, f.text, site());
+            case ASLEEP -> other = new TraceEvent.Asleep(f.t);
             case LOCK -> other = new TraceEvent.LockCreated(f.t, (int) f.lock, f.name, lockKind());
             case DROP -> other = new TraceEvent.Drop(f.t, f.member, f.msg);
             case MEMBER -> other = new TraceEvent.MemberEvent(f.t, f.member, memberChange());
@@ -292,7 +329,12 @@ final class EventLineParser {
             case BLOCKED -> checks.blocked(g, (int) f.lock, f.by.array(), f.by.size());
             case PARK, SLEEP, SEND, DELIVER -> checks.event(g);
             case ALERT -> checks.alert(f.gs, f.locks);
-            default -> null; // drop, member, command, end
+            case PRIM -> checks.prim((int) f.prim);
+            case WAIT -> checks.primWait(g, f.prims);
+            case WAKE -> checks.wake(g, (int) f.prim);
+            case ACT -> checks.act(g, (int) f.prim);
+            case PANIC -> checks.event(g);
+            default -> null; // drop, member, command, asleep, end
         });
     }
 
@@ -350,6 +392,34 @@ final class EventLineParser {
         return k;
     }
 
+    private PrimKind primKind() throws InputException {
+        PrimKind k = PrimKind.ofId(f.kind);
+        if (k == null) {
+            throw fail("kind", "expected one of " + ids(PrimKind.values(), PrimKind::id) + ", got " + Quote.of(f.kind));
+        }
+        return k;
+    }
+
+    private WaitOp waitOp() throws InputException {
+        WaitOp o = WaitOp.ofId(f.op);
+        if (o == null) {
+            throw fail("op", "expected one of " + ids(WaitOp.values(), WaitOp::id) + ", got " + Quote.of(f.op));
+        }
+        return o;
+    }
+
+    private PrimOp primOp() throws InputException {
+        PrimOp o = PrimOp.ofId(f.op);
+        if (o == null) {
+            throw fail("op", "expected one of " + ids(PrimOp.values(), PrimOp::id) + ", got " + Quote.of(f.op));
+        }
+        return o;
+    }
+
+    private static <T> String ids(T[] values, java.util.function.Function<T, String> id) {
+        return String.join(", ", java.util.Arrays.stream(values).map(id).toList());
+    }
+
     private MemberChange memberChange() throws InputException {
         MemberChange c = MemberChange.ofId(f.change);
         if (c == null) {
@@ -361,7 +431,7 @@ final class EventLineParser {
     private AlertKind alertKind() throws InputException {
         AlertKind k = AlertKind.ofId(f.kind);
         if (k == null) {
-            throw fail("kind", "expected one of long-wait, long-hold, lock-order, recursive, deadlock, got "
+            throw fail("kind", "expected one of " + ids(AlertKind.values(), AlertKind::id) + ", got "
                     + Quote.of(f.kind));
         }
         return k;

@@ -102,6 +102,40 @@ final class EventLineWriter {
                 ints("g", e.goroutines());
                 ints("locks", e.locks());
             }
+            case TraceEvent.PrimCreated e -> {
+                start(e, "prim");
+                g.writeNumberProperty("prim", e.prim());
+                g.writeStringProperty("name", e.name());
+                g.writeStringProperty("kind", e.kind().id());
+                g.writeNumberProperty("cap", e.cap());
+            }
+            case TraceEvent.PrimWait e -> {
+                start(e, "wait");
+                g.writeNumberProperty("g", e.g());
+                g.writeStringProperty("op", e.op().id());
+                ints("prims", e.prims());
+                g.writeNumberProperty("site", siteId);
+            }
+            case TraceEvent.Wake e -> {
+                start(e, "wake");
+                g.writeNumberProperty("g", e.g());
+                g.writeNumberProperty("prim", e.prim());
+            }
+            case TraceEvent.Act e -> {
+                start(e, "act");
+                g.writeNumberProperty("g", e.g());
+                g.writeNumberProperty("prim", e.prim());
+                g.writeStringProperty("op", e.op().id());
+                g.writeNumberProperty("n", e.n());
+                g.writeNumberProperty("site", siteId);
+            }
+            case TraceEvent.Panic e -> {
+                start(e, "panic");
+                g.writeNumberProperty("g", e.g());
+                g.writeStringProperty("text", e.text());
+                g.writeNumberProperty("site", siteId);
+            }
+            case TraceEvent.Asleep e -> start(e, "asleep");
             case TraceEvent.End e -> start(e, "end");
         }
         end();
@@ -115,6 +149,9 @@ final class EventLineWriter {
             case TraceEvent.Park e -> e.site();
             case TraceEvent.Sleep e -> e.site();
             case TraceEvent.SendStart e -> e.site();
+            case TraceEvent.PrimWait e -> e.site();
+            case TraceEvent.Act e -> e.site();
+            case TraceEvent.Panic e -> e.site();
             default -> null;
         };
     }

@@ -22,7 +22,7 @@ public final class Imports {
      * @return what was read; a source without an {@code End} event is reported as truncated, like a file
      */
     public static ReadResult read(TraceImporter importer, EventSink sink) throws InputException {
-        EventChecks checks = new EventChecks(TraceLimits.DEFAULTS);
+        EventChecks checks = new EventChecks(TraceLimits.DEFAULTS, importer.header().version());
         importer.read((event, where) -> {
             EventChecks.Problem problem = checks.check(event);
             if (problem != null) {

@@ -4,8 +4,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The kinds of line a trace holds after its header (docs/trace-format.md): one per event type, and {@code site},
- * which declares a site and is no event. Each kind has its {@code "e"} value and its exact set of fields
- * ({@link LineFields} bits): every field of a kind is required and no other is allowed.
+ * which declares a site and is no event. Each kind has its {@code "e"} value, its exact set of fields
+ * ({@link LineFields} bits): every field of a kind is required and no other is allowed, and the format version
+ * that introduced it (a file of an older version may not hold it).
  */
 enum LineKind {
     SPAWN("spawn", LineFields.BASE | LineFields.G | LineFields.NAME | LineFields.KIND | LineFields.PARENT),
@@ -26,11 +27,17 @@ enum LineKind {
     COMMAND("command", LineFields.BASE | LineFields.STEP | LineFields.LIVE | LineFields.COMMAND),
     ALERT("alert", LineFields.BASE | LineFields.KIND | LineFields.SUMMARY | LineFields.REPORT | LineFields.G
             | LineFields.LOCKS),
-    END("end", LineFields.BASE);
+    END("end", LineFields.BASE),
+    PRIM("prim", LineFields.BASE | LineFields.PRIM | LineFields.NAME | LineFields.KIND | LineFields.CAP, 3),
+    WAIT("wait", LineFields.BASE | LineFields.G | LineFields.OP | LineFields.PRIMS | LineFields.SITE, 3),
+    WAKE("wake", LineFields.BASE | LineFields.G | LineFields.PRIM, 3),
+    ACT("act", LineFields.BASE | LineFields.G | LineFields.PRIM | LineFields.OP | LineFields.N | LineFields.SITE, 3),
+    PANIC("panic", LineFields.BASE | LineFields.G | LineFields.TEXT | LineFields.SITE, 3),
+    ASLEEP("asleep", LineFields.BASE, 3);
 
     private static final LineKind[] VALUES = values();
     /** The kinds by {@link #hash} of their {@code e} value, which has no collisions among them. */
-    private static final LineKind[] BY_HASH = new LineKind[32];
+    private static final LineKind[] BY_HASH = new LineKind[64];
 
     static {
         for (LineKind k : VALUES) {
@@ -43,7 +50,7 @@ enum LineKind {
     }
     /**
      * The kinds by {@link #wordHash} of the first four bytes of their {@code e} value and closing quote; distinct
-     * for the 17 ids, so one slot holds at most one candidate.
+     * for the 23 ids, so one slot holds at most one candidate.
      */
     private static final LineKind[] BY_WORD = new LineKind[64];
 
@@ -56,19 +63,28 @@ enum LineKind {
             BY_WORD[h] = k;
         }
     }
-    /** The {@code e} values, listed in error messages. */
-    static final String NAMES = String.join(", ", java.util.Arrays.stream(VALUES).map(k -> k.id).toList());
+    /** The {@code e} values of a file of format {@code version}, as listed in error messages. */
+    static String names(int version) {
+        return String.join(", ", java.util.Arrays.stream(VALUES).filter(k -> k.since <= version).map(k -> k.id).toList());
+    }
 
     final String id;
     final int fields;
+    /** The format version that introduced this kind of line. */
+    final int since;
     private final byte[] idBytes;
     /** The id and its closing quote as a little-endian word (every id has at most 7 bytes), and its mask. */
     private final long quotedWord;
     private final long quotedMask;
 
     LineKind(String id, int fields) {
+        this(id, fields, 1);
+    }
+
+    LineKind(String id, int fields, int since) {
         this.id = id;
         this.fields = fields;
+        this.since = since;
         this.idBytes = id.getBytes(StandardCharsets.US_ASCII);
         byte[] quoted = (id + '"').getBytes(StandardCharsets.US_ASCII);
         long word = 0;
@@ -90,7 +106,7 @@ enum LineKind {
 
     /** Multiplicative hash of the low four bytes into 6 bits; the multiplier was found by search (no collisions). */
     private static int wordHash(long word) {
-        return (int) (((word & 0xFFFF_FFFFL) * 0x81A8_E923_DD4D_7273L) >>> 58);
+        return (int) (((word & 0xFFFF_FFFFL) * 0x5C90_A958_7403_E431L) >>> 58);
     }
 
     /** The kind whose {@code e} value is {@code id}, or {@code null}. */
@@ -112,9 +128,9 @@ enum LineKind {
         return k != null && k.idBytes.length == length && k.matches(b, from) ? k : null;
     }
 
-    /** Found by search: distinct for the 17 ids (first and third byte, length). */
+    /** Found by search: distinct for the 23 ids (first and third byte, length). */
     private static int hash(byte[] b, int from, int length) {
-        return (b[from] + 2 * b[from + 2] + 3 * length) & 31;
+        return (b[from] + 3 * b[from + 2] + 4 * length) & 63;
     }
 
     private boolean matches(byte[] b, int from) {

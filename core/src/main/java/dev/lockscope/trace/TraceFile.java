@@ -3,6 +3,7 @@ package dev.lockscope.trace;
 import dev.lockscope.io.InputException;
 import dev.lockscope.io.JsonValue;
 import dev.lockscope.scenario.Scenario;
+import dev.lockscope.scenario.ScriptSpec;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,8 +16,13 @@ import java.util.OptionalLong;
 public final class TraceFile {
     /** The header's {@code format} value. */
     public static final String FORMAT = "lockscope-trace";
-    /** The format version this Lockscope writes, and the newest it reads. */
-    public static final int VERSION = 2;
+    /**
+     * The newest format version this Lockscope writes and reads. A writer writes the lowest version whose events can
+     * hold the run (see {@link #versionFor}), so that traces of locks alone stay readable by older Lockscopes.
+     */
+    public static final int VERSION = 3;
+    /** The version of traces whose events are those of locks, goroutines and the room only (no primitives). */
+    public static final int LOCKS_VERSION = 2;
     /** The {@code producer} of a simulated trace, the only one whose header carries its scenario. */
     public static final String SIMULATION = "lockscope-sim";
     /** The longest {@code producer} name accepted. */
@@ -62,14 +68,17 @@ public final class TraceFile {
             }
         }
 
-        /** The header this Lockscope writes for a simulation of {@code scenario}. */
+        /** The header this Lockscope writes for a simulation of {@code scenario}, at {@link #versionFor} it. */
         public static Header simulated(Scenario scenario) {
-            return new Header(VERSION, TOOL, SIMULATION, Optional.of(scenario), Optional.empty());
+            return new Header(versionFor(scenario), TOOL, SIMULATION, Optional.of(scenario), Optional.empty());
         }
 
-        /** The header this Lockscope writes for events from another producer. */
+        /**
+         * The header this Lockscope writes for events from another producer of locks' events (an import): version
+         * {@link #LOCKS_VERSION}; {@link #withVersion} makes it {@link #VERSION} for one that records primitives.
+         */
         public static Header produced(String producer, Optional<JsonValue.Obj> details) {
-            return new Header(VERSION, TOOL, producer, Optional.empty(), details);
+            return new Header(LOCKS_VERSION, TOOL, producer, Optional.empty(), details);
         }
 
         /** This header as read from a file of another format version, written by {@code fileTool}. */
@@ -113,6 +122,15 @@ public final class TraceFile {
             int dot = fileName.indexOf('.');
             return dot > 0 ? fileName.substring(0, dot) : fileName;
         }
+    }
+
+    /**
+     * The version a simulation of {@code scenario} is written in: {@link #VERSION} when its script uses channels or
+     * sync primitives (their events are new in version 3), else {@link #LOCKS_VERSION}, which holds every event of
+     * locks, goroutines and rooms, so that such a trace reads in older Lockscopes as before.
+     */
+    public static int versionFor(Scenario scenario) {
+        return scenario.body() instanceof ScriptSpec s && s.usesPrimitives() ? VERSION : LOCKS_VERSION;
     }
 
     /** Whether {@code fileName} asks for gzip compression. */

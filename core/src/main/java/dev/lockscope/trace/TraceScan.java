@@ -33,7 +33,7 @@ final class TraceScan implements AutoCloseable {
         this.lines = lines;
         this.limits = limits;
         this.header = header;
-        this.parser = new EventLineParser(source, limits);
+        this.parser = new EventLineParser(source, limits, header.version());
     }
 
     /**

@@ -136,12 +136,16 @@ public final class TraceWriter implements EventSink, AutoCloseable {
         return new TraceWriter(target, null, header, true, TraceFile.MAX_EVENTS);
     }
 
-    /** Writes {@code header} as this version writes headers: the file's version and tool are this Lockscope's. */
+    /**
+     * Writes {@code header} as this version writes headers: the version is the header's (this Lockscope's newest,
+     * or the lowest that holds the run), the tool is this Lockscope's.
+     */
     private void writeHeader(TraceFile.Header header) throws IOException {
         try {
             generator.writeStartObject();
             generator.writeStringProperty("format", TraceFile.FORMAT);
-            generator.writeNumberProperty("version", TraceFile.VERSION);
+            // A version 1 header (read from an old file) is written as 2: the first version with a producer.
+            generator.writeNumberProperty("version", Math.max(header.version(), TraceFile.LOCKS_VERSION));
             generator.writeStringProperty("tool", TraceFile.TOOL);
             generator.writeStringProperty("producer", header.producer());
             if (header.scenario().isPresent()) {

@@ -217,11 +217,12 @@ class SummaryAnalyzerTest {
     @Test
     void alertsCountEveryKindZerosIncluded() {
         feed(alert(AlertKind.LONG_HOLD), alert(AlertKind.DEADLOCK), alert(AlertKind.LONG_HOLD),
-                alert(AlertKind.LONG_WAIT));
+                alert(AlertKind.LONG_WAIT), alert(AlertKind.LEAK));
 
         assertThat(analyzer.summary().alerts()).containsExactly(
                 entry(AlertKind.LONG_WAIT, 1L), entry(AlertKind.LONG_HOLD, 2L), entry(AlertKind.LOCK_ORDER, 0L),
-                entry(AlertKind.RECURSIVE, 0L), entry(AlertKind.DEADLOCK, 1L));
+                entry(AlertKind.RECURSIVE, 0L), entry(AlertKind.DEADLOCK, 1L), entry(AlertKind.GLOBAL_DEADLOCK, 0L),
+                entry(AlertKind.LEAK, 1L), entry(AlertKind.PANIC, 0L));
     }
 
     @Test
@@ -233,7 +234,7 @@ class SummaryAnalyzerTest {
         assertThat(s.events()).isZero();
         assertThat(s.ops()).isEmpty();
         assertThat(s.delivery()).isEqualTo(new Summary.Delivery(0, LatencySummary.EMPTY, 0, 0));
-        assertThat(s.alerts().values()).containsExactly(0L, 0L, 0L, 0L, 0L);
+        assertThat(s.alerts().values()).containsExactly(0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L);
         assertThat(s.goroutines()).isEqualTo(new Summary.Goroutines(0, 0));
     }
 

@@ -24,6 +24,9 @@ class SummaryJsonTest {
                 new LatencySummary(3, 0, 0, 0, 0), 0, 0));
         EnumMap<AlertKind, Long> alerts = new EnumMap<>(AlertKind.class);
         alerts.put(AlertKind.DEADLOCK, 0L);
+        alerts.put(AlertKind.GLOBAL_DEADLOCK, 0L);
+        alerts.put(AlertKind.LEAK, 0L);
+        alerts.put(AlertKind.PANIC, 0L);
         alerts.put(AlertKind.LONG_WAIT, 1L);
         alerts.put(AlertKind.LONG_HOLD, 12L);
         alerts.put(AlertKind.LOCK_ORDER, 0L);
@@ -95,7 +98,10 @@ class SummaryJsonTest {
                     "long-hold": 12,
                     "lock-order": 0,
                     "recursive": 0,
-                    "deadlock": 0
+                    "deadlock": 0,
+                    "global-deadlock": 0,
+                    "leak": 0,
+                    "panic": 0
                   },
                   "goroutines": {
                     "max": 17,
@@ -156,7 +162,8 @@ class SummaryJsonTest {
     void acceptsFieldsInAnyOrder() throws InputException {
         String json = """
                 {"goroutines": {"total": 2, "max": 1},
-                 "alerts": {"deadlock": 1, "recursive": 0, "lock-order": 0, "long-hold": 0, "long-wait": 0},
+                 "alerts": {"deadlock": 1, "recursive": 0, "lock-order": 0, "long-hold": 0, "long-wait": 0,
+                            "panic": 0, "leak": 0, "global-deadlock": 0},
                  "delivery": {"dropped": 0, "orderViolations": 0,
                               "latencyMs": {"mean": 0, "max": 0, "p99": 0, "p50": 0, "count": 0}, "count": 0},
                  "ops": {}, "durationMs": 1.5, "events": 7, "scenario": "x"}

@@ -16,7 +16,7 @@ class SummaryTextTest {
                 Add            3      0 ms   1840 ms   1840 ms      3      0 ms      0 ms      0 ms        0        0
                 Broadcast      2    0.5 ms   1.25 ms   1.25 ms      1  0.001 ms  0.001 ms  0.001 ms        1        0
                 delivery   count 900 · p50 20 ms · p99 2000 ms · max 2010 ms · mean 80 ms · order violations 0 · dropped 3
-                alerts     long-wait 1 · long-hold 12 · lock-order 0 · recursive 0 · deadlock 0
+                alerts     long-wait 1 · long-hold 12 · lock-order 0 · recursive 0 · deadlock 0 · global-deadlock 0 · leak 0 · panic 0
                 """;
 
         assertThat(SummaryText.format(SummaryJsonTest.sample())).isEqualTo(expected);
@@ -29,7 +29,7 @@ class SummaryTextTest {
                 scenario idle · 1.5 ms virtual · 0 events · goroutines max 0, total 0
                 ops       no lock operations ran
                 delivery  count 0 · p50 0 ms · p99 0 ms · max 0 ms · mean 0 ms · order violations 0 · dropped 0
-                alerts    long-wait 0 · long-hold 0 · lock-order 0 · recursive 0 · deadlock 0
+                alerts    long-wait 0 · long-hold 0 · lock-order 0 · recursive 0 · deadlock 0 · global-deadlock 0 · leak 0 · panic 0
                 """;
 
         assertThat(SummaryText.format(new SummaryAnalyzer("idle", 1_500_000).summary())).isEqualTo(expected);

@@ -10,7 +10,10 @@ import dev.lockscope.event.EventSink;
 import dev.lockscope.event.TraceEvent;
 import dev.lockscope.model.LockKind;
 import dev.lockscope.model.Mode;
+import dev.lockscope.model.PrimKind;
+import dev.lockscope.model.PrimOp;
 import dev.lockscope.model.Site;
+import dev.lockscope.model.WaitOp;
 import dev.lockscope.testing.Property;
 import dev.lockscope.testing.Source;
 import dev.lockscope.trace.export.IntervalCsvExporter;
@@ -37,8 +40,9 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * One interval rule, many views: for random event streams (well-formed and not: stray releases, waits replaced,
- * holds outliving their goroutine, sleeps and parks), the store's intervals, the CSV export, the Perfetto
- * export and the summary describe the same intervals, one for one.
+ * holds outliving their goroutine, sleeps and parks, waits on primitives and wakes without them, values put into
+ * and taken out of a channel's buffer, by goroutines and by the runtime), the store's intervals, the CSV export,
+ * the Perfetto export and the summary describe the same intervals, one for one.
  */
 class IntervalAgreementTest {
     private static final Site[] SITES = {new Site("A", "A: mu.Lock()"), new Site("A", "A: mu.Unlock()"),
@@ -149,7 +153,9 @@ class IntervalAgreementTest {
             lastEnd = end;
             boolean named = spawnRow.containsKey(g) && spawnRow.get(g) < row
                     && (!firstExitRow.containsKey(g) || firstExitRow.get(g) > row);
-            if (named) {
+            if (g == 0) {
+                assertThat(f[5]).isEqualTo("runtime");
+            } else if (named) {
                 assertThat(f[5]).isEqualTo("w" + g);
             } else {
                 assertThat(f[5]).isIn("w" + g, "g" + g);
@@ -162,16 +168,12 @@ class IntervalAgreementTest {
     }
 
     private static IntervalKind kindOf(String id) {
-        return switch (id) {
-            case "running" -> IntervalKind.RUNNING;
-            case "sleeping" -> IntervalKind.SLEEPING;
-            case "parked" -> IntervalKind.PARKED;
-            case "sending" -> IntervalKind.SENDING;
-            case "hold-read" -> IntervalKind.HOLD_READ;
-            case "hold-write" -> IntervalKind.HOLD_WRITE;
-            case "waiting" -> IntervalKind.WAITING;
-            default -> throw new AssertionError("unknown kind " + id);
-        };
+        for (IntervalKind k : IntervalKind.values()) {
+            if (k.id().equals(id)) {
+                return k;
+            }
+        }
+        throw new AssertionError("unknown kind " + id);
     }
 
     private static long nanos(String ms) {
@@ -192,8 +194,23 @@ class IntervalAgreementTest {
         List<Interval> parts = new ArrayList<>();
         List<String> partNames = new ArrayList<>();
         Set<Integer> continuedLater = new HashSet<>();
+        Map<Long, long[]> bufferedStarts = new HashMap<>();
+        List<Interval> buffered = new ArrayList<>();
         for (JsonNode e : root.get("traceEvents")) {
             String ph = e.get("ph").asString();
+            if (e.get("pid").asInt() == 3 && e.has("cat") && e.get("cat").asString().equals("buffered")) {
+                long ts = new BigDecimal(e.get("ts").asString()).movePointRight(3).longValueExact();
+                long id = e.get("id").asLong();
+                if (ph.equals("b")) {
+                    String sender = e.get("args").get("sender").asString();
+                    int g = sender.equals("runtime") ? 0 : Integer.parseInt(sender.substring(1));
+                    bufferedStarts.put(id, new long[] {ts, g});
+                } else if (ph.equals("e")) {
+                    long[] b = bufferedStarts.remove(id);
+                    buffered.add(new Interval((int) b[1], IntervalKind.BUFFERED, b[0], ts));
+                }
+                continue;
+            }
             if (e.get("pid").asInt() != 1 || !(ph.equals("B") || ph.equals("E"))) {
                 continue;
             }
@@ -234,7 +251,8 @@ class IntervalAgreementTest {
             }
         }
         assertThat(open.values()).allMatch(Deque::isEmpty);
-        List<Interval> whole = new ArrayList<>();
+        assertThat(bufferedStarts).as("every buffered value ends").isEmpty();
+        List<Interval> whole = new ArrayList<>(buffered);
         for (int i = 0; i < parts.size(); i++) {
             if (!continuedLater.contains(i)) {
                 whole.add(parts.get(i));
@@ -252,6 +270,7 @@ class IntervalAgreementTest {
             case "send" -> IntervalKind.SENDING;
             case "sleep" -> IntervalKind.SLEEPING;
             case "park" -> IntervalKind.PARKED;
+            case "block" -> IntervalKind.of(WaitOp.ofId(name.substring(0, name.indexOf(' '))));
             default -> throw new AssertionError("unknown slice " + slice);
         };
     }
@@ -267,6 +286,7 @@ class IntervalAgreementTest {
             String op = switch (e) {
                 case TraceEvent.Request r -> r.site().op();
                 case TraceEvent.Acquire a -> a.site().op();
+                case TraceEvent.PrimWait w -> w.site().op();
                 default -> null;
             };
             if (op == null) {
@@ -276,7 +296,7 @@ class IntervalAgreementTest {
             holds.computeIfAbsent(op, k -> new ArrayList<>());
             waiting.putIfAbsent(op, 0L);
             holding.putIfAbsent(op, 0L);
-            boolean wait = e instanceof TraceEvent.Request;
+            boolean wait = e instanceof TraceEvent.Request || e instanceof TraceEvent.PrimWait;
             if (view.end(row) == Long.MAX_VALUE) {
                 (wait ? waiting : holding).merge(op, 1L, Long::sum);
             } else {
@@ -309,11 +329,13 @@ class IntervalAgreementTest {
 
     // ---- the generator ----
 
-    /** A time-ordered stream of up to 120 steps over 4 goroutines, 2 locks and 3 members. */
+    /** A time-ordered stream of up to 120 steps over 4 goroutines, 2 locks, 2 primitives and 3 members. */
     private static List<TraceEvent> events(Source s) {
         List<TraceEvent> out = new ArrayList<>();
         out.add(new TraceEvent.LockCreated(0, 0, "L0", LockKind.RWMUTEX));
         out.add(new TraceEvent.LockCreated(0, 1, "L1", LockKind.MUTEX));
+        out.add(new TraceEvent.PrimCreated(0, 2, "ch", PrimKind.CHAN, 2));
+        out.add(new TraceEvent.PrimCreated(0, 3, "wg", PrimKind.WAITGROUP, 0));
         Map<Integer, Integer> pending = new HashMap<>();
         Map<Integer, List<Integer>> held = new HashMap<>();
         Set<Integer> spawned = new HashSet<>();
@@ -327,7 +349,8 @@ class IntervalAgreementTest {
             Site site = SITES[s.intBetween(0, SITES.length - 1)];
             String member = MEMBERS[s.intBetween(0, MEMBERS.length - 1)];
             long msg = s.intBetween(0, 3);
-            switch (s.intBetween(0, 11)) {
+            int prim = s.intBetween(2, 3);
+            switch (s.intBetween(0, 16)) {
                 case 0 -> {
                     if (spawned.add(g)) {
                         out.add(new TraceEvent.Spawn(t, g, "w" + g, "w", 0));
@@ -350,13 +373,35 @@ class IntervalAgreementTest {
                     out.add(new TraceEvent.Release(t, g, l, l == 1 ? Mode.WRITE : mode, site));
                 }
                 case 7 -> out.add(new TraceEvent.Blocked(t, g, pending.getOrDefault(g, lock),
-                        List.of(s.intBetween(1, 4))));
+                        List.of(s.intBetween(0, 4))));
                 case 8 -> out.add(new TraceEvent.Park(t, g, site));
                 case 9 -> out.add(new TraceEvent.Sleep(t, g, s.intBetween(0, 4) * 1_000_000L, site));
                 case 10 -> out.add(new TraceEvent.SendStart(t, g, member, msg, s.intBetween(0, 4) * 1_000_000L, site));
-                default -> out.add(s.intBetween(0, 4) == 0
+                case 11 -> out.add(s.intBetween(0, 4) == 0
                         ? new TraceEvent.Alert(t, AlertKind.LONG_WAIT, "s", "r", List.of(g), List.of(lock))
                         : new TraceEvent.Deliver(t, g, member, msg, 0));
+                case 12 -> {
+                    // A wait on one or both primitives, or on none (a nil channel: it never ends).
+                    List<Integer> prims = switch (s.intBetween(0, 3)) {
+                        case 0 -> List.of();
+                        case 1 -> List.of(2, 3);
+                        default -> List.of(prim);
+                    };
+                    if (!prims.isEmpty()) {
+                        pending.put(g, prims.getFirst());
+                    }
+                    out.add(new TraceEvent.PrimWait(t, g, WaitOp.values()[s.intBetween(0, WaitOp.values().length - 1)],
+                            prims, site));
+                }
+                case 13 -> out.add(new TraceEvent.Wake(t, g, prim));
+                case 14 -> out.add(new TraceEvent.Act(t, s.bool() ? 0 : g, 2, PrimOp.SEND, 1, site));
+                case 15 -> out.add(new TraceEvent.Act(t, g, 2, PrimOp.RECV, 0, site));
+                default -> out.add(switch (s.intBetween(0, 3)) {
+                    case 0 -> new TraceEvent.Panic(t, g, "send on closed channel", site);
+                    case 1 -> new TraceEvent.Asleep(t);
+                    default -> new TraceEvent.Act(t, g, prim, PrimOp.values()[s.intBetween(2, PrimOp.values().length - 1)],
+                            0, site);
+                });
             }
         }
         if (s.bool()) {

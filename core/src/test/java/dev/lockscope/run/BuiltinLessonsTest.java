@@ -100,6 +100,6 @@ class BuiltinLessonsTest {
                 """;
         assertThatThrownBy(() -> LessonJson.read("l.json", text, null)).isInstanceOf(InputException.class)
                 .hasMessage("l.json:2: steps[0].when.alert: expected one of long-wait, long-hold, lock-order, "
-                        + "recursive, deadlock, got \"slow\"");
+                        + "recursive, deadlock, global-deadlock, leak, panic, got \"slow\"");
     }
 }

@@ -287,8 +287,8 @@ class ScenarioJsonTest {
         assertError(SCRIPT.replace("\"lock A\", \"sleep 10\"", "\"rlock A\", \"sleep 10\""),
                 "demo.json:10: goroutines[0].steps[0]: rlock needs an rwmutex, but A is a mutex");
         assertError(SCRIPT.replace("\"sleep 10\"", "\"Sleep 10\""),
-                "demo.json:10: goroutines[0].steps[1]: expected \"lock X\", \"unlock X\", \"rlock X\", \"runlock X\" "
-                        + "or \"sleep MS\", got \"Sleep 10\"");
+                "demo.json:10: goroutines[0].steps[1]: expected a step such as \"lock X\", \"sleep MS\", \"ch <- v\", "
+                        + "\"v := <-ch\", \"close(ch)\", \"wg.Wait()\", \"f(x)\", \"go f(x)\" or \"return\", got \"Sleep 10\"");
         assertError(SCRIPT.replace("\"sleep 10\"", "\"sleep -1\""),
                 "demo.json:10: goroutines[0].steps[1]: sleep: expected a number from 0 to 604800000 "
                         + "(milliseconds), got -1");

@@ -43,12 +43,12 @@ class TraceReaderErrorsTest {
 
     @Test
     void refusesANewerFormatVersion() throws IOException {
-        header = header.replace("\"version\":2", "\"version\":3");
+        header = header.replace("\"version\":2", "\"version\":4");
         write("{\"t\":0,\"e\":\"end\"}");
 
-        assertError(": format version 3 is newer than this Lockscope reads (2)");
+        assertError(": format version 4 is newer than this Lockscope reads (3)");
         assertThatThrownBy(() -> TraceReader.readHeader(file)).isInstanceOf(InputException.class)
-                .hasMessage(file + ": format version 3 is newer than this Lockscope reads (2)");
+                .hasMessage(file + ": format version 4 is newer than this Lockscope reads (3)");
     }
 
     @Test

@@ -1,11 +1,10 @@
 package dev.lockscope.app.lab;
 
-import dev.lockscope.model.Mode;
 import dev.lockscope.model.Site;
 import dev.lockscope.model.Strategy;
 import dev.lockscope.room.Sites;
 import dev.lockscope.scenario.ScriptSpec;
-import dev.lockscope.util.Millis;
+import dev.lockscope.script.ScriptCode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -90,30 +89,20 @@ final class GoCode {
         return lines;
     }
 
-    /** A lock script as one Go function per goroutine, one statement per step. */
+    /**
+     * A script as Go: one function per goroutine, then its functions, as {@link ScriptCode} lists them, each line
+     * tagged with the site a goroutine is at on it.
+     */
     static List<Line> script(ScriptSpec script) {
         List<Line> lines = new ArrayList<>();
-        for (ScriptSpec.GoroutineSpec g : script.goroutines()) {
-            lines.add(Line.of("func " + g.name() + "() {"));
-            for (int i = 0; i < g.steps().size(); i++) {
-                ScriptSpec.Step step = g.steps().get(i);
-                String label = g.name() + " #" + (i + 1) + ": " + step.text();
-                lines.add(new Line("    " + goStatement(step), label));
+        for (ScriptCode code : ScriptCode.of(script)) {
+            lines.add(Line.of(code.signature()));
+            for (int i = 0; i < code.lines().size(); i++) {
+                lines.add(new Line(code.lines().get(i).replace("\t", "    "), code.sites().get(i)));
             }
             lines.add(Line.of("}"));
             lines.add(Line.of(""));
         }
         return lines;
-    }
-
-    private static String goStatement(ScriptSpec.Step step) {
-        return switch (step) {
-            case ScriptSpec.LockStep l -> {
-                boolean read = l.mode() == Mode.READ;
-                String verb = l.acquire() ? (read ? "RLock" : "Lock") : (read ? "RUnlock" : "Unlock");
-                yield l.lock() + "." + verb + "()";
-            }
-            case ScriptSpec.SleepStep s -> "time.Sleep(" + Millis.exact(s.durationNs()) + " * time.Millisecond)";
-        };
     }
 }

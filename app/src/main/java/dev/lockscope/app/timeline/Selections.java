@@ -220,6 +220,8 @@ final class Selections {
             case RUNNING -> "Goroutine";
             case SLEEPING -> "Sleeping";
             case PARKED -> "Parked";
+            case BUFFERED -> "A value in the buffer";
+            case CHAN_SEND, CHAN_RECV, SELECT, WG_WAIT, COND_WAIT, ONCE_WAIT -> "Blocked (" + s.kind().id() + ")";
         });
         b.append('\n').append(s.goroutine());
         if (s.site() != null) {

@@ -23,6 +23,8 @@ final class GoroutineTrack {
     private final Map<Integer, Open> byTag = new HashMap<>();
     /** The goroutine's current lock request, until its {@code Acquire}; null when it is not waiting. */
     Wait wait;
+    /** The goroutine's current wait on primitives, until its {@code Wake}; null when it is not in one. */
+    Blocking blocking;
 
     GoroutineTrack(int g, String name) {
         this.g = g;
@@ -44,6 +46,43 @@ final class GoroutineTrack {
 
     /** Sleeping or parked: ends at {@code until} or at the goroutine's next event, whichever is first. */
     record Pausing(Slice slice, long until) implements Open {}
+
+    /**
+     * Blocked on primitives: the slice on this thread, and an async slice (with {@code asyncId}) on each primitive's
+     * thread. Always shown: the kernel writes a wait only when the goroutine blocks.
+     */
+    static final class Blocking implements Open {
+        private final Slice slice;
+        final List<Long> primTids;
+        final Slice asyncSlice;
+        final long asyncId;
+        /** Everyone who could complete the wait, from its last {@code Blocked} event. */
+        Set<Integer> blockers = Set.of();
+
+        Blocking(Slice slice, List<Long> primTids, Slice asyncSlice, long asyncId) {
+            this.slice = slice;
+            this.primTids = List.copyOf(primTids);
+            this.asyncSlice = asyncSlice;
+            this.asyncId = asyncId;
+        }
+
+        @Override
+        public Slice slice() {
+            return slice;
+        }
+
+        /** The blockers in {@code now} that were not there at the previous change, in the given order. */
+        List<Integer> newBlockers(List<Integer> now) {
+            List<Integer> added = new ArrayList<>();
+            for (int b : now) {
+                if (!blockers.contains(b)) {
+                    added.add(b);
+                }
+            }
+            blockers = new LinkedHashSet<>(now);
+            return added;
+        }
+    }
 
     /**
      * A lock request. It is shown (as a slice) only once it is known to be a real wait: it was blocked, or

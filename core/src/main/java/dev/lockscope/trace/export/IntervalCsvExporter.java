@@ -38,11 +38,15 @@ import java.util.Set;
  *
  * <p>{@code row} is the index of the event that starts the interval (0-based, every event counted, alerts too;
  * site lines not counted), the interval's id in the trace store; {@code kind} one of {@code running, sleeping,
- * parked, sending, hold-read, hold-write, waiting}; times are exact decimal milliseconds; an interval still open
- * at the end of the trace ends there (a sleep too, if it would last longer). {@code goroutine} is the goroutine's
- * name; {@code lock} and {@code mode} ({@code r}/{@code w}) are set for waits and holds, {@code member} for sends;
- * {@code blocked_by} lists, for a wait, the names of everyone it was blocked by during its life, in order of first
- * appearance, separated by spaces. Fields are quoted as RFC 4180 says; lines end with {@code \n}.
+ * parked, sending, hold-read, hold-write, waiting, buffered, chan-send, chan-recv, select, wg-wait, cond-wait,
+ * once-wait} ({@link IntervalKind#id}); times are exact decimal milliseconds; an interval still open at the end of
+ * the trace ends there (a sleep too, if it would last longer). {@code goroutine} is the goroutine's name (for a
+ * buffered value, its sender's; {@code runtime} for a timer's); {@code lock} is the lock of a wait or hold, the
+ * primitives of a wait on primitives (separated by spaces), or the channel of a buffered value; {@code mode}
+ * ({@code r}/{@code w}) is set for lock waits and holds, {@code member} for sends; {@code blocked_by} lists, for a
+ * wait, the names of everyone it was blocked by during its life (who could complete it, for a wait on primitives;
+ * {@code timer} for a pending timer), in order of first appearance, separated by spaces. Fields are quoted as
+ * RFC 4180 says; lines end with {@code \n}.
  *
  * <p>Memory follows what is open, not the trace: the tracker's open intervals, the names of goroutines still
  * running or with an interval open (a goroutine's name is forgotten once it has exited and its last interval has
@@ -116,7 +120,7 @@ public final class IntervalCsvExporter implements EventSink {
             case TraceEvent.Blocked b -> {
                 if (intervals.blocked(now, b.g(), b.lock(), tag) != IntervalTracker.NONE) {
                     Set<String> names = goroutines.get(b.g()).blockers;
-                    b.blockers().forEach(g -> names.add(name(g)));
+                    b.blockers().forEach(g -> names.add(g == 0 ? "timer" : name(g)));
                 }
             }
             case TraceEvent.Park p -> intervals.park(now, p.g(), tag);
@@ -124,8 +128,17 @@ public final class IntervalCsvExporter implements EventSink {
             case TraceEvent.SendStart s -> intervals.sendStart(now, s.g(), s.member(), member(s.member()), s.msg(),
                     tag);
             case TraceEvent.Deliver d -> intervals.deliver(now, d.g(), d.member(), d.msg(), tag);
+            case TraceEvent.PrimCreated p -> {
+                lockNames.put(p.prim(), p.name()); // locks and primitives share one id space
+                intervals.advanceTo(now);
+            }
+            case TraceEvent.PrimWait w -> intervals.primWait(now, w.g(), IntervalKind.of(w.op()),
+                    w.prims().isEmpty() ? IntervalTracker.NONE : w.prims().getFirst(), tag);
+            case TraceEvent.Wake w -> intervals.wake(now, w.g(), tag);
+            case TraceEvent.Act a -> intervals.act(now, a.g(), a.prim(), a.op(), tag);
+            case TraceEvent.Panic p -> intervals.event(now, p.g(), tag);
             case TraceEvent.Alert _, TraceEvent.Drop _, TraceEvent.MemberEvent _, TraceEvent.CommandApplied _,
-                 TraceEvent.End _ -> intervals.advanceTo(now);
+                 TraceEvent.Asleep _, TraceEvent.End _ -> intervals.advanceTo(now);
         }
         current = null;
     }
@@ -161,6 +174,10 @@ public final class IntervalCsvExporter implements EventSink {
             if (kind == IntervalKind.WAITING) {
                 s.waitMode = ((TraceEvent.Request) current).mode();
                 s.blockers = new LinkedHashSet<>();
+            } else if (kind.isPrimWait()) {
+                s.waitPrims = String.join(" ", ((TraceEvent.PrimWait) current).prims().stream()
+                        .map(IntervalCsvExporter.this::lockName).toList());
+                s.blockers = new LinkedHashSet<>();
             }
         }
 
@@ -184,17 +201,20 @@ public final class IntervalCsvExporter implements EventSink {
     }
 
     private void row(IntervalKind kind, int g, int key, long start, long end, int startTag) {
-        boolean wait = kind == IntervalKind.WAITING;
-        boolean onLock = wait || kind.isHold();
+        boolean lockWait = kind == IntervalKind.WAITING;
+        boolean wait = lockWait || kind.isPrimWait();
+        boolean onLock = lockWait || kind.isHold();
         Goroutine s = goroutines.get(g);
-        String mode = !onLock ? "" : wait ? s.waitMode.code() : kind == IntervalKind.HOLD_READ ? "r" : "w";
+        String mode = !onLock ? "" : lockWait ? s.waitMode.code() : kind == IntervalKind.HOLD_READ ? "r" : "w";
+        String object = onLock || kind == IntervalKind.BUFFERED ? Csv.field(lockName(key))
+                : kind.isPrimWait() ? Csv.field(s.waitPrims) : "";
         StringBuilder sb = new StringBuilder(96);
-        sb.append(startTag).append(',').append(kindId(kind))
+        sb.append(startTag).append(',').append(kind.id())
                 .append(',').append(Millis.exact(start))
                 .append(',').append(Millis.exact(end))
                 .append(',').append(Millis.exact(end - start))
                 .append(',').append(Csv.field(name(g)))
-                .append(',').append(onLock ? Csv.field(lockName(key)) : "")
+                .append(',').append(object)
                 .append(',').append(mode)
                 .append(',').append(kind == IntervalKind.SENDING ? Csv.field(memberNames.get(key)) : "")
                 .append(',').append(wait ? Csv.field(String.join(" ", s.blockers)) : "")
@@ -220,6 +240,9 @@ public final class IntervalCsvExporter implements EventSink {
     }
 
     private String name(int g) {
+        if (g == 0) {
+            return "runtime";
+        }
         Goroutine s = goroutines.get(g);
         return s != null && s.name != null ? s.name : "g" + g;
     }
@@ -239,25 +262,15 @@ public final class IntervalCsvExporter implements EventSink {
         return id;
     }
 
-    private static String kindId(IntervalKind kind) {
-        return switch (kind) {
-            case RUNNING -> "running";
-            case SLEEPING -> "sleeping";
-            case PARKED -> "parked";
-            case SENDING -> "sending";
-            case HOLD_READ -> "hold-read";
-            case HOLD_WRITE -> "hold-write";
-            case WAITING -> "waiting";
-        };
-    }
-
     /** What the export keeps of a goroutine while it runs or has an interval open. */
     private static final class Goroutine {
         String name;
         int open;
         boolean exited;
-        /** The current wait's mode and blockers' names, in order of first appearance. */
+        /** The current wait's mode (a lock wait) or primitives' names (a wait on primitives), and its blockers'
+         * names, in order of first appearance. */
         Mode waitMode;
+        String waitPrims = "";
         Set<String> blockers = Set.of();
     }
 }

@@ -34,8 +34,11 @@ import tools.jackson.core.JacksonException;
  *       {@code B}/{@code E} slices for its life, its waits, holds, sends, sleeps and parks;</li>
  *   <li>process "Locks" (pid 2): per lock, a thread of holds (more lanes when readers overlap), async
  *       {@code b}/{@code e} slices for the waits, and a {@code C} counter of waiters;</li>
- *   <li>flow arrows ({@code s}/{@code f}) from each waiting goroutine to each goroutine it was blocked by;</li>
- *   <li>global instants ({@code i}) for alerts.</li>
+ *   <li>process "Primitives" (pid 3): per channel or sync primitive, a thread with async slices for the goroutines
+ *       blocked on it and for the values in a channel's buffer, and counters of its waiters and its length;</li>
+ *   <li>flow arrows ({@code s}/{@code f}) from each waiting goroutine to each goroutine it was blocked by (for a
+ *       wait on primitives: who could complete it);</li>
+ *   <li>global instants ({@code i}) for alerts and Go's "all goroutines are asleep", thread instants for panics.</li>
  * </ul>
  *
  * <p>The slices are the intervals of the one {@link IntervalTracker} (docs/intervals.md), so they agree with the
@@ -54,6 +57,7 @@ public final class PerfettoExporter implements EventSink {
      * within the unsigned 32 bits Perfetto reads a tid as.
      */
     static final long ALERTS_TID = 1L << 31;
+    static final int PRIMS_PID = 3;
 
     private static final String FLOW_NAME = "blocked by";
     private static final String FLOW_CAT = "blocked-by";
@@ -62,6 +66,9 @@ public final class PerfettoExporter implements EventSink {
     private final String scenario;
     private final Map<Integer, GoroutineTrack> goroutines = new TreeMap<>();
     private final Map<Integer, LockRows> locks = new TreeMap<>();
+    private final Map<Integer, PrimRows> prims = new TreeMap<>();
+    /** The async slice of each value in a buffer, by the tag of the act that put it there. */
+    private final Map<Integer, long[]> buffered = new HashMap<>();
     private final LockRows.TidAllocator tids = new LockRows.TidAllocator(ALERTS_TID + 1);
     private final IntervalTracker intervals = new IntervalTracker(new Slices());
     /** The event being fed to the tracker, whose fields its callbacks need. */
@@ -139,6 +146,34 @@ public final class PerfettoExporter implements EventSink {
                 alert(a);
                 intervals.advanceTo(now);
             }
+            case TraceEvent.PrimCreated p -> {
+                prim(p.prim(), p.name(), p.kind().id() + " " + p.name() + (p.kind().isChannel() ? " (cap "
+                        + p.cap() + ")" : ""), p.kind().isChannel());
+                intervals.advanceTo(now);
+            }
+            case TraceEvent.PrimWait w -> intervals.primWait(now, w.g(), IntervalKind.of(w.op()),
+                    w.prims().isEmpty() ? IntervalTracker.NONE : w.prims().getFirst(), nextTag++);
+            case TraceEvent.Wake w -> intervals.wake(now, w.g(), nextTag++);
+            case TraceEvent.Act a -> {
+                intervals.act(now, a.g(), a.prim(), a.op(), nextTag++);
+                PrimRows rows = prims.get(a.prim());
+                if (rows != null && rows.channel) {
+                    switch (a.op()) {
+                        case SEND, RECV, SEND_SYNC, RECV_SYNC, RECV_CLOSED, CLOSE -> rows.len = (int) a.n();
+                        default -> { }
+                    }
+                }
+            }
+            case TraceEvent.Panic p -> {
+                intervals.event(now, p.g(), nextTag++);
+                track(p.g(), "g" + p.g());
+                out.instant(GOROUTINES_PID, p.g(), now, "t", new Slice("panic: " + p.text(), "panic",
+                        List.of(arg("text", p.text()), arg("site", p.site().label()))));
+            }
+            case TraceEvent.Asleep _ -> {
+                out.instant(LOCKS_PID, ALERTS_TID, now, "g", new Slice("all goroutines are asleep", "asleep", List.of()));
+                intervals.advanceTo(now);
+            }
             case TraceEvent.Drop _, TraceEvent.MemberEvent _, TraceEvent.CommandApplied _, TraceEvent.End _ ->
                     intervals.advanceTo(now);
         }
@@ -157,6 +192,11 @@ public final class PerfettoExporter implements EventSink {
             closeAll(track);
         }
         goroutines.clear();
+        for (long[] value : buffered.values()) {
+            PrimRows rows = prims.get((int) value[1]);
+            out.asyncEnd(PRIMS_PID, rows.tid, now, value[0], bufferedSlice(value));
+        }
+        buffered.clear();
         out.close(List.of(arg("scenario", scenario), arg("tool", TraceFile.TOOL)));
     }
 
@@ -165,6 +205,12 @@ public final class PerfettoExporter implements EventSink {
     private final class Slices implements IntervalTracker.Listener {
         @Override
         public void opened(IntervalKind kind, int g, int key, long start, long plannedEnd, int tag) {
+            if (kind == IntervalKind.BUFFERED) {
+                long[] value = {nextId++, key, g};
+                buffered.put(tag, value);
+                out.asyncBegin(PRIMS_PID, prim(key).tid, now, value[0], bufferedSlice(value));
+                return;
+            }
             GoroutineTrack track = track(g, "g" + g);
             switch (kind) {
                 case RUNNING -> {
@@ -183,11 +229,19 @@ public final class PerfettoExporter implements EventSink {
                         new Slice("sleeping", "sleep", siteArgs(((TraceEvent.Sleep) current).site())), plannedEnd));
                 case PARKED -> push(track, tag, new GoroutineTrack.Pausing(
                         new Slice("parked", "park", siteArgs(((TraceEvent.Park) current).site())), Long.MAX_VALUE));
+                case CHAN_SEND, CHAN_RECV, SELECT, WG_WAIT, COND_WAIT, ONCE_WAIT ->
+                        blocking(track, (TraceEvent.PrimWait) current, tag);
+                case BUFFERED -> throw new AssertionError("handled above");
             }
         }
 
         @Override
         public void closed(IntervalKind kind, int g, int key, long start, long end, int tag, int endTag) {
+            if (kind == IntervalKind.BUFFERED) {
+                long[] value = buffered.remove(tag);
+                out.asyncEnd(PRIMS_PID, prims.get(key).tid, end, value[0], bufferedSlice(value));
+                return;
+            }
             GoroutineTrack track = goroutines.get(g);
             if (kind == IntervalKind.WAITING) {
                 GoroutineTrack.Wait wait = track.wait;
@@ -202,13 +256,16 @@ public final class PerfettoExporter implements EventSink {
                 return;
             }
             GoroutineTrack.Open o = track.opened(tag);
+            if (o == track.blocking) {
+                track.blocking = null;
+            }
             close(track, o, end);
         }
 
         @Override
         public void exited(int g, long time, int tag) {
             GoroutineTrack track = goroutines.get(g);
-            if (track != null && track.top() == null && track.wait == null) {
+            if (track != null && track.top() == null && track.wait == null && track.blocking == null) {
                 goroutines.remove(g); // a goroutine that exited holding a lock keeps its thread until it is released
             }
         }
@@ -253,6 +310,16 @@ public final class PerfettoExporter implements EventSink {
             }
             case GoroutineTrack.Waiting w -> out.asyncEnd(LOCKS_PID, locks.get(w.request().lock).mainTid(), ns,
                     w.request().asyncId, w.request().asyncSlice);
+            case GoroutineTrack.Blocking b -> {
+                for (long tid : b.primTids) {
+                    out.asyncEnd(PRIMS_PID, tid, ns, b.asyncId, b.asyncSlice);
+                }
+                for (PrimRows rows : prims.values()) {
+                    if (b.primTids.contains(rows.tid)) {
+                        rows.waiters--;
+                    }
+                }
+            }
             default -> { }
         }
     }
@@ -282,6 +349,12 @@ public final class PerfettoExporter implements EventSink {
     /** Arrows from a waiting goroutine to whoever newly blocks it; {@code request} is the wait's tag or NONE. */
     private void blocked(TraceEvent.Blocked b, int request) {
         GoroutineTrack track = goroutines.get(b.g());
+        if (request != IntervalTracker.NONE && track != null && track.blocking != null) {
+            for (int blocker : track.blocking.newBlockers(b.blockers())) {
+                arrow(b.g(), blocker);
+            }
+            return;
+        }
         if (request == IntervalTracker.NONE || track == null || track.wait == null) {
             return; // a Blocked outside a wait: nothing to attach it to
         }
@@ -290,12 +363,64 @@ public final class PerfettoExporter implements EventSink {
             show(track, wait);
         }
         for (int blocker : wait.newBlockers(b.blockers())) {
-            if (goroutines.containsKey(blocker)) { // an arrow needs a slice at each end
-                long id = nextId++;
-                out.flowStart(GOROUTINES_PID, b.g(), now, id, FLOW_NAME, FLOW_CAT);
-                out.flowEnd(GOROUTINES_PID, blocker, now, id, FLOW_NAME, FLOW_CAT);
-            }
+            arrow(b.g(), blocker);
         }
+    }
+
+    /** A flow arrow from a waiting goroutine to one that blocks it (or could complete its wait). */
+    private void arrow(int waiter, int blocker) {
+        if (goroutines.containsKey(blocker)) { // an arrow needs a slice at each end (a timer, 0, has none)
+            long id = nextId++;
+            out.flowStart(GOROUTINES_PID, waiter, now, id, FLOW_NAME, FLOW_CAT);
+            out.flowEnd(GOROUTINES_PID, blocker, now, id, FLOW_NAME, FLOW_CAT);
+        }
+    }
+
+    // ---- primitives ----
+
+    private PrimRows prim(int prim, String name, String label, boolean channel) {
+        if (prims.isEmpty()) { // the process appears with the first primitive: exports of locks alone stay as they were
+            out.metadata("process_name", PRIMS_PID, 0, now, "name", "Primitives");
+            out.metadata("process_sort_index", PRIMS_PID, 0, now, "sort_index", 3);
+        }
+        return prims.computeIfAbsent(prim, id -> PrimRows.create(id, name, label, channel, out, tids, now));
+    }
+
+    /** A primitive's rows; one seen without its {@code prim} line (a trace cut at the front) gets bare ones. */
+    private PrimRows prim(int prim) {
+        return prim(prim, "prim" + prim, "prim" + prim, true);
+    }
+
+    /** A goroutine blocks on primitives: a slice on its thread and one on each primitive's thread. */
+    private void blocking(GoroutineTrack track, TraceEvent.PrimWait w, int tag) {
+        List<String> names = new ArrayList<>();
+        List<Long> tidList = new ArrayList<>();
+        for (int p : w.prims()) {
+            PrimRows rows = prim(p);
+            names.add(rows.name);
+            tidList.add(rows.tid);
+            rows.waiters++;
+        }
+        String on = names.isEmpty() ? "nil" : String.join(", ", names);
+        String reason = w.op().goReason(w.prims().isEmpty());
+        List<Slice.Arg> args = List.of(arg("op", reason), arg("prims", on), arg("site", w.site().label()));
+        Slice slice = new Slice(w.op().id() + " on " + on, "block", args);
+        List<Slice.Arg> asyncArgs = new ArrayList<>(List.of(arg("goroutine", track.name), arg("g", track.g)));
+        asyncArgs.addAll(args);
+        Slice async = new Slice(track.name + " [" + reason + "]", "block", asyncArgs);
+        GoroutineTrack.Blocking b = new GoroutineTrack.Blocking(slice, tidList, async, nextId++);
+        for (long tid : tidList) {
+            out.asyncBegin(PRIMS_PID, tid, now, b.asyncId, async);
+        }
+        track.blocking = b;
+        push(track, tag, b);
+    }
+
+    /** The slice of a value in a buffer: {@code value} is its async id, its channel and its sender. */
+    private Slice bufferedSlice(long[] value) {
+        int sender = (int) value[2];
+        String from = sender == 0 ? "runtime" : goroutines.containsKey(sender) ? goroutines.get(sender).name : "g" + sender;
+        return new Slice("value from " + from, "buffered", List.of(arg("sender", from)));
     }
 
     /** Begins a wait's slices at the time of its request: nothing else happened to the goroutine since. */
@@ -319,7 +444,7 @@ public final class PerfettoExporter implements EventSink {
                 a.lock(), lane, laneSlice));
     }
 
-    /** Writes each lock's waiter count if it changed during the instant that is ending. */
+    /** Writes each lock's and primitive's counters if they changed during the instant that is ending. */
     private void flushCounters() {
         for (LockRows rows : locks.values()) {
             if (rows.waiters != rows.writtenWaiters) {
@@ -327,10 +452,21 @@ public final class PerfettoExporter implements EventSink {
                 rows.writtenWaiters = rows.waiters;
             }
         }
+        for (PrimRows rows : prims.values()) {
+            if (rows.waiters != rows.writtenWaiters) {
+                out.counter(PRIMS_PID, rows.tid, now, rows.name + " waiters", "waiters", rows.waiters);
+                rows.writtenWaiters = rows.waiters;
+            }
+            if (rows.channel && rows.len != rows.writtenLen) {
+                out.counter(PRIMS_PID, rows.tid, now, rows.name + " len", "len", rows.len);
+                rows.writtenLen = rows.len;
+            }
+        }
     }
 
     private void alert(TraceEvent.Alert a) {
-        List<String> lockNames = a.locks().stream().map(l -> locks.containsKey(l) ? locks.get(l).name : "lock" + l).toList();
+        List<String> lockNames = a.locks().stream().map(l -> locks.containsKey(l) ? locks.get(l).name
+                : prims.containsKey(l) ? prims.get(l).name : "lock" + l).toList();
         out.instant(LOCKS_PID, ALERTS_TID, now, "g", new Slice(a.kind().id(), "alert", List.of(
                 arg("summary", a.summary()), arg("report", a.report()), arg("goroutines", a.goroutines()),
                 arg("locks", lockNames))));

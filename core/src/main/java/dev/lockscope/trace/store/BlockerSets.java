@@ -3,7 +3,7 @@ package dev.lockscope.trace.store;
 import java.util.List;
 
 /**
- * The blocker sets of {@code Blocked} rows, interned as runs of {@code int}s in one shared pool: a set costs
+ * The blocker sets of {@code Blocked} rows (and the primitive lists of {@code PrimWait} rows), interned as runs of {@code int}s in one shared pool: a set costs
  * 8 bytes plus 4 per goroutine id (and about 8 in the writer's hash index), with no object per set. Ids are
  * dense, from 0 in first-seen order; equal sets (same ids in the same order) share one. A set of one
  * non-negative id, the usual case (a waiter blocked by one holder), is not stored at all: its id is the
@@ -52,6 +52,16 @@ final class BlockerSets {
             ids[i] = pool.get(at + 1 + i);
         }
         return List.of(ids);
+    }
+
+    /** The size of set {@code id}. */
+    int size(int id) {
+        return id < 0 ? 1 : pool.get(offsets.get(id));
+    }
+
+    /** Element {@code i} of set {@code id}. */
+    int get(int id, int i) {
+        return id < 0 ? ~id : pool.get(offsets.get(id) + 1 + i);
     }
 
     /** The number of sets stored in the pool (singletons are not). */

@@ -37,7 +37,12 @@ final class EventDecoder {
             case MEMBER -> new TraceEvent.MemberEvent(time, t.members.value(a), CHANGES[b]);
             case ALERT -> t.alerts.get(a, time);
             case END -> new TraceEvent.End(time);
-            case LOCK_CREATED, COMMAND -> throw new IllegalStateException("row " + row + " should be wide");
+            case PRIM_WAIT -> new TraceEvent.PrimWait(time, g, t.waitOp(row), t.blockerSets.value(a), t.site(row));
+            case WAKE -> new TraceEvent.Wake(time, g, a);
+            case ACT, ACT_BUFFER -> new TraceEvent.Act(time, g, a, t.primOp(row), c, t.site(row));
+            case ASLEEP -> new TraceEvent.Asleep(time);
+            case LOCK_CREATED, COMMAND, PRIM_CREATED, PANIC -> throw new IllegalStateException("row " + row
+                    + " should be wide");
         };
     }
 }

@@ -2,7 +2,9 @@ package dev.lockscope.trace.store;
 
 import dev.lockscope.event.TraceEvent;
 import dev.lockscope.model.Mode;
+import dev.lockscope.model.PrimOp;
 import dev.lockscope.model.Site;
+import dev.lockscope.model.WaitOp;
 
 /**
  * The rows of a trace as parallel primitive columns, plus the dictionaries and the side list they refer to.
@@ -12,18 +14,22 @@ import dev.lockscope.model.Site;
  *   time  long (4 bytes: see TimeColumn)  virtual time, non-decreasing
  *   type  byte   EventType ordinal, | WIDE when the event's payload lives in the side list
  *   g     int    goroutine id, or NONE
- *   a     int    lock id | member id | send target id (member + site) | alert index (AlertStore)
+ *   a     int    lock or primitive id | member id | send target id (member + site) | alert index (AlertStore)
+ *                | a wait's primitive set id (BlockerSets)
  *   b     int    site id &lt;&lt; 1 | mode | blocker set id (BlockerSets) | message id | member change ordinal
- *   c     int    a duration or latency in ns | a row (see below) | a spawn's name number | side list index if WIDE
+ *                | site id &lt;&lt; 3 | WaitOp ordinal (PrimWait) | site id &lt;&lt; 4 | PrimOp ordinal (Act)
+ *   c     int    a duration or latency in ns | a row (see below) | a spawn's name number | an act's n
+ *                | side list index if WIDE
  * </pre>
  * Rows that start an interval ended by a later row ({@code Spawn}, {@code Request}, {@code Acquire},
- * {@code Park}, {@code SendStart}) also have a slot in {@link #ends}: the row that ends the interval, or
- * {@link #NONE} while it is open. Other rows (more than half of a room trace) have none.
+ * {@code Park}, {@code SendStart}, {@code PrimWait}, a buffered send) also have a slot in {@link #ends}: the row
+ * that ends the interval, or {@link #NONE} while it is open. Other rows (more than half of a room trace) have none.
  *
- * <p>Rows that point at rows: a {@code Request}'s c is its wait's first {@code Blocked} row, a {@code Blocked}'s c
- * the next {@code Blocked} row of the same wait; an {@code Acquire}'s c is its {@code Request}; a
- * {@code Release}'s c is the {@code Acquire} it ends. These are written when the later row arrives, so a reader
- * treats any row number at or beyond its published prefix as {@link #NONE}.
+ * <p>Rows that point at rows: a {@code Request}'s (or {@code PrimWait}'s) c is its wait's first {@code Blocked}
+ * row, a {@code Blocked}'s c the next {@code Blocked} row of the same wait; an {@code Acquire}'s c is its
+ * {@code Request}; a {@code Release}'s c is the {@code Acquire} it ends; a {@code Wake}'s c is the
+ * {@code PrimWait} it ends. These are written when the later row arrives, so a reader treats any row number at or
+ * beyond its published prefix as {@link #NONE}.
  *
  * <p>A {@code Spawn} is stored in columns, not as an object: a = its interned {@link SpawnShape} (kind and name
  * without a trailing number), b = parent, c = the name's trailing number or {@link #NONE}; so goroutines named
@@ -77,7 +83,7 @@ final class EventTable {
     /** Whether rows of this type start an interval that a later row ends, and so have a slot in {@link #ends}. */
     static boolean startsLinkedInterval(EventType kind) {
         return switch (kind) {
-            case SPAWN, REQUEST, ACQUIRE, PARK, SEND_START -> true;
+            case SPAWN, REQUEST, ACQUIRE, PARK, SEND_START, PRIM_WAIT, ACT_BUFFER -> true;
             default -> false;
         };
     }
@@ -113,6 +119,25 @@ final class EventTable {
         return sites.intern(site) << 1 | mode.ordinal();
     }
 
+    private static final WaitOp[] WAIT_OPS = WaitOp.values();
+    private static final PrimOp[] PRIM_OPS = PrimOp.values();
+
+    /** The op of a {@code PrimWait} row. */
+    WaitOp waitOp(int row) {
+        return WAIT_OPS[b.get(row) & 7];
+    }
+
+    /** The op of an {@code Act} row. */
+    PrimOp primOp(int row) {
+        return wide(row) ? ((TraceEvent.Act) side.get(c.get(row))).op() : PRIM_OPS[b.get(row) & 15];
+    }
+
+    /** The first primitive of a {@code PrimWait} row, or NONE for a wait on nothing. */
+    int firstPrim(int row) {
+        int set = a.get(row);
+        return blockerSets.size(set) == 0 ? NONE : blockerSets.get(set, 0);
+    }
+
     Mode mode(int row) {
         return (b.get(row) & 1) == 0 ? Mode.READ : Mode.WRITE;
     }
@@ -123,6 +148,9 @@ final class EventTable {
             case PARK, SLEEP -> wide(row) ? ((TraceEvent.Sleep) side.get(c.get(row))).site() : sites.value(b.get(row));
             case SEND_START -> wide(row) ? ((TraceEvent.SendStart) side.get(c.get(row))).site()
                     : sites.value(targets.value(a.get(row)).site());
+            case PRIM_WAIT -> sites.value(b.get(row) >>> 3);
+            case ACT, ACT_BUFFER -> wide(row) ? ((TraceEvent.Act) side.get(c.get(row))).site() : sites.value(b.get(row) >>> 4);
+            case PANIC -> ((TraceEvent.Panic) side.get(c.get(row))).site();
             default -> null;
         };
     }

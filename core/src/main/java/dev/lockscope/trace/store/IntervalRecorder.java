@@ -4,12 +4,15 @@ import static dev.lockscope.trace.store.EventTable.NONE;
 
 import dev.lockscope.interval.IntervalKind;
 import dev.lockscope.interval.IntervalTracker;
+import dev.lockscope.model.PrimOp;
+import dev.lockscope.model.WaitOp;
 
 /**
  * Records the intervals of rows as they are appended: feeds each row to the one {@link IntervalTracker}, with
  * the row as its tag, and stores what the tracker decides: the row that ends each interval (the ends column),
- * the links between rows (an {@code Acquire}'s request, a {@code Release}'s acquire, a wait's {@code Blocked}
- * rows), and the tracks' indexes. Writer thread only. One method per row type, called with the row's fields
+ * the links between rows (an {@code Acquire}'s request, a {@code Release}'s acquire, a {@code Wake}'s wait, a
+ * wait's {@code Blocked} rows), and the tracks' indexes. A wait on primitives is on its goroutine's track and on
+ * the track of each primitive it waits on; a buffered value only on its channel's. Writer thread only. One method per row type, called with the row's fields
  * after its columns are written.
  *
  * <p>A sleep's end is known when it starts ({@link IntervalIndex#openUntil}), so the tracker's report of it is
@@ -66,6 +69,23 @@ final class IntervalRecorder implements IntervalTracker.Listener {
         tracker.release(t, g, lock, read, row);
     }
 
+    void onPrimWait(int row, long t, int g, WaitOp op, int[] prims, int count) {
+        tracker.primWait(t, g, IntervalKind.of(op), count == 0 ? NONE : prims[0], row);
+    }
+
+    void onWake(int row, long t, int g) {
+        tracker.wake(t, g, row);
+    }
+
+    void onAct(int row, long t, int g, int prim, PrimOp op) {
+        tracker.act(t, g, prim, op, row);
+    }
+
+    /** An event of a goroutine that opens and closes nothing (a panic). */
+    void onEvent(int row, long t, int g) {
+        tracker.event(t, g, row);
+    }
+
     void onPark(int row, long t, int g) {
         tracker.park(t, g, row);
     }
@@ -89,6 +109,10 @@ final class IntervalRecorder implements IntervalTracker.Listener {
 
     @Override
     public void opened(IntervalKind kind, int g, int key, long start, long plannedEnd, int row) {
+        if (kind == IntervalKind.BUFFERED) {
+            tracks.obtain(Track.Kind.PRIM, key).open(row, start, kind);
+            return;
+        }
         IntervalIndex track = track(g);
         switch (kind) {
             case SLEEPING -> track.openUntil(row, start, plannedEnd, kind);
@@ -106,6 +130,15 @@ final class IntervalRecorder implements IntervalTracker.Listener {
                 tracks.obtain(Track.Kind.MEMBER, key).open(row, start, kind);
             }
             case RUNNING, PARKED -> track.open(row, start, kind);
+            case BUFFERED -> { } // not on a goroutine's track: see below
+            case CHAN_SEND, CHAN_RECV, SELECT, WG_WAIT, COND_WAIT, ONCE_WAIT -> {
+                state(g).lastBlocked = NONE;
+                track.open(row, start, kind);
+                int set = table.a.get(row);
+                for (int i = 0, n = table.blockerSets.size(set); i < n; i++) {
+                    tracks.obtain(Track.Kind.PRIM, table.blockerSets.get(set, i)).open(row, start, kind);
+                }
+            }
         }
     }
 
@@ -115,6 +148,10 @@ final class IntervalRecorder implements IntervalTracker.Listener {
             return;
         }
         table.ends.set(startRow, endRow);
+        if (kind == IntervalKind.BUFFERED) {
+            tracks.obtain(Track.Kind.PRIM, key).close(end, kind);
+            return;
+        }
         track(g).close(end, kind);
         switch (kind) {
             case WAITING -> {
@@ -128,6 +165,15 @@ final class IntervalRecorder implements IntervalTracker.Listener {
                 tracks.obtain(Track.Kind.LOCK_HOLDERS, key).close(end, kind);
             }
             case SENDING -> tracks.obtain(Track.Kind.MEMBER, key).close(end, kind);
+            case CHAN_SEND, CHAN_RECV, SELECT, WG_WAIT, COND_WAIT, ONCE_WAIT -> {
+                if (table.type(endRow) == EventType.WAKE) {
+                    table.c.set(endRow, startRow);
+                }
+                int set = table.a.get(startRow);
+                for (int i = 0, n = table.blockerSets.size(set); i < n; i++) {
+                    tracks.obtain(Track.Kind.PRIM, table.blockerSets.get(set, i)).close(end, kind);
+                }
+            }
             default -> { }
         }
     }

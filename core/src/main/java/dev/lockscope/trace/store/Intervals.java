@@ -6,7 +6,8 @@ import dev.lockscope.event.TraceEvent;
 import dev.lockscope.interval.IntervalKind;
 /**
  * Reads intervals out of the event columns. An interval has no storage of its own: its id is the row that
- * starts it ({@code Spawn}, {@code Request}, {@code Acquire}, {@code SendStart}, {@code Sleep}, {@code Park}),
+ * starts it ({@code Spawn}, {@code Request}, {@code Acquire}, {@code SendStart}, {@code Sleep}, {@code Park},
+ * {@code PrimWait}, a {@code send} act into a buffer),
  * its start is that row's time, its kind follows from that row's type and mode, and its end is the time of
  * the row in the start row's slot of the ends column, or {@code start + duration} for a sleep.
  */
@@ -41,6 +42,8 @@ final class Intervals {
             case SEND_START -> IntervalKind.SENDING;
             case SLEEP -> IntervalKind.SLEEPING;
             case PARK -> IntervalKind.PARKED;
+            case PRIM_WAIT -> IntervalKind.of(table.waitOp(id));
+            case ACT_BUFFER -> IntervalKind.BUFFERED;
             default -> throw new IllegalArgumentException("row " + id + " starts no interval: " + table.type(id));
         };
     }

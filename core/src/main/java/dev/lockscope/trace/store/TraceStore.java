@@ -92,8 +92,48 @@ public final class TraceStore implements EventSink {
             case TraceEvent.Sleep s -> appendSleep(s.time(), s.g(), s.durationNs(), s.site());
             case TraceEvent.SendStart s -> appendSend(s.time(), s.g(), s.member(), s.msg(), s.durationNs(), s.site());
             case TraceEvent.Deliver s -> appendDeliver(s.time(), s.g(), s.member(), s.msg(), s.latencyNs());
+            case TraceEvent.PrimWait s -> appendPrimWait(s);
+            case TraceEvent.Wake s -> appendWake(s.time(), s.g(), s.prim());
+            case TraceEvent.Act s -> appendAct(s);
+            case TraceEvent.Panic s -> appendPanic(s);
             default -> appendOther(event);
         }
+    }
+
+    // The events of channels and sync primitives: rare next to a room's, so they come as objects.
+
+    private void appendPrimWait(TraceEvent.PrimWait w) {
+        int n = w.prims().size();
+        int[] prims = new int[n];
+        for (int i = 0; i < n; i++) {
+            prims[i] = w.prims().get(i);
+        }
+        int row = table.append(w.time(), EventType.PRIM_WAIT, false, w.g(), table.blockerSets.intern(prims, n),
+                table.sites.intern(w.site()) << 3 | w.op().ordinal(), NONE);
+        recorder.onPrimWait(row, w.time(), w.g(), w.op(), prims, n);
+        publish(row);
+    }
+
+    private void appendWake(long t, int g, int prim) {
+        int row = table.append(t, EventType.WAKE, false, g, prim, NONE, NONE);
+        recorder.onWake(row, t, g);
+        publish(row);
+    }
+
+    private void appendAct(TraceEvent.Act a) {
+        EventType type = EventType.of(a);
+        int row = fitsInt(a.n())
+                ? table.append(a.time(), type, false, a.g(), a.prim(),
+                        table.sites.intern(a.site()) << 4 | a.op().ordinal(), (int) a.n())
+                : table.append(a.time(), type, true, a.g(), a.prim(), NONE, table.side.add(a));
+        recorder.onAct(row, a.time(), a.g(), a.prim(), a.op());
+        publish(row);
+    }
+
+    private void appendPanic(TraceEvent.Panic p) {
+        int row = table.append(p.time(), EventType.PANIC, true, p.g(), NONE, NONE, table.side.add(p));
+        recorder.onEvent(row, p.time(), p.g());
+        publish(row);
     }
 
     // The append methods below are accept() without the event object, for bulk loading (TraceReader.load): each
@@ -192,7 +232,10 @@ public final class TraceStore implements EventSink {
         publish(row);
     }
 
-    /** Rows without a goroutine, and without intervals: locks, drops, member changes, commands, alerts, the end. */
+    /**
+     * Rows without a goroutine, and without intervals: locks, primitives, drops, member changes, commands, alerts,
+     * Go's deadlock check, the end.
+     */
     private void appendOther(TraceEvent event) {
         long t = event.time();
         checkTime(t, event);
@@ -206,6 +249,8 @@ public final class TraceStore implements EventSink {
             case TraceEvent.CommandApplied s -> x.append(t, EventType.COMMAND, true, NONE, NONE, NONE, x.side.add(s));
             case TraceEvent.Alert s -> x.append(t, EventType.ALERT, false, NONE, x.alerts.add(s), NONE, NONE);
             case TraceEvent.End s -> x.append(t, EventType.END, false, NONE, NONE, NONE, NONE);
+            case TraceEvent.PrimCreated s -> x.append(t, EventType.PRIM_CREATED, true, NONE, s.prim(), NONE, x.side.add(s));
+            case TraceEvent.Asleep s -> x.append(t, EventType.ASLEEP, false, NONE, NONE, NONE, NONE);
             default -> throw new IllegalArgumentException("not an event without a goroutine: " + event);
         };
         recorder.onOther(t);

@@ -85,6 +85,50 @@ public final class TraceView {
         };
     }
 
+    /**
+     * The primitive of a primitive row: a {@code PrimCreated}, {@code Wake} or {@code Act} row's, the first of a
+     * {@code PrimWait} row's (-1 for a wait on nothing), or -1.
+     */
+    public int prim(int row) {
+        return switch (type(row)) {
+            case PRIM_CREATED, WAKE, ACT, ACT_BUFFER -> table.a.get(row);
+            case PRIM_WAIT -> table.firstPrim(row);
+            default -> NONE;
+        };
+    }
+
+    /** The primitives a {@code PrimWait} row waits on, in case order (empty: a wait that never ends). */
+    public List<Integer> prims(int row) {
+        requireType(row, EventType.PRIM_WAIT);
+        return table.blockerSets.value(table.a.get(row));
+    }
+
+    /** The op of a {@code PrimWait} row. */
+    public dev.lockscope.model.WaitOp waitOp(int row) {
+        requireType(row, EventType.PRIM_WAIT);
+        return table.waitOp(row);
+    }
+
+    /** The op of an {@code Act} row ({@code ACT} or {@code ACT_BUFFER}), or {@code null}. */
+    public dev.lockscope.model.PrimOp primOp(int row) {
+        return switch (type(row)) {
+            case ACT, ACT_BUFFER -> table.primOp(row);
+            default -> null;
+        };
+    }
+
+    /**
+     * The {@code n} of an {@code Act} row: a channel's buffer length after it, a WaitGroup's counter, ...
+     * (docs/trace-format.md).
+     */
+    public long actCount(int row) {
+        EventType t = type(row);
+        if (t != EventType.ACT && t != EventType.ACT_BUFFER) {
+            throw new IllegalArgumentException("row " + row + " is " + t + ", not an act");
+        }
+        return table.wide(row) ? ((TraceEvent.Act) table.side.get(table.c.get(row))).n() : table.c.get(row);
+    }
+
     /** The mode of a {@code Request}, {@code Acquire} or {@code Release} row. */
     public Mode mode(int row) {
         return switch (type(row)) {
@@ -237,6 +281,18 @@ public final class TraceView {
         return lock(checkInterval(interval));
     }
 
+    /**
+     * The primitive of a wait on primitives (the first it waits on) or of a buffered value (its channel), or -1.
+     */
+    public int intervalPrim(int interval) {
+        int id = checkInterval(interval);
+        return switch (table.type(id)) {
+            case PRIM_WAIT -> table.firstPrim(id);
+            case ACT_BUFFER -> table.a.get(id);
+            default -> NONE;
+        };
+    }
+
     /** The member of a send, or -1. */
     public int intervalMember(int interval) {
         return member(checkInterval(interval));
@@ -251,8 +307,9 @@ public final class TraceView {
     }
 
     /**
-     * The goroutines the wait {@code waitId} was blocked by at time {@code t}, ascending as emitted; empty
-     * outside the wait or before its first {@code Blocked} row.
+     * The goroutines the wait {@code waitId} (for a lock, or on primitives) was blocked by at time {@code t}, as
+     * emitted; empty outside the wait or before its first {@code Blocked} row. For a wait on primitives these are
+     * who could complete it, and 0 is a pending timer.
      */
     public List<Integer> blockedBy(int waitId, long t) {
         int row = lastBlockedRow(waitId, t);
@@ -285,6 +342,9 @@ public final class TraceView {
             int wait = waits.poll();
             int waiter = table.g.get(wait);
             for (int blocker : blockedBy(wait, t)) {
+                if (blocker == 0) {
+                    continue; // a pending timer: no goroutine to follow
+                }
                 edges.add(new BlockerChain.Edge(wait, waiter, blocker));
                 if (seen.add(blocker)) {
                     int next = waitAt(blocker, t);
@@ -300,10 +360,10 @@ public final class TraceView {
         return new BlockerChain(waitId, t, edges, roots);
     }
 
-    /** The wait goroutine {@code g} was in at time {@code t}, or -1. */
+    /** The wait (for a lock, or on primitives) goroutine {@code g} was in at time {@code t}, or -1. */
     public int waitAt(int g, long t) {
         for (int id : overlapping(Track.goroutine(g), t, t + 1)) {
-            if (intervals.kind(id) == IntervalKind.WAITING && intervals.start(id) <= t && intervals.end(id, size) > t) {
+            if (intervals.kind(id).isWait() && intervals.start(id) <= t && intervals.end(id, size) > t) {
                 return id;
             }
         }
@@ -362,7 +422,7 @@ public final class TraceView {
     }
 
     private void requireWait(int id) {
-        if (kind(id) != IntervalKind.WAITING) {
+        if (!kind(id).isWait()) {
             throw new IllegalArgumentException("interval " + id + " is not a wait but " + kind(id));
         }
     }

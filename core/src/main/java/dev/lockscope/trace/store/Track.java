@@ -2,8 +2,8 @@ package dev.lockscope.trace.store;
 
 /**
  * One horizontal lane of the timeline: the intervals of a goroutine, of a lock's holders, of a lock's
- * waiters, or of the sends to a member. {@code id} is the goroutine id (from 1), the lock id (from 0) or the
- * member id (from 0, see {@link TraceView#memberId}).
+ * waiters, of the sends to a member, or of a primitive. {@code id} is the goroutine id (from 1), the lock or
+ * primitive id (from 0, one id space) or the member id (from 0, see {@link TraceView#memberId}).
  */
 public record Track(Kind kind, int id) {
 
@@ -16,7 +16,13 @@ public record Track(Kind kind, int id) {
         /** The waits for one lock. */
         LOCK_WAITERS,
         /** The sends in flight to one member. */
-        MEMBER
+        MEMBER,
+        /**
+         * One channel or sync primitive: the goroutines waiting on it (a select waits on each of its channels, so
+         * its wait is on each of their tracks) and, for a channel, the values in its buffer ({@code BUFFERED}:
+         * their count at an instant is {@code len(ch)}).
+         */
+        PRIM
     }
 
     public Track {
@@ -40,5 +46,9 @@ public record Track(Kind kind, int id) {
 
     public static Track member(int member) {
         return new Track(Kind.MEMBER, member);
+    }
+
+    public static Track prim(int prim) {
+        return new Track(Kind.PRIM, prim);
     }
 }

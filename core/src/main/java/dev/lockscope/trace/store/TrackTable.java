@@ -20,7 +20,8 @@ final class TrackTable {
         this.intervals = intervals;
         this.bucketShift = bucketShift;
         this.compact = new CompactTracks(intervals);
-        this.families = List.of(goroutines, new IdTable.Refs<>(), new IdTable.Refs<>(), new IdTable.Refs<>());
+        this.families = List.of(goroutines, new IdTable.Refs<>(), new IdTable.Refs<>(), new IdTable.Refs<>(),
+                new IdTable.Refs<>());
     }
 
     long bucketWidth() {

@@ -359,11 +359,11 @@ public final class FramePlan {
         double pw = vp.width() / n;
         int i = 0;
         while (i < n) {
-            int style = fixedStyle >= 0 ? (s.busyFraction()[i] > 0 ? fixedStyle : -1) : s.worstState()[i];
+            int style = fixedStyle >= 0 ? (s.busyFraction()[i] > 0 ? fixedStyle : -1) : Ink.ofState(s.worstState()[i]);
             int j = i + 1;
             int maxConc = s.maxConcurrency()[i];
             while (j < n) {
-                int sj = fixedStyle >= 0 ? (s.busyFraction()[j] > 0 ? fixedStyle : -1) : s.worstState()[j];
+                int sj = fixedStyle >= 0 ? (s.busyFraction()[j] > 0 ? fixedStyle : -1) : Ink.ofState(s.worstState()[j]);
                 if (sj != style) {
                     break;
                 }
@@ -510,7 +510,7 @@ public final class FramePlan {
                 while (j < s.pixels() && s.worstState()[j] == s.worstState()[i]) {
                     j++;
                 }
-                byte w = s.worstState()[i];
+                byte w = Ink.ofState(s.worstState()[i]);
                 if (w >= 0) {
                     double x0 = clampX(x(Math.max(from, s.from(i))));
                     double x1 = clampX(x(Math.min(to, s.to(j - 1))));
@@ -528,15 +528,15 @@ public final class FramePlan {
                 int l = switch (kind) {
                     case RUNNING, SLEEPING, PARKED -> 0;
                     case HOLD_READ, HOLD_WRITE -> 1;
-                    case SENDING -> 2;
-                    case WAITING -> 3;
+                    case SENDING, BUFFERED -> 2;
+                    case WAITING, CHAN_SEND, CHAN_RECV, SELECT, WG_WAIT, COND_WAIT, ONCE_WAIT -> 3;
                 };
                 if (l != layer) {
                     continue;
                 }
                 long s = view.start(id);
                 long e = openEnd(id);
-                if (kind == IntervalKind.WAITING && e <= s) {
+                if (kind.isWait() && e <= s) {
                     continue; // granted at once: no wait
                 }
                 byte style = Ink.of(kind);

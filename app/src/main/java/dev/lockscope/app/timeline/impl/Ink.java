@@ -44,8 +44,19 @@ public final class Ink {
         return style >= 0 && style <= WAITING;
     }
 
-    /** The style of an interval kind. */
+    /** The style of a summary's worst state (an {@link IntervalKind} ordinal, or -1 for none: -1). */
+    public static byte ofState(int ordinal) {
+        return ordinal < 0 ? -1 : of(IntervalKind.ofOrdinal(ordinal));
+    }
+
+    /**
+     * The style of an interval kind. The kinds of channels and sync primitives have no style of their own yet:
+     * a wait on a primitive is drawn as a wait, a buffered value as a send.
+     */
     public static byte of(IntervalKind kind) {
-        return (byte) kind.ordinal();
+        if (kind.isPrimWait()) {
+            return WAITING;
+        }
+        return kind == IntervalKind.BUFFERED ? SENDING : (byte) kind.ordinal();
     }
 }

@@ -1,0 +1,332 @@
+package dev.lockscope.script;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lockscope.io.InputException;
+import dev.lockscope.scenario.Scenario;
+import dev.lockscope.scenario.ScenarioJson;
+import dev.lockscope.scenario.ScriptSpec;
+import java.io.StringReader;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The script language: each construct run with hand-computed instants, its listing, its canonical form, its errors. */
+class ScriptLanguageTest {
+
+    @Test
+    void countedLoopRangeCloseAndABranchOnTheSum() throws Exception {
+        ScriptRun run = ScriptRun.of("""
+                {"chans": [{"name": "ch", "cap": 1}],
+                 "goroutines": [
+                   {"name": "producer", "steps": [{"for": "i := 1; i <= 3; i++", "do": ["ch <- i"]}, "close(ch)"]},
+                   {"name": "consumer", "startMs": 10, "steps": [
+                     "sum := 0",
+                     {"for": "v := range ch", "do": ["sum = sum + v", "time.Sleep(1 * time.Millisecond)"]},
+                     {"if": "sum == 6", "then": ["sleep 5"], "else": ["sleep 7"]}]}]}
+                """);
+
+        // The buffer holds one value: the producer waits for each receive, and the consumer drains the last value
+        // after the close, then gets ok == false and leaves the loop.
+        assertThat(run.lines()).containsExactly(
+                "0 producer spawn",
+                "0 producer send ch 1",
+                "0 producer wait chan-send [ch]",
+                "10 consumer spawn",
+                "10 consumer recv ch 0",
+                "10 producer wake ch",
+                "10 producer send ch 1",
+                "10 consumer sleep 1",
+                "10 producer wait chan-send [ch]",
+                "11 consumer recv ch 0",
+                "11 producer wake ch",
+                "11 producer send ch 1",
+                "11 consumer sleep 1",
+                "11 producer close ch 1",
+                "11 producer exit",
+                "12 consumer recv ch 0",
+                "12 consumer sleep 1",
+                "13 consumer recv-closed ch 0",
+                "13 consumer sleep 5",
+                "18 consumer exit");
+    }
+
+    @Test
+    void functionsWithParametersGoAndDeferredDone() throws Exception {
+        ScriptRun run = ScriptRun.of("""
+                {"waitgroups": [{"name": "wg"}],
+                 "funcs": [{"name": "worker", "params": ["id int", "wg *sync.WaitGroup"],
+                            "steps": ["defer wg.Done()", "time.Sleep(10 * time.Millisecond)"]}],
+                 "goroutines": [{"name": "main", "steps": [
+                   {"for": "i := 0; i < 2; i++", "do": ["wg.Add(1)", "go worker(i, &wg)"]},
+                   "wg.Wait()"]}]}
+                """);
+
+        assertThat(run.lines()).containsExactly(
+                "0 main spawn",
+                "0 main add wg 1",
+                "0 worker#1 spawn by main",
+                "0 main add wg 2",
+                "0 worker#2 spawn by main",
+                "0 main wait wg-wait [wg]",
+                "0 worker#1 sleep 10",
+                "0 worker#2 sleep 10",
+                "10 worker#1 done wg 1",
+                "10 worker#1 exit",
+                "10 worker#2 done wg 0",
+                "10 main wake wg",
+                "10 worker#2 exit",
+                "10 main exit");
+    }
+
+    @Test
+    void selectDefaultAndBranchesOnAReceivedOkAndAConstant() throws Exception {
+        ScriptRun run = ScriptRun.of("""
+                {"consts": {"buggy": true},
+                 "chans": [{"name": "ch", "cap": 1}],
+                 "goroutines": [{"name": "g", "steps": [
+                   {"select": [{"case": "v := <-ch", "do": ["sleep 1"]}, {"default": ["sleep 2"]}]},
+                   "ch <- 5",
+                   "close(ch)",
+                   "v, ok := <-ch",
+                   {"if": "ok && v == 5", "then": ["sleep 3"]},
+                   "_, ok = <-ch",
+                   {"if": "!ok && buggy", "then": ["sleep 4"], "else": ["sleep 40"]}]}]}
+                """);
+
+        assertThat(run.lines()).containsExactly(
+                "0 g spawn",
+                "0 g sleep 2",
+                "2 g send ch 1",
+                "2 g close ch 1",
+                "2 g recv ch 0",
+                "2 g sleep 3",
+                "5 g recv-closed ch 0",
+                "5 g sleep 4",
+                "9 g exit");
+    }
+
+    @Test
+    void onceAfterFuncAndAContextMadeInASteps() throws Exception {
+        ScriptRun run = ScriptRun.of("""
+                {"onces": [{"name": "once"}],
+                 "chans": [{"name": "done", "type": "struct{}"}],
+                 "funcs": [{"name": "setup", "steps": ["sleep 10"]},
+                           {"name": "fire", "steps": ["close(done)"]}],
+                 "goroutines": [
+                   {"name": "a", "steps": ["once.Do(setup)", "time.AfterFunc(20 * time.Millisecond, fire)", "<-done"]},
+                   {"name": "b", "startMs": 5, "steps": [
+                     "once.Do(setup)",
+                     "ctx, cancel := context.WithTimeout(context.Background(), 100 * time.Millisecond)",
+                     "defer cancel()",
+                     {"select": [{"case": "<-ctx.Done()", "do": ["sleep 1"]}, {"case": "<-done", "do": ["sleep 2"]}]}]}]}
+                """);
+
+        assertThat(run.lines()).containsExactly(
+                "0 a spawn",
+                "0 a do once 0",
+                "0 a sleep 10",
+                "5 b spawn",
+                "5 b wait once-wait [once]",
+                "10 a do-end once 1",
+                "10 b wake once",
+                "10 a arm a.AfterFunc 30",
+                "10 a wait chan-recv [done]",
+                "10 b arm b.ctx 110",
+                "10 b wait select [b.ctx, done]",
+                "30 fire#1 spawn",
+                "30 fire#1 close done 0",
+                "30 a wake done",
+                "30 a recv-closed done 0",
+                "30 b wake done",
+                "30 b recv-closed done 0",
+                "30 fire#1 exit",
+                "30 a exit",
+                "30 b sleep 2",
+                "32 b cancel b.ctx 0",
+                "32 b exit");
+    }
+
+    @Test
+    void condWaitReleasesAndRetakesItsLock() throws Exception {
+        ScriptRun run = ScriptRun.of("""
+                {"locks": [{"name": "mu", "kind": "mutex"}],
+                 "conds": [{"name": "c", "lock": "mu"}],
+                 "goroutines": [
+                   {"name": "waiter", "steps": ["mu.Lock()", "c.Wait()", "mu.Unlock()"]},
+                   {"name": "signaller", "startMs": 10, "steps": ["mu.Lock()", "c.Signal()", "mu.Unlock()"]}]}
+                """);
+
+        assertThat(run.lines()).containsExactly(
+                "0 waiter spawn",
+                "0 waiter acquire mu",
+                "0 waiter release mu",
+                "0 waiter wait cond-wait [c]",
+                "10 signaller spawn",
+                "10 signaller acquire mu",
+                "10 signaller signal c 1",
+                "10 waiter wake c",
+                "10 signaller release mu",
+                "10 signaller exit",
+                "10 waiter acquire mu",
+                "10 waiter release mu",
+                "10 waiter exit");
+    }
+
+    @Test
+    void aPanicRunsTheDeferredCallsThenTheGoroutineExits() throws Exception {
+        ScriptRun run = ScriptRun.of("""
+                {"locks": [{"name": "mu", "kind": "mutex"}], "chans": [{"name": "ch"}],
+                 "goroutines": [{"name": "g", "steps": ["mu.Lock()", "defer mu.Unlock()", "close(ch)", "close(ch)",
+                                                        "sleep 1"]}]}
+                """);
+
+        assertThat(run.lines()).containsExactly(
+                "0 g spawn",
+                "0 g acquire mu",
+                "0 g close ch 0",
+                "0 g panic close of closed channel",
+                "0 alert panic: g panicked: close of closed channel",
+                "0 g release mu",
+                "0 g exit");
+    }
+
+    @Test
+    void closuresShareTheirVariablesAndEachLoopPassDeclaresNewOnes() throws Exception {
+        ScriptRun run = ScriptRun.of("""
+                {"chans": [{"name": "out", "cap": 10}],
+                 "goroutines": [{"name": "main", "steps": [
+                   "x := 1",
+                   {"go": ["out <- x"]},
+                   "x = 2",
+                   "sleep 1",
+                   {"for": "i := 0; i < 2; i++", "do": ["y := i * 10", {"go": ["sleep 1", "out <- y"]}]},
+                   "a := <-out", "b := <-out", "c := <-out",
+                   {"if": "a == 2 && b == 0 && c == 10", "then": ["sleep 7"], "else": ["sleep 70"]}]}]}
+                """);
+
+        // The first closure sends x after main changed it to 2; each loop pass's closure has its own y.
+        assertThat(run.lines()).contains("0 main.func1#1 spawn by main", "1 main.func2#1 spawn by main",
+                "1 main.func2#2 spawn by main", "2 main sleep 7");
+    }
+
+    @Test
+    void sitesNameTheLinesOfTheGoListing() throws Exception {
+        String json = """
+                {"chans": [{"name": "ch"}],
+                 "goroutines": [{"name": "main", "steps": [
+                   {"go": ["ch <- 1"]},
+                   {"for": "v := range ch", "do": [
+                     {"select": [{"case": "ch <- v", "do": []}, {"default": ["return"]}]}]}]}]}
+                """;
+        ScriptSpec spec = (ScriptSpec) ScriptRun.scenario(json).body();
+
+        assertThat(ScriptCode.of(spec).getFirst().text()).isEqualTo("""
+                func main() {
+                	go func() {
+                		ch <- 1
+                	}()
+                	for v := range ch {
+                		select {
+                		case ch <- v:
+                		default:
+                			return
+                		}
+                	}
+                }
+                """);
+        // The select finds no receiver for its send and runs its default: no event names its line.
+        assertThat(ScriptRun.of(json).sites()).containsExactly(
+                "main | main #4: for v := range ch {",
+                "main.func1 | main #2: ch <- 1");
+    }
+
+    @Test
+    void lockScriptsKeepTheirSitesAndReadAsGo() throws Exception {
+        String json = """
+                {"locks": [{"name": "A", "kind": "mutex"}],
+                 "goroutines": [{"name": "g1", "steps": ["lock A", "sleep 10", "unlock A"]}]}
+                """;
+        assertThat(ScriptRun.of(json).sites()).containsExactly("g1 | g1 #1: lock A", "g1 | g1 #2: sleep 10",
+                "g1 | g1 #3: unlock A");
+        assertThat(ScriptCode.of((ScriptSpec) ScriptRun.scenario(json).body()).getFirst().lines())
+                .containsExactly("\tA.Lock()", "\ttime.Sleep(10 * time.Millisecond)", "\tA.Unlock()");
+    }
+
+    @Test
+    void everyConstructRoundTripsThroughTheCanonicalForm() throws Exception {
+        Scenario s = ScriptRun.scenario("""
+                {"locks": [{"name": "mu", "kind": "rwmutex"}],
+                 "chans": [{"name": "ch", "type": "string", "cap": 2}, {"name": "nilch", "nil": true}],
+                 "waitgroups": [{"name": "wg"}], "conds": [{"name": "c", "lock": "mu"}], "onces": [{"name": "once"}],
+                 "contexts": [{"name": "root", "timeoutMs": 50}, {"name": "ctx", "parent": "root", "cancel": "stop"}],
+                 "consts": {"buggy": true, "n": 3, "who": "x"},
+                 "funcs": [{"name": "f", "params": ["in <-chan string", "k int"], "steps": ["v, ok := <-in", "return"]}],
+                 "goroutines": [{"name": "main", "startMs": 1.5, "steps": [
+                   "go f(ch, n)", "defer stop()", {"defer": ["wg.Done()"]},
+                   {"for": "", "do": [{"if": "buggy", "then": ["return"], "else": ["c.Broadcast()"]}]},
+                   {"select": [{"case": "ch <- who", "do": ["sleep 1"]}, {"case": "<-nilch"}, {"default": []}]}]}]}
+                """);
+
+        String canonical = ScenarioJson.toJson(s);
+        assertThat(ScenarioJson.read("c.json", new StringReader(canonical))).isEqualTo(s);
+    }
+
+    @Test
+    void everyMistakeNamesTheFileLineAndField() {
+        String head = "{\"name\": \"t\", \"kind\": \"script\", \"durationMs\": 1,\n \"chans\": [{\"name\": \"ch\"}],"
+                + " \"waitgroups\": [{\"name\": \"wg\"}],\n";
+        assertError(head + " \"goroutines\": [{\"name\": \"g\", \"steps\": [\"c <- 1\"]}]}",
+                "t.json:3: goroutines[0].steps[0]: unknown channel \"c\" (declared: ch)");
+        assertError(head + " \"goroutines\": [{\"name\": \"g\", \"steps\": [\"ch.Add(1)\"]}]}",
+                "t.json:3: goroutines[0].steps[0]: ch is a chan int, not a WaitGroup (declared: wg)");
+        assertError(head + " \"goroutines\": [{\"name\": \"g\", \"steps\": [\"ch <- \\\"x\\\"\"]}]}",
+                "t.json:3: goroutines[0].steps[0]: cannot use \"x\" (string) as int value in send");
+        assertError(head + " \"goroutines\": [{\"name\": \"g\", \"steps\": [{\"for\": \"v := range ch\",\n \"do\": "
+                        + "[\"v = \\\"s\\\"\"]}]}]}",
+                "t.json:4: goroutines[0].steps[0].do[0]: cannot use a string as int in assignment to v");
+        assertError(head + " \"goroutines\": [{\"name\": \"g\", \"steps\": [{\"select\": [{\"case\": \"wg.Wait()\"}]}]}]}",
+                "t.json:3: goroutines[0].steps[0].select[0].case: expected a send (\"ch <- v\") or a receive (\"<-ch\", "
+                        + "\"v := <-ch\", \"v, ok := <-ch\") in a select case, got \"wg.Wait()\"");
+        assertError(head + " \"goroutines\": [{\"name\": \"g\", \"steps\": [\"go f(1)\"]}]}",
+                "t.json:3: goroutines[0].steps[0]: unknown function \"f\" (declared: none)");
+        assertError(head + " \"funcs\": [{\"name\": \"f\", \"params\": [\"in <-chan int\"], \"steps\": [\"in <- 1\"]}]}",
+                "t.json:3: funcs[0].steps[0]: invalid operation: cannot send to receive-only channel in");
+        assertError(head + " \"funcs\": [{\"name\": \"f\", \"params\": [\"x int\"]}],\n \"goroutines\": [{\"name\": \"g\", "
+                        + "\"steps\": [\"f(ch)\"]}]}",
+                "t.json:4: goroutines[0].steps[0]: cannot use ch (chan int) as int in argument 1 to f");
+        assertError(head + " \"goroutines\": [{\"name\": \"g\", \"steps\": [\"<-time.After(100)\"]}]}",
+                "t.json:3: goroutines[0].steps[0]: expected a duration such as \"100 * time.Millisecond\" or "
+                        + "\"time.Second\", got \"100\"");
+        assertError(head + " \"goroutines\": [{\"name\": \"g\", \"steps\": [\"x := 1\", \"x := 2\"]}]}",
+                "t.json:3: goroutines[0].steps[1]: x is declared already in this block");
+        assertError(head + " \"goroutines\": [{\"name\": \"g\", \"steps\": [{\"while\": \"x\"}]}]}",
+                "t.json:3: goroutines[0].steps[0]: expected a block with one of for, if, select, go, defer");
+        assertError(head + " \"goroutines\": [{\"name\": \"g\", \"steps\": [{\"if\": \"1\", \"then\": []}]}]}",
+                "t.json:3: goroutines[0].steps[0].if: expected bool for the condition, got 1 (int)");
+        assertError(head + " \"consts\": {\"n\": 1}, \"goroutines\": [{\"name\": \"g\", \"steps\": [\"n = 2\"]}]}",
+                "t.json:3: goroutines[0].steps[0]: cannot assign to n (a constant)");
+        assertError(head + " \"conds\": [{\"name\": \"c\", \"lock\": \"nope\"}]}",
+                "t.json:3: conds[0].lock: unknown lock \"nope\" (declared: )");
+        assertError(head + " \"onces\": [{\"name\": \"ch\"}]}",
+                "t.json:3: onces[0].name: duplicate name \"ch\" (every lock, primitive, constant and function of a "
+                        + "script has a name of its own)");
+    }
+
+    private static void assertError(String json, String message) {
+        assertThatThrownBy(() -> ScenarioJson.read("t.json", new StringReader(json))).isInstanceOf(InputException.class)
+                .hasMessage(message);
+    }
+
+    @Test
+    void scriptsOfLocksAloneNeedNoNewFormat() throws Exception {
+        assertThat(((ScriptSpec) ScriptRun.scenario("""
+                {"locks": [{"name": "A", "kind": "mutex"}], "goroutines": [{"name": "g", "steps": ["lock A"]}]}
+                """).body()).usesPrimitives()).isFalse();
+        assertThat(((ScriptSpec) ScriptRun.scenario("""
+                {"locks": [{"name": "A", "kind": "mutex"}], "goroutines": [{"name": "g", "steps": ["A.Lock()",
+                 "defer A.Unlock()"]}]}
+                """).body()).usesPrimitives()).isTrue();
+        assertThat(List.of()).isEmpty();
+    }
+}
