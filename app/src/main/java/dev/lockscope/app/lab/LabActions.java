@@ -9,8 +9,11 @@ import java.util.function.Supplier;
  * exhaustive, so an action added to the key map does not compile until it does something here.
  */
 final class LabActions {
-    /** What only the window can do, as it owns the layout: the help overlay, the timeline in the centre, closing. */
-    record Window(Runnable toggleHelp, Runnable closeHelp, Supplier<TimelineLink> timeline, Runnable quit) {}
+    /**
+     * What only the window can do, as it owns the layout and the focus: the help overlay, Escape (close the help,
+     * leave a text field, or clear the timeline's selection), the timeline in the centre, closing.
+     */
+    record Window(Runnable toggleHelp, Runnable escape, Supplier<TimelineLink> timeline, Runnable quit) {}
 
     private final LabModel model;
     private final RunControls run;
@@ -51,7 +54,7 @@ final class LabActions {
             case TO_START -> run.toStart();
             case TO_END -> run.toEnd();
             case FIT_TIMELINE -> window.timeline().get().fitAll();
-            case CLOSE_HELP -> window.closeHelp().run();
+            case ESCAPE -> window.escape().run();
             case LESSON_NEXT -> model.lessonNext();
             case LESSON_BACK -> model.lessonBack();
             case TOGGLE_HELP -> window.toggleHelp().run();

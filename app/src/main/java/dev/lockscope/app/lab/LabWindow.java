@@ -85,7 +85,7 @@ public final class LabWindow {
         RunControls run = new RunControls(model, this::selectAlert);
 
         TimelineView tv = timelineView();
-        installTimeline(TimelineLink.of(tv, tv::selectAlert, tv::fitAll));
+        installTimeline(TimelineLink.of(tv, tv::selectAlert, tv::fitAll, tv::clearSelection));
         middle.setOrientation(Orientation.VERTICAL);
         middle.getItems().add(timelineHolder);
         outer.getItems().add(middle);
@@ -94,7 +94,7 @@ public final class LabWindow {
         look = new LabLook(scene, tv, model.messageProperty(), settings);
 
         LabActions actions = new LabActions(model, run, opener, saver, look,
-                new LabActions.Window(() -> help().toggle(), this::closeHelp, () -> timeline, stage::close));
+                new LabActions.Window(() -> help().toggle(), this::escape, () -> timeline, stage::close));
         root.setTop(new VBox(new LabMenus(model, actions::perform, opener, saver, lessons).build(look.darkThemeProperty(), settings),
                 new LabToolBar(model, run)));
         LessonBar lessonBar = new LessonBar(model.lessonProperty(), model::lessonNext, model::lessonBack);
@@ -104,7 +104,7 @@ public final class LabWindow {
         root.setBottom(new LabStatusBar(model, opener.loadingProperty(), opener::cancelLoading));
         root.getStyleClass().add("lab-root");
 
-        ShortcutKeys.install(scene, KeyMap.SHORTCUTS, actions::perform);
+        ShortcutKeys.install(scene, KeyMap.SHORTCUTS, actions::perform, tv);
         opener.acceptDrops(scene);
         stage.setScene(scene);
         stage.titleProperty().bind(Bindings.concat("Lockscope — ", model.titleProperty()));
@@ -112,9 +112,7 @@ public final class LabWindow {
         stage.setOnHidden(e -> close());
 
         // Keyboard focus starts on the timeline, not in a text field, so Space and the letter keys work at once.
-        timelineHolder.setFocusTraversable(true);
-        stage.setOnShown(e -> timelineHolder.requestFocus());
-        timelineHolder.setOnMouseClicked(e -> timelineHolder.requestFocus());
+        stage.setOnShown(e -> tv.requestFocus());
         model.setOnLiveAlerts(new AlertNotifier(stage, settings, this::selectAlert)::onAlerts);
         attachPanelsAfterFirstFrame(scene);
     }
@@ -245,9 +243,18 @@ public final class LabWindow {
         return help;
     }
 
-    private void closeHelp() {
-        if (help != null) {
+    /**
+     * Escape, in this order: closes the help if it shows; leaves a text field (the timeline gets the keyboard);
+     * or clears the timeline's selection and time range.
+     */
+    private void escape() {
+        Scene scene = stage.getScene();
+        if (help != null && help.isVisible()) {
             help.hide();
+        } else if (ShortcutKeys.isTyping(scene.getFocusOwner())) {
+            timeline.node().requestFocus();
+        } else {
+            timeline.clearSelection();
         }
     }
 
@@ -257,7 +264,7 @@ public final class LabWindow {
      * TimelineView tv = new TimelineView();
      * tv.storeProperty().bind(window.model().storeProperty());          // a new store after each reset
      * tv.playheadProperty().bindBidirectional(window.model().playheadProperty());
-     * window.installTimeline(TimelineLink.of(tv, tv::selectAlert, tv::fitAll));
+     * window.installTimeline(TimelineLink.of(tv, tv::selectAlert, tv::fitAll, tv::clearSelection));
      * }</pre>
      */
     public void installTimeline(TimelineLink link) {

@@ -19,8 +19,15 @@ public interface TimelineLink {
     /** Zooms to show the whole run. */
     void fitAll();
 
-    /** A link from a node and two method references, e.g. {@code TimelineLink.of(tv, tv::selectAlert, tv::fitAll)}. */
-    static TimelineLink of(Node node, java.util.function.Consumer<TraceEvent.Alert> selectAlert, Runnable fitAll) {
+    /** Clears the selection and the selected time range. */
+    void clearSelection();
+
+    /**
+     * A link from a node and method references, e.g.
+     * {@code TimelineLink.of(tv, tv::selectAlert, tv::fitAll, tv::clearSelection)}.
+     */
+    static TimelineLink of(Node node, java.util.function.Consumer<TraceEvent.Alert> selectAlert, Runnable fitAll,
+            Runnable clearSelection) {
         return new TimelineLink() {
             @Override
             public Node node() {
@@ -35,6 +42,11 @@ public interface TimelineLink {
             @Override
             public void fitAll() {
                 fitAll.run();
+            }
+
+            @Override
+            public void clearSelection() {
+                clearSelection.run();
             }
         };
     }

@@ -574,21 +574,22 @@ final class TimelineSkin extends SkinBase<TimelineView> {
     }
 
     private void keyPressed(KeyEvent e) {
+        TimelineKey key = TimelineKey.of(e);
+        if (key == null) {
+            return;
+        }
         TimelineView c = getSkinnable();
         Viewport vp = viewport();
         double anchor = !Double.isNaN(mouseX) && mouseX >= plotX() ? mouseX - plotX() : vp.width() / 2;
-        switch (e.getCode()) {
-            case W -> navigate(vp.zoomAt(anchor, 0.8, maxSpan()));
-            case S -> navigate(vp.zoomAt(anchor, 1.25, maxSpan()));
-            case A -> navigate(vp.panPixels(vp.width() / 5));
-            case D -> navigate(vp.panPixels(-vp.width() / 5));
-            case F -> c.fitSelection();
-            case HOME -> c.fitAll();
-            case L, END -> c.setFollow(true);
-            case ESCAPE -> c.clearSelection();
-            default -> {
-                return;
-            }
+        switch (key) {
+            case ZOOM_IN -> navigate(vp.zoomAt(anchor, 0.8, maxSpan()));
+            case ZOOM_OUT -> navigate(vp.zoomAt(anchor, 1.25, maxSpan()));
+            case PAN_EARLIER -> navigate(vp.panPixels(vp.width() / 5));
+            case PAN_LATER -> navigate(vp.panPixels(-vp.width() / 5));
+            case FIT_SELECTION -> c.fitSelection();
+            case FIT_ALL -> c.fitAll();
+            case FOLLOW, FOLLOW_END -> c.setFollow(true);
+            case CLEAR -> c.clearSelection();
         }
         e.consume();
     }
