@@ -13,8 +13,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The detectors' alerts, newest last, and the full report of the one selected. Selecting one (click, or
- * Enter) hands it to {@code onSelect}, which moves the timeline and the playhead to it.
+ * The detectors' alerts, newest last, and the full report of the one selected: live, every alert so far; in a
+ * replay, those up to the playhead ({@link LabModel#shownAlerts()}), as every panel shows the run at the playhead.
+ * Selecting one (click, or Enter) hands it to {@code onSelect}, which moves the timeline and the playhead to it.
  */
 final class AlertsPanel extends VBox {
     private final ListView<TraceEvent.Alert> list;
@@ -25,7 +26,7 @@ final class AlertsPanel extends VBox {
         getStyleClass().addAll("panel", "alerts-panel");
         setId("alertsPanel");
         title.getStyleClass().add("panel-title");
-        list = new ListView<>(model.alerts());
+        list = new ListView<>(model.shownAlerts());
         list.setId("alertList");
         list.setPlaceholder(new Label("No alerts yet"));
         list.setCellFactory(v -> new ListCell<>() {
@@ -56,6 +57,7 @@ final class AlertsPanel extends VBox {
                 onSelect.accept(a);
             }
         });
+        model.shownAlerts().addListener((ListChangeListener<TraceEvent.Alert>) c -> updateTitle(model));
         model.alerts().addListener((ListChangeListener<TraceEvent.Alert>) c -> updateTitle(model));
         updateTitle(model);
         report.setId("alertReport");
@@ -84,6 +86,8 @@ final class AlertsPanel extends VBox {
     }
 
     private void updateTitle(LabModel model) {
-        title.setText("Alerts (" + model.alerts().size() + ")");
+        int shown = model.shownAlerts().size();
+        int all = model.alerts().size();
+        title.setText(shown == all ? "Alerts (" + all + ")" : "Alerts (" + shown + " of " + all + ", up to the playhead)");
     }
 }

@@ -37,7 +37,7 @@ final class LabMenus {
 
     /**
      * The menu bar (id {@code menuBar}). View's check items show and set {@code darkTheme}, and the settings'
-     * alert notifications.
+     * alert pop-ups.
      */
     MenuBar build(BooleanProperty darkTheme, LabSettings settings) {
         MenuBar bar = new MenuBar(file(), run(), view(darkTheme, settings), lessons(),
@@ -85,9 +85,10 @@ final class LabMenus {
         CheckMenuItem dark = new CheckMenuItem();
         shortcutOf(dark, KeyMap.Action.DARK_THEME);
         dark.selectedProperty().bindBidirectional(darkTheme);
-        CheckMenuItem notes = new CheckMenuItem("Alert notifications");
-        notes.setSelected(settings.notifications());
-        notes.selectedProperty().addListener((o, was, on) -> settings.setNotifications(on));
+        CheckMenuItem notes = new CheckMenuItem("Alert pop-ups over the timeline (never while presenting)");
+        notes.setId("alertPopupsItem");
+        notes.setSelected(settings.alertPopups());
+        notes.selectedProperty().addListener((o, was, on) -> settings.setAlertPopups(on));
         return new Menu("View", null, dark, item(KeyMap.Action.LARGER_TEXT), item(KeyMap.Action.SMALLER_TEXT),
                 item(KeyMap.Action.NORMAL_TEXT), notes, item(KeyMap.Action.FIT_TIMELINE));
     }

@@ -11,7 +11,7 @@ import java.util.Properties;
 
 /**
  * What the lab remembers between runs, in {@code settings.properties} under its home directory: the theme, the
- * font scale, recent files, the window's bounds and split positions. The home is {@code ~/.lockscope}, or the
+ * font scale, recent files, the window's bounds and split positions, whether alerts pop up. The home is {@code ~/.lockscope}, or the
  * system property {@code lockscope.home} (tests point it at a temporary directory). A missing or unreadable file
  * gives the defaults; a failed save is reported to the caller and changes nothing else.
  */
@@ -165,13 +165,16 @@ public final class LabSettings {
         props.setProperty("dividers." + name, sb.toString());
     }
 
-    /** Whether alerts pop up as notifications. */
-    public boolean notifications() {
-        return Boolean.parseBoolean(props.getProperty("notifications", "true"));
+    /**
+     * Whether a live run's alerts pop up over the timeline (never while a lesson is presented). Off by default: the
+     * docked alert strip always shows them, and a pop-up is for those who ask for it.
+     */
+    public boolean alertPopups() {
+        return Boolean.parseBoolean(props.getProperty("alertPopups", "false"));
     }
 
-    public void setNotifications(boolean on) {
-        props.setProperty("notifications", String.valueOf(on));
+    public void setAlertPopups(boolean on) {
+        props.setProperty("alertPopups", String.valueOf(on));
     }
 
     private double number(String key, double fallback) {

@@ -101,7 +101,8 @@ public final class LabWindow {
         VBox.setVgrow(outer, Priority.ALWAYS);
         root.setCenter(new VBox(lessonBar, outer));
         model.lessonProperty().addListener((o, old, now) -> presentationMode(now != null));
-        root.setBottom(new LabStatusBar(model, opener.loadingProperty(), opener::cancelLoading));
+        root.setBottom(new VBox(new AlertStrip(model, this::selectAlert),
+                new LabStatusBar(model, opener.loadingProperty(), opener::cancelLoading)));
         root.getStyleClass().add("lab-root");
 
         ShortcutKeys.install(scene, KeyMap.SHORTCUTS, actions::perform, tv);
@@ -113,7 +114,7 @@ public final class LabWindow {
 
         // Keyboard focus starts on the timeline, not in a text field, so Space and the letter keys work at once.
         stage.setOnShown(e -> tv.requestFocus());
-        model.setOnLiveAlerts(new AlertNotifier(stage, settings, this::selectAlert)::onAlerts);
+        model.setOnLiveAlerts(new AlertPopups(timelineHolder, settings, () -> presenting, this::selectAlert)::onAlerts);
         attachPanelsAfterFirstFrame(scene);
     }
 
