@@ -21,6 +21,7 @@ final class AlertsPanel extends VBox {
     private final ListView<TraceEvent.Alert> list;
     private final TextArea report = new TextArea();
     private final Label title = new Label();
+    private final SplitPane split;
 
     AlertsPanel(LabModel model, Consumer<TraceEvent.Alert> onSelect) {
         getStyleClass().addAll("panel", "alerts-panel");
@@ -65,9 +66,8 @@ final class AlertsPanel extends VBox {
         report.setWrapText(false);
         report.getStyleClass().add("alert-report");
         report.setPromptText("Select an alert to read its report: who waits, blocked by whom, doing what.");
-        SplitPane split = new SplitPane(list, report);
+        split = new SplitPane(list, report);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        split.setDividerPositions(0.55);
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().addAll(title, split);
     }
@@ -79,6 +79,11 @@ final class AlertsPanel extends VBox {
             list.getSelectionModel().select(i);
             list.scrollTo(Math.max(0, i - 2));
         }
+    }
+
+    /** The list over the report: the window places its divider ({@link SplitLayout}). */
+    SplitPane split() {
+        return split;
     }
 
     ListView<TraceEvent.Alert> list() {

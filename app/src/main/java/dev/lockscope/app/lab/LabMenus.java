@@ -39,8 +39,8 @@ final class LabMenus {
      * The menu bar (id {@code menuBar}). View's check items show and set {@code darkTheme}, and the settings'
      * alert pop-ups.
      */
-    MenuBar build(BooleanProperty darkTheme, LabSettings settings) {
-        MenuBar bar = new MenuBar(file(), run(), view(darkTheme, settings), lessons(),
+    MenuBar build(BooleanProperty darkTheme, LabSettings settings, Runnable resetLayout) {
+        MenuBar bar = new MenuBar(file(), run(), view(darkTheme, settings, resetLayout), lessons(),
                 new Menu("Help", null, item(KeyMap.Action.TOGGLE_HELP)));
         bar.setId("menuBar");
         return bar;
@@ -81,7 +81,7 @@ final class LabMenus {
         return item;
     }
 
-    private Menu view(BooleanProperty darkTheme, LabSettings settings) {
+    private Menu view(BooleanProperty darkTheme, LabSettings settings, Runnable resetLayout) {
         CheckMenuItem dark = new CheckMenuItem();
         shortcutOf(dark, KeyMap.Action.DARK_THEME);
         dark.selectedProperty().bindBidirectional(darkTheme);
@@ -89,8 +89,10 @@ final class LabMenus {
         notes.setId("alertPopupsItem");
         notes.setSelected(settings.alertPopups());
         notes.selectedProperty().addListener((o, was, on) -> settings.setAlertPopups(on));
+        MenuItem layout = item("Reset layout", resetLayout);
+        layout.setId("resetLayoutItem");
         return new Menu("View", null, dark, item(KeyMap.Action.LARGER_TEXT), item(KeyMap.Action.SMALLER_TEXT),
-                item(KeyMap.Action.NORMAL_TEXT), notes, item(KeyMap.Action.FIT_TIMELINE));
+                item(KeyMap.Action.NORMAL_TEXT), layout, notes, item(KeyMap.Action.FIT_TIMELINE));
     }
 
     private Menu lessons() {

@@ -136,7 +136,7 @@ public final class LabSettings {
         props.setProperty("maximized", String.valueOf(m));
     }
 
-    /** A split pane's divider positions, or {@code fallback}. */
+    /** A split pane's divider positions as the user left them, or {@code fallback} (which may be {@code null}). */
     public double[] dividers(String name, double[] fallback) {
         String v = props.getProperty("dividers." + name);
         if (v == null) {
@@ -144,7 +144,7 @@ public final class LabSettings {
         }
         try {
             String[] parts = v.split(",");
-            if (parts.length != fallback.length) {
+            if (fallback != null && parts.length != fallback.length) {
                 return fallback;
             }
             double[] d = new double[parts.length];
@@ -157,7 +157,12 @@ public final class LabSettings {
         }
     }
 
+    /** Remembers a split pane's divider positions; {@code null} forgets them. */
     public void setDividers(String name, double[] positions) {
+        if (positions == null) {
+            props.remove("dividers." + name);
+            return;
+        }
         StringBuilder sb = new StringBuilder();
         for (double p : positions) {
             sb.append(sb.isEmpty() ? "" : ",").append(p);

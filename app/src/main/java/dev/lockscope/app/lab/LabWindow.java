@@ -27,14 +27,15 @@ import javafx.stage.Stage;
 /**
  * The lab's main window and its layout: menus and toolbar on top, the lesson strip, the room on the left, the
  * timeline in the centre over the code and the alerts, the metrics on the right, a status bar below, and the
- * shortcut help over everything. It builds these parts, places them in split panes, and remembers the window's
- * bounds and the split positions. What the parts do is theirs: files ({@link FileOpener}, {@link RunSaver}),
+ * shortcut help over everything. It builds these parts, places them in split panes ({@link SplitLayout} says where
+ * their dividers go), and remembers the window's bounds. What the parts do is theirs: files ({@link FileOpener}, {@link RunSaver}),
  * lessons and sweeps ({@link LessonsAndSweeps}), the run ({@link RunControls}), the look ({@link LabLook}), and
  * the menus and keys, made from the {@link KeyMap} ({@link LabMenus}, {@link ShortcutKeys}, {@link LabActions}).
  *
  * <p>It owns the {@link LabModel} and the background executor for files, and ends both when the window closes.
- * Everything it does on the FX thread is quick. While a lesson is presented, only the timeline and the code show;
- * the split positions the user arranged are saved only when all panels show.
+ * Everything it does on the FX thread is quick. While a lesson is presented, only the timeline and the code show,
+ * side by side, in larger text; leaving the lesson brings back the user's text size and layout. The window is never
+ * smaller than {@value #MIN_WIDTH} × {@value #MIN_HEIGHT} and always opens on a screen.
  *
  * <p>Test hooks: {@link #model()}, {@link #opener()} and {@link #saver()}, whose file actions take a path, so that
  * tests need no file chooser.
@@ -42,6 +43,11 @@ import javafx.stage.Stage;
 public final class LabWindow {
     /** How much of a live run the timeline shows while it follows: enough to see a stall build up. */
     private static final long FOLLOW_SPAN_NS = 8_000_000_000L;
+    /** The smallest window that keeps the menus, the toolbar and a usable timeline (an old 800 × 600 projector). */
+    static final double MIN_WIDTH = 800;
+    static final double MIN_HEIGHT = 600;
+    /** The text size while a lesson is presented, at least: readable from the back of a classroom. */
+    static final double PRESENTING_SCALE = 1.35;
 
     private final Stage stage;
     private final LabSettings settings;
@@ -57,11 +63,7 @@ public final class LabWindow {
     private final SplitPane outer = new SplitPane();
     private final SplitPane middle = new SplitPane();
     private final SplitPane bottom = new SplitPane();
-    // The default split positions: room | timeline and code | metrics; timeline over code; code | alerts.
-    // Per window rather than static: arrays are mutable, and only this window passes them on (read only).
-    private final double[] defaultOuterDividers = {0.285, 0.77};
-    private final double[] defaultMiddleDividers = {0.62};
-    private final double[] defaultBottomDividers = {0.55};
+    private final SplitLayout splits;
     private final FileOpener opener;
     private final RunSaver saver;
     private final LessonsAndSweeps lessons;
@@ -77,6 +79,8 @@ public final class LabWindow {
     public LabWindow(Stage stage, LabSettings settings) {
         this.stage = stage;
         this.settings = settings;
+        splits = new SplitLayout(settings);
+        defineArrangements();
         ErrorReporter errors = new ErrorReporter(stage, model);
         FileChoosers choosers = new FileChoosers(stage, settings);
         opener = new FileOpener(stage, model, settings, background, errors, choosers);
@@ -92,10 +96,15 @@ public final class LabWindow {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(layers, Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight()));
         look = new LabLook(scene, tv, model.messageProperty(), settings);
+        splits.setFontScale(look.fontScaleProperty().get());
+        look.fontScaleProperty().addListener((o, was, scale) -> {
+            splits.setFontScale(scale.doubleValue());
+            splits.reapply(); // a larger text pushes dividers; smaller again, they come back
+        });
 
         LabActions actions = new LabActions(model, run, opener, saver, look,
                 new LabActions.Window(() -> help().toggle(), this::escape, () -> timeline, stage::close));
-        root.setTop(new VBox(new LabMenus(model, actions::perform, opener, saver, lessons).build(look.darkThemeProperty(), settings),
+        root.setTop(new VBox(new LabMenus(model, actions::perform, opener, saver, lessons).build(look.darkThemeProperty(), settings, splits::resetToDefaults),
                 new LabToolBar(model, run)));
         LessonBar lessonBar = new LessonBar(model.lessonProperty(), model::lessonNext, model::lessonBack);
         VBox.setVgrow(outer, Priority.ALWAYS);
@@ -109,6 +118,8 @@ public final class LabWindow {
         opener.acceptDrops(scene);
         stage.setScene(scene);
         stage.titleProperty().bind(Bindings.concat("Lockscope — ", model.titleProperty()));
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
         restoreBounds();
         stage.setOnHidden(e -> close());
 
@@ -204,26 +215,49 @@ public final class LabWindow {
         SplitPane.setResizableWithParent(panels.room(), false);
         SplitPane.setResizableWithParent(panels.metrics(), false);
         look.styleCharts(panels.metrics());
-        middle.getItems().setAll(timelineHolder, bottom);
-        layoutPanels(settings.dividers("outer", defaultOuterDividers),
-                settings.dividers("bottom", defaultBottomDividers));
-        middle.setDividerPositions(settings.dividers("middle", defaultMiddleDividers));
+        splits.show(panels.alerts().split(), "alertListOverReport");
+        layoutPanels();
         panelsReady.set(true);
     }
 
-    /** Puts the panels in the split panes: all of them, or, while a lesson is presented, only the code. */
-    private void layoutPanels(double[] outerDividers, double[] bottomDividers) {
+    /**
+     * The window's arrangements and their default divider positions ({@link SplitLayout}). The side panels are as
+     * wide as their content needs at the text size (in em), up to a share of the window, so that on a 1280 px
+     * projector and a 1920 px screen alike the timeline gets the rest.
+     */
+    private void defineArrangements() {
+        splits.define("lab", 2, (width, scale) -> {
+            double em = 13 * scale;
+            double room = Math.min(0.32 * width, 28.5 * em);
+            double metrics = Math.min(0.27 * width, 24 * em);
+            return new double[] {room / width, 1 - metrics / width};
+        });
+        splits.define("timelineOverCode", 1, (height, scale) -> new double[] {0.6});
+        splits.define("codeBesideAlerts", 1, (width, scale) -> new double[] {0.6});
+        splits.define("alertListOverReport", 1, (height, scale) -> new double[] {0.55});
+        // Presenting: the timeline beside the code, so that it has the whole height the caption leaves.
+        splits.define("presenting", 1, (width, scale) -> new double[] {1 - Math.min(0.36 * width, 31 * 13 * scale) / width});
+    }
+
+    /**
+     * Puts the panels in the split panes: all of them, or, while a lesson is presented, the timeline beside the code
+     * (so that the timeline keeps the whole height the caption strip leaves).
+     */
+    private void layoutPanels() {
         if (panels == null) {
             return;
         }
         if (presenting) {
-            outer.getItems().setAll(middle);
-            bottom.getItems().setAll(panels.code());
+            middle.getItems().setAll(timelineHolder);
+            outer.getItems().setAll(middle, panels.code());
+            splits.show(outer, "presenting");
         } else {
-            outer.getItems().setAll(panels.room(), middle, panels.metrics());
             bottom.getItems().setAll(panels.code(), panels.alerts());
-            outer.setDividerPositions(outerDividers);
-            bottom.setDividerPositions(bottomDividers);
+            middle.getItems().setAll(timelineHolder, bottom);
+            outer.getItems().setAll(panels.room(), middle, panels.metrics());
+            splits.show(outer, "lab");
+            splits.show(middle, "timelineOverCode");
+            splits.show(bottom, "codeBesideAlerts");
         }
     }
 
@@ -282,10 +316,8 @@ public final class LabWindow {
             return;
         }
         presenting = on;
-        if (on) {
-            look.atLeast(1.35);
-        }
-        layoutPanels(defaultOuterDividers, defaultBottomDividers);
+        look.presenting(on, PRESENTING_SCALE);
+        layoutPanels();
     }
 
     /** Moves the timeline (and in a replay the playhead) to {@code alert} and selects it everywhere. */
@@ -301,14 +333,21 @@ public final class LabWindow {
 
     // ---- the window's bounds and closing ----
 
+    /**
+     * The window's bounds from the settings, on a screen: a window saved on a larger or another screen is made to fit
+     * the screen it (mostly) was on, or the primary one, and moved to lie on it whole.
+     */
     private void restoreBounds() {
         double[] b = settings.windowBounds();
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        if (b != null && screen.intersects(b[0], b[1], b[2], b[3])) {
-            stage.setX(b[0]);
-            stage.setY(b[1]);
-            stage.setWidth(Math.min(b[2], screen.getWidth()));
-            stage.setHeight(Math.min(b[3], screen.getHeight()));
+        if (b != null) {
+            Rectangle2D screen = Screen.getScreensForRectangle(b[0], b[1], b[2], b[3]).stream().findFirst()
+                    .orElse(Screen.getPrimary()).getVisualBounds();
+            double w = Math.clamp(b[2], Math.min(MIN_WIDTH, screen.getWidth()), screen.getWidth());
+            double h = Math.clamp(b[3], Math.min(MIN_HEIGHT, screen.getHeight()), screen.getHeight());
+            stage.setWidth(w);
+            stage.setHeight(h);
+            stage.setX(Math.clamp(b[0], screen.getMinX(), screen.getMaxX() - w));
+            stage.setY(Math.clamp(b[1], screen.getMinY(), screen.getMaxY() - h));
         }
         stage.setMaximized(settings.maximized());
     }
@@ -322,11 +361,7 @@ public final class LabWindow {
         if (!stage.isMaximized()) {
             settings.setWindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
         }
-        if (panels != null && !presenting) { // otherwise the panes do not show the layout the user arranged
-            settings.setDividers("outer", outer.getDividerPositions());
-            settings.setDividers("middle", middle.getDividerPositions());
-            settings.setDividers("bottom", bottom.getDividerPositions());
-        }
+        splits.remember();
         try {
             settings.save();
         } catch (IOException e) {
