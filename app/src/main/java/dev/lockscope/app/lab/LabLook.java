@@ -7,18 +7,21 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.StringProperty;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.paint.Color;
 
 /**
- * The lab's look: the light or dark theme, and the text size (View menu, and larger text while a lesson is
- * presented, the user's own size back after it). It starts from the settings and writes them back with
- * {@link #remember()}.
+ * The lab's look: the light or dark theme, and the text size (View menu), larger for the presented content while a
+ * lesson is presented. It starts from the settings and writes them back with {@link #remember()}.
  *
  * <p>Invariants, on the FX thread: the scene's stylesheets are {@code lab.css}, then {@code dark.css} when the
- * theme is dark; the font scale stays within {@link LabSettings#MIN_FONT_SCALE} and
- * {@link LabSettings#MAX_FONT_SCALE}; the scene root's font size is {@value #BASE_FONT_PX} px times the scale,
- * and the timeline, which draws its own text, is scaled alike (within 0.5 to 4).
+ * theme is dark; the user's font scale stays within {@link LabSettings#MIN_FONT_SCALE} and
+ * {@link LabSettings#MAX_FONT_SCALE}, and the scene root's font size is {@value #BASE_FONT_PX} px times it. While a
+ * lesson is presented, the presented content (caption, timeline, code) is at least {@code presentingScale} times
+ * normal, the {@linkplain #contentScaleProperty() content scale}; the menus, the toolbar and the status bar, which
+ * are the presenter's, keep the user's size, and so does everything once the lesson ends. The timeline, which draws
+ * its own text, follows the content scale (within 0.5 to 4).
  */
 final class LabLook {
     private static final double BASE_FONT_PX = 13;
@@ -28,9 +31,11 @@ final class LabLook {
     private final StringProperty message;
     private final LabSettings settings;
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme");
-    private final ReadOnlyDoubleWrapper fontScale = new ReadOnlyDoubleWrapper(this, "fontScale");
-    /** The user's text size while a lesson is presented larger, restored after it; negative when not presenting. */
-    private double scaleBeforePresenting = -1;
+    private final ReadOnlyDoubleWrapper contentScale = new ReadOnlyDoubleWrapper(this, "contentScale");
+    private double fontScale;
+    /** The presented content while a lesson is presented, else {@code null}. */
+    private Node presented;
+    private double presentingScale;
     /** The panel whose charts follow the theme; {@code null} until the side panels are built. */
     private MetricsPanel charts;
 
@@ -41,7 +46,7 @@ final class LabLook {
         this.message = message;
         this.settings = settings;
         darkTheme.set(settings.darkTheme());
-        fontScale.set(settings.fontScale());
+        fontScale = settings.fontScale();
         darkTheme.addListener((o, was, on) -> applyTheme());
         applyTheme();
         applyFontScale();
@@ -62,46 +67,48 @@ final class LabLook {
         applyChartColors();
     }
 
-    /** The text size, times normal; the window lays its panes out again when it changes. */
-    ReadOnlyDoubleProperty fontScaleProperty() {
-        return fontScale.getReadOnlyProperty();
+    /**
+     * The text size of the window's content, times normal: the user's, or while a lesson is presented the
+     * presented content's. The window lays its panes out again when it changes.
+     */
+    ReadOnlyDoubleProperty contentScaleProperty() {
+        return contentScale.getReadOnlyProperty();
+    }
+
+    /** The user's text size, times normal. */
+    double fontScale() {
+        return fontScale;
     }
 
     /** Multiplies the text size by {@code factor} (within the limits), and says so in the status bar. */
     void scaleFont(double factor) {
-        setFontScale(fontScale.get() * factor);
+        setFontScale(fontScale * factor);
     }
 
     /** Sets the text size to {@code scale} times normal (within the limits), and says so in the status bar. */
     void setFontScale(double scale) {
-        scaleTo(scale);
-        message.set(String.format("Text size %.0f%%", fontScale.get() * 100));
-    }
-
-    private void scaleTo(double scale) {
-        fontScale.set(Math.max(LabSettings.MIN_FONT_SCALE, Math.min(LabSettings.MAX_FONT_SCALE, scale)));
+        fontScale = Math.max(LabSettings.MIN_FONT_SCALE, Math.min(LabSettings.MAX_FONT_SCALE, scale));
         applyFontScale();
+        message.set(String.format("Text size %.0f%%", fontScale * 100));
     }
 
     /**
-     * Presentation mode: while on, text is at least {@code scale} times normal (it never shrinks what the user
-     * chose); when it ends, the text size the user had before comes back, whatever happened meanwhile.
+     * Presentation mode: while {@code content} is presented, its text is at least {@code scale} times normal (never
+     * smaller than the user's); {@code null} ends it, and the content takes the user's size again.
      */
-    void presenting(boolean on, double scale) {
-        if (on && scaleBeforePresenting < 0) {
-            scaleBeforePresenting = fontScale.get();
-            scaleTo(Math.max(fontScale.get(), scale));
-        } else if (!on && scaleBeforePresenting >= 0) {
-            double before = scaleBeforePresenting;
-            scaleBeforePresenting = -1;
-            scaleTo(before);
+    void present(Node content, double scale) {
+        if (presented != null && presented != content) {
+            presented.setStyle("");
         }
+        presented = content;
+        presentingScale = scale;
+        applyFontScale();
     }
 
-    /** Writes the theme and the user's text size (not a presentation's) to the settings (the caller saves them). */
+    /** Writes the theme and the user's text size to the settings (the caller saves them). */
     void remember() {
         settings.setDarkTheme(darkTheme.get());
-        settings.setFontScale(scaleBeforePresenting >= 0 ? scaleBeforePresenting : fontScale.get());
+        settings.setFontScale(fontScale);
     }
 
     private void applyTheme() {
@@ -121,8 +128,17 @@ final class LabLook {
     }
 
     private void applyFontScale() {
-        scene.getRoot().setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", BASE_FONT_PX * fontScale.get()));
-        timeline.setScale(Math.max(0.5, Math.min(4, fontScale.get())));
+        scene.getRoot().setStyle(fontSize(fontScale));
+        double content = presented == null ? fontScale : Math.max(fontScale, presentingScale);
+        if (presented != null) {
+            presented.setStyle(fontSize(content));
+        }
+        timeline.setScale(Math.max(0.5, Math.min(4, content)));
+        contentScale.set(content);
+    }
+
+    private static String fontSize(double scale) {
+        return String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", BASE_FONT_PX * scale);
     }
 
     private static String css(String name) {

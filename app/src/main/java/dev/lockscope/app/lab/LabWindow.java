@@ -4,9 +4,11 @@ import dev.lockscope.app.lesson.LessonBar;
 import dev.lockscope.app.timeline.TimelineView;
 import dev.lockscope.event.TraceEvent;
 import dev.lockscope.lesson.Lesson;
+import dev.lockscope.lesson.LessonStep;
 import dev.lockscope.scenario.Scenario;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Platform;
@@ -63,6 +65,8 @@ public final class LabWindow {
     private final SplitPane outer = new SplitPane();
     private final SplitPane middle = new SplitPane();
     private final SplitPane bottom = new SplitPane();
+    /** The caption strip over the panes: what a presentation shows larger. */
+    private final VBox center = new VBox();
     private final SplitLayout splits;
     private final FileOpener opener;
     private final RunSaver saver;
@@ -96,8 +100,8 @@ public final class LabWindow {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(layers, Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight()));
         look = new LabLook(scene, tv, model.messageProperty(), settings);
-        splits.setFontScale(look.fontScaleProperty().get());
-        look.fontScaleProperty().addListener((o, was, scale) -> {
+        splits.setFontScale(look.contentScaleProperty().get());
+        look.contentScaleProperty().addListener((o, was, scale) -> {
             splits.setFontScale(scale.doubleValue());
             splits.reapply(); // a larger text pushes dividers; smaller again, they come back
         });
@@ -106,10 +110,16 @@ public final class LabWindow {
                 new LabActions.Window(() -> help().toggle(), this::escape, () -> timeline, stage::close));
         root.setTop(new VBox(new LabMenus(model, actions::perform, opener, saver, lessons).build(look.darkThemeProperty(), settings, splits::resetToDefaults),
                 new LabToolBar(model, run)));
-        LessonBar lessonBar = new LessonBar(model.lessonProperty(), model::lessonNext, model::lessonBack);
+        LessonBar lessonBar = new LessonBar(model.lessonProperty(), model.playingProperty(), model::lessonNext,
+                model::lessonBack);
         VBox.setVgrow(outer, Priority.ALWAYS);
-        root.setCenter(new VBox(lessonBar, outer));
-        model.lessonProperty().addListener((o, old, now) -> presentationMode(now != null));
+        root.setCenter(center);
+        center.getChildren().setAll(lessonBar, outer);
+        model.lessonProperty().addListener((o, old, now) -> {
+            presentationMode(now != null);
+            // The rows the step talks about, scrolled into view and marked on the timeline.
+            tv.setSubject(now == null ? List.of() : now.current().map(LessonStep::show).orElse(List.of()));
+        });
         root.setBottom(new VBox(new AlertStrip(model, this::selectAlert),
                 new LabStatusBar(model, opener.loadingProperty(), opener::cancelLoading)));
         root.getStyleClass().add("lab-root");
@@ -215,7 +225,6 @@ public final class LabWindow {
         SplitPane.setResizableWithParent(panels.room(), false);
         SplitPane.setResizableWithParent(panels.metrics(), false);
         look.styleCharts(panels.metrics());
-        splits.show(panels.alerts().split(), "alertListOverReport");
         layoutPanels();
         panelsReady.set(true);
     }
@@ -236,7 +245,7 @@ public final class LabWindow {
         splits.define("codeBesideAlerts", 1, (width, scale) -> new double[] {0.6});
         splits.define("alertListOverReport", 1, (height, scale) -> new double[] {0.55});
         // Presenting: the timeline beside the code, so that it has the whole height the caption leaves.
-        splits.define("presenting", 1, (width, scale) -> new double[] {1 - Math.min(0.36 * width, 31 * 13 * scale) / width});
+        splits.define("presenting", 1, (width, scale) -> new double[] {1 - Math.min(0.38 * width, 33 * 13 * scale) / width});
     }
 
     /**
@@ -258,6 +267,7 @@ public final class LabWindow {
             splits.show(outer, "lab");
             splits.show(middle, "timelineOverCode");
             splits.show(bottom, "codeBesideAlerts");
+            splits.show(panels.alerts().split(), "alertListOverReport");
         }
     }
 
@@ -316,7 +326,7 @@ public final class LabWindow {
             return;
         }
         presenting = on;
-        look.presenting(on, PRESENTING_SCALE);
+        look.present(on ? center : null, PRESENTING_SCALE);
         layoutPanels();
     }
 

@@ -70,13 +70,14 @@ final class SplitLayout {
         apply(pane);
         // A pane given new items lays them out on the next pulse and may move its dividers to fit them: once that
         // layout is done, put them where they belong.
-        if (pane.getScene() != null) {
+        javafx.scene.Scene scene = pane.getScene();
+        if (scene != null) {
             Runnable[] once = new Runnable[1];
             once[0] = () -> {
-                pane.getScene().removePostLayoutPulseListener(once[0]);
+                scene.removePostLayoutPulseListener(once[0]);
                 apply(pane);
             };
-            pane.getScene().addPostLayoutPulseListener(once[0]);
+            scene.addPostLayoutPulseListener(once[0]);
         }
     }
 

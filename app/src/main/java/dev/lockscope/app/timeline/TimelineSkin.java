@@ -57,6 +57,8 @@ final class TimelineSkin extends SkinBase<TimelineView> {
     private final FramePlan plan = new FramePlan();
     private final FramePainter painter = new FramePainter();
     private final Set<String> collapsed = new HashSet<>();
+    /** Groups collapsed to make the subject fit; opened again when the subject changes. */
+    private final Set<String> autoCollapsed = new HashSet<>();
     private final AnimationTimer timer;
     private final EventHandler<KeyEvent> keyHandler = this::keyPressed;
 
@@ -80,6 +82,9 @@ final class TimelineSkin extends SkinBase<TimelineView> {
     private boolean dragging;
     private boolean selectingRange;
     private double mouseX = Double.NaN;
+    /** Whether the subject has been scrolled into view in the current layout. */
+    private boolean subjectShown;
+    private final java.util.BitSet marked = new java.util.BitSet();
 
     // frame statistics, for tests and benchmarks
     long frames;
@@ -122,6 +127,14 @@ final class TimelineSkin extends SkinBase<TimelineView> {
             dirty = true;
         });
         registerChangeListener(control.rangeSummaryProperty(), o -> showRangeSummary());
+        registerChangeListener(control.subjectProperty(), o -> {
+            subjectShown = false;
+            if (!autoCollapsed.isEmpty()) { // what was collapsed for the last subject opens again
+                autoCollapsed.clear();
+                layout = null;
+            }
+            dirty = true;
+        });
 
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::mouseMoved);
         canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
@@ -156,6 +169,9 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         canvas.setLayoutX(x);
         canvas.setLayoutY(y);
         canvas.setWidth(Math.max(1, Math.floor(w - barW)));
+        if (canvas.getHeight() != Math.max(1, Math.floor(h))) {
+            subjectShown = false; // the rows area changed: the subject may no longer be in view
+        }
         canvas.setHeight(Math.max(1, Math.floor(h)));
         Metrics m = metrics();
         if (vbar.isVisible()) {
@@ -232,12 +248,19 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         TraceView view = store == null ? new TraceStore().view() : store.view();
         boolean caughtUp = catalog.update(view, CATALOG_BUDGET_NS);
         Metrics m = metrics();
-        if (layout == null || layout.structure() != catalog.structure() || layoutScale != m.scale()) {
-            layout = RowLayout.build(catalog, collapsed, m.scale());
-            layoutScale = m.scale();
-        }
         double width = canvas.getWidth();
         double height = canvas.getHeight();
+        double rowsTop = m.axisHeight();
+        double rowsBottom = Math.max(rowsTop + 1, height - m.legendHeight());
+        if (layout == null || layout.structure() != catalog.structure() || layoutScale != m.scale()) {
+            layout = buildLayout(m.scale());
+            layoutScale = m.scale();
+            subjectShown = false; // rows moved: find the subject again
+        }
+        markSubject();
+        if (!subjectShown) {
+            fitSubject(rowsBottom - rowsTop, m.scale());
+        }
         double plotWidth = Math.max(1, width - m.gutter());
         if (control.isFollow() && view.size() > 0) {
             long span = control.getVisibleEnd() - control.getVisibleStart();
@@ -250,8 +273,6 @@ final class TimelineSkin extends SkinBase<TimelineView> {
             long pad = Math.max(view.now(), 1_000_000) / 50;
             control.setVisibleRange(-pad, Math.max(view.now(), 1_000_000) + pad);
         }
-        double rowsTop = m.axisHeight();
-        double rowsBottom = Math.max(rowsTop + 1, height - m.legendHeight());
         double maxScroll = Math.max(0, layout.height() - (rowsBottom - rowsTop));
         boolean needBar = maxScroll > 0;
         if (vbar.isVisible() != needBar) {
@@ -260,6 +281,10 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         }
         vbar.setMax(maxScroll);
         vbar.setVisibleAmount(maxScroll * (rowsBottom - rowsTop) / Math.max(1, layout.height()));
+        if (!subjectShown) {
+            scrollToSubject(rowsBottom - rowsTop, maxScroll);
+            subjectShown = true;
+        }
         double scrollY = Math.clamp(vbar.getValue(), 0, maxScroll);
         Viewport vp = new Viewport(control.getVisibleStart(), control.getVisibleEnd(), plotWidth);
         FramePlan.Highlight highlight = hoverHighlight.arrows().isEmpty() ? selectionHighlight : hoverHighlight;
@@ -267,6 +292,7 @@ final class TimelineSkin extends SkinBase<TimelineView> {
                 view.now(), control.isLive(), control.getPlayhead(), rangeStart, rangeEnd, highlight);
         plan.build(view, catalog, layout, frame);
         long built = System.nanoTime();
+        painter.setMarkedRows(marked);
         painter.paint(canvas.getGraphicsContext2D(), plan, catalog, width, height);
         long painted = System.nanoTime();
         followButton.setVisible(control.isLive() && !control.isFollow());
@@ -282,6 +308,96 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         maxPaintNanos = Math.max(maxPaintNanos, lastPaintNanos);
     }
 
+    private RowLayout buildLayout(double scale) {
+        if (autoCollapsed.isEmpty()) {
+            return RowLayout.build(catalog, collapsed, scale);
+        }
+        Set<String> all = new HashSet<>(collapsed);
+        all.addAll(autoCollapsed);
+        return RowLayout.build(catalog, all, scale);
+    }
+
+    /**
+     * Makes the subject fit in {@code visible} px if it does not: collapses, one at a time and the largest first, the
+     * goroutine groups that are not part of it and lie between its rows (a collapsed group is one row that still shows
+     * what its goroutines do). They open again when the subject changes.
+     */
+    private void fitSubject(double visible, double scale) {
+        while (!marked.isEmpty()) {
+            int first = marked.nextSetBit(0);
+            int last = marked.previousSetBit(marked.length());
+            if (layout.row(last).bottom() - layout.row(first).y() <= visible) {
+                return;
+            }
+            RowLayout.Row biggest = null;
+            int biggestSize = 1;
+            for (int i = first + 1; i < last; i++) {
+                RowLayout.Row r = layout.row(i);
+                if (r.type() == RowLayout.Type.GROUP && !r.collapsed() && !marked.get(i)) {
+                    int size = 1;
+                    while (i + size < layout.rows().size() && layout.row(i + size).depth() > r.depth()) {
+                        size++;
+                    }
+                    if (size > biggestSize) {
+                        biggest = r;
+                        biggestSize = size;
+                    }
+                }
+            }
+            if (biggest == null) {
+                return;
+            }
+            autoCollapsed.add(biggest.key());
+            layout = buildLayout(scale);
+            markSubject();
+        }
+    }
+
+    /** Marks the subject's rows for the painter. */
+    private void markSubject() {
+        marked.clear();
+        for (String name : getSkinnable().getSubject()) {
+            for (int r : layout.rowsNamed(name, catalog)) {
+                marked.set(r);
+            }
+        }
+    }
+
+    /**
+     * Scrolls the marked rows into view with the least movement: all of them when they fit in {@code visible} px,
+     * else from the first.
+     */
+    private void scrollToSubject(double visible, double maxScroll) {
+        if (marked.isEmpty()) {
+            return;
+        }
+        double top = layout.row(marked.nextSetBit(0)).y();
+        double bottom = layout.row(marked.previousSetBit(marked.length())).bottom();
+        double scroll = vbar.getValue();
+        if (bottom - top > visible || top < scroll) {
+            scroll = top;
+        } else if (bottom > scroll + visible) {
+            scroll = bottom - visible;
+        }
+        vbar.setValue(Math.clamp(scroll, 0, maxScroll));
+    }
+
+    /** Whether every row called {@code name} was inside the rows area in the last frame. */
+    boolean isRowVisible(String name) {
+        FramePlan.Frame f = plan.frame();
+        if (layout == null || f == null) {
+            return false;
+        }
+        int[] rows = layout.rowsNamed(name, catalog);
+        for (int r : rows) {
+            double y = f.top() + layout.row(r).y() - f.scrollY();
+            if (y < f.top() - 0.5 || y + layout.row(r).height() > f.bottom() + 0.5) {
+                return false;
+            }
+        }
+        return rows.length > 0;
+    }
+
     /** Asks for a redraw at the next pulse. */
     void invalidate() {
         dirty = true;
@@ -294,6 +410,11 @@ final class TimelineSkin extends SkinBase<TimelineView> {
 
     TraceCatalog catalog() {
         return catalog;
+    }
+
+    /** The row layout of the last frame; for tests. */
+    RowLayout layoutForTests() {
+        return layout;
     }
 
     /** The plot's left edge, in the control's coordinates. */
@@ -550,7 +671,7 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         }
         RowLayout.Row row = layout.row(r);
         if (row.key() != null) {
-            if (!collapsed.remove(row.key())) {
+            if (!autoCollapsed.remove(row.key()) && !collapsed.remove(row.key())) {
                 collapsed.add(row.key());
             }
             layout = null;

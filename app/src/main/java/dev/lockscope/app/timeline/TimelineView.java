@@ -3,6 +3,7 @@ package dev.lockscope.app.timeline;
 import dev.lockscope.event.TraceEvent;
 import dev.lockscope.trace.store.TraceStore;
 import dev.lockscope.trace.store.TraceView;
+import java.util.List;
 import java.util.Objects;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -187,6 +188,44 @@ public class TimelineView extends Control {
 
     public final void setPlayhead(long value) {
         playhead.set(value);
+    }
+
+    // ---- subject ----
+
+    private final ObjectProperty<List<String>> subject = new SimpleObjectProperty<>(this, "subject", List.of()) {
+        @Override
+        protected void invalidated() {
+            if (get() == null) {
+                set(List.of());
+            }
+        }
+    };
+
+    /**
+     * The rows the viewer should look at, by name: a lock ({@code membersMx}), a goroutine group ({@code Add},
+     * {@code Send(eve)}) or the one row of a goroutine of its own ({@code Add(eve)}), a member ({@code eve}). They are
+     * marked with a band, and scrolled into view when the subject changes and whenever rows appear or go: as many as
+     * fit, from the first. A presented lesson sets it to what its step talks about. Never {@code null} (set to
+     * {@code null}, it becomes empty). Default empty.
+     */
+    public final ObjectProperty<List<String>> subjectProperty() {
+        return subject;
+    }
+
+    public final List<String> getSubject() {
+        return subject.get();
+    }
+
+    public final void setSubject(List<String> value) {
+        subject.set(value == null ? List.of() : List.copyOf(value));
+    }
+
+    /**
+     * Whether the rows called {@code name} (as for {@link #subjectProperty()}) were all inside the rows area in the
+     * frame drawn last; false when there is no such row. FX thread.
+     */
+    public final boolean isRowVisible(String name) {
+        return getSkin() instanceof TimelineSkin skin && skin.isRowVisible(name);
     }
 
     // ---- visible range ----

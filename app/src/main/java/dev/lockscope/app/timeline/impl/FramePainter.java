@@ -26,6 +26,14 @@ public final class FramePainter {
 
     private record Measured(String text, Font font) {}
 
+    /** Rows (layout indices) to mark as the viewer's subject; owned by the caller, read while painting. */
+    private java.util.BitSet marked = new java.util.BitSet();
+
+    /** The rows to mark with a band in the next paints (the view's subject); not copied. */
+    public void setMarkedRows(java.util.BitSet rows) {
+        marked = rows;
+    }
+
     /** Paints the plan over the whole canvas of {@code width} &times; {@code height}. */
     public void paint(GraphicsContext gc, FramePlan plan, TraceCatalog catalog, double width, double height) {
         FramePlan.Frame f = plan.frame();
@@ -54,6 +62,10 @@ public final class FramePainter {
                 default -> gc.setFill(i % 2 == 0 ? Palette.ROW_ALT : Palette.BACKGROUND);
             }
             gc.fillRect(0, y, width, row.height());
+            if (marked.get(i)) {
+                gc.setFill(Palette.MARK);
+                gc.fillRect(0, y, width, row.height());
+            }
         }
         gc.restore();
 
@@ -400,6 +412,12 @@ public final class FramePainter {
                 default -> i % 2 == 0 ? Palette.ROW_ALT : Palette.BACKGROUND;
             });
             gc.fillRect(0, y, gutter, row.height());
+            if (marked.get(i)) {
+                gc.setFill(Palette.MARK);
+                gc.fillRect(0, y, gutter, row.height());
+                gc.setFill(Palette.MARK_EDGE);
+                gc.fillRect(0, y, 5 * s, row.height());
+            }
             double x = (8 + 14 * row.depth()) * s;
             String label = row.label();
             if (row.type() == RowLayout.Type.SECTION || row.type() == RowLayout.Type.GROUP) {

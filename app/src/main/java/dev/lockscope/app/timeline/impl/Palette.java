@@ -30,6 +30,8 @@ public final class Palette {
     public static final Color MUTED = Color.web("#5A6270");
     public static final Color RUNNING = Color.web("#A9AFB8");
     public static final Color IDLE = Color.web("#D3D7DD");
+    public static final Color MARK = Color.web("#E69F00", 0.16);
+    public static final Color MARK_EDGE = Color.web("#E69F00");
 
     private static Paint hatch;
 
