@@ -43,7 +43,7 @@ final class KeyMap {
         BACK_1S, ON_1S, BACK_10S, ON_10S, TO_START, TO_END,
         FIT_TIMELINE, ESCAPE, LESSON_NEXT, LESSON_BACK, TOGGLE_HELP,
         NEW_RUN, OPEN_SCENARIO, OPEN_TRACE, SAVE_TRACE, RECORD, EXPORT_PNG, RESET,
-        LARGER_TEXT, SMALLER_TEXT, NORMAL_TEXT, DARK_THEME, QUIT
+        LARGER_TEXT, SMALLER_TEXT, NORMAL_TEXT, NEXT_THEME, QUIT
     }
 
     /** Who reacts to a shortcut's keys. */
@@ -147,7 +147,7 @@ final class KeyMap {
             menu(shortcut(KeyCode.EQUALS), Action.LARGER_TEXT, "Larger text", "Larger / smaller / normal text"),
             menu(shortcut(KeyCode.MINUS), Action.SMALLER_TEXT, "Smaller text", "Larger / smaller / normal text"),
             menu(shortcut(KeyCode.DIGIT0), Action.NORMAL_TEXT, "Normal text size", "Larger / smaller / normal text"),
-            menu(shortcut(KeyCode.T), Action.DARK_THEME, "Dark theme", "Light or dark theme"),
+            menu(shortcut(KeyCode.T), Action.NEXT_THEME, "Next theme", "Next theme: light, dark, projector (high contrast)"),
             menu(shortcut(KeyCode.Q), Action.QUIT, "Quit", "Quit Lockscope")));
 
     /** The row whose menu item runs {@code action}, if it has one. */

@@ -68,7 +68,7 @@ final class LabActions {
             case LARGER_TEXT -> look.scaleFont(1.1);
             case SMALLER_TEXT -> look.scaleFont(1 / 1.1);
             case NORMAL_TEXT -> look.setFontScale(1);
-            case DARK_THEME -> look.toggleDarkTheme();
+            case NEXT_THEME -> look.nextTheme();
             case QUIT -> window.quit().run();
         }
     }

@@ -2,21 +2,21 @@ package dev.lockscope.app.lab;
 
 import dev.lockscope.app.timeline.TimelineView;
 import java.util.Locale;
-import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.StringProperty;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.paint.Color;
 
 /**
- * The lab's look: the light or dark theme, and the text size (View menu), larger for the presented content while a
+ * The lab's look: the theme (light, dark, or high contrast for a projector), and the text size (View menu), larger for the presented content while a
  * lesson is presented. It starts from the settings and writes them back with {@link #remember()}.
  *
- * <p>Invariants, on the FX thread: the scene's stylesheets are {@code lab.css}, then {@code dark.css} when the
- * theme is dark; the user's font scale stays within {@link LabSettings#MIN_FONT_SCALE} and
+ * <p>Invariants, on the FX thread: the scene's stylesheets are {@code lab.css}, then the theme's own
+ * ({@link Theme#styleSheet()}), which also colours the timeline's canvas; the user's font scale stays within {@link LabSettings#MIN_FONT_SCALE} and
  * {@link LabSettings#MAX_FONT_SCALE}, and the scene root's font size is {@value #BASE_FONT_PX} px times it. While a
  * lesson is presented, the presented content (caption, timeline, code) is at least {@code presentingScale} times
  * normal, the {@linkplain #contentScaleProperty() content scale}; the menus, the toolbar and the status bar, which
@@ -30,7 +30,7 @@ final class LabLook {
     private final TimelineView timeline;
     private final StringProperty message;
     private final LabSettings settings;
-    private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme");
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private final ReadOnlyDoubleWrapper contentScale = new ReadOnlyDoubleWrapper(this, "contentScale");
     private double fontScale;
     /** The presented content while a lesson is presented, else {@code null}. */
@@ -45,20 +45,22 @@ final class LabLook {
         this.timeline = timeline;
         this.message = message;
         this.settings = settings;
-        darkTheme.set(settings.darkTheme());
+        theme.set(Theme.ofId(settings.theme()));
         fontScale = settings.fontScale();
-        darkTheme.addListener((o, was, on) -> applyTheme());
+        theme.addListener((o, was, now) -> applyTheme());
         applyTheme();
         applyFontScale();
     }
 
-    /** True for the dark theme; the View menu's check item is bound to it. */
-    BooleanProperty darkThemeProperty() {
-        return darkTheme;
+    /** The theme; the View menu's radio items are bound to it. Never null. */
+    ObjectProperty<Theme> themeProperty() {
+        return theme;
     }
 
-    void toggleDarkTheme() {
-        darkTheme.set(!darkTheme.get());
+    /** The next theme (Ctrl+T): light, dark, projector, light. */
+    void nextTheme() {
+        theme.set(theme.get().next());
+        message.set("Theme: " + theme.get().label());
     }
 
     /** Gives {@code panel}'s charts the theme's colours, now and whenever the theme changes. */
@@ -107,21 +109,23 @@ final class LabLook {
 
     /** Writes the theme and the user's text size to the settings (the caller saves them). */
     void remember() {
-        settings.setDarkTheme(darkTheme.get());
+        settings.setTheme(theme.get().id());
         settings.setFontScale(fontScale);
     }
 
     private void applyTheme() {
-        scene.getStylesheets().setAll(css("lab.css"));
-        if (darkTheme.get()) {
-            scene.getStylesheets().add(css("dark.css"));
+        if (theme.get() == null) {
+            theme.set(Theme.LIGHT);
+            return;
         }
+        scene.getStylesheets().setAll(css("lab.css"));
+        theme.get().styleSheet().ifPresent(sheet -> scene.getStylesheets().add(css(sheet)));
         applyChartColors();
     }
 
     private void applyChartColors() {
         if (charts != null) {
-            boolean dark = darkTheme.get();
+            boolean dark = theme.get() == Theme.DARK;
             charts.setChartColors(dark ? Color.web("#6ea8fe") : Color.web("#2f6fca"),
                     dark ? Color.web("#ffc861") : Color.web("#e08a00"));
         }

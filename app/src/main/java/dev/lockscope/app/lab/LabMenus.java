@@ -6,11 +6,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.SeparatorMenuItem;
 
 /**
@@ -36,11 +38,11 @@ final class LabMenus {
     }
 
     /**
-     * The menu bar (id {@code menuBar}). View's check items show and set {@code darkTheme}, and the settings'
+     * The menu bar (id {@code menuBar}). View's theme items show and set {@code theme}, its check item the settings'
      * alert pop-ups.
      */
-    MenuBar build(BooleanProperty darkTheme, LabSettings settings, Runnable resetLayout) {
-        MenuBar bar = new MenuBar(file(), run(), view(darkTheme, settings, resetLayout), lessons(),
+    MenuBar build(ObjectProperty<Theme> theme, LabSettings settings, Runnable resetLayout) {
+        MenuBar bar = new MenuBar(file(), run(), view(theme, settings, resetLayout), lessons(),
                 new Menu("Help", null, item(KeyMap.Action.TOGGLE_HELP)));
         bar.setId("menuBar");
         return bar;
@@ -81,17 +83,28 @@ final class LabMenus {
         return item;
     }
 
-    private Menu view(BooleanProperty darkTheme, LabSettings settings, Runnable resetLayout) {
-        CheckMenuItem dark = new CheckMenuItem();
-        shortcutOf(dark, KeyMap.Action.DARK_THEME);
-        dark.selectedProperty().bindBidirectional(darkTheme);
+    private Menu view(ObjectProperty<Theme> theme, LabSettings settings, Runnable resetLayout) {
+        Menu themes = new Menu("Theme");
+        themes.setId("themeMenu");
+        ToggleGroup group = new ToggleGroup();
+        for (Theme t : Theme.values()) {
+            RadioMenuItem item = new RadioMenuItem(t.label());
+            item.setId("theme-" + t.id());
+            item.setToggleGroup(group);
+            item.setUserData(t);
+            item.setSelected(theme.get() == t);
+            item.setOnAction(e -> theme.set(t));
+            themes.getItems().add(item);
+        }
+        theme.addListener((o, was, now) -> group.getToggles().forEach(tg -> tg.setSelected(tg.getUserData() == now)));
+        themes.getItems().addAll(new SeparatorMenuItem(), item(KeyMap.Action.NEXT_THEME));
         CheckMenuItem notes = new CheckMenuItem("Alert pop-ups over the timeline (never while presenting)");
         notes.setId("alertPopupsItem");
         notes.setSelected(settings.alertPopups());
         notes.selectedProperty().addListener((o, was, on) -> settings.setAlertPopups(on));
         MenuItem layout = item("Reset layout", resetLayout);
         layout.setId("resetLayoutItem");
-        return new Menu("View", null, dark, item(KeyMap.Action.LARGER_TEXT), item(KeyMap.Action.SMALLER_TEXT),
+        return new Menu("View", null, themes, item(KeyMap.Action.LARGER_TEXT), item(KeyMap.Action.SMALLER_TEXT),
                 item(KeyMap.Action.NORMAL_TEXT), layout, notes, item(KeyMap.Action.FIT_TIMELINE));
     }
 

@@ -60,12 +60,13 @@ public final class LabSettings {
         return file;
     }
 
-    public boolean darkTheme() {
-        return "dark".equals(props.getProperty("theme"));
+    /** The theme's id: {@code light} (the default), {@code dark} or {@code projector}. */
+    public String theme() {
+        return props.getProperty("theme", "light");
     }
 
-    public void setDarkTheme(boolean dark) {
-        props.setProperty("theme", dark ? "dark" : "light");
+    public void setTheme(String id) {
+        props.setProperty("theme", id);
     }
 
     public double fontScale() {

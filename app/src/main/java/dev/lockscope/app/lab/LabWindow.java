@@ -108,7 +108,7 @@ public final class LabWindow {
 
         LabActions actions = new LabActions(model, run, opener, saver, look,
                 new LabActions.Window(() -> help().toggle(), this::escape, () -> timeline, stage::close));
-        root.setTop(new VBox(new LabMenus(model, actions::perform, opener, saver, lessons).build(look.darkThemeProperty(), settings, splits::resetToDefaults),
+        root.setTop(new VBox(new LabMenus(model, actions::perform, opener, saver, lessons).build(look.themeProperty(), settings, splits::resetToDefaults),
                 new LabToolBar(model, run)));
         LessonBar lessonBar = new LessonBar(model.lessonProperty(), model.playingProperty(), model::lessonNext,
                 model::lessonBack);

@@ -4,6 +4,7 @@ import dev.lockscope.app.timeline.impl.FramePainter;
 import dev.lockscope.app.timeline.impl.FramePlan;
 import dev.lockscope.app.timeline.impl.Ink;
 import dev.lockscope.app.timeline.impl.Metrics;
+import dev.lockscope.app.timeline.impl.Palette;
 import dev.lockscope.app.timeline.impl.RowLayout;
 import dev.lockscope.app.timeline.impl.TraceCatalog;
 import dev.lockscope.app.timeline.impl.Viewport;
@@ -85,6 +86,8 @@ final class TimelineSkin extends SkinBase<TimelineView> {
     /** Whether the subject has been scrolled into view in the current layout. */
     private boolean subjectShown;
     private final java.util.BitSet marked = new java.util.BitSet();
+    /** The control's colours as the painter takes them; {@code null} when one changed. */
+    private Palette palette;
 
     // frame statistics, for tests and benchmarks
     long frames;
@@ -127,6 +130,12 @@ final class TimelineSkin extends SkinBase<TimelineView> {
             dirty = true;
         });
         registerChangeListener(control.rangeSummaryProperty(), o -> showRangeSummary());
+        for (TimelineColor c : TimelineColor.values()) {
+            registerChangeListener(control.colorProperty(c), o -> {
+                palette = null;
+                dirty = true;
+            });
+        }
         registerChangeListener(control.subjectProperty(), o -> {
             subjectShown = false;
             if (!autoCollapsed.isEmpty()) { // what was collapsed for the last subject opens again
@@ -293,6 +302,10 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         plan.build(view, catalog, layout, frame);
         long built = System.nanoTime();
         painter.setMarkedRows(marked);
+        if (palette == null) {
+            palette = new Palette(role -> control.getColor(colorOf(role)));
+            painter.setPalette(palette);
+        }
         painter.paint(canvas.getGraphicsContext2D(), plan, catalog, width, height);
         long painted = System.nanoTime();
         followButton.setVisible(control.isLive() && !control.isFollow());
@@ -351,6 +364,15 @@ final class TimelineSkin extends SkinBase<TimelineView> {
             layout = buildLayout(scale);
             markSubject();
         }
+    }
+
+    private static TimelineColor colorOf(Palette.Role role) {
+        for (TimelineColor c : TimelineColor.values()) {
+            if (c.role() == role) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("no TimelineColor for " + role);
     }
 
     /** Marks the subject's rows for the painter. */

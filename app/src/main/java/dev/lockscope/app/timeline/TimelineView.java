@@ -3,8 +3,18 @@ package dev.lockscope.app.timeline;
 import dev.lockscope.event.TraceEvent;
 import dev.lockscope.trace.store.TraceStore;
 import dev.lockscope.trace.store.TraceView;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import javafx.css.CssMetaData;
+import javafx.css.SimpleStyleableObjectProperty;
+import javafx.css.StyleConverter;
+import javafx.css.Styleable;
+import javafx.css.StyleableObjectProperty;
+import javafx.css.StyleableProperty;
+import javafx.scene.paint.Color;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.LongProperty;
@@ -188,6 +198,71 @@ public class TimelineView extends Control {
 
     public final void setPlayhead(long value) {
         playhead.set(value);
+    }
+
+    // ---- colours ----
+
+    private final Map<TimelineColor, StyleableObjectProperty<Color>> colors = colorProperties();
+
+    private Map<TimelineColor, StyleableObjectProperty<Color>> colorProperties() {
+        Map<TimelineColor, StyleableObjectProperty<Color>> map = new EnumMap<>(TimelineColor.class);
+        for (TimelineColor c : TimelineColor.values()) {
+            map.put(c, new SimpleStyleableObjectProperty<>(StyleableProperties.COLORS.get(c), this,
+                    "color" + c.name(), c.initial()));
+        }
+        return map;
+    }
+
+    /**
+     * The colour the timeline draws {@code role} with: a styleable property, set by the CSS property
+     * {@link TimelineColor#cssProperty()} (so a theme's style sheet reaches the canvas) or in code. Default
+     * {@link TimelineColor#initial()}, the light look.
+     */
+    public final ObjectProperty<Color> colorProperty(TimelineColor role) {
+        return colors.get(role);
+    }
+
+    public final Color getColor(TimelineColor role) {
+        return colors.get(role).get();
+    }
+
+    public final void setColor(TimelineColor role, Color value) {
+        colors.get(role).set(value);
+    }
+
+    /** The CSS properties of the timeline's colours, one {@link CssMetaData} per {@link TimelineColor}. */
+    private static final class StyleableProperties {
+        private static final Map<TimelineColor, CssMetaData<TimelineView, Color>> COLORS = new EnumMap<>(TimelineColor.class);
+        private static final List<CssMetaData<? extends Styleable, ?>> STYLEABLES;
+
+        static {
+            for (TimelineColor c : TimelineColor.values()) {
+                COLORS.put(c, new CssMetaData<>(c.cssProperty(), StyleConverter.getColorConverter(), c.initial()) {
+                    @Override
+                    public boolean isSettable(TimelineView view) {
+                        return !view.colors.get(c).isBound();
+                    }
+
+                    @Override
+                    public StyleableProperty<Color> getStyleableProperty(TimelineView view) {
+                        return view.colors.get(c);
+                    }
+                });
+            }
+            List<CssMetaData<? extends Styleable, ?>> all = new ArrayList<>(Control.getClassCssMetaData());
+            all.addAll(COLORS.values());
+            STYLEABLES = List.copyOf(all);
+        }
+    }
+
+    /** The CSS properties of this class: those of {@link Control}, and one per {@link TimelineColor}. */
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return StyleableProperties.STYLEABLES;
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getControlCssMetaData() {
+        return getClassCssMetaData();
     }
 
     // ---- subject ----
