@@ -357,14 +357,15 @@ public final class FramePainter {
             gc.setFill(alpha(c(Palette.Role.RANGE), 0.25));
             gc.fillRect(p.rangeX0, top, p.rangeX1 - p.rangeX0, bottom - top);
         }
+        double plotRight = width;
         for (int i = 0; i < p.markers; i++) {
             double x = p.mx[i];
             double y = p.my[i];
             if (p.mkind[i] == Ink.ALERT_AXIS) {
                 gc.setFill(c(Palette.Role.ALERT));
                 gc.setStroke(c(Palette.Role.INK));
-                double[] xs = {x, x + 6 * s, x, x - 6 * s};
-                double[] ys = {y - 7 * s, y, y + 7 * s, y};
+                double[] xs = {x, x + 5 * s, x, x - 5 * s};
+                double[] ys = {y - 6 * s, y, y + 6 * s, y};
                 gc.fillPolygon(xs, ys, 4);
                 gc.strokePolygon(xs, ys, 4);
             } else if (p.mkind[i] == Ink.COMMAND) {
@@ -372,13 +373,28 @@ public final class FramePainter {
                 gc.fillRect(x - 1, y - 9 * s, 2 * s, 16 * s);
                 gc.fillPolygon(new double[] {x, x + 9 * s, x}, new double[] {y - 9 * s, y - 5 * s, y - 1 * s}, 3);
                 if (p.mlabel[i] != null) {
-                    gc.setFont(bold);
-                    gc.setFill(commandText());
-                    gc.fillText(p.mlabel[i], x + 11 * s, y - 3 * s);
+                    // A label runs up to the next flag, and is cut there: labels never sit on each other.
+                    double room = nextCommandX(p, i, plotRight) - x - 11 * s - 6 * s;
+                    String label = fit(p.mlabel[i], room, m.fontSize() * 1.1);
+                    if (!label.isEmpty()) {
+                        gc.setFont(bold);
+                        gc.setFill(commandText());
+                        gc.fillText(label, x + 11 * s, y - 4 * s);
+                    }
                 }
             }
         }
         gc.restore();
+    }
+
+    /** The x of the next command flag after marker {@code i}, or {@code right}. */
+    private static double nextCommandX(FramePlan p, int i, double right) {
+        for (int j = i + 1; j < p.markers; j++) {
+            if (p.mkind[j] == Ink.COMMAND) {
+                return p.mx[j];
+            }
+        }
+        return right;
     }
 
     private void verticals(GraphicsContext gc, FramePlan p, FramePlan.Frame f, Metrics m) {
@@ -395,15 +411,17 @@ public final class FramePainter {
             gc.setLineWidth(2 * s);
             gc.strokeLine(p.nowX, f.axisTop() + 14 * s, p.nowX, f.bottom());
             gc.setFont(bold);
-            // On a box of the axis' colour: alert diamonds crowd the live edge and would show through the word.
+            // In the axis' top band, with the tick labels (flags and alerts have bands of their own below), on a box
+            // of the axis' colour over any tick label; left of the line, or right of it at the plot's left edge.
             double labelW = width("now", bold);
             double labelH = m.fontSize() * 1.2;
+            double y = f.axisTop() + 9 * s;
+            boolean left = p.nowX - 5 * s - labelW >= f.plotX();
+            double boxX = left ? p.nowX - 5 * s - labelW : p.nowX + 2 * s;
             gc.setFill(c(Palette.Role.BACKGROUND));
-            gc.fillRect(p.nowX - 5 * s - labelW, f.top() - 8 * s - labelH / 2, labelW + 4 * s, labelH);
+            gc.fillRect(boxX, y - labelH / 2, labelW + 4 * s, labelH);
             gc.setFill(c(Palette.Role.INK));
-            gc.setTextAlign(TextAlignment.RIGHT);
-            gc.fillText("now", p.nowX - 3 * s, f.top() - 8 * s);
-            gc.setTextAlign(TextAlignment.LEFT);
+            gc.fillText("now", boxX + 2 * s, y);
         }
         if (!Float.isNaN(p.playheadX)) {
             double x = p.playheadX;
@@ -480,19 +498,28 @@ public final class FramePainter {
     }
 
     private void legend(GraphicsContext gc, Metrics m, double width, double height) {
-        double s = m.scale();
         double top = height - m.legendHeight();
         gc.setFill(c(Palette.Role.ROW_ALT));
         gc.fillRect(0, top, width, m.legendHeight());
         gc.setStroke(c(Palette.Role.GRID));
+        gc.setLineWidth(1);
         gc.strokeLine(0, top + 0.5, width, top + 0.5);
         double y = top + m.legendHeight() / 2;
-        gc.setFont(small);
-        // The long words with roomy gaps where they fit; else the short words, packed closer.
-        boolean roomy = legendWidth(LONG, s, 16 * s) <= width;
-        Object[][] items = LEGEND;
+        // The long words with roomy gaps where they fit; else the short words, packed closer; else the short words
+        // smaller, so that the legend is always whole (a narrow window, a projector's scale, a small export).
+        double s = m.scale();
+        boolean roomy = legendWidth(LONG, s, small) <= width;
         int words = roomy ? LONG : SHORT;
+        if (!roomy) {
+            double needed = legendWidth(SHORT, s, small);
+            if (needed > width) {
+                s = Math.max(0.4, s * width / needed);
+            }
+        }
+        Font legendFont = s == m.scale() ? small : shrunkLegendFont(new Metrics(s).smallFontSize());
         double gap = (roomy ? 16 : 10) * s;
+        gc.setFont(legendFont);
+        Object[][] items = LEGEND;
         double x = 8 * s;
         for (int i = 0; i < items.length - 3; i++) {
             Object[] item = items[i];
@@ -507,7 +534,7 @@ public final class FramePainter {
             gc.setFill(c(Palette.Role.TEXT));
             String label = (String) item[words];
             gc.fillText(label, x + 22 * s, y);
-            x += 22 * s + width(label, small) + gap;
+            x += 22 * s + width(label, legendFont) + gap;
         }
         gc.setFill(c(Palette.Role.ALERT));
         gc.setStroke(c(Palette.Role.INK));
@@ -518,17 +545,18 @@ public final class FramePainter {
         gc.setFill(c(Palette.Role.TEXT));
         String alert = (String) items[items.length - 3][words];
         gc.fillText(alert, x + 16 * s, y);
-        x += 16 * s + width(alert, small) + gap;
+        x += 16 * s + width(alert, legendFont) + gap;
         gc.setFill(c(Palette.Role.COMMAND));
         gc.fillRect(x, y - 8 * s, 2 * s, 16 * s);
         gc.fillPolygon(new double[] {x, x + 9 * s, x}, new double[] {y - 8 * s, y - 4 * s, y}, 3);
         gc.setFill(c(Palette.Role.TEXT));
         String command = (String) items[items.length - 2][words];
         gc.fillText(command, x + 13 * s, y);
-        x += 13 * s + width(command, small) + gap;
+        x += 13 * s + width(command, legendFont) + gap;
         gc.setFill(c(Palette.Role.INK));
         gc.fillPolygon(new double[] {x, x + 10 * s, x + 10 * s}, new double[] {y, y - 5 * s, y + 5 * s}, 3);
         gc.fillRect(x + 10 * s, y - 1 * s, 12 * s, 2 * s);
+        gc.setFill(c(Palette.Role.TEXT));
         gc.fillText((String) items[items.length - 1][words], x + 26 * s, y);
     }
 
@@ -552,15 +580,29 @@ public final class FramePainter {
     private static final int LONG = 1;
     private static final int SHORT = 2;
 
-    /** The width the legend takes in these words (LONG or SHORT) and gaps, as {@link #legend} lays it out. */
-    private double legendWidth(int words, double s, double gap) {
+    private Font shrunkLegend;
+
+    /** The legend's font at {@code size}, kept while the size stays the same (a narrow window, frame after frame). */
+    private Font shrunkLegendFont(double size) {
+        if (shrunkLegend == null || shrunkLegend.getSize() != size) {
+            shrunkLegend = Font.font("System", size);
+        }
+        return shrunkLegend;
+    }
+
+    /**
+     * The width the legend takes in these words (LONG or SHORT), at scale {@code s} in {@code font} (the font of that
+     * scale), as {@link #legend} lays it out.
+     */
+    private double legendWidth(int words, double s, Font font) {
+        double gap = (words == LONG ? 16 : 10) * s;
         double w = 8 * s;
         int n = LEGEND.length;
         for (int i = 0; i < n - 3; i++) {
-            w += 22 * s + width((String) LEGEND[i][words], small) + gap;
+            w += 22 * s + width((String) LEGEND[i][words], font) + gap;
         }
-        w += 16 * s + width((String) LEGEND[n - 3][words], small) + gap;
-        w += 13 * s + width((String) LEGEND[n - 2][words], small) + gap;
-        return w + 26 * s + width((String) LEGEND[n - 1][words], small) + 8 * s;
+        w += 16 * s + width((String) LEGEND[n - 3][words], font) + gap;
+        w += 13 * s + width((String) LEGEND[n - 2][words], font) + gap;
+        return w + 26 * s + width((String) LEGEND[n - 1][words], font) + 8 * s;
     }
 }
