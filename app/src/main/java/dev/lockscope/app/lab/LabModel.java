@@ -477,15 +477,20 @@ public final class LabModel {
         return Optional.empty();
     }
 
-    /** Live: starts the scenario again. Replay: back to the start. */
+    /**
+     * Live: starts the scenario again. Replay: back to the start. Either way the status bar says so, in place of
+     * whatever it said (an error about the run before is no longer true).
+     */
     public void reset() {
         if (source.get() == Source.LIVE) {
             if (run != null) {
                 run.reset();
+                message.set("Reset: " + run.scenario().name() + " runs again from 0 s");
             }
         } else {
             playing.set(false);
             playhead.set(0);
+            message.set("Back to the start of the trace");
         }
     }
 

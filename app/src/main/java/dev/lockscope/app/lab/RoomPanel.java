@@ -78,6 +78,7 @@ final class RoomPanel extends VBox {
 
         model.statusProperty().addListener((o, old, s) -> showStatus(s));
         model.scenarioProperty().addListener((o, old, s) -> enableFor(s));
+        model.storeProperty().addListener((o, old, s) -> clearRefused()); // a reset or another run
         // The lab may build this panel after the run has started: show what is open now.
         enableFor(model.scenarioProperty().get());
         showStatus(model.statusProperty().get());
@@ -180,12 +181,12 @@ final class RoomPanel extends VBox {
         });
         latencyField.setId("latencyField");
         latencyField.setPrefColumnCount(5);
-        latencyField.setOnAction(e -> parseMs(latencyField).ifPresent(this::applyLatency));
+        latencyField.setOnAction(e -> parseMs(latencyField, "Latency").ifPresent(this::applyLatency));
         Tooltip.install(latencyField, new Tooltip("Latency of one send to this member, in ms (Enter applies)"));
         jitterField.setId("jitterField");
         jitterField.setPrefColumnCount(5);
         latencySlider.setMinWidth(60);
-        jitterField.setOnAction(e -> parseMs(jitterField).ifPresent(this::applyJitter));
+        jitterField.setOnAction(e -> parseMs(jitterField, "Jitter").ifPresent(this::applyJitter));
         Tooltip.install(jitterField, new Tooltip("Each send adds a uniform draw from ±jitter, in ms (Enter applies)"));
 
         GridPane grid = new GridPane();
@@ -333,22 +334,40 @@ final class RoomPanel extends VBox {
                 OptionalLong.of(Math.round(ms * 1_000_000)))));
     }
 
-    /** A non-negative number of ms from a field; marks the field and says why when it is not one. */
-    private Optional<Double> parseMs(TextField field) {
+    /** The most a latency or jitter field takes, in ms: an hour, far beyond any network a lesson needs. */
+    static final long MAX_MS = 3_600_000;
+
+    /**
+     * A number of ms from 0 to {@value #MAX_MS} from a field; otherwise the field is marked invalid (and keeps the
+     * keyboard) and the status bar says which rule the text broke: not a number, negative, or over the limit.
+     */
+    private Optional<Double> parseMs(TextField field, String what) {
+        String text = field.getText().strip();
+        String problem;
+        double v = Double.NaN;
         try {
-            double v = new BigDecimal(field.getText().strip()).doubleValue();
-            if (v < 0 || v > 3_600_000) {
-                throw new NumberFormatException();
-            }
-            field.getStyleClass().remove("invalid");
-            return Optional.of(v);
+            v = new BigDecimal(text).doubleValue();
+            problem = v < 0 ? "expected 0 ms or more, got " + text
+                    : v > MAX_MS ? String.format(Locale.ROOT, "at most %,d ms (an hour), got %s", MAX_MS, text) : null;
         } catch (NumberFormatException e) {
-            if (!field.getStyleClass().contains("invalid")) {
-                field.getStyleClass().add("invalid");
+            problem = "expected a number of milliseconds, got \"" + field.getText() + "\"";
+        }
+        if (problem != null) {
+            if (!field.getStyleClass().contains(ShortcutKeys.INVALID)) {
+                field.getStyleClass().add(ShortcutKeys.INVALID);
             }
-            model.messageProperty().set("Expected a number of milliseconds >= 0, got \"" + field.getText() + "\"");
+            model.messageProperty().set(what + ": " + problem);
             return Optional.empty();
         }
+        field.getStyleClass().remove(ShortcutKeys.INVALID);
+        return Optional.of(v);
+    }
+
+    /** Forgets a refused value: the fields show the member again, unmarked (a reset, another run). */
+    private void clearRefused() {
+        latencyField.getStyleClass().remove(ShortcutKeys.INVALID);
+        jitterField.getStyleClass().remove(ShortcutKeys.INVALID);
+        showSelected(selected().orElse(null));
     }
 
     private void addMember() {
@@ -373,8 +392,8 @@ final class RoomPanel extends VBox {
             if (b != ButtonType.OK) {
                 return null;
             }
-            Optional<Double> l = parseMs(latency);
-            Optional<Double> j = parseMs(jitter);
+            Optional<Double> l = parseMs(latency, "Latency");
+            Optional<Double> j = parseMs(jitter, "Jitter");
             if (name.getText().isBlank() || l.isEmpty() || j.isEmpty()) {
                 return null;
             }

@@ -108,6 +108,20 @@ class KeyboardAt720Test {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(latency.isFocused()).isTrue();
         assertThat(latency.getStyleClass()).contains(ShortcutKeys.INVALID);
+        // The real rule, not "expected a number of milliseconds >= 0".
+        assertThat(window.model().messageProperty().get()).isEqualTo("Latency: at most 3,600,000 ms (an hour), got 99999999");
+        robot.interact(() -> window.model().reset());
+        assertThat(window.model().messageProperty().get()).isEqualTo("Reset: article runs again from 0 s");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(latency.getStyleClass()).doesNotContain(ShortcutKeys.INVALID);
+        robot.interact(latency::selectAll);
+        robot.write("-5").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.model().messageProperty().get()).isEqualTo("Latency: expected 0 ms or more, got -5");
+        robot.interact(latency::selectAll);
+        robot.write("fast").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.model().messageProperty().get()).isEqualTo("Latency: expected a number of milliseconds, got \"fast\"");
     }
 
     @Test
