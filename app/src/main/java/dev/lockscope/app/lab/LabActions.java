@@ -63,7 +63,7 @@ final class LabActions {
             case OPEN_TRACE -> opener.chooseAndOpenTrace();
             case SAVE_TRACE -> saver.chooseAndSave();
             case RECORD -> saver.chooseAndRecord();
-            case EXPORT_PNG -> saver.chooseAndExportPng(window.timeline().get().node());
+            case EXPORT_PNG -> saver.chooseAndExportPng(window.timeline().get()::exportImage);
             case RESET -> model.reset();
             case LARGER_TEXT -> look.scaleFont(1.1);
             case SMALLER_TEXT -> look.scaleFont(1 / 1.1);

@@ -8,11 +8,14 @@ import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.CustomMenuItem;
+import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.VBox;
 import javafx.scene.control.SeparatorMenuItem;
 
 /**
@@ -27,6 +30,8 @@ final class LabMenus {
     private final RunSaver saver;
     private final LessonsAndSweeps lessons;
     private final LabModel model;
+    /** The samples the Open sample menu lists now; {@code null} before it first opens. */
+    private List<Samples.Sample> shownSamples;
 
     LabMenus(LabModel model, Consumer<KeyMap.Action> perform, FileOpener opener, RunSaver saver,
              LessonsAndSweeps lessons) {
@@ -49,7 +54,9 @@ final class LabMenus {
     }
 
     private Menu file() {
-        Menu samples = filledOnShowing(new Menu("Open sample"), this::fillSamples);
+        Menu samples = new Menu("Open sample");
+        samples.getItems().add(new MenuItem("…"));
+        samples.setOnShowing(e -> fillSamples(samples));
         samples.setId("sampleMenu");
         Menu recent = filledOnShowing(new Menu("Open recent"), this::fillRecent);
         MenuItem save = item(KeyMap.Action.SAVE_TRACE);
@@ -136,14 +143,40 @@ final class LabMenus {
         }
     }
 
+    /**
+     * The samples, in two sections: the traces, which open to replay what was recorded, and the scenarios, which run
+     * live; each item with its file name and the one-line description of sample-traces/README.md.
+     */
     private void fillSamples(Menu menu) {
-        List<Path> samples = FileOpener.sampleFiles();
+        List<Samples.Sample> samples = Samples.list();
+        if (samples.equals(shownSamples)) {
+            return; // the same files: keep the items (a menu shown again keeps its nodes)
+        }
+        shownSamples = samples;
+        menu.getItems().clear();
         if (samples.isEmpty()) {
             menu.getItems().add(disabled("(no sample-traces/ folder here)"));
         }
-        for (Path p : samples) {
-            MenuItem item = item(p.getFileName().toString(), () -> opener.openFile(p));
-            item.setId("sample-" + p.getFileName());
+        Boolean section = null;
+        for (Samples.Sample sample : samples) {
+            if (!Boolean.valueOf(sample.trace()).equals(section)) {
+                section = sample.trace();
+                if (!menu.getItems().isEmpty()) {
+                    menu.getItems().add(new SeparatorMenuItem());
+                }
+                // A header, not a disabled item (whose grey would be hard to read on a projector); it does nothing.
+                Label title = new Label(sample.trace() ? "Traces: replay what was recorded" : "Scenarios: run live");
+                title.getStyleClass().add("menu-section");
+                menu.getItems().add(new CustomMenuItem(title, false));
+            }
+            Label name = new Label(sample.file().getFileName().toString());
+            name.getStyleClass().add("sample-name");
+            Label about = new Label(sample.description());
+            about.getStyleClass().add("sample-description");
+            VBox box = new VBox(1, name, about);
+            box.setId("sample-" + sample.file().getFileName());
+            CustomMenuItem item = new CustomMenuItem(box, true);
+            item.setOnAction(e -> opener.openFile(sample.file()));
             menu.getItems().add(item);
         }
     }

@@ -104,6 +104,15 @@ public final class LabSettings {
         }
     }
 
+    /** The folder a kind of file (sweep, lesson) was last opened from, if any. */
+    public java.util.Optional<Path> lastDirectory(String kind) {
+        return java.util.Optional.ofNullable(props.getProperty("dir." + kind)).map(Path::of);
+    }
+
+    public void setLastDirectory(String kind, Path dir) {
+        props.setProperty("dir." + kind, dir.toString());
+    }
+
     /** x, y, width, height, or null when never saved. */
     public double[] windowBounds() {
         String v = props.getProperty("window");

@@ -48,6 +48,8 @@ public final class LabWindow {
     /** The smallest window that keeps the menus, the toolbar and a usable timeline (an old 800 × 600 projector). */
     static final double MIN_WIDTH = 800;
     static final double MIN_HEIGHT = 600;
+    /** The narrowest timeline picture File ▸ Export writes: wide enough for a document, and for its legend. */
+    static final double EXPORT_MIN_WIDTH = 1600;
     /** The text size while a lesson is presented, at least: readable from the back of a classroom. */
     static final double PRESENTING_SCALE = 1.35;
 
@@ -93,7 +95,8 @@ public final class LabWindow {
         RunControls run = new RunControls(model, this::selectAlert);
 
         TimelineView tv = timelineView();
-        installTimeline(TimelineLink.of(tv, tv::selectAlert, tv::fitAll, tv::clearSelection));
+        installTimeline(TimelineLink.of(tv, tv::selectAlert, tv::fitAll, tv::clearSelection,
+                () -> tv.exportImage(EXPORT_MIN_WIDTH)));
         middle.setOrientation(Orientation.VERTICAL);
         middle.getItems().add(timelineHolder);
         outer.getItems().add(middle);
@@ -309,7 +312,8 @@ public final class LabWindow {
      * TimelineView tv = new TimelineView();
      * tv.storeProperty().bind(window.model().storeProperty());          // a new store after each reset
      * tv.playheadProperty().bindBidirectional(window.model().playheadProperty());
-     * window.installTimeline(TimelineLink.of(tv, tv::selectAlert, tv::fitAll, tv::clearSelection));
+     * window.installTimeline(TimelineLink.of(tv, tv::selectAlert, tv::fitAll, tv::clearSelection,
+                () -> tv.exportImage(EXPORT_MIN_WIDTH)));
      * }</pre>
      */
     public void installTimeline(TimelineLink link) {

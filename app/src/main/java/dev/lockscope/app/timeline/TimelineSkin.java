@@ -420,6 +420,46 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         return rows.length > 0;
     }
 
+    /**
+     * The timeline drawn afresh on a canvas of its own, {@code width} × {@code height}: the visible time range, rows
+     * from the current scroll position, the selection and the subject, as the control shows them; for an export at a
+     * size of its own. FX thread.
+     */
+    javafx.scene.image.WritableImage render(double width, double height) {
+        TimelineView control = getSkinnable();
+        TraceStore store = control.getStore();
+        TraceView view = store == null ? new TraceStore().view() : store.view();
+        catalog.update(view, Long.MAX_VALUE);
+        Metrics m = metrics();
+        RowLayout rows = buildLayout(m.scale());
+        java.util.BitSet subject = new java.util.BitSet();
+        for (String name : control.getSubject()) {
+            for (int r : rows.rowsNamed(name, catalog)) {
+                subject.set(r);
+            }
+        }
+        double rowsTop = m.axisHeight();
+        double rowsBottom = Math.max(rowsTop + 1, height - m.legendHeight());
+        double scrollY = Math.clamp(vbar.getValue(), 0, Math.max(0, rows.height() - (rowsBottom - rowsTop)));
+        Viewport vp = new Viewport(control.getVisibleStart(), control.getVisibleEnd(), Math.max(1, width - m.gutter()));
+        FramePlan.Frame frame = new FramePlan.Frame(vp, m.gutter(), 0, rowsTop, rowsBottom, scrollY, m.scale(),
+                view.now(), control.isLive(), control.getPlayhead(), rangeStart, rangeEnd, selectionHighlight);
+        FramePlan exported = new FramePlan().build(view, catalog, rows, frame);
+        Canvas target = new Canvas(width, height);
+        FramePainter p = new FramePainter();
+        p.setPalette(new Palette(role -> control.getColor(colorOf(role))));
+        p.setMarkedRows(subject);
+        p.paint(target.getGraphicsContext2D(), exported, catalog, width, height);
+        return target.snapshot(null, null);
+    }
+
+    /** The height all rows need, with the axis and the legend. */
+    double contentHeight() {
+        Metrics m = metrics();
+        RowLayout rows = layout != null ? layout : buildLayout(m.scale());
+        return m.axisHeight() + rows.height() + m.legendHeight();
+    }
+
     /** Asks for a redraw at the next pulse. */
     void invalidate() {
         dirty = true;

@@ -462,4 +462,19 @@ public class TimelineView extends Control {
         }
         return snapshot(null, null);
     }
+
+    /**
+     * An image of the timeline for a file (Export &rarr; PNG): the visible time range and the rows as shown, drawn
+     * afresh at least {@code minWidth} px wide (wider if the control is) and tall enough for all rows (at least as
+     * tall as the control, at most three times the width), whatever the size of the window. FX thread; before the
+     * control is shown, as {@link #exportImage()}.
+     */
+    public final WritableImage exportImage(double minWidth) {
+        if (!(getSkin() instanceof TimelineSkin skin)) {
+            return exportImage();
+        }
+        double width = Math.ceil(Math.max(getWidth(), minWidth));
+        double height = Math.ceil(Math.clamp(skin.contentHeight(), Math.max(getHeight(), 400), 3 * width));
+        return skin.render(width, height);
+    }
 }

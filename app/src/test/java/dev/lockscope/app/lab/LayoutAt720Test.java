@@ -136,6 +136,23 @@ class LayoutAt720Test {
     }
 
     @Test
+    void theTimelinesPictureIsFullSizeWhateverTheWindow(FxRobot robot) throws Exception {
+        pausedAt(12 * S);
+        dev.lockscope.app.timeline.TimelineView timeline = robot.lookup("#timeline")
+                .queryAs(dev.lockscope.app.timeline.TimelineView.class);
+        assertThat(timeline.getWidth()).isLessThan(800); // the window's is small at 1280 × 720
+        Path file = home.resolve("timeline.png");
+        @SuppressWarnings("unchecked")
+        javafx.concurrent.Task<Path>[] task = new javafx.concurrent.Task[1];
+        robot.interact(() -> task[0] = window.saver().exportPng(timeline.exportImage(LabWindow.EXPORT_MIN_WIDTH), file));
+        waitFor(() -> task[0].isDone());
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(file.toFile());
+        assertThat(png.getWidth()).isEqualTo(1600);
+        assertThat(png.getHeight()).isGreaterThanOrEqualTo((int) timeline.getHeight());
+        assertThat(window.model().messageProperty().get()).endsWith("(1600 × " + png.getHeight() + ")");
+    }
+
+    @Test
     void everyMemberOfTheRoomIsInView(FxRobot robot) throws Exception {
         pausedAt(12 * S);
         Node table = robot.lookup("#memberTable").query();
