@@ -65,6 +65,12 @@ final class TimelineSkin extends SkinBase<TimelineView> {
 
     private TraceStore attached;
     private TraceCatalog catalog = new TraceCatalog();
+    /** After a new catalog (another row mode), the selection's arrows are worked out again once it has caught up. */
+    private boolean rehighlight;
+    /** A goroutine whose row to scroll into view at the next frame (a selection from outside), or -1. */
+    private int revealGoroutine = -1;
+    /** The text of the search under way, to drop a result that a newer search has overtaken. */
+    private String searching = "";
     private RowLayout layout;
     private double layoutScale = -1;
     private int lastSize = -1;
@@ -136,6 +142,14 @@ final class TimelineSkin extends SkinBase<TimelineView> {
                 dirty = true;
             });
         }
+        registerChangeListener(control.goroutineRowsProperty(), o -> {
+            catalog = newCatalog();
+            layout = null;
+            rehighlight = control.getSelection() != null;
+            hovered = -1;
+            hoverHighlight = FramePlan.Highlight.NONE;
+            dirty = true;
+        });
         registerChangeListener(control.subjectProperty(), o -> {
             subjectShown = false;
             if (!autoCollapsed.isEmpty()) { // what was collapsed for the last subject opens again
@@ -218,6 +232,10 @@ final class TimelineSkin extends SkinBase<TimelineView> {
 
     // ---- frame ----
 
+    private TraceCatalog newCatalog() {
+        return new TraceCatalog(getSkinnable().getGoroutineRows() == GoroutineRows.ONE_PER_GOROUTINE);
+    }
+
     private Metrics metrics() {
         return new Metrics(getSkinnable().getScale());
     }
@@ -228,7 +246,7 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         TraceStore store = control.getStore();
         if (store != attached) {
             attached = store;
-            catalog = new TraceCatalog();
+            catalog = newCatalog();
             layout = null;
             lastSize = -1;
             fitted = false;
@@ -270,6 +288,10 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         if (!subjectShown) {
             fitSubject(rowsBottom - rowsTop, m.scale());
         }
+        if (rehighlight && caughtUp && control.getSelection() != null) {
+            selectionHighlight = new Selections(view, catalog).highlight(control.getSelection());
+            rehighlight = false;
+        }
         double plotWidth = Math.max(1, width - m.gutter());
         if (control.isFollow() && view.size() > 0) {
             long span = control.getVisibleEnd() - control.getVisibleStart();
@@ -293,6 +315,18 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         if (!subjectShown) {
             scrollToSubject(rowsBottom - rowsTop, maxScroll);
             subjectShown = true;
+        }
+        if (revealGoroutine >= 0 && caughtUp) {
+            int r = layout.laneRow(catalog.laneOf(revealGoroutine));
+            if (r >= 0) {
+                RowLayout.Row row = layout.row(r);
+                double scroll = vbar.getValue();
+                double visible = rowsBottom - rowsTop;
+                if (row.y() < scroll || row.bottom() > scroll + visible) {
+                    vbar.setValue(Math.clamp(row.y() - visible / 3, 0, maxScroll)); // a third down: context above
+                }
+            }
+            revealGoroutine = -1;
         }
         double scrollY = Math.clamp(vbar.getValue(), 0, maxScroll);
         Viewport vp = new Viewport(control.getVisibleStart(), control.getVisibleEnd(), plotWidth);
@@ -513,6 +547,7 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         }
         selectionHighlight = s.highlight(selection);
         getSkinnable().setSelection(selection);
+        revealGoroutine = selection.goroutine().id();
         dirty = true;
         return true;
     }
@@ -775,6 +810,73 @@ final class TimelineSkin extends SkinBase<TimelineView> {
             case CLEAR -> c.clearSelection();
         }
         e.consume();
+    }
+
+    // ---- search ----
+
+    /** Looks for {@code text} off the FX thread; the control gets the matches when the search is done. */
+    void search(String text) {
+        searching = text;
+        TimelineView control = getSkinnable();
+        TraceStore store = control.getStore();
+        if (text.isEmpty() || store == null) {
+            control.setMatches(List.of());
+            return;
+        }
+        TraceView view = store.view();
+        catalog.update(view, Long.MAX_VALUE);
+        String q = text.toLowerCase(java.util.Locale.ROOT);
+        List<SearchMatch> rows = new java.util.ArrayList<>();
+        catalog.locks().stream().filter(l -> l.name().toLowerCase(java.util.Locale.ROOT).contains(q))
+                .forEach(l -> rows.add(new SearchMatch(SearchMatch.Kind.LOCK, l.name(), -1, -1)));
+        catalog.members().stream().filter(m -> m.name().toLowerCase(java.util.Locale.ROOT).contains(q))
+                .forEach(m -> rows.add(new SearchMatch(SearchMatch.Kind.MEMBER, m.name(), -1, -1)));
+        catalog.groups().stream().filter(g -> g.goroutines() > 1 && g.key().toLowerCase(java.util.Locale.ROOT).contains(q))
+                .forEach(g -> rows.add(new SearchMatch(SearchMatch.Kind.GROUP, g.key(), -1, -1)));
+        int[] spawnRows = catalog.spawnRowSnapshot();
+        CompletableFuture.supplyAsync(() -> goroutinesNamed(view, spawnRows, q), BACKGROUND)
+                .thenAccept(found -> Platform.runLater(() -> {
+                    if (searching.equals(text) && control.getStore() == store) {
+                        List<SearchMatch> all = new java.util.ArrayList<>(rows);
+                        all.addAll(found);
+                        control.setMatches(all);
+                    }
+                }));
+    }
+
+    /** At most this many goroutines are listed as matches: a search for "send" in a big room finds too many. */
+    private static final int MAX_GOROUTINE_MATCHES = 10_000;
+
+    /** The goroutines whose name contains {@code q} (lower case), in the order they started; any thread. */
+    private static List<SearchMatch> goroutinesNamed(TraceView view, int[] spawnRows, String q) {
+        List<SearchMatch> out = new java.util.ArrayList<>();
+        for (int g = 0; g < spawnRows.length && out.size() < MAX_GOROUTINE_MATCHES; g++) {
+            int row = spawnRows[g];
+            if (row >= 0 && row < view.size()) {
+                String name = view.spawnName(row);
+                if (name.toLowerCase(java.util.Locale.ROOT).contains(q)) {
+                    out.add(new SearchMatch(SearchMatch.Kind.GOROUTINE, name, row, view.start(row)));
+                }
+            }
+        }
+        out.sort(java.util.Comparator.comparingLong(SearchMatch::start));
+        return out;
+    }
+
+    /** Shows a match: a goroutine selected, its row and its start in view; a row marked and in view. */
+    void reveal(SearchMatch match) {
+        TimelineView control = getSkinnable();
+        if (match.kind() != SearchMatch.Kind.GOROUTINE) {
+            control.setSubject(List.of(match.name()));
+            return;
+        }
+        if (select(match.interval(), Long.MIN_VALUE, null)) {
+            long start = match.start();
+            long span = control.getVisibleEnd() - control.getVisibleStart();
+            if (start < control.getVisibleStart() || start > control.getVisibleEnd() - span / 10) {
+                control.showRange(start - span / 4, start - span / 4 + span); // its start a quarter in
+            }
+        }
     }
 
     // ---- range summary ----

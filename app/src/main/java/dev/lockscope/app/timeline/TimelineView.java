@@ -19,6 +19,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -263,6 +265,105 @@ public class TimelineView extends Control {
     @Override
     public List<CssMetaData<? extends Styleable, ?>> getControlCssMetaData() {
         return getClassCssMetaData();
+    }
+
+    // ---- goroutine rows ----
+
+    private final ObjectProperty<GoroutineRows> goroutineRows = new SimpleObjectProperty<>(this, "goroutineRows",
+            GoroutineRows.PACKED) {
+        @Override
+        protected void invalidated() {
+            if (get() == null) {
+                set(GoroutineRows.PACKED);
+            }
+        }
+    };
+
+    /**
+     * Whether goroutines are packed into lanes or have a row each ({@link GoroutineRows}); a change reads the trace
+     * again (over a few frames for a large one). Never {@code null}. Default {@link GoroutineRows#PACKED}.
+     */
+    public final ObjectProperty<GoroutineRows> goroutineRowsProperty() {
+        return goroutineRows;
+    }
+
+    public final GoroutineRows getGoroutineRows() {
+        return goroutineRows.get();
+    }
+
+    public final void setGoroutineRows(GoroutineRows value) {
+        goroutineRows.set(value);
+    }
+
+    // ---- search ----
+
+    private final ReadOnlyObjectWrapper<List<SearchMatch>> matches = new ReadOnlyObjectWrapper<>(this, "matches", List.of());
+    private final ReadOnlyIntegerWrapper matchIndex = new ReadOnlyIntegerWrapper(this, "matchIndex", -1);
+
+    /**
+     * Looks for {@code text} (case-insensitively, anywhere in a name): locks, members and goroutine groups by their
+     * row's name, then goroutines by their own name in the order they started. The goroutines are searched off the
+     * FX thread; {@link #matchesProperty()} and {@link #matchIndexProperty()} change when the search is done, and the
+     * first match is shown. Blank text clears the search.
+     */
+    public final void search(String text) {
+        if (getSkin() instanceof TimelineSkin skin) {
+            skin.search(text == null ? "" : text.strip());
+        }
+    }
+
+    /** The matches of the last {@link #search}, in order; empty for none. */
+    public final ReadOnlyObjectProperty<List<SearchMatch>> matchesProperty() {
+        return matches.getReadOnlyProperty();
+    }
+
+    public final List<SearchMatch> getMatches() {
+        return matches.get();
+    }
+
+    /** The match shown now, an index into {@link #getMatches()}; -1 for none. */
+    public final ReadOnlyIntegerProperty matchIndexProperty() {
+        return matchIndex.getReadOnlyProperty();
+    }
+
+    public final int getMatchIndex() {
+        return matchIndex.get();
+    }
+
+    /**
+     * Shows the next match (after the last, the first): a goroutine is selected, its row scrolled into view and its
+     * life brought into the visible range; a lock, member or group row is marked and scrolled into view (the
+     * {@linkplain #subjectProperty() subject}).
+     *
+     * @return whether there was a match to show
+     */
+    public final boolean nextMatch() {
+        return showMatch(matchIndex.get() + 1);
+    }
+
+    /** Shows the previous match (before the first, the last); see {@link #nextMatch()}. */
+    public final boolean previousMatch() {
+        return showMatch(matchIndex.get() - 1);
+    }
+
+    /** Sets the result of a search; for the skin. */
+    void setMatches(List<SearchMatch> found) {
+        matches.set(List.copyOf(found));
+        matchIndex.set(-1);
+        if (!found.isEmpty()) {
+            showMatch(0);
+        }
+    }
+
+    private boolean showMatch(int index) {
+        List<SearchMatch> all = matches.get();
+        if (all.isEmpty() || !(getSkin() instanceof TimelineSkin skin)) {
+            return false;
+        }
+        int i = Math.floorMod(index, all.size());
+        matchIndex.set(i);
+        skin.reveal(all.get(i));
+        return true;
     }
 
     // ---- subject ----

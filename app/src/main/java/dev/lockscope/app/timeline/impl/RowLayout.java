@@ -100,7 +100,7 @@ public final class RowLayout {
                         continue;
                     }
                     for (TraceCatalog.Lane lane : group.lanes()) {
-                        laneRow[lane.index()] = add.add(Type.LANE, lane.index(), null, "lane " + (lane.indexInGroup() + 1), 2, 20);
+                        laneRow[lane.index()] = add.add(Type.LANE, lane.index(), null, lane.label(), 2, 20);
                     }
                 }
             }
