@@ -81,6 +81,17 @@ final class AlertsPanel extends VBox {
         }
     }
 
+    /** The panel's title, {@code Alerts (14)}: a tab shows it. */
+    javafx.beans.property.ReadOnlyStringProperty titleProperty() {
+        return title.textProperty();
+    }
+
+    /** Leaves the title out of the panel (a tab shows it). */
+    void hideTitle() {
+        title.setVisible(false);
+        title.setManaged(false);
+    }
+
     /** The list over the report: the window places its divider ({@link SplitLayout}). */
     SplitPane split() {
         return split;

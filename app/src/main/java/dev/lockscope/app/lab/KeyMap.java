@@ -41,7 +41,7 @@ final class KeyMap {
         STRATEGY_SEQUENTIAL, STRATEGY_GOROUTINE_PER_SEND, STRATEGY_PARALLEL_WAIT, STRATEGY_SNAPSHOT,
         STRATEGY_MEMBER_QUEUE, WHAT_IF,
         BACK_1S, ON_1S, BACK_10S, ON_10S, TO_START, TO_END,
-        FIT_TIMELINE, ESCAPE, LESSON_NEXT, LESSON_BACK, TOGGLE_HELP,
+        FIT_TIMELINE, ESCAPE, FIND, FIND_NEXT, FIND_PREVIOUS, LESSON_NEXT, LESSON_BACK, TOGGLE_HELP,
         NEW_RUN, OPEN_SCENARIO, OPEN_TRACE, SAVE_TRACE, RECORD, EXPORT_PNG, RESET,
         LARGER_TEXT, SMALLER_TEXT, NORMAL_TEXT, NEXT_THEME, QUIT
     }
@@ -132,7 +132,11 @@ final class KeyMap {
             new Shortcut("Drag on the time axis", null, Owner.TIMELINE, null, null,
                     "Timeline: select a range and see its waits"),
             window(key(KeyCode.ESCAPE), Action.ESCAPE, null,
-                    "Close the help; leave a text field; clear the timeline's selection and range"),
+                    "Close the help or the find bar; leave a text field; clear the timeline's selection and range"),
+            menu(shortcut(KeyCode.F), Action.FIND, "Find…", "Find a goroutine, lock or member by name"),
+            window(key(KeyCode.F3), Action.FIND_NEXT, "Find next", "Find: next / previous match (Enter / Shift+Enter in the field)"),
+            window(shift(KeyCode.F3), Action.FIND_PREVIOUS, "Find previous",
+                    "Find: next / previous match (Enter / Shift+Enter in the field)"),
             window(key(KeyCode.PAGE_DOWN), Action.LESSON_NEXT, "Next step", "Lesson: next step (presenter remote)"),
             window(key(KeyCode.PAGE_UP), Action.LESSON_BACK, "Previous step", "Lesson: previous step (presenter remote)"),
             menu(key(KeyCode.F1), Action.TOGGLE_HELP, "Keyboard shortcuts", "Show or hide this help"),

@@ -13,7 +13,8 @@ final class LabActions {
      * What only the window can do, as it owns the layout and the focus: the help overlay, Escape (close the help,
      * leave a text field, or clear the timeline's selection), the timeline in the centre, closing.
      */
-    record Window(Runnable toggleHelp, Runnable escape, Supplier<TimelineLink> timeline, Runnable quit) {}
+    record Window(Runnable toggleHelp, Runnable escape, Supplier<TimelineLink> timeline, Supplier<FindBar> find,
+            Runnable quit) {}
 
     private final LabModel model;
     private final RunControls run;
@@ -55,6 +56,9 @@ final class LabActions {
             case TO_END -> run.toEnd();
             case FIT_TIMELINE -> window.timeline().get().fitAll();
             case ESCAPE -> window.escape().run();
+            case FIND -> window.find().get().open();
+            case FIND_NEXT -> window.find().get().next();
+            case FIND_PREVIOUS -> window.find().get().previous();
             case LESSON_NEXT -> model.lessonNext();
             case LESSON_BACK -> model.lessonBack();
             case TOGGLE_HELP -> window.toggleHelp().run();

@@ -46,8 +46,9 @@ final class LabMenus {
      * The menu bar (id {@code menuBar}). View's theme items show and set {@code theme}, its check item the settings'
      * alert pop-ups.
      */
-    MenuBar build(ObjectProperty<Theme> theme, LabSettings settings, Runnable resetLayout) {
-        MenuBar bar = new MenuBar(file(), run(), view(theme, settings, resetLayout), lessons(),
+    MenuBar build(ObjectProperty<Theme> theme, LabSettings settings, Runnable resetLayout,
+            javafx.beans.property.BooleanProperty rowPerGoroutine) {
+        MenuBar bar = new MenuBar(file(), run(), view(theme, settings, resetLayout, rowPerGoroutine), lessons(),
                 new Menu("Help", null, item(KeyMap.Action.TOGGLE_HELP)));
         bar.setId("menuBar");
         return bar;
@@ -90,7 +91,8 @@ final class LabMenus {
         return item;
     }
 
-    private Menu view(ObjectProperty<Theme> theme, LabSettings settings, Runnable resetLayout) {
+    private Menu view(ObjectProperty<Theme> theme, LabSettings settings, Runnable resetLayout,
+            javafx.beans.property.BooleanProperty rowPerGoroutine) {
         Menu themes = new Menu("Theme");
         themes.setId("themeMenu");
         ToggleGroup group = new ToggleGroup();
@@ -111,8 +113,12 @@ final class LabMenus {
         notes.selectedProperty().addListener((o, was, on) -> settings.setAlertPopups(on));
         MenuItem layout = item("Reset layout", resetLayout);
         layout.setId("resetLayoutItem");
+        CheckMenuItem rows = new CheckMenuItem("One row per goroutine");
+        rows.setId("rowPerGoroutineItem");
+        rows.selectedProperty().bindBidirectional(rowPerGoroutine);
         return new Menu("View", null, themes, item(KeyMap.Action.LARGER_TEXT), item(KeyMap.Action.SMALLER_TEXT),
-                item(KeyMap.Action.NORMAL_TEXT), layout, notes, item(KeyMap.Action.FIT_TIMELINE));
+                item(KeyMap.Action.NORMAL_TEXT), layout, notes, new SeparatorMenuItem(), item(KeyMap.Action.FIND),
+                item(KeyMap.Action.FIND_NEXT), item(KeyMap.Action.FIND_PREVIOUS), item(KeyMap.Action.FIT_TIMELINE), rows);
     }
 
     private Menu lessons() {

@@ -104,6 +104,15 @@ public final class LabSettings {
         }
     }
 
+    /** Whether the timeline gives every goroutine a row of its own (else it packs them into lanes). */
+    public boolean rowPerGoroutine() {
+        return Boolean.parseBoolean(props.getProperty("rowPerGoroutine", "false"));
+    }
+
+    public void setRowPerGoroutine(boolean on) {
+        props.setProperty("rowPerGoroutine", String.valueOf(on));
+    }
+
     /** The folder a kind of file (sweep, lesson) was last opened from, if any. */
     public java.util.Optional<Path> lastDirectory(String kind) {
         return java.util.Optional.ofNullable(props.getProperty("dir." + kind)).map(Path::of);

@@ -1,6 +1,7 @@
 package dev.lockscope.app.lab;
 
 import dev.lockscope.app.lesson.LessonBar;
+import dev.lockscope.app.timeline.GoroutineRows;
 import dev.lockscope.app.timeline.TimelineView;
 import dev.lockscope.event.TraceEvent;
 import dev.lockscope.lesson.Lesson;
@@ -19,6 +20,8 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
@@ -64,6 +67,8 @@ public final class LabWindow {
     private final BorderPane root = new BorderPane();
     private final StackPane layers = new StackPane(root);
     private final StackPane timelineHolder = new StackPane();
+    /** The timeline and, over it once asked for, the find bar: what the split panes place. */
+    private final VBox timelineArea = new VBox(timelineHolder);
     private final SplitPane outer = new SplitPane();
     private final SplitPane middle = new SplitPane();
     private final SplitPane bottom = new SplitPane();
@@ -80,7 +85,9 @@ public final class LabWindow {
     private boolean presenting;
     private long firstFrameUptimeMs;
     private HelpOverlay help; // built when first shown
+    private FindBar find; // built when first asked for
     private TimelineLink timeline;
+    private TimelineView timelineView;
 
     public LabWindow(Stage stage, LabSettings settings) {
         this.stage = stage;
@@ -95,10 +102,12 @@ public final class LabWindow {
         RunControls run = new RunControls(model, this::selectAlert);
 
         TimelineView tv = timelineView();
+        timelineView = tv;
+        VBox.setVgrow(timelineHolder, Priority.ALWAYS);
         installTimeline(TimelineLink.of(tv, tv::selectAlert, tv::fitAll, tv::clearSelection,
                 () -> tv.exportImage(EXPORT_MIN_WIDTH)));
         middle.setOrientation(Orientation.VERTICAL);
-        middle.getItems().add(timelineHolder);
+        middle.getItems().add(timelineArea);
         outer.getItems().add(middle);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(layers, Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight()));
@@ -110,8 +119,8 @@ public final class LabWindow {
         });
 
         LabActions actions = new LabActions(model, run, opener, saver, look,
-                new LabActions.Window(() -> help().toggle(), this::escape, () -> timeline, stage::close));
-        root.setTop(new VBox(new LabMenus(model, actions::perform, opener, saver, lessons).build(look.themeProperty(), settings, splits::resetToDefaults),
+                new LabActions.Window(() -> help().toggle(), this::escape, () -> timeline, this::findBar, stage::close));
+        root.setTop(new VBox(new LabMenus(model, actions::perform, opener, saver, lessons).build(look.themeProperty(), settings, splits::resetToDefaults, rowPerGoroutine(tv)),
                 new LabToolBar(model, run)));
         LessonBar lessonBar = new LessonBar(model.lessonProperty(), model.playingProperty(), model::lessonNext,
                 model::lessonBack);
@@ -120,8 +129,7 @@ public final class LabWindow {
         center.getChildren().setAll(lessonBar, outer);
         model.lessonProperty().addListener((o, old, now) -> {
             presentationMode(now != null);
-            // The rows the step talks about, scrolled into view and marked on the timeline.
-            tv.setSubject(now == null ? List.of() : now.current().map(LessonStep::show).orElse(List.of()));
+            restoreSubject();
         });
         root.setBottom(new VBox(new AlertStrip(model, this::selectAlert),
                 new LabStatusBar(model, opener.loadingProperty(), opener::cancelLoading)));
@@ -191,8 +199,12 @@ public final class LabWindow {
         return tv;
     }
 
-    /** The room, metrics, code and alerts panels: built after the first frame, then fixed. */
-    private record SidePanels(RoomPanel room, MetricsPanel metrics, CodePanel code, AlertsPanel alerts) {}
+    /**
+     * The room, metrics, code, details and alerts panels, the last two as tabs docked under the timeline: built after
+     * the first frame, then fixed.
+     */
+    private record SidePanels(RoomPanel room, MetricsPanel metrics, CodePanel code, DetailsPanel details,
+                              AlertsPanel alerts, TabPane tabs) {}
 
     /**
      * The first frame shows the menus, the toolbar and the live timeline; the side panels join right after it.
@@ -223,8 +235,10 @@ public final class LabWindow {
 
     /** Builds the side panels and lays them out around the timeline (or leaves them out while presenting). */
     private void attachPanels() {
-        panels = new SidePanels(new RoomPanel(model), new MetricsPanel(model), new CodePanel(model),
-                new AlertsPanel(model, this::selectAlert));
+        DetailsPanel details = new DetailsPanel(timelineView);
+        AlertsPanel alerts = new AlertsPanel(model, this::selectAlert);
+        panels = new SidePanels(new RoomPanel(model), new MetricsPanel(model), new CodePanel(model), details, alerts,
+                bottomTabs(details, alerts));
         SplitPane.setResizableWithParent(panels.room(), false);
         SplitPane.setResizableWithParent(panels.metrics(), false);
         look.styleCharts(panels.metrics());
@@ -245,7 +259,7 @@ public final class LabWindow {
             return new double[] {room / width, 1 - metrics / width};
         });
         splits.define("timelineOverCode", 1, (height, scale) -> new double[] {0.6});
-        splits.define("codeBesideAlerts", 1, (width, scale) -> new double[] {0.6});
+        splits.define("codeBesideTabs", 1, (width, scale) -> new double[] {0.6});
         splits.define("alertListOverReport", 1, (height, scale) -> new double[] {0.55});
         // Presenting: the timeline beside the code, so that it has the whole height the caption leaves.
         splits.define("presenting", 1, (width, scale) -> new double[] {1 - Math.min(0.38 * width, 33 * 13 * scale) / width});
@@ -260,16 +274,16 @@ public final class LabWindow {
             return;
         }
         if (presenting) {
-            middle.getItems().setAll(timelineHolder);
+            middle.getItems().setAll(timelineArea);
             outer.getItems().setAll(middle, panels.code());
             splits.show(outer, "presenting");
         } else {
-            bottom.getItems().setAll(panels.code(), panels.alerts());
-            middle.getItems().setAll(timelineHolder, bottom);
+            bottom.getItems().setAll(panels.code(), panels.tabs());
+            middle.getItems().setAll(timelineArea, bottom);
             outer.getItems().setAll(panels.room(), middle, panels.metrics());
             splits.show(outer, "lab");
             splits.show(middle, "timelineOverCode");
-            splits.show(bottom, "codeBesideAlerts");
+            splits.show(bottom, "codeBesideTabs");
             splits.show(panels.alerts().split(), "alertListOverReport");
         }
     }
@@ -282,6 +296,55 @@ public final class LabWindow {
         return panelsReady.getReadOnlyProperty();
     }
 
+    /**
+     * The selection's details and the alerts, as tabs beside the code. The alerts show first; a selection made on the
+     * timeline itself (not from an alert) brings the details forward.
+     */
+    private TabPane bottomTabs(DetailsPanel details, AlertsPanel alerts) {
+        Tab alertsTab = new Tab();
+        alertsTab.setId("alertsTab");
+        alertsTab.textProperty().bind(alerts.titleProperty());
+        alerts.hideTitle();
+        alertsTab.setContent(alerts);
+        Tab detailsTab = new Tab("Details", details);
+        detailsTab.setId("detailsTab");
+        TabPane tabs = new TabPane(alertsTab, detailsTab);
+        tabs.setId("bottomTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        timelineView.selectionProperty().addListener((o, was, now) -> {
+            if (now != null && now.alert() == null) {
+                tabs.getSelectionModel().select(detailsTab);
+            }
+        });
+        return tabs;
+    }
+
+    /** The timeline's rows, one per goroutine or packed, from the settings and back to them. */
+    private javafx.beans.property.BooleanProperty rowPerGoroutine(TimelineView tv) {
+        javafx.beans.property.BooleanProperty on = new javafx.beans.property.SimpleBooleanProperty(settings.rowPerGoroutine());
+        tv.setGoroutineRows(on.get() ? GoroutineRows.ONE_PER_GOROUTINE : GoroutineRows.PACKED);
+        on.addListener((o, was, now) -> {
+            tv.setGoroutineRows(now ? GoroutineRows.ONE_PER_GOROUTINE : GoroutineRows.PACKED);
+            settings.setRowPerGoroutine(now);
+        });
+        return on;
+    }
+
+    /** The find bar over the timeline; built the first time it is asked for. */
+    private FindBar findBar() {
+        if (find == null) {
+            find = new FindBar(timelineView, this::restoreSubject);
+            timelineArea.getChildren().addFirst(find);
+        }
+        return find;
+    }
+
+    /** The timeline's subject when no search shows one: the rows the lesson's step talks about, or none. */
+    private void restoreSubject() {
+        var lesson = model.lessonProperty().get();
+        timelineView.setSubject(lesson == null ? List.of() : lesson.current().map(LessonStep::show).orElse(List.of()));
+    }
+
     /** The shortcut overlay, above everything; built the first time it is asked for. */
     private HelpOverlay help() {
         if (help == null) {
@@ -292,13 +355,15 @@ public final class LabWindow {
     }
 
     /**
-     * Escape, in this order: closes the help if it shows; leaves a text field (the timeline gets the keyboard);
-     * or clears the timeline's selection and time range.
+     * Escape, in this order: closes the help if it shows; closes the find bar if the keyboard is in it; leaves a
+     * text field (the timeline gets the keyboard); or clears the timeline's selection and time range.
      */
     private void escape() {
         Scene scene = stage.getScene();
         if (help != null && help.isVisible()) {
             help.hide();
+        } else if (find != null && find.isOpen() && find.hasFocus()) {
+            find.close();
         } else if (ShortcutKeys.isTyping(scene.getFocusOwner())) {
             timeline.node().requestFocus();
         } else {

@@ -23,11 +23,14 @@ import javafx.scene.input.KeyEvent;
  * needs for itself are left to it (everything but Esc and the function keys). Enter applies the field and gives
  * the keyboard back to the timeline, so that the next {@code 2} switches the strategy instead of typing a 2;
  * unless the field refused what was typed (it then has the style class {@value #INVALID}) and keeps the focus to
- * be corrected. A multi-line text area keeps its Enter.
+ * be corrected. A multi-line text area keeps its Enter, and so does a field marked {@value #KEEPS_FOCUS} (the find
+ * field, whose Enter is "next match").
  */
 final class ShortcutKeys {
     /** The style class of a field whose text was refused. */
     static final String INVALID = "invalid";
+    /** The style class of a field whose Enter is its own and keeps the keyboard (the find field: next match). */
+    static final String KEEPS_FOCUS = "keeps-focus";
 
     private ShortcutKeys() {}
 
@@ -43,7 +46,8 @@ final class ShortcutKeys {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             Node focus = scene.getFocusOwner();
             Node field = typingIn(focus);
-            if (field != null && e.getCode() == KeyCode.ENTER && !(field instanceof TextArea)) {
+            if (field != null && e.getCode() == KeyCode.ENTER && !(field instanceof TextArea)
+                    && !field.getStyleClass().contains(KEEPS_FOCUS)) {
                 // The field applies its Enter first; then, unless it refused the text, the keys are shortcuts again.
                 Platform.runLater(() -> {
                     if (scene.getFocusOwner() == focus && !field.getStyleClass().contains(INVALID)) {
