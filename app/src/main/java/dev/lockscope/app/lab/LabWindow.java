@@ -130,6 +130,9 @@ public final class LabWindow {
         model.lessonProperty().addListener((o, old, now) -> {
             presentationMode(now != null);
             restoreSubject();
+            if (now != null && (old == null || old.reached() != now.reached())) {
+                frameStep(tv, now.reachedAtNs());
+            }
         });
         root.setBottom(new VBox(new AlertStrip(model, this::selectAlert),
                 new LabStatusBar(model, opener.loadingProperty(), opener::cancelLoading)));
@@ -259,7 +262,7 @@ public final class LabWindow {
             return new double[] {room / width, 1 - metrics / width};
         });
         splits.define("timelineOverCode", 1, (height, scale) -> new double[] {0.6});
-        splits.define("codeBesideTabs", 1, (width, scale) -> new double[] {0.6});
+        splits.define("codeBesideTabs", 1, (width, scale) -> new double[] {0.64});
         splits.define("alertListOverReport", 1, (height, scale) -> new double[] {0.55});
         // Presenting: the timeline beside the code, so that it has the whole height the caption leaves.
         splits.define("presenting", 1, (width, scale) -> new double[] {1 - Math.min(0.38 * width, 33 * 13 * scale) / width});
@@ -337,6 +340,17 @@ public final class LabWindow {
             timelineArea.getChildren().addFirst(find);
         }
         return find;
+    }
+
+    /**
+     * When a lesson step comes up at {@code t}, the timeline shows what led to it: the last {@value #FOLLOW_SPAN_NS}
+     * ns, or the whole run so far when it is younger (so that a step at 1.6 s is not a sliver at the left of an 8 s
+     * view), with "now" near the right edge; then it follows the run at that span.
+     */
+    private static void frameStep(TimelineView tv, long t) {
+        long span = Math.clamp(t + t / 10, 1_000_000_000L, FOLLOW_SPAN_NS);
+        tv.showRange(t - span + span / 20, t + span / 20);
+        tv.setFollow(true);
     }
 
     /** The timeline's subject when no search shows one: the rows the lesson's step talks about, or none. */

@@ -40,6 +40,7 @@ public final class LessonsAndSweeps {
     public void startLesson(Lesson lesson) {
         try {
             model.startLesson(lesson);
+            model.messageProperty().set("Presenting \"" + lesson.name() + "\": Page Down goes on, Page Up goes back");
         } catch (InputException e) {
             errors.show("Cannot start lesson", e.getMessage());
         }

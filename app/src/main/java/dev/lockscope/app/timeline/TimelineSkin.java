@@ -332,7 +332,7 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         Viewport vp = new Viewport(control.getVisibleStart(), control.getVisibleEnd(), plotWidth);
         FramePlan.Highlight highlight = hoverHighlight.arrows().isEmpty() ? selectionHighlight : hoverHighlight;
         FramePlan.Frame frame = new FramePlan.Frame(vp, m.gutter(), 0, rowsTop, rowsBottom, scrollY, m.scale(),
-                view.now(), control.isLive(), control.getPlayhead(), rangeStart, rangeEnd, highlight);
+                view.now(), control.isLive(), shownPlayhead(control), rangeStart, rangeEnd, highlight);
         plan.build(view, catalog, layout, frame);
         long built = System.nanoTime();
         painter.setMarkedRows(marked);
@@ -409,6 +409,11 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         throw new IllegalArgumentException("no TimelineColor for " + role);
     }
 
+    /** The playhead to draw: none while the run is live, where the "now" line marks the same instant. */
+    private static long shownPlayhead(TimelineView control) {
+        return control.isLive() ? -1 : control.getPlayhead();
+    }
+
     /** Marks the subject's rows for the painter. */
     private void markSubject() {
         marked.clear();
@@ -477,7 +482,7 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         double scrollY = Math.clamp(vbar.getValue(), 0, Math.max(0, rows.height() - (rowsBottom - rowsTop)));
         Viewport vp = new Viewport(control.getVisibleStart(), control.getVisibleEnd(), Math.max(1, width - m.gutter()));
         FramePlan.Frame frame = new FramePlan.Frame(vp, m.gutter(), 0, rowsTop, rowsBottom, scrollY, m.scale(),
-                view.now(), control.isLive(), control.getPlayhead(), rangeStart, rangeEnd, selectionHighlight);
+                view.now(), control.isLive(), shownPlayhead(control), rangeStart, rangeEnd, selectionHighlight);
         FramePlan exported = new FramePlan().build(view, catalog, rows, frame);
         Canvas target = new Canvas(width, height);
         FramePainter p = new FramePainter();

@@ -187,8 +187,9 @@ public class TimelineView extends Control {
     private final LongProperty playhead = new SimpleLongProperty(this, "playhead", -1);
 
     /**
-     * The replay position in virtual ns, drawn as an orange line with a handle on the axis; negative for none.
-     * The lab binds it in replay mode. Default -1.
+     * The replay position in virtual ns, drawn as an orange line with a handle on the axis; negative for none. Not
+     * drawn while {@link #liveProperty() live}, where the "now" line marks the run's instant. The lab binds it.
+     * Default -1.
      */
     public final LongProperty playheadProperty() {
         return playhead;

@@ -3,11 +3,11 @@ package dev.lockscope.app.lesson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lockscope.app.LabFixture;
+import dev.lockscope.app.Snapshots;
 import dev.lockscope.app.lab.LabWindow;
 import dev.lockscope.lesson.BuiltinLessons;
 import dev.lockscope.lesson.Lesson;
 import dev.lockscope.run.Speed;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -35,11 +35,10 @@ class LessonPresentationTest {
 
     private LabWindow window;
 
+    /** A 1280 × 720 projector, and otherwise the defaults (alert pop-ups too: off), as a teacher starts the lab. */
     @BeforeAll
     static void settingsInATemporaryPlace() throws Exception {
-        Path settings = Files.createDirectories(home.resolve("settings"));
-        Files.writeString(settings.resolve("settings.properties"), "notifications=false\n");
-        System.setProperty("lockscope.home", settings.toString());
+        LabFixture.settings(home, "window=0,0,1280,720");
     }
 
     @Start
@@ -68,15 +67,7 @@ class LessonPresentationTest {
      * {@code -Dlockscope.screenshots=docs}.
      */
     private void capture(FxRobot robot) throws Exception {
-        javafx.scene.image.WritableImage[] image = new javafx.scene.image.WritableImage[1];
-        robot.interact(() -> image[0] = window.stage().getScene().snapshot(null));
-        Path out = Path.of(System.getProperty("lockscope.repo", ".."), "app", "target", "lesson-writer-preference.png");
-        Files.createDirectories(out.getParent());
-        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image[0], null), "png", out.toFile());
-        if ("docs".equals(System.getProperty("lockscope.screenshots"))) {
-            Files.copy(out, Path.of(System.getProperty("lockscope.repo", ".."), "docs", "lesson-writer-preference.png"),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
+        Snapshots.write(robot, window.stage().getScene(), "lesson-writer-preference");
     }
 
     private static String text(FxRobot robot, String id) {
@@ -106,6 +97,8 @@ class LessonPresentationTest {
             assertThat(text(robot, "#lessonCaption")).isEqualTo(lesson.steps().get(i).caption());
             assertThat(text(robot, "#lessonHint")).startsWith(expectedAt[i]);
             if (i == 3) {
+                var timeline = robot.lookup("#timeline").queryAs(dev.lockscope.app.timeline.TimelineView.class);
+                waitFor(() -> lesson.steps().get(step).show().stream().allMatch(timeline::isRowVisible));
                 capture(robot);
             }
             robot.clickOn("#lessonNext");
