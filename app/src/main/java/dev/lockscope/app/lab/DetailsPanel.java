@@ -12,7 +12,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -28,7 +27,8 @@ import javafx.scene.layout.VBox;
 final class DetailsPanel extends VBox {
     private final TimelineView timeline;
     private final Label title = new Label();
-    private final GridPane facts = new GridPane();
+    /** One wrapped line per fact ("Lock: membersMx (RLock)"): it reads in a narrow tab as in a wide one. */
+    private final VBox facts = new VBox(2);
     private final Label story = new Label();
     private final Label queuedTitle = new Label("Queued behind it (click to select):");
     private final ListView<TimelineSelection.Link> queued = new ListView<>();
@@ -41,11 +41,14 @@ final class DetailsPanel extends VBox {
         setId("detailsPanel");
         title.setId("detailsTitle");
         title.getStyleClass().add("panel-title");
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         facts.setId("detailsFacts");
         facts.getStyleClass().add("details-facts");
         story.setId("detailsStory");
         story.getStyleClass().add("details-story");
         story.setMinHeight(Region.USE_PREF_SIZE);
+        story.setWrapText(true);
         queued.setId("detailsQueued");
         queued.setPrefHeight(120);
         queued.setCellFactory(v -> new ListCell<>() {
@@ -104,21 +107,20 @@ final class DetailsPanel extends VBox {
                     + "behind it. Drag on the time axis to sum up the waits of a time range." : "");
         } else {
             title.setText(what(s) + " · " + s.goroutine());
-            int row = 0;
             if (s.lockName() != null) {
-                fact(row++, "Lock", s.lockName() + (s.mode() == null ? "" : s.mode() == Mode.READ ? " (RLock)" : " (Lock)"));
+                fact("Lock", s.lockName() + (s.mode() == null ? "" : s.mode() == Mode.READ ? " (RLock)" : " (Lock)"));
             }
             if (s.member() != null) {
-                fact(row++, "Member", s.member());
+                fact("Member", s.member());
             }
             if (s.site() != null) {
-                fact(row++, "Code", s.site());
+                fact("Code", s.site());
             }
-            fact(row++, "From", Millis.seconds(s.start()) + (s.end() == TraceView.OPEN ? ", going on"
+            fact("From", Millis.seconds(s.start()) + (s.end() == TraceView.OPEN ? ", going on"
                     : " to " + Millis.seconds(s.end()) + ", " + Millis.duration(s.end() - s.start())));
-            fact(row++, "At", Millis.seconds(s.at()) + (s.alert() != null ? " (the alert's instant: " + s.alert().kind().id() + ")" : ""));
+            fact("At", Millis.seconds(s.at()) + (s.alert() != null ? " (the alert's instant: " + s.alert().kind().id() + ")" : ""));
             if (!s.blockedBy().isEmpty()) {
-                fact(row, "Waits for", String.join(", ", s.blockedBy().stream().map(l -> l.blocker().toString()
+                fact("Waits for", String.join(", ", s.blockedBy().stream().map(l -> l.blocker().toString()
                         + (l.pendingWriter() ? ", a pending writer" : "")).toList()));
             }
             story.setText(String.join("\n", s.story()));
@@ -128,13 +130,12 @@ final class DetailsPanel extends VBox {
         range.setText(r == null ? "" : rangeText(r));
     }
 
-    private void fact(int row, String name, String value) {
-        Label n = new Label(name);
-        n.getStyleClass().add("details-name");
-        n.setMinWidth(Region.USE_PREF_SIZE);
-        Label v = new Label(value);
-        v.setWrapText(true);
-        facts.addRow(row, n, v);
+    private void fact(String name, String value) {
+        Label line = new Label(name + ": " + value);
+        line.getStyleClass().add("details-fact");
+        line.setWrapText(true);
+        line.setMinHeight(Region.USE_PREF_SIZE);
+        facts.getChildren().add(line);
     }
 
     private static String what(TimelineSelection s) {

@@ -102,7 +102,7 @@ class FindAndDetailsTest {
     }
 
     @Test
-    void aWaitsDetailsTellItsChainAndAnAlertKeepsTheAlertList(FxRobot robot) {
+    void aWaitsDetailsTellItsChainAndAnAlertKeepsTheAlertList(FxRobot robot) throws Exception {
         TraceEvent.Alert alert = window.model().alerts().stream()
                 .filter(a -> a.summary().startsWith("Broadcast#14")).findFirst().orElseThrow();
         ListView<TraceEvent.Alert> list = robot.lookup("#alertList").queryListView();
@@ -113,5 +113,6 @@ class FindAndDetailsTest {
         assertThat(robot.lookup("#detailsTitle").queryAs(Label.class).getText()).startsWith("Wait · Broadcast#14");
         assertThat(robot.lookup("#detailsStory").queryAs(Label.class).getText())
                 .contains("Broadcast#14 waits for Reload(eve), a pending writer");
+        dev.lockscope.app.Snapshots.write(robot, window.stage().getScene(), "details-720");
     }
 }

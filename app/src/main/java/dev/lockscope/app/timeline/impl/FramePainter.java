@@ -174,19 +174,27 @@ public final class FramePainter {
         }
     }
 
-    /** The selection's chain in words, in a box below and right of its arrows. */
+    /**
+     * The selection's chain in words, in a box below and right of its arrows; in a smaller font where the plot is
+     * too narrow for it (down to two thirds), and a line that still does not fit is cut with an ellipsis.
+     */
     private void caption(GraphicsContext gc, FramePlan p, FramePlan.Frame f, Metrics m) {
         List<String> lines = f.highlight().caption();
         if (lines.isEmpty() || p.arrows == 0) {
             return;
         }
         double s = m.scale();
-        double lineH = m.fontSize() * 1.45;
+        double plotRight = f.plotX() + f.viewport().width();
+        double room = plotRight - f.plotX() - 12 * s;
         double w = 0;
         for (String line : lines) {
             w = Math.max(w, width(line, font));
         }
-        w += 20 * s;
+        double shrink = Math.max(2.0 / 3, Math.min(1, (room - 20 * s) / w));
+        Font body = shrink == 1 ? font : Font.font("System", m.fontSize() * shrink);
+        Font head = shrink == 1 ? bold : Font.font("System", FontWeight.BOLD, m.fontSize() * shrink);
+        double lineH = m.fontSize() * shrink * 1.45;
+        w = Math.min(w * shrink, room - 20 * s) + 20 * s;
         double h = lines.size() * lineH + 12 * s;
         double anchorX = Double.NEGATIVE_INFINITY;
         double anchorY = Double.NEGATIVE_INFINITY;
@@ -194,7 +202,6 @@ public final class FramePainter {
             anchorX = Math.max(anchorX, Math.max(p.ax0[i], p.ax1[i]));
             anchorY = Math.max(anchorY, Math.max(p.ay0[i], p.ay1[i]));
         }
-        double plotRight = f.plotX() + f.viewport().width();
         double x = anchorX + 70 * s;
         if (x + w > plotRight - 6 * s) {
             x = Math.max(f.plotX() + 6 * s, plotRight - w - 6 * s);
@@ -214,8 +221,8 @@ public final class FramePainter {
         gc.strokeRoundRect(x, y, w, h, 8 * s, 8 * s);
         gc.setFill(c(Palette.Role.TEXT));
         for (int i = 0; i < lines.size(); i++) {
-            gc.setFont(i == 0 ? bold : font);
-            gc.fillText(lines.get(i), x + 10 * s, y + 6 * s + lineH * (i + 0.5));
+            gc.setFont(i == 0 ? head : body);
+            gc.fillText(fit(lines.get(i), w - 20 * s, m.fontSize() * shrink), x + 10 * s, y + 6 * s + lineH * (i + 0.5));
         }
     }
 
@@ -348,10 +355,15 @@ public final class FramePainter {
         gc.clip();
         gc.setFont(font);
         gc.setFill(c(Palette.Role.TEXT));
+        double[] now = nowLabelBox(p, f, m);
         for (int i = 0; i < p.ticks; i++) {
             double x = Math.floor(p.tickX[i]) + 0.5;
             gc.strokeLine(x, top + 14 * s, x, bottom);
-            gc.fillText(p.tickLabel[i], x + 3 * s, top + 9 * s);
+            double labelX = x + 3 * s;
+            // A tick label that would run into the "now" label gives way to it.
+            if (now == null || labelX + width(p.tickLabel[i], font) < now[0] || labelX > now[1]) {
+                gc.fillText(p.tickLabel[i], labelX, top + 9 * s);
+            }
         }
         if (!Float.isNaN(p.rangeX0)) {
             gc.setFill(alpha(c(Palette.Role.RANGE), 0.25));
@@ -387,6 +399,21 @@ public final class FramePainter {
         gc.restore();
     }
 
+    /**
+     * Where the "now" label goes on the axis' top band, {x0, x1}: left of the line, or right of it at the plot's left
+     * edge; {@code null} when "now" is not in view.
+     */
+    private double[] nowLabelBox(FramePlan p, FramePlan.Frame f, Metrics m) {
+        if (Float.isNaN(p.nowX)) {
+            return null;
+        }
+        double s = m.scale();
+        double w = width("now", bold);
+        boolean left = p.nowX - 5 * s - w >= f.plotX();
+        double x0 = left ? p.nowX - 5 * s - w : p.nowX + 2 * s;
+        return new double[] {x0, x0 + w + 4 * s};
+    }
+
     /** The x of the next command flag after marker {@code i}, or {@code right}. */
     private static double nextCommandX(FramePlan p, int i, double right) {
         for (int j = i + 1; j < p.markers; j++) {
@@ -413,15 +440,13 @@ public final class FramePainter {
             gc.setFont(bold);
             // In the axis' top band, with the tick labels (flags and alerts have bands of their own below), on a box
             // of the axis' colour over any tick label; left of the line, or right of it at the plot's left edge.
-            double labelW = width("now", bold);
+            double[] box = nowLabelBox(p, f, m);
             double labelH = m.fontSize() * 1.2;
             double y = f.axisTop() + 9 * s;
-            boolean left = p.nowX - 5 * s - labelW >= f.plotX();
-            double boxX = left ? p.nowX - 5 * s - labelW : p.nowX + 2 * s;
             gc.setFill(c(Palette.Role.BACKGROUND));
-            gc.fillRect(boxX, y - labelH / 2, labelW + 4 * s, labelH);
+            gc.fillRect(box[0], y - labelH / 2, box[1] - box[0], labelH);
             gc.setFill(c(Palette.Role.INK));
-            gc.fillText("now", boxX + 2 * s, y);
+            gc.fillText("now", box[0] + 2 * s, y);
         }
         if (!Float.isNaN(p.playheadX)) {
             double x = p.playheadX;
