@@ -10,13 +10,22 @@
 //
 // Recording. While a recording (Record) or a live stream (Serve) is on, each lock call writes, in the order
 // of the calls:
-//   - Lock, RLock: request, then acquire when the lock is taken;
-//   - TryLock, TryRLock: request, then acquire, or blocked naming the goroutines the recorder saw take the
-//     lock (the writer, else the readers) or, for a reader kept out by a waiting writer, that writer;
+//   - Lock, RLock: request, then a try of the lock that does not block. Taken: acquire, at the request's
+//     instant. Not taken: blocked, naming the goroutines that keep it out as far as the recorder saw them
+//     (below); then the call waits in sync's Lock or RLock, and writes acquire when that returns;
+//   - TryLock, TryRLock: when they take the lock, request and acquire at one instant; when they fail,
+//     nothing (they never waited);
 //   - Unlock, RUnlock: release, before the lock is given back, if the recorder saw the hold begin (a hold
 //     taken before the recording started is not released in it). An Unlock from another goroutine than the
 //     one that locked is written as the holder's release; so is an RUnlock, of the oldest read hold, when
 //     the caller holds none.
+//
+// A blocked event names, by ascending goroutine id: the writer holding the lock; else, for a Lock of an
+// RWMutex behind another blocked Lock, that writer (it holds the RWMutex's inner mutex; of several, the
+// oldest); else, for a Lock, the readers; else, for an RLock, the oldest blocked Lock (a waiting writer keeps
+// new readers out). Whenever a hold begins or ends while goroutines are blocked, each whose blockers changed
+// gets a new blocked event; the set may be empty: the recorder knows of no one in the way (the holder is
+// handing the lock over, or took it before the recording started).
 //
 // Each RLock is a hold of its own: a recursive RLock shows as two holds of one goroutine.
 //

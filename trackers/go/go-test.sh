@@ -28,7 +28,7 @@ go test ./...
 
 if [ "$(go env CGO_ENABLED)" = 1 ] && command -v "$(go env CC)" >/dev/null 2>&1; then
     log "go test -race (concurrent recording, live stream)"
-    go test -race -run 'Concurrent|FailedTryLock|StartStopRestart|Serve' .
+    go test -race -run 'Concurrent|TryLock|Blocked|Behind|StartStopRestart|Serve' .
 else
     log "no cgo compiler: skipping the -race run"
 fi

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	lockscope "lockscope.dev/tracker"
 	"lockscope.dev/tracker/internal/tracefile"
@@ -71,6 +72,45 @@ func lockEvents(tr *tracefile.Trace, id int) []string {
 		}
 	}
 	return out
+}
+
+// story returns the request, acquire, release and blocked events of lock id by the goroutines named in names,
+// as "name e mode" strings, blocked as "name blocked [name ...]" (ids without a name as numbers).
+func story(tr *tracefile.Trace, id int, names map[int64]string) []string {
+	name := func(g int64) string {
+		if n, ok := names[g]; ok {
+			return n
+		}
+		return strconv.FormatInt(g, 10)
+	}
+	var out []string
+	for _, e := range tr.Events {
+		if e.Lock != id || names[e.G] == "" {
+			continue
+		}
+		switch e.E {
+		case "request", "acquire", "release":
+			out = append(out, name(e.G)+" "+e.E+" "+e.Mode)
+		case "blocked":
+			by := make([]string, len(e.By))
+			for i, g := range e.By {
+				by[i] = name(g)
+			}
+			out = append(out, name(e.G)+" blocked ["+strings.Join(by, " ")+"]")
+		}
+	}
+	return out
+}
+
+// waitBlocked waits until n goroutines are blocked in l's Lock or RLock, as the recorder knows them (each
+// has written its blocked event).
+func waitBlocked(t *testing.T, l lockscope.Tracked, n int) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); lockscope.BlockedOn(l) != n; time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d goroutines blocked, want %d", lockscope.BlockedOn(l), n)
+		}
+	}
 }
 
 // lockID returns the id of the lock named name.

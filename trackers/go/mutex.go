@@ -15,7 +15,9 @@ type Mutex struct {
 	tr atomic.Pointer[lockTrack]
 }
 
-// Lock locks m, as sync.Mutex.Lock. While recording it writes a request, then an acquire once m is taken.
+// Lock locks m, as sync.Mutex.Lock. While recording it writes a request and tries m without blocking; if m is
+// taken it writes a blocked event naming the holder the recorder knows of, then waits for m; it writes an
+// acquire once m is taken.
 func (m *Mutex) Lock() {
 	if !tracking.Load() {
 		m.mu.Lock()
@@ -34,8 +36,8 @@ func (m *Mutex) Unlock() {
 	m.unlockTracked()
 }
 
-// TryLock tries to lock m and reports whether it succeeded, as sync.Mutex.TryLock. While recording it writes a
-// request, then an acquire, or a blocked event naming the holder the recorder knows of.
+// TryLock tries to lock m and reports whether it succeeded, as sync.Mutex.TryLock. While recording a success
+// writes a request and an acquire at the same instant; a failure writes nothing (TryLock never waits).
 func (m *Mutex) TryLock() bool {
 	if !tracking.Load() {
 		return m.mu.TryLock()
@@ -45,7 +47,10 @@ func (m *Mutex) TryLock() bool {
 
 func (m *Mutex) lockTracked() {
 	lt, c := m.track(), here(true)
-	q, ok := onRequest(lt, &c, modeW)
+	q, taken, ok := onLock(lt, &c, modeW, m.mu.TryLock)
+	if taken {
+		return
+	}
 	m.mu.Lock()
 	if ok {
 		onAcquire(lt, modeW, q)
@@ -77,7 +82,9 @@ type RWMutex struct {
 	tr atomic.Pointer[lockTrack]
 }
 
-// Lock locks rw for writing, as sync.RWMutex.Lock. While recording it writes a request, then an acquire.
+// Lock locks rw for writing, as sync.RWMutex.Lock. While recording it writes a request, then an acquire; if
+// rw is taken, a blocked event in between names the writer holding it, else the writer blocked before this
+// one, else the readers.
 func (rw *RWMutex) Lock() {
 	if !tracking.Load() {
 		rw.mu.Lock()
@@ -96,8 +103,8 @@ func (rw *RWMutex) Unlock() {
 	rw.unlockTracked()
 }
 
-// TryLock tries to lock rw for writing, as sync.RWMutex.TryLock. While recording a failure writes a blocked
-// event naming the writer, or else the readers, that the recorder knows hold rw.
+// TryLock tries to lock rw for writing, as sync.RWMutex.TryLock. While recording a success writes a request
+// and an acquire at the same instant; a failure writes nothing.
 func (rw *RWMutex) TryLock() bool {
 	if !tracking.Load() {
 		return rw.mu.TryLock()
@@ -106,7 +113,9 @@ func (rw *RWMutex) TryLock() bool {
 }
 
 // RLock locks rw for reading, as sync.RWMutex.RLock. Each RLock is recorded as its own hold, so a recursive
-// RLock shows as two holds of one goroutine.
+// RLock shows as two holds of one goroutine. If rw is taken, a blocked event between the request and the
+// acquire names the writer holding rw or, when none is known to hold it, the writer waiting for it (whose
+// pending Lock keeps readers out).
 func (rw *RWMutex) RLock() {
 	if !tracking.Load() {
 		rw.mu.RLock()
@@ -126,9 +135,8 @@ func (rw *RWMutex) RUnlock() {
 	rw.runlockTracked()
 }
 
-// TryRLock tries to lock rw for reading, as sync.RWMutex.TryRLock. While recording a failure writes a blocked
-// event naming the writer holding rw or, when none is known to hold it, the writer waiting for it (whose
-// pending Lock keeps readers out).
+// TryRLock tries to lock rw for reading, as sync.RWMutex.TryRLock. While recording a success writes a request
+// and an acquire at the same instant; a failure writes nothing.
 func (rw *RWMutex) TryRLock() bool {
 	if !tracking.Load() {
 		return rw.mu.TryRLock()
@@ -149,7 +157,10 @@ func (r *rlocker) Unlock() { (*RWMutex)(r).RUnlock() }
 
 func (rw *RWMutex) lockTracked() {
 	lt, c := rw.track(), here(true)
-	q, ok := onRequest(lt, &c, modeW)
+	q, taken, ok := onLock(lt, &c, modeW, rw.mu.TryLock)
+	if taken {
+		return
+	}
 	rw.mu.Lock()
 	if ok {
 		onAcquire(lt, modeW, q)
@@ -171,7 +182,10 @@ func (rw *RWMutex) tryLockTracked() bool {
 
 func (rw *RWMutex) rlockTracked() {
 	lt, c := rw.track(), here(true)
-	q, ok := onRequest(lt, &c, modeR)
+	q, taken, ok := onLock(lt, &c, modeR, rw.mu.TryRLock)
+	if taken {
+		return
+	}
 	rw.mu.RLock()
 	if ok {
 		onAcquire(lt, modeR, q)

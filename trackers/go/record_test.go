@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -147,66 +148,246 @@ func TestGoroutineKindIsItsEntryFunction(t *testing.T) {
 	}
 }
 
-// TestFailedTryLockIsBlockedByTheHolders: a TryLock that fails writes request, then blocked naming the
-// goroutines the recorder knows hold the lock; a TryRLock kept out by a waiting writer names that writer.
-func TestFailedTryLockIsBlockedByTheHolders(t *testing.T) {
+// TestLockThatWaitsIsBlockedByTheHolder: a Lock that finds the Mutex taken writes request, then blocked naming
+// the holder, then, once it has the lock, acquire. When the holder lets go the waiter's blockers change to
+// none (nobody known holds the Mutex until the waiter's acquire).
+func TestLockThatWaitsIsBlockedByTheHolder(t *testing.T) {
+	var m lockscope.Mutex
+	lockscope.Name(&m, "m")
+	stop := record(t, "trace.jsonl")
+	main := lockscope.Goid()
+	m.Lock()
+	gid, done := make(chan int64, 1), make(chan struct{})
+	go func() {
+		gid <- lockscope.Goid()
+		m.Lock()
+		m.Unlock()
+		close(done)
+	}()
+	waitBlocked(t, &m, 1)
+	m.Unlock()
+	<-done
+	tr := stop()
+	names := map[int64]string{main: "main", <-gid: "waiter"}
+	want := []string{
+		"main request w", "main acquire w",
+		"waiter request w", "waiter blocked [main]",
+		"main release w", "waiter blocked []", "waiter acquire w",
+		"waiter release w",
+	}
+	if got := story(tr, lockID(t, tr, "m"), names); !eqStrings(got, want) {
+		t.Fatalf("events\n%v\nwant\n%v", got, want)
+	}
+}
+
+// TestWriterIsBlockedByTheReadersInIdOrder: a Lock behind two readers names both, by ascending goroutine id
+// whatever order they came in, and is written again each time one leaves.
+func TestWriterIsBlockedByTheReadersInIdOrder(t *testing.T) {
+	var rw lockscope.RWMutex
+	lockscope.Name(&rw, "rw")
+	stop := record(t, "trace.jsonl")
+	main := lockscope.Goid()
+	var reader, writer int64
+	readLocked, leave, readerDone := make(chan struct{}), make(chan struct{}), make(chan struct{})
+	go func() { // a later goroutine than main, so a higher id; it read-locks first
+		reader = lockscope.Goid()
+		rw.RLock()
+		close(readLocked)
+		<-leave
+		rw.RUnlock()
+		close(readerDone)
+	}()
+	<-readLocked
+	rw.RLock()
+	writerDone := make(chan struct{})
+	go func() {
+		writer = lockscope.Goid()
+		rw.Lock()
+		rw.Unlock()
+		close(writerDone)
+	}()
+	waitBlocked(t, &rw, 1)
+	close(leave)
+	<-readerDone
+	rw.RUnlock()
+	<-writerDone
+	tr := stop()
+	if !(main < reader) {
+		t.Fatalf("main %d, reader %d: want main's id lower", main, reader)
+	}
+	names := map[int64]string{main: "main", reader: "reader", writer: "writer"}
+	want := []string{
+		"reader request r", "reader acquire r",
+		"main request r", "main acquire r",
+		"writer request w", "writer blocked [main reader]",
+		"reader release r", "writer blocked [main]",
+		"main release r", "writer blocked []", "writer acquire w",
+		"writer release w",
+	}
+	if got := story(tr, lockID(t, tr, "rw"), names); !eqStrings(got, want) {
+		t.Fatalf("events\n%v\nwant\n%v", got, want)
+	}
+}
+
+// announced waits until a writer blocked in rw.Lock keeps new readers out (sync/rwmutex.go: it has made
+// readerCount negative). The caller holds a read lock; each successful TryRLock writes a hold of its own.
+func announced(rw *lockscope.RWMutex) {
+	for rw.TryRLock() {
+		rw.RUnlock()
+		time.Sleep(time.Millisecond)
+	}
+}
+
+// TestReaderBehindAWaitingWriterIsBlockedByIt: an RLock kept out by a writer waiting for the readers names that
+// writer (not the readers, which it could join but for the writer), until the writer has come and gone.
+func TestReaderBehindAWaitingWriterIsBlockedByIt(t *testing.T) {
+	var rw lockscope.RWMutex
+	lockscope.Name(&rw, "rw")
+	stop := record(t, "trace.jsonl")
+	main := lockscope.Goid()
+	rw.RLock()
+	ids := make(chan int64, 2)
+	writerDone, readerDone := make(chan struct{}), make(chan struct{})
+	go func() {
+		ids <- lockscope.Goid()
+		rw.Lock()
+		rw.Unlock()
+		close(writerDone)
+	}()
+	writer := <-ids
+	waitBlocked(t, &rw, 1)
+	announced(&rw)
+	go func() {
+		ids <- lockscope.Goid()
+		rw.RLock()
+		rw.RUnlock()
+		close(readerDone)
+	}()
+	reader := <-ids
+	waitBlocked(t, &rw, 2)
+	rw.RUnlock()
+	<-writerDone
+	<-readerDone
+	tr := stop()
+	names := map[int64]string{writer: "writer", reader: "reader"} // not main: its TryRLocks
+	want := []string{
+		"writer request w", "writer blocked [" + strconv.FormatInt(main, 10) + "]",
+		"reader request r", "reader blocked [writer]",
+		"writer blocked []", "writer acquire w",
+		"writer release w", "reader blocked []", "reader acquire r",
+		"reader release r",
+	}
+	if got := story(tr, lockID(t, tr, "rw"), names); !eqStrings(got, want) {
+		t.Fatalf("events\n%v\nwant\n%v", got, want)
+	}
+}
+
+// TestWriterBehindAWaitingWriterIsBlockedByIt: a second Lock queues on the RWMutex's inner mutex, which the
+// first, waiting for the readers, holds: it names that writer (docs/locks.md, go-rwmutex).
+func TestWriterBehindAWaitingWriterIsBlockedByIt(t *testing.T) {
+	var rw lockscope.RWMutex
+	lockscope.Name(&rw, "rw")
+	stop := record(t, "trace.jsonl")
+	main := lockscope.Goid()
+	rw.RLock()
+	ids := make(chan int64, 2)
+	done := make(chan struct{}, 2)
+	lockUnlock := func() {
+		ids <- lockscope.Goid()
+		rw.Lock()
+		rw.Unlock()
+		done <- struct{}{}
+	}
+	go lockUnlock()
+	first := <-ids
+	waitBlocked(t, &rw, 1)
+	announced(&rw)
+	go lockUnlock()
+	second := <-ids
+	waitBlocked(t, &rw, 2)
+	rw.RUnlock()
+	<-done
+	<-done
+	tr := stop()
+	names := map[int64]string{first: "first", second: "second"}
+	want := []string{
+		"first request w", "first blocked [" + strconv.FormatInt(main, 10) + "]",
+		"second request w", "second blocked [first]",
+		"first blocked []", "first acquire w",
+		"first release w", "second blocked []", "second acquire w",
+		"second release w",
+	}
+	if got := story(tr, lockID(t, tr, "rw"), names); !eqStrings(got, want) {
+		t.Fatalf("events\n%v\nwant\n%v", got, want)
+	}
+}
+
+// TestFailedTryLockWritesNothing: TryLock and TryRLock never wait, so one that fails writes no request (which
+// would be a wait that never ends), no blocked, nothing: not even the goroutine's spawn or the lock.
+func TestFailedTryLockWritesNothing(t *testing.T) {
 	var m lockscope.Mutex
 	var rw lockscope.RWMutex
 	lockscope.Name(&m, "m")
 	lockscope.Name(&rw, "rw")
 	stop := record(t, "trace.jsonl")
-
-	var holder, writer int64
+	main := lockscope.Goid()
 	locked, release, done := make(chan struct{}), make(chan struct{}), make(chan struct{})
 	go func() {
 		m.Lock()
-		rw.RLock()
+		rw.Lock()
 		close(locked)
 		<-release
-		rw.RUnlock()
+		rw.Unlock()
 		m.Unlock()
 		close(done)
 	}()
 	<-locked
-	if m.TryLock() || rw.TryLock() {
+	if m.TryLock() || rw.TryLock() || rw.TryRLock() {
 		t.Fatal("TryLock of a held lock succeeded")
-	}
-	writerDone := make(chan struct{})
-	go func() {
-		rw.Lock()
-		rw.Unlock()
-		close(writerDone)
-	}()
-	for rw.TryRLock() { // until the writer waits
-		rw.RUnlock()
 	}
 	close(release)
 	<-done
-	<-writerDone
 	tr := stop()
-
-	byOf := map[string][][]int64{}
 	for _, e := range tr.Events {
-		switch {
-		case e.E == "acquire" && e.Lock == lockID(t, tr, "m"):
-			holder = e.G
-		case e.E == "request" && e.Mode == "w" && e.Lock == lockID(t, tr, "rw") && e.G != tr.Events[0].G:
-			writer = e.G
-		case e.E == "blocked":
-			name := tr.Locks[e.Lock].Name
-			byOf[name] = append(byOf[name], e.By)
+		if e.G == main {
+			t.Errorf("line %d: %s by the goroutine whose TryLocks failed", e.Line, e.E)
 		}
 	}
-	if got := byOf["m"]; len(got) != 1 || len(got[0]) != 1 || got[0][0] != holder {
-		t.Errorf("m: blocked by %v, want [[%d]]", got, holder)
+	if len(tr.Open) > 0 {
+		t.Errorf("requests never acquired: %+v", tr.Open)
 	}
-	// rw: the TryLock is blocked by the reader; the last failed TryRLock by the waiting writer.
-	got := byOf["rw"]
-	if len(got) < 2 || len(got[0]) != 1 || got[0][0] != holder {
-		t.Fatalf("rw: blocked by %v, want [[%d] ... [%d]]", got, holder, writer)
+}
+
+// TestTryLockThatSucceedsTakesNoTime: a Mutex.TryLock, RWMutex.TryLock or TryRLock that succeeds writes its request and its
+// acquire at one instant, one right after the other; so does a Lock that finds the lock free.
+func TestTryLockThatSucceedsTakesNoTime(t *testing.T) {
+	var m lockscope.Mutex
+	var rw lockscope.RWMutex
+	stop := record(t, "trace.jsonl")
+	if !m.TryLock() || !rw.TryLock() {
+		t.Fatal("TryLock of a free lock failed")
 	}
-	if last := got[len(got)-1]; len(last) != 1 || last[0] != writer {
-		t.Errorf("rw: last TryRLock blocked by %v, want the waiting writer [%d]", last, writer)
+	rw.Unlock()
+	if !rw.TryRLock() {
+		t.Fatal("TryRLock of a free lock failed")
+	}
+	rw.RUnlock()
+	m.Unlock()
+	m.Lock()
+	m.Unlock()
+	tr := stop()
+	var requests int
+	for i, e := range tr.Events {
+		if e.E != "request" {
+			continue
+		}
+		requests++
+		if a := tr.Events[i+1]; a.E != "acquire" || a.T != e.T || a.G != e.G || a.Lock != e.Lock || a.Site != e.Site {
+			t.Errorf("line %d: %+v follows the request %+v, want its acquire at t=%d", a.Line, a, e, e.T)
+		}
+	}
+	if requests != 4 {
+		t.Fatalf("%d requests, want 4", requests)
 	}
 }
 
@@ -379,6 +560,9 @@ func TestConcurrentGoroutinesKeepTheFileOrdered(t *testing.T) {
 	if int64(n) != acquired {
 		t.Fatalf("%d acquire events, %d acquisitions", n, acquired)
 	}
+	if len(tr.Open) > 0 {
+		t.Fatalf("%d requests never acquired, the first %+v", len(tr.Open), tr.Open[0])
+	}
 	if len(tr.Goroutines) != goroutines {
 		t.Fatalf("%d goroutines spawned, want %d", len(tr.Goroutines), goroutines)
 	}
@@ -479,7 +663,8 @@ func TestCondWaitIsRecordedAtTheWaitCall(t *testing.T) {
 	const fn = "TestCondWaitIsRecordedAtTheWaitCall"
 	var labels []string
 	for _, e := range tr.Events {
-		if e.G == tr.Events[0].G && e.E != "spawn" && e.E != "lock" {
+		// Not blocked: the relock may find the signalling goroutine still holding m.
+		if e.G == tr.Events[0].G && e.E != "spawn" && e.E != "lock" && e.E != "blocked" {
 			labels = append(labels, e.E+" "+tr.Sites[e.Site].Label)
 		}
 	}

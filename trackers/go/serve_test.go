@@ -123,6 +123,47 @@ func TestServeAlongsideAFileRecording(t *testing.T) {
 	}
 }
 
+// TestServeBlockedNamesOnlyHoldsTheConnectionSaw: a connection opened while main holds m never saw that hold,
+// so a goroutine blocked behind it is blocked by no one in its trace, and main's release, which changes the
+// blockers for the file, changes nothing for it.
+func TestServeBlockedNamesOnlyHoldsTheConnectionSaw(t *testing.T) {
+	var m lockscope.Mutex
+	lockscope.Name(&m, "m")
+	stop := record(t, "trace.jsonl")
+	addr, err := lockscope.Serve("127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lockscope.StopServing()
+	main := lockscope.Goid()
+	m.Lock()
+	c := dial(t, addr)
+	gid, done := make(chan int64, 1), make(chan struct{})
+	go func() {
+		gid <- lockscope.Goid()
+		m.Lock()
+		m.Unlock()
+		close(done)
+	}()
+	waitBlocked(t, &m, 1)
+	m.Unlock()
+	<-done
+	if err := lockscope.StopServing(); err != nil {
+		t.Fatal(err)
+	}
+	names := map[int64]string{main: "main", <-gid: "waiter"}
+	file, stream := stop(), c.trace(t)
+	want := []string{"main request w", "main acquire w", "waiter request w", "waiter blocked [main]",
+		"main release w", "waiter blocked []", "waiter acquire w", "waiter release w"}
+	if got := story(file, 0, names); !eqStrings(got, want) {
+		t.Errorf("file\n%v\nwant\n%v", got, want)
+	}
+	want = []string{"waiter request w", "waiter blocked []", "waiter acquire w", "waiter release w"}
+	if got := story(stream, 0, names); !eqStrings(got, want) {
+		t.Errorf("stream\n%v\nwant\n%v", got, want)
+	}
+}
+
 func TestServeListensOnLoopbackOnly(t *testing.T) {
 	for _, addr := range []string{"0.0.0.0:0", ":0", "192.0.2.1:0", "[::]:0"} {
 		if got, err := lockscope.Serve(addr); err == nil || !strings.Contains(err.Error(), "loopback only") {

@@ -14,11 +14,20 @@ import (
 // each sink's lines are in time order. A sink only appends to its buffer; its own goroutine writes the buffer
 // out (sink.go), so recMu is never held across file or network I/O, only across waiting for buffer space.
 //
-// Holders. Each lock's lockTrack lists the holds the recorder saw (the writer, the readers as a multiset,
-// the writers waiting), for blocked events and for writing releases. A hold carries the number (seq) of its
-// request; a sink opened after that request never saw it, so it gets none of that hold's events. The holder
-// lists are reset when tracking starts again after a pause (epoch), because holds taken or released while
-// nothing was recorded were not seen.
+// Lock and RLock write their request and try the lock (TryLock/TryRLock, which never block) in one critical
+// section: taken, the acquire follows at the request's instant; not taken, a blocked event names who keeps it
+// out, the goroutine is listed as blocked, and it blocks in the real Lock outside recMu, then onAcquire writes
+// the acquire. A user's TryLock writes request and acquire at one instant when it succeeds, nothing when it
+// fails: it never waited.
+//
+// Holders. Each lock's lockTrack lists the holds the recorder saw (the writer, the readers as a multiset),
+// the writers blocked in Lock and every goroutine blocked in Lock or RLock with the blockers last written for
+// it. They serve blocked events and releases. Whenever a hold begins or ends, the blocked goroutines' blockers
+// are worked out again and a new blocked event is written for each whose set changed (it may become empty:
+// the holder left and nobody known took over yet), so that no blocked set names a goroutine that is no longer
+// in the way. A hold carries the number (seq) of its request; a sink opened after that request never saw it,
+// so it gets none of that hold's events. These lists are reset when tracking starts again after a pause
+// (epoch), because holds taken or released while nothing was recorded were not seen.
 
 const (
 	modeR = 'r'
@@ -59,7 +68,15 @@ type lockTrack struct {
 	epoch   uint64
 	writer  hold // writer.g.id == 0: none known
 	readers []hold
-	waiting []hold // writers between request and acquire, oldest first
+	waiting []hold   // writers blocked in Lock (an RWMutex's only), oldest first
+	blocked []waiter // goroutines blocked in Lock or RLock, oldest first
+}
+
+// A waiter is a goroutine blocked in Lock or RLock, with the blockers last written for it.
+type waiter struct {
+	h    hold
+	mode byte
+	by   []hold
 }
 
 // A gor is a goroutine as the trace names it.
@@ -77,23 +94,76 @@ type hold struct {
 // reset forgets holders from an earlier tracking epoch. Under recMu.
 func (lt *lockTrack) reset(epoch uint64) {
 	if lt.epoch != epoch {
-		lt.epoch, lt.writer, lt.readers, lt.waiting = epoch, hold{}, nil, nil
+		lt.epoch, lt.writer, lt.readers, lt.waiting, lt.blocked = epoch, hold{}, nil, nil, nil
 	}
 }
 
-// blockers returns who keeps a request in mode out: the writer holding the lock; else, for a writer, the
-// readers; else, for a reader, the oldest waiting writer (sync/rwmutex.go: RLock waits while readerCount is
-// negative, i.e. while a writer holds rw or waits for it). Under recMu.
-func (lt *lockTrack) blockers(mode byte) []hold {
+// blockers returns who keeps request h in mode out, as far as the recorder knows, ordered by goroutine id (a
+// goroutine holding several read locks is listed once per hold; the encoder writes it once): the writer
+// holding the lock; else, for a writer of an RWMutex queued behind an earlier blocked writer, that writer
+// (sync/rwmutex.go: Lock first takes the inner mutex w, which the earlier writer holds while it waits for
+// the readers); else, for a writer, the readers; else, for a reader, the oldest blocked writer (RLock waits
+// while readerCount is negative, i.e. while a writer holds rw or waits for it). Which of several blocked
+// writers holds w the recorder cannot see; it names the oldest. Empty when the recorder knows of no one (the
+// holder took the lock before the recording started, or is giving it back). Under recMu.
+func (lt *lockTrack) blockers(mode byte, h hold) []hold {
 	switch {
 	case lt.writer.g.id != 0:
 		return []hold{lt.writer}
-	case mode == modeW:
-		return lt.readers
-	case len(lt.waiting) > 0:
-		return lt.waiting[:1]
+	case len(lt.waiting) > 0 && lt.waiting[0].seq != h.seq:
+		return []hold{lt.waiting[0]}
+	case mode == modeW && len(lt.readers) > 0:
+		by := append([]hold(nil), lt.readers...)
+		for i := 1; i < len(by); i++ { // insertion sort by goroutine id, then request: the list is short
+			for j := i; j > 0 && before(by[j], by[j-1]); j-- {
+				by[j], by[j-1] = by[j-1], by[j]
+			}
+		}
+		return by
 	}
 	return nil
+}
+
+func before(a, b hold) bool {
+	return a.g.id < b.g.id || a.g.id == b.g.id && a.seq < b.seq
+}
+
+// sameGoroutines reports whether two blocker lists (ordered by goroutine id) name the same goroutines for a
+// sink that saw the holds of requests numbered first and later (first 0: for the recorder, which saw all).
+func sameGoroutines(a, b []hold, first uint64) bool {
+	var x, y int64
+	i, j := 0, 0
+	for {
+		x, i = nextGoroutine(a, i, first, x)
+		y, j = nextGoroutine(b, j, first, y)
+		if x != y {
+			return false
+		}
+		if x == 0 {
+			return true
+		}
+	}
+}
+
+// nextGoroutine returns the goroutine of the first hold in hs[i:] that a sink numbering from first saw, and
+// that is not prev's (hs is ordered by goroutine id), with the index after it; 0 when there is none.
+func nextGoroutine(hs []hold, i int, first uint64, prev int64) (int64, int) {
+	for ; i < len(hs); i++ {
+		if h := hs[i]; h.seq >= first && h.g.id != prev {
+			return h.g.id, i + 1
+		}
+	}
+	return 0, i
+}
+
+// unblock removes request seq from the blocked goroutines, if it is there. Under recMu.
+func (lt *lockTrack) unblock(seq uint64) {
+	for i, w := range lt.blocked {
+		if w.h.seq == seq {
+			lt.blocked = append(lt.blocked[:i], lt.blocked[i+1:]...)
+			return
+		}
+	}
 }
 
 func (lt *lockTrack) addHold(mode byte, h hold) {
@@ -142,33 +212,43 @@ type request struct {
 	s *site
 }
 
-// onRequest writes a request by the calling goroutine. ok is false when nothing is recorded any more.
-func onRequest(lt *lockTrack, c *call, mode byte) (q request, ok bool) {
+// onLock writes a request by the calling goroutine for a Lock or RLock, then calls try (the TryLock or
+// TryRLock of the lock, which never blocks, so recMu may be held across it). If try takes the lock, onLock
+// writes the acquire at the request's instant and returns taken. If not, it writes a blocked event naming the
+// blockers known and lists the goroutine as blocked; the caller then blocks in the real Lock or RLock and
+// calls onAcquire with q. ok is false when nothing is recorded any more: then try was not called.
+func onLock(lt *lockTrack, c *call, mode byte, try func() bool) (q request, taken, ok bool) {
 	recMu.Lock()
 	defer recMu.Unlock()
 	if len(rec.sinks) == 0 {
-		return request{}, false
+		return request{}, false, false
 	}
 	now := time.Now()
 	h, s := rec.begin(lt, c)
+	rec.emit(now, evRequest, h, lt, mode, s, nil)
+	if try() {
+		rec.took(lt, now, mode, h, s)
+		return request{}, true, true
+	}
 	if mode == modeW && lt.kind == kindRWMutex {
 		lt.waiting = append(lt.waiting, h)
 	}
-	rec.emit(now, evRequest, h, lt, mode, s, nil)
-	return request{h, s}, true
+	w := waiter{h: h, mode: mode, by: lt.blockers(mode, h)}
+	lt.blocked = append(lt.blocked, w)
+	rec.emit(now, evBlocked, h, lt, mode, s, w.by) // at the request's instant: recMu kept the state as it was
+	return request{h, s}, false, true
 }
 
-// onAcquire writes the acquire that follows request q, once the lock is taken.
+// onAcquire writes the acquire that follows request q, once the real Lock or RLock has returned.
 func onAcquire(lt *lockTrack, mode byte, q request) {
 	recMu.Lock()
 	defer recMu.Unlock()
 	if len(rec.sinks) == 0 {
 		return
 	}
-	now := time.Now()
 	lt.reset(rec.epoch)
-	lt.addHold(mode, q.h)
-	rec.emit(now, evAcquire, q.h, lt, mode, q.s, nil)
+	lt.unblock(q.h.seq)
+	rec.took(lt, time.Now(), mode, q.h, q.s)
 }
 
 // onRelease writes the release of the hold that the calling goroutine is about to give back, if the recorder
@@ -182,27 +262,59 @@ func onRelease(lt *lockTrack, c *call, mode byte) {
 	now := time.Now()
 	if h, ok := lt.takeHold(mode, c.gid); ok {
 		rec.emit(now, evRelease, h, lt, mode, rec.site(c), nil)
+		rec.reblock(lt, now)
 	}
 }
 
-// onTry writes a request, calls try (a TryLock, which never blocks, so recMu may be held across it) and writes
-// the acquire or, when try fails, a blocked event naming the known blockers.
+// onTry calls try (a user's TryLock or TryRLock, which never blocks, so recMu may be held across it). When it
+// takes the lock, onTry writes a request and its acquire at one instant; when it fails, nothing: the caller
+// never waited, and the trace format has no event for a request given up.
 func onTry(lt *lockTrack, c *call, mode byte, try func() bool) bool {
 	recMu.Lock()
 	defer recMu.Unlock()
+	if !try() {
+		return false
+	}
 	if len(rec.sinks) == 0 {
-		return try()
+		return true
 	}
 	now := time.Now()
 	h, s := rec.begin(lt, c)
 	rec.emit(now, evRequest, h, lt, mode, s, nil)
-	if !try() {
-		rec.emit(time.Now(), evBlocked, h, lt, mode, s, lt.blockers(mode))
-		return false
-	}
-	lt.addHold(mode, h)
-	rec.emit(time.Now(), evAcquire, h, lt, mode, s, nil)
+	rec.took(lt, now, mode, h, s)
 	return true
+}
+
+// took records that request h (at site s) holds lt from now: the hold, its acquire, and the blocked
+// goroutines' new blockers. Under recMu.
+func (r *recorder) took(lt *lockTrack, now time.Time, mode byte, h hold, s *site) {
+	lt.addHold(mode, h)
+	r.emit(now, evAcquire, h, lt, mode, s, nil)
+	r.reblock(lt, now)
+}
+
+// reblock works out again who blocks each goroutine blocked on lt, after a hold began or ended, and writes a
+// blocked event for each whose blockers changed, to each sink for which they changed (a sink that did not
+// see a hold does not name its goroutine). Under recMu.
+func (r *recorder) reblock(lt *lockTrack, now time.Time) {
+	for i := range lt.blocked {
+		w := &lt.blocked[i]
+		by := lt.blockers(w.mode, w.h)
+		if sameGoroutines(by, w.by, 0) {
+			continue
+		}
+		failed := false
+		for _, k := range r.sinks {
+			if k.first <= w.h.seq && !sameGoroutines(by, w.by, k.first) &&
+				!k.event(now, evBlocked, w.h, lt, w.mode, nil, by) {
+				failed = true
+			}
+		}
+		w.by = by
+		if failed {
+			r.dropFailed()
+		}
+	}
 }
 
 // begin numbers a new request by the calling goroutine and resolves its site. Under recMu.

@@ -2,7 +2,8 @@
 // and TRACE-V2) and checks every rule that such a trace must keep, strictly, for this module's tests: keys
 // present and in order, times never decreasing, goroutines, locks and sites declared before use with the next
 // id, every acquire preceded by its request, every release by its acquire, locks never held in conflicting
-// modes, blocked right after its request, end last.
+// modes, blocked only while its request waits and naming, in ascending order, goroutines that hold the lock
+// or wait to write it, end last.
 package tracefile
 
 import (
@@ -14,6 +15,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sort"
 	"strconv"
 )
 
@@ -65,8 +67,9 @@ type Trace struct {
 	Sites      []Site
 	Locks      []Lock
 	Goroutines map[int64]Goroutine
-	Ended      bool // the end line is there
-	Truncated  bool // the file stops inside a line or inside its gzip stream (only with AllowTruncated)
+	Open       []Event // the requests still waiting for their acquire at the end, in file order
+	Ended      bool    // the end line is there
+	Truncated  bool    // the file stops inside a line or inside its gzip stream (only with AllowTruncated)
 }
 
 // Options select how strict Read is.
@@ -147,7 +150,7 @@ type gl struct {
 type checker struct {
 	tr      *Trace
 	lastT   int64
-	pending map[gl]string // open requests: mode
+	pending map[gl]Event  // requests waiting for their acquire
 	writer  map[int]int64 // lock -> writer holding it
 	readers map[int]map[int64]int
 	prev    Event
@@ -156,7 +159,7 @@ type checker struct {
 func newChecker() *checker {
 	return &checker{
 		tr:      &Trace{Goroutines: map[int64]Goroutine{}},
-		pending: map[gl]string{},
+		pending: map[gl]Event{},
 		writer:  map[int]int64{},
 		readers: map[int]map[int64]int{},
 	}
@@ -295,19 +298,40 @@ func (c *checker) event(ev Event) error {
 		if err := c.declared(ev); err != nil {
 			return err
 		}
-		if p := c.prev; p.E != "request" || p.G != ev.G || p.Lock != ev.Lock {
-			return errors.New("blocked: not right after its request")
+		if _, ok := c.pending[gl{ev.G, ev.Lock}]; !ok {
+			return fmt.Errorf("blocked: goroutine %d has no waiting request for lock %d", ev.G, ev.Lock)
 		}
-		delete(c.pending, gl{ev.G, ev.Lock})
-		for _, g := range ev.By {
+		if ev.By == nil {
+			return errors.New("by: null, want an array")
+		}
+		for i, g := range ev.By {
 			if _, ok := c.tr.Goroutines[g]; !ok {
 				return fmt.Errorf("by: goroutine %d not spawned", g)
+			}
+			if i > 0 && g <= ev.By[i-1] {
+				return fmt.Errorf("by: %v not in ascending order without repeats", ev.By)
+			}
+			// The writer holding the lock; else readers holding it or other writers waiting for it.
+			w, writes := c.writer[ev.Lock]
+			waitsToWrite := g != ev.G && c.pending[gl{g, ev.Lock}].Mode == "w"
+			if writes && g != w || !writes && c.readers[ev.Lock][g] == 0 && !waitsToWrite {
+				return fmt.Errorf("by: goroutine %d neither holds lock %d nor waits to write it", g, ev.Lock)
 			}
 		}
 	case "end":
 		c.tr.Ended = true
+		c.open()
 	}
 	return nil
+}
+
+// open lists the requests still waiting, in file order.
+func (c *checker) open() {
+	c.tr.Open = nil
+	for _, e := range c.pending {
+		c.tr.Open = append(c.tr.Open, e)
+	}
+	sort.Slice(c.tr.Open, func(i, j int) bool { return c.tr.Open[i].Line < c.tr.Open[j].Line })
 }
 
 func (c *checker) declared(ev Event) error {
@@ -325,9 +349,12 @@ func (c *checker) interval(ev Event) error {
 	k := gl{ev.G, ev.Lock}
 	switch ev.E {
 	case "request":
-		c.pending[k] = ev.Mode
+		if p, ok := c.pending[k]; ok {
+			return fmt.Errorf("request: goroutine %d already waits for lock %d (line %d)", ev.G, ev.Lock, p.Line)
+		}
+		c.pending[k] = ev
 	case "acquire":
-		if m, ok := c.pending[k]; !ok || m != ev.Mode {
+		if p, ok := c.pending[k]; !ok || p.Mode != ev.Mode {
 			return fmt.Errorf("acquire: goroutine %d has no %s request for lock %d", ev.G, ev.Mode, ev.Lock)
 		}
 		delete(c.pending, k)

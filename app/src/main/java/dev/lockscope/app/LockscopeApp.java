@@ -5,8 +5,9 @@ import dev.lockscope.app.lab.LabWindow;
 import dev.lockscope.lesson.BuiltinLessons;
 import dev.lockscope.lesson.Lesson;
 import dev.lockscope.scenario.BuiltinScenarios;
-import java.util.Optional;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.Optional;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.stage.Stage;
@@ -15,7 +16,8 @@ import javafx.stage.Stage;
  * The lab. Opens the main window and starts the {@code article} scenario live at once, so the stall is on
  * screen within seconds. Settings live in {@code ~/.lockscope} (system property {@code lockscope.home}); the
  * system property {@code lockscope.start} names another built-in scenario, or {@code lesson:NAME} to present a
- * built-in lesson.
+ * built-in lesson; {@code lockscope.open} names a file to open instead (a trace, a scenario or a JFR recording;
+ * relative to {@code lockscope.cwd}, the folder Maven was started in, when given).
  */
 public final class LockscopeApp extends Application {
     private LabWindow window;
@@ -23,6 +25,13 @@ public final class LockscopeApp extends Application {
     @Override
     public void start(Stage stage) {
         window = new LabWindow(stage, LabSettings.load(LabSettings.defaultHome()));
+        Optional<Path> open = fileToOpen();
+        if (open.isPresent()) {
+            stage.show();
+            window.opener().openFile(open.get());
+            reportStartup("Opening " + open.get().getFileName() + ".");
+            return;
+        }
         String start = System.getProperty("lockscope.start", "article");
         var lesson = start.startsWith("lesson:") ? BuiltinLessons.byName(start.substring(7)) : Optional.<Lesson>empty();
         var scenario = BuiltinScenarios.byName(start);
@@ -36,6 +45,17 @@ public final class LockscopeApp extends Application {
                 .orElse(scenario.isPresent() && !start.equals("article") ? "Running " + start + " live."
                         : "Running article live — Eve (1.8 s latency) joins at 5 s and the room stalls.");
         reportStartup(what);
+    }
+
+    /** The file {@code -Dlockscope.open} names, resolved against {@code -Dlockscope.cwd}; empty when none is given. */
+    static Optional<Path> fileToOpen() {
+        String open = System.getProperty("lockscope.open", "").strip();
+        if (open.isEmpty()) {
+            return Optional.empty();
+        }
+        Path path = Path.of(open);
+        String cwd = System.getProperty("lockscope.cwd", "").strip();
+        return Optional.of(path.isAbsolute() || cwd.isEmpty() ? path : Path.of(cwd).resolve(path));
     }
 
     /**

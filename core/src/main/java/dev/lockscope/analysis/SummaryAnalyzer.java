@@ -99,17 +99,18 @@ public final class SummaryAnalyzer implements EventSink, IntervalTracker.Listene
     @Override
     public void accept(TraceEvent event) {
         events++;
-        lastTime = event.time();
+        if (durationNs.isEmpty()) {
+            lastTime = event.time(); // only a trace without a known duration needs it, on every event
+        }
         // No default branch: a new event type must be considered here before the code compiles again.
         switch (event) {
             case Request r -> intervals.request(r.time(), r.g(), r.lock(), opOf(r.site()));
             case Acquire a -> intervals.acquire(a.time(), a.g(), a.lock(), a.mode() == Mode.READ, opOf(a.site()));
-            case Release r -> intervals.release(r.time(), r.g(), r.lock(), IntervalTracker.NONE);
+            case Release r -> intervals.release(r.time(), r.g(), r.lock(), r.mode() == Mode.READ, IntervalTracker.NONE);
             case Spawn s -> spawn(s);
-            case Exit x -> {
-                alive--;
-                intervals.exit(x.time(), x.g(), IntervalTracker.NONE);
-            }
+            // An exit ends no wait or hold (docs/intervals.md), so the tracker need not hear of goroutines' lives:
+            // it then keeps state only for goroutines with a lock open, not for every goroutine a room starts.
+            case Exit x -> alive--;
             case Deliver d -> deliver(d);
             case Drop d -> dropped++;
             case Alert a -> alerts[a.kind().ordinal()]++;
@@ -161,7 +162,6 @@ public final class SummaryAnalyzer implements EventSink, IntervalTracker.Listene
         spawned++;
         alive++;
         maxAlive = Math.max(maxAlive, alive);
-        intervals.spawn(s.time(), s.g(), IntervalTracker.NONE);
     }
 
     private void deliver(Deliver d) {

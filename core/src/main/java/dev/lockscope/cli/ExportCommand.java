@@ -4,8 +4,8 @@ import dev.lockscope.io.InputException;
 import dev.lockscope.trace.ReadResult;
 import dev.lockscope.trace.export.IntervalCsvExporter;
 import dev.lockscope.trace.export.PerfettoExporter;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,14 +29,13 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--format", required = true, paramLabel = "F", description = "perfetto or csv.")
     String format;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write (replaced atomically).")
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write (replaced "
+            + "atomically; a device or FIFO is written directly).")
     Path out;
 
     @Override
     public Integer call() throws Exception {
-        if (Files.exists(out) && Files.exists(trace) && Files.isSameFile(out, trace)) {
-            throw new InputException("command line", 0, "--out", "is the trace itself; choose another file");
-        }
+        OutPath.check(out, List.of(new OutPath.Input(trace, "the trace")));
         ReadResult result = switch (format) {
             case "perfetto" -> PerfettoExporter.export(trace, out);
             case "csv" -> IntervalCsvExporter.export(trace, out);

@@ -1,6 +1,8 @@
 package dev.lockscope.cli;
 
 import dev.lockscope.io.InputException;
+import dev.lockscope.io.JsonFields;
+import dev.lockscope.io.Quote;
 import dev.lockscope.model.LockSemantics;
 import dev.lockscope.model.Strategy;
 import dev.lockscope.scenario.RoomSpec;
@@ -23,7 +25,7 @@ final class Overrides {
     String lock;
 
     @Option(names = "--duration", paramLabel = "MS", description = "Virtual duration in milliseconds.")
-    BigDecimal durationMs;
+    String durationMs;
 
     Scenario apply(Scenario s) throws InputException {
         if (seed != null) {
@@ -48,13 +50,24 @@ final class Overrides {
             s = s.withBody(room.withStrategy(st));
         }
         if (durationMs != null) {
-            if (durationMs.signum() <= 0 || durationMs.movePointRight(6).stripTrailingZeros().scale() > 0) {
-                throw new InputException("command line", 0, "--duration",
-                        "expected a number of milliseconds > 0 (at most 6 decimals), got " + durationMs.toPlainString());
-            }
-            s = s.withDurationNs(durationMs.movePointRight(6).longValueExact());
+            s = s.withDurationNs(durationNs(durationMs));
         }
         return s;
+    }
+
+    /** The --duration in nanoseconds, by the rule of every time in a file ({@link JsonFields#nanosProblem}). */
+    private static long durationNs(String text) throws InputException {
+        BigDecimal ms = JsonFields.decimal(text);
+        if (ms == null || ms.signum() <= 0) {
+            throw new InputException("command line", 0, "--duration", "expected a number of milliseconds > 0, got "
+                    + Quote.of(text));
+        }
+        Long ns = JsonFields.exactNanos(ms);
+        if (ns == null) {
+            throw new InputException("command line", 0, "--duration", JsonFields.nanosProblem(ms) + ", got "
+                    + Quote.shorten(text));
+        }
+        return ns;
     }
 
     private static InputException bad(String option, String value, java.util.stream.Stream<String> allowed) {

@@ -19,10 +19,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.zip.GZIPInputStream;
+import dev.lockscope.util.Millis;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -41,6 +44,12 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--verify", description = "Exit 3 unless the re-run is identical to the file.")
     boolean verify;
 
+    @ParentCommand
+    Main main;
+
+    @Mixin
+    ProgressOption progressOption = new ProgressOption();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -57,9 +66,11 @@ final class ReplayCommand implements Callable<Integer> {
         List<TraceEvent> rerun = new ArrayList<>(recorded.size());
         Path rewritten = Files.createTempFile("lockscope-replay-", ".jsonl");
         boolean sameBytes;
-        try {
-            TraceWriter writer = TraceWriter.atomic(rewritten, scenario);
-            Replay.run(scenario, live, end, new EventSink() {
+        Progress progress = CommandWatch.progress(spec.commandLine().getErr(), progressOption.shown(), end);
+        CommandWatch watch = new CommandWatch(main.stop(), progress);
+        main.stop().onStop(() -> { }); // the re-run polls the signal between instants
+        try (TraceWriter writer = TraceWriter.atomic(rewritten, scenario)) {
+            boolean complete = Replay.run(trace.toString(), scenario, live, end, new EventSink() {
                 @Override
                 public void accept(TraceEvent e) {
                     rerun.add(e);
@@ -70,9 +81,16 @@ final class ReplayCommand implements Callable<Integer> {
                 public void finish() {
                     writer.finish();
                 }
-            });
+            }, watch);
+            progress.finish();
+            if (!complete) {
+                spec.commandLine().getErr().println("lockscope: stopped at " + Millis.exact(watch.now()) + " ms of "
+                        + Millis.exact(end) + " ms virtual; nothing was compared");
+                return Main.STOPPED;
+            }
             sameBytes = Arrays.equals(plainBytes(trace), Files.readAllBytes(rewritten));
         } finally {
+            main.stop().onStop(null);
             Files.deleteIfExists(rewritten);
         }
         int firstDifference = -1;

@@ -9,20 +9,30 @@ import dev.lockscope.run.Simulation;
 import dev.lockscope.scenario.Scenario;
 import dev.lockscope.scenario.ScenarioSource;
 import dev.lockscope.trace.TraceWriter;
+import dev.lockscope.util.Millis;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code run SCENARIO}: simulate, print the summary, optionally save the trace. */
+/**
+ * {@code run SCENARIO}: simulate, print the summary, optionally save the trace. Ctrl-C or SIGTERM stops the run
+ * at the last complete instant; the trace so far is saved without its {@code end} event (readers then report it
+ * as cut off) and one line on stderr says so.
+ */
 @Command(name = "run", description = "Runs a scenario (a file or a built-in name) and prints its summary.")
 final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    Main main;
 
     @Parameters(paramLabel = "SCENARIO", description = "A scenario file, or a built-in name (see 'scenarios').")
     String scenario;
@@ -36,14 +46,19 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     Overrides overrides = new Overrides();
 
+    @Mixin
+    ProgressOption progressOption = new ProgressOption();
+
     @Override
     public Integer call() throws Exception {
         Scenario s = overrides.apply(ScenarioSource.load(scenario));
-        SummaryAnalyzer analyzer = new SummaryAnalyzer(s.name(), s.durationNs());
-        EventSink sink = analyzer;
         if (out != null) {
-            TraceWriter writer = TraceWriter.atomic(out, s);
-            sink = new EventSink() {
+            OutPath.check(out, ScenarioSource.file(scenario).map(f -> List.of(new OutPath.Input(f,
+                    "the scenario file"))).orElse(List.of()));
+        }
+        SummaryAnalyzer analyzer = new SummaryAnalyzer(s.name(), s.durationNs());
+        try (TraceWriter writer = out == null ? null : TraceWriter.atomic(out, s)) {
+            EventSink sink = writer == null ? analyzer : new EventSink() {
                 @Override
                 public void accept(TraceEvent e) {
                     analyzer.accept(e);
@@ -55,8 +70,24 @@ final class RunCommand implements Callable<Integer> {
                     writer.finish();
                 }
             };
+            Progress progress = CommandWatch.progress(spec.commandLine().getErr(), progressOption.shown(),
+                    s.durationNs());
+            CommandWatch watch = new CommandWatch(main.stop(), progress);
+            main.stop().onStop(() -> { }); // the run polls the signal between instants
+            boolean complete = Simulation.start(s, sink).runToEnd(watch);
+            progress.finish();
+            if (!complete) {
+                if (writer != null) {
+                    writer.finish(); // what was recorded, without the end event
+                }
+                spec.commandLine().getErr().println("lockscope: stopped at " + Millis.exact(watch.now()) + " ms of "
+                        + Millis.exact(s.durationNs()) + " ms virtual" + (writer == null ? ""
+                        : "; the trace so far is in " + out + ", without its end event (readers report it as cut off)"));
+                return Main.STOPPED;
+            }
+        } finally {
+            main.stop().onStop(null);
         }
-        Simulation.run(s, sink);
         var summary = analyzer.summary();
         spec.commandLine().getOut().print(json ? SummaryJson.write(summary) : SummaryText.format(summary));
         return 0;

@@ -26,10 +26,13 @@ import java.util.Set;
  * <li>{@code long-wait}: a request still waiting when it has waited {@code waitThresholdNs}, raised once per wait
  *     at that instant, with the whole blocked-by chain (go-deadlock reports only the holders);
  * <li>{@code long-hold}: a hold still held after {@code holdThresholdNs}, once per hold, with what its holder is
- *     doing and who waits behind it;
- * <li>{@code lock-order}: a goroutine asks for lock A while holding B after some goroutine took B while holding
- *     A, once per pair of locks, read and write alike (as go-deadlock does);
- * <li>{@code recursive}: a goroutine asks for a lock it already holds, in any mode, once per request;
+ *     doing and who waits behind it; a hold outlives its goroutine's exit (docs/intervals.md), so the clock keeps
+ *     running and the report says that the holder exited still holding the lock;
+ * <li>{@code lock-order}: a goroutine asks for lock A while holding B after some goroutine asked for B while
+ *     holding A, once per pair of locks, read and write alike; the order is recorded at the request, as
+ *     go-deadlock's {@code lockOrder.preLock} does;
+ * <li>{@code recursive}: a goroutine asks for a lock it already holds, in any mode, once per request; such a
+ *     request is not checked for lock order (go-deadlock reports both);
  * <li>{@code deadlock}: a cycle in the wait-for graph (including a reader re-locking behind a pending writer),
  *     once per cycle, with every goroutine and lock on it.
  * </ul>
@@ -41,7 +44,7 @@ public final class Detectors implements EventSink {
     private final DetectorHost host;
     private final LiveState state = new LiveState();
     private final Explainer explain = new Explainer(state);
-    /** First sighting of "lock a taken while holding lock b", keyed by {@link #pair}. */
+    /** First sighting of "lock b asked for while holding lock a", keyed by {@link #pair}(a, b). */
     private final Map<Long, OrderSeen> orders = new HashMap<>();
     private final Set<Long> reportedInversions = new HashSet<>();
     private final Set<List<Integer>> reportedCycles = new HashSet<>();
@@ -66,17 +69,13 @@ public final class Detectors implements EventSink {
         clock = event.time();
         switch (event) {
             case TraceEvent.Request r -> {
-                checkRecursive(r);
-                if (config.lockOrder()) {
-                    checkOrder(r);
+                // A re-request of a held lock is the hazard itself: it is reported as recursive, and the locks
+                // it holds besides say nothing about lock order (go-deadlock reports both; Lockscope does not).
+                if (!checkRecursive(r) && config.lockOrder()) {
+                    checkAndRecordOrder(r);
                 }
             }
-            case TraceEvent.Acquire a -> {
-                if (config.lockOrder()) {
-                    recordOrder(a);
-                }
-                scheduleHoldCheck(a);
-            }
+            case TraceEvent.Acquire a -> scheduleHoldCheck(a);
             case TraceEvent.Blocked b -> {
                 if (firstBlock) {
                     scheduleWaitCheck(b);
@@ -87,9 +86,13 @@ public final class Detectors implements EventSink {
         }
     }
 
+    /**
+     * Whether {@code b} is the first report that a wait is blocked, which starts its long-wait clock once: a set
+     * may become empty and fill again (a mutex handed from one waiter to the next), and that is still one wait.
+     */
     private boolean isFirstBlock(TraceEvent.Blocked b) {
         GoroutineState g = state.find(b.g());
-        return g != null && g.waiting() != null && g.waiting().blockers().isEmpty();
+        return g != null && g.waiting() != null && g.waiting().lock() == b.lock() && !g.waiting().reported();
     }
 
     // ---- long-wait and long-hold ----
@@ -152,9 +155,16 @@ public final class Detectors implements EventSink {
         String lock = explain.lockName(hold.lock());
         StringBuilder report = new StringBuilder();
         report.append("POTENTIAL STALL: a lock held longer than ").append(Millis.label(config.holdThresholdNs())).append('\n');
-        report.append(g).append(" has held ").append(lock).append(" (").append(Explainer.op(hold.mode()))
-                .append(") for ").append(Millis.label(now - hold.since())).append(", taken at ").append(hold.site())
-                .append(explain.activity(g)).append('\n');
+        if (g.exited()) {
+            report.append(g).append(" exited at ").append(Millis.label(g.exitedAt())).append(" still holding ")
+                    .append(lock).append(" (").append(Explainer.op(hold.mode())).append("), taken at ").append(hold.site())
+                    .append(".\nNo goroutine can release it now: it has been held ").append(Millis.label(now - hold.since()))
+                    .append(" and stays held.\n");
+        } else {
+            report.append(g).append(" has held ").append(lock).append(" (").append(Explainer.op(hold.mode()))
+                    .append(") for ").append(Millis.label(now - hold.since())).append(", taken at ").append(hold.site())
+                    .append(explain.activity(g)).append('\n');
+        }
         List<Integer> behind = queuedBehind(gid, hold.lock());
         List<Integer> involved = new ArrayList<>();
         involved.add(gid);
@@ -175,12 +185,13 @@ public final class Detectors implements EventSink {
                 report.append("  … and ").append(behind.size() - 12).append(" more\n");
             }
         }
-        String clause = explain.activityClause(g);
+        String clause = g.exited() ? "and exited at " + Millis.label(g.exitedAt()) + " without releasing it"
+                : explain.activityClause(g);
         String summary = g.name() + " has held " + lock + " (" + Explainer.op(hold.mode()) + ") for "
                 + Millis.label(config.holdThresholdNs()) + (clause.isEmpty() ? "" : ", " + clause)
                 + (behind.isEmpty() ? "" : "; " + behind.size() + " waiting behind it");
         host.raise(new TraceEvent.Alert(now, AlertKind.LONG_HOLD, summary, report.toString().stripTrailing(),
-                involved, List.of(hold.lock())));
+                List.copyOf(new LinkedHashSet<>(involved)), List.of(hold.lock())));
     }
 
     /** Waiters of {@code lock} whose blocked-by chain leads to {@code holder}. */
@@ -233,7 +244,7 @@ public final class Detectors implements EventSink {
             boolean pendingWriter = gw != null && gw.mode() == Mode.WRITE && gw.lock() == current.lock();
             sb.append(pendingWriter && current.mode() == Mode.READ ? "pending writer " : "").append(g.name());
             int others = current.blockers().size() - 1;
-            String doing = Explainer.shortActivity(g);
+            String doing = g.exited() ? "exited holding " + explain.lockName(current.lock()) : Explainer.shortActivity(g);
             if (gw == null && !doing.isEmpty()) {
                 sb.append(" (").append(doing).append(')');
             }
@@ -247,62 +258,70 @@ public final class Detectors implements EventSink {
 
     // ---- recursive and lock order ----
 
-    private void checkRecursive(TraceEvent.Request r) {
+    /** Raises a recursive-locking alert if the requester holds the lock already; returns whether it did. */
+    private boolean checkRecursive(TraceEvent.Request r) {
         GoroutineState g = state.find(r.g());
         Hold held = g == null ? null : g.holdOf(r.lock());
         if (held == null) {
-            return;
+            return false;
         }
         String lock = explain.lockName(r.lock());
         String report = "Recursive locking: " + g + " requests " + lock + " (" + Explainer.op(r.mode()) + ") at "
                 + r.site() + "\nwhile it already holds it (" + Explainer.op(held.mode()) + " since "
-                + Millis.label(held.since()) + ", taken at " + held.site() + ")."
-                + (r.mode() == Mode.WRITE ? "\nA write lock never waits for itself to leave: this deadlocks."
-                : "\nIn Go this deadlocks as soon as a writer is pending between the two read locks.");
+                + Millis.label(held.since()) + ", taken at " + held.site() + ")." + consequence(r.mode(), held.mode());
         host.raise(new TraceEvent.Alert(r.time(), AlertKind.RECURSIVE,
                 g.name() + " locks " + lock + " (" + Explainer.op(r.mode()) + ") again while holding it", report,
                 List.of(r.g()), List.of(r.lock())));
+        return true;
+    }
+
+    /** What Go's lock does with a re-request in {@code requested} mode by a goroutine holding it in {@code held}. */
+    private static String consequence(Mode requested, Mode held) {
+        if (requested == Mode.WRITE) {
+            return "\nA write lock never waits for itself to leave: this deadlocks.";
+        }
+        if (held == Mode.WRITE) {
+            return "\nA read lock waits while a writer holds the lock, and the writer is this goroutine: this deadlocks.";
+        }
+        return "\nIn Go this deadlocks as soon as a writer is pending between the two read locks.";
     }
 
     private static long pair(int first, int second) {
         return ((long) first << 32) | (second & 0xffffffffL);
     }
 
-    private void recordOrder(TraceEvent.Acquire a) {
-        GoroutineState g = state.find(a.g());
-        for (Hold h : g.holds()) {
-            if (h.lock() != a.lock()) {
-                orders.putIfAbsent(pair(h.lock(), a.lock()), new OrderSeen(g.toString(), h.site(), a.site()));
-            }
-        }
-    }
-
-    private void checkOrder(TraceEvent.Request r) {
+    /**
+     * go-deadlock's {@code lockOrder.preLock}: when a goroutine that holds A asks for B, first an earlier "B, then
+     * A" is an inversion (reported once per pair of locks), then "A, then B" is recorded. Both happen at the
+     * request, before the goroutine can block, so a plain AB-BA deadlock is reported as an inversion too.
+     */
+    private void checkAndRecordOrder(TraceEvent.Request r) {
         GoroutineState g = state.find(r.g());
         if (g == null) {
             return;
         }
         for (Hold h : g.holds()) {
-            if (h.lock() == r.lock()) {
-                continue;
-            }
             OrderSeen seen = orders.get(pair(r.lock(), h.lock()));
             long key = pair(Math.min(r.lock(), h.lock()), Math.max(r.lock(), h.lock()));
-            if (seen == null || !reportedInversions.add(key)) {
-                continue;
+            if (seen != null && reportedInversions.add(key)) {
+                reportInversion(r, g, h, seen);
             }
-            String a = explain.lockName(r.lock());
-            String b = explain.lockName(h.lock());
-            String report = "Inconsistent locking: lock order inversion between " + a + " and " + b + ".\n"
-                    + "Seen before: " + seen.goroutine() + " took " + a + " at " + seen.firstSite() + ",\n"
-                    + "  then " + b + " at " + seen.secondSite() + ".\n"
-                    + "Now: " + g + " holds " + b + " (taken at " + h.site() + ")\n"
-                    + "  and requests " + a + " at " + r.site() + ".\n"
-                    + "Run at the same time, these two orders can deadlock.";
-            host.raise(new TraceEvent.Alert(r.time(), AlertKind.LOCK_ORDER,
-                    g.name() + " takes " + b + " then " + a + "; " + seen.goroutine().replaceFirst(" \\(g\\d+\\)$", "")
-                            + " took " + a + " then " + b, report, List.of(r.g()), List.of(r.lock(), h.lock())));
+            orders.putIfAbsent(pair(h.lock(), r.lock()), new OrderSeen(g.toString(), h.site(), r.site()));
         }
+    }
+
+    private void reportInversion(TraceEvent.Request r, GoroutineState g, Hold h, OrderSeen seen) {
+        String a = explain.lockName(r.lock());
+        String b = explain.lockName(h.lock());
+        String report = "Inconsistent locking: lock order inversion between " + a + " and " + b + ".\n"
+                + "Seen before: " + seen.goroutine() + " held " + a + " (taken at " + seen.firstSite() + ")\n"
+                + "  and asked for " + b + " at " + seen.secondSite() + ".\n"
+                + "Now: " + g + " holds " + b + " (taken at " + h.site() + ")\n"
+                + "  and asks for " + a + " at " + r.site() + ".\n"
+                + "Run at the same time, these two orders can deadlock.";
+        host.raise(new TraceEvent.Alert(r.time(), AlertKind.LOCK_ORDER,
+                g.name() + " takes " + b + " then " + a + "; " + seen.goroutine().replaceFirst(" \\(g\\d+\\)$", "")
+                        + " took " + a + " then " + b, report, List.of(r.g()), List.of(r.lock(), h.lock())));
     }
 
     // ---- deadlock ----

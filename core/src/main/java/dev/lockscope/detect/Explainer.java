@@ -69,6 +69,12 @@ final class Explainer {
                 continue;
             }
             out.append(g);
+            if (h != null && g.exited()) {
+                out.append(", which exited at ").append(Millis.label(g.exitedAt())).append(" still holding ")
+                        .append(lockName(h.lock())).append(" (").append(op(h.mode())).append("), taken at ")
+                        .append(h.site()).append('\n');
+                continue;
+            }
             if (h != null) {
                 out.append(", holding ").append(lockName(h.lock())).append(" (").append(op(h.mode())).append(") for ")
                         .append(Millis.label(state.now() - h.since())).append(", taken at ").append(h.site());

@@ -7,7 +7,6 @@ import dev.lockscope.interval.IntervalTracker;
 import dev.lockscope.model.LockKind;
 import dev.lockscope.model.Mode;
 import dev.lockscope.model.Site;
-import dev.lockscope.util.IntMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,18 +16,23 @@ import java.util.Map;
 /**
  * The state of a run at the latest event it has seen, rebuilt from events alone: which goroutines are alive,
  * what each is doing, which locks it holds and which it waits for, and what each wait is blocked by. The
- * detectors read it to explain an alert; it forgets a goroutine when it exits, so its size follows what is
- * alive, not the length of the run.
+ * detectors read it to explain an alert. It forgets a goroutine when it exits, unless the goroutine leaves a lock
+ * held (or a wait open): then it stays, marked exited, for as long as that lasts, because the lock stays held
+ * (docs/intervals.md) and whoever waits for it is blocked by that exited goroutine. So its size follows what is
+ * alive or still held, not the length of the run.
  */
 public final class LiveState implements EventSink {
 
     /** A hold of a lock; {@code id} is unique within the run. */
     public record Hold(int id, int lock, Mode mode, Site site, long since) {}
 
-    /** A pending request; {@code blockers} is the latest {@code Blocked} set (empty until one arrives). */
-    public record Wait(int id, int lock, Mode mode, Site site, long since, List<Integer> blockers) {
+    /**
+     * A pending request. {@code blockers} is the latest {@code Blocked} set (empty until one arrives, and empty again
+     * when a report says nobody blocks it any more); {@code reported} says whether any {@code Blocked} report came.
+     */
+    public record Wait(int id, int lock, Mode mode, Site site, long since, List<Integer> blockers, boolean reported) {
         Wait withBlockers(List<Integer> b) {
-            return new Wait(id, lock, mode, site, since, b);
+            return new Wait(id, lock, mode, site, since, b, true);
         }
     }
 
@@ -51,6 +55,8 @@ public final class LiveState implements EventSink {
         private Activity activity;
         /** Kept as the event itself: sends are the most frequent activity, and most end unobserved. */
         private TraceEvent.SendStart sending;
+        /** When the goroutine exited, or -1 while it runs. */
+        private long exitedAt = -1;
 
         GoroutineState(int id, String name, String kind) {
             this.id = id;
@@ -70,6 +76,16 @@ public final class LiveState implements EventSink {
             return kind;
         }
 
+        /** Whether the goroutine has exited; it is still known because it left a lock held (or a wait open). */
+        public boolean exited() {
+            return exitedAt >= 0;
+        }
+
+        /** When it exited; only meaningful if {@link #exited()}. */
+        public long exitedAt() {
+            return exitedAt;
+        }
+
         /** Holds in order of acquisition. */
         public List<Hold> holds() {
             return List.copyOf(holds);
@@ -80,12 +96,24 @@ public final class LiveState implements EventSink {
             return wait;
         }
 
-        /** Sending, sleeping or parked, or {@code null} when none of these. */
+        /** Sending, sleeping or parked, or {@code null} when none of these (or when it has exited). */
         public Activity activity() {
+            if (exited()) {
+                return null;
+            }
             if (sending != null) {
                 return new Activity.Sending(sending.member(), sending.time(), sending.durationNs());
             }
             return activity;
+        }
+
+        void removeHold(int id) {
+            for (int i = holds.size() - 1; i >= 0; i--) {
+                if (holds.get(i).id() == id) {
+                    holds.remove(i);
+                    return;
+                }
+            }
         }
 
         /** The most recent hold of {@code lock}, or {@code null}. */
@@ -107,13 +135,10 @@ public final class LiveState implements EventSink {
     /** A lock's name and kind. */
     public record LockInfo(int id, String name, LockKind kind) {}
 
-    private final IntMap<GoroutineState> goroutines = new IntMap<>();
     private final Map<Integer, LockInfo> locks = new HashMap<>();
     /** Waiting goroutines per lock, in arrival order. */
     private final Map<Integer, LinkedHashMap<Integer, GoroutineState>> waitersByLock = new HashMap<>();
     private final IntervalTracker intervals = new IntervalTracker(new Intervals());
-    /** Members as the tracker's int keys. */
-    private final Map<String, Integer> memberIds = new HashMap<>();
     /** The event being fed to the tracker, whose fields its callbacks need. */
     private TraceEvent current;
     /** Ids of waits and holds; they need only be unique among those open at once, so an int that wraps is enough. */
@@ -125,10 +150,7 @@ public final class LiveState implements EventSink {
         now = event.time();
         current = event;
         switch (event) {
-            case TraceEvent.Spawn s -> {
-                goroutines.put(s.g(), new GoroutineState(s.g(), s.name(), s.kind()));
-                intervals.spawn(s.time(), s.g(), 0);
-            }
+            case TraceEvent.Spawn s -> intervals.spawn(s.time(), s.g(), 0, new GoroutineState(s.g(), s.name(), s.kind()));
             case TraceEvent.Exit x -> intervals.exit(x.time(), x.g(), 0);
             case TraceEvent.LockCreated l -> {
                 locks.put(l.lock(), new LockInfo(l.lock(), l.name(), l.kind()));
@@ -136,15 +158,15 @@ public final class LiveState implements EventSink {
             }
             case TraceEvent.Request r -> intervals.request(r.time(), r.g(), r.lock(), nextId++);
             case TraceEvent.Acquire a -> intervals.acquire(a.time(), a.g(), a.lock(), a.mode() == Mode.READ, nextId++);
-            case TraceEvent.Release r -> intervals.release(r.time(), r.g(), r.lock(), 0);
+            case TraceEvent.Release r -> intervals.release(r.time(), r.g(), r.lock(), r.mode() == Mode.READ, 0);
             case TraceEvent.Blocked b -> {
                 if (intervals.blocked(b.time(), b.g(), b.lock(), 0) != IntervalTracker.NONE) {
                     GoroutineState g = goroutine(b.g());
                     g.wait = g.wait.withBlockers(b.blockers());
                 }
             }
-            case TraceEvent.SendStart s -> intervals.sendStart(s.time(), s.g(), member(s.member()), s.msg(), 0);
-            case TraceEvent.Deliver d -> intervals.deliver(d.time(), d.g(), member(d.member()), d.msg(), 0);
+            case TraceEvent.SendStart s -> intervals.sendStart(s.time(), s.g(), s.member(), IntervalTracker.NONE, s.msg(), 0);
+            case TraceEvent.Deliver d -> intervals.deliver(d.time(), d.g(), d.member(), d.msg(), 0);
             case TraceEvent.Sleep s -> intervals.sleep(s.time(), s.g(), s.durationNs(), 0);
             case TraceEvent.Park p -> intervals.park(p.time(), p.g(), 0);
             default -> intervals.advanceTo(event.time());
@@ -160,8 +182,13 @@ public final class LiveState implements EventSink {
             switch (kind) {
                 case WAITING -> {
                     TraceEvent.Request r = (TraceEvent.Request) current;
-                    g.wait = new Wait(tag, key, r.mode(), r.site(), start, List.of());
-                    waitersByLock.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(gid, g);
+                    g.wait = new Wait(tag, key, r.mode(), r.site(), start, List.of(), false);
+                    LinkedHashMap<Integer, GoroutineState> waiters = waitersByLock.get(key);
+                    if (waiters == null) {
+                        waiters = new LinkedHashMap<>();
+                        waitersByLock.put(key, waiters);
+                    }
+                    waiters.put(gid, g);
                 }
                 case HOLD_READ, HOLD_WRITE -> {
                     TraceEvent.Acquire a = (TraceEvent.Acquire) current;
@@ -176,7 +203,7 @@ public final class LiveState implements EventSink {
 
         @Override
         public void closed(IntervalKind kind, int gid, int key, long start, long end, int tag, int endTag) {
-            GoroutineState g = goroutines.get(gid);
+            GoroutineState g = (GoroutineState) intervals.attachment(gid);
             if (g == null) {
                 return;
             }
@@ -188,29 +215,31 @@ public final class LiveState implements EventSink {
                         waiters.remove(gid);
                     }
                 }
-                case HOLD_READ, HOLD_WRITE -> g.holds.removeIf(h -> h.id() == tag);
+                case HOLD_READ, HOLD_WRITE -> {
+                    g.holds.removeIf(h -> h.id() == tag);
+                }
                 case SENDING -> g.sending = null;
                 case SLEEPING, PARKED -> g.activity = null;
                 case RUNNING -> { }
             }
         }
 
+        /** The tracker forgets the goroutine with its attachment unless it left a lock held or a wait open. */
         @Override
         public void exited(int gid, long time, int tag) {
-            goroutines.remove(gid);
+            GoroutineState g = (GoroutineState) intervals.attachment(gid);
+            if (g != null) {
+                g.exitedAt = time;
+            }
         }
     }
 
-    private int member(String name) {
-        return memberIds.computeIfAbsent(name, n -> memberIds.size());
-    }
-
     private GoroutineState goroutine(int id) {
-        GoroutineState g = goroutines.get(id);
+        GoroutineState g = (GoroutineState) intervals.attachment(id);
         if (g == null) {
             // A trace may start mid-run; an unknown goroutine gets a placeholder rather than an error.
             g = new GoroutineState(id, "g" + id, "?");
-            goroutines.put(id, g);
+            intervals.attach(id, g);
         }
         return g;
     }
@@ -225,9 +254,9 @@ public final class LiveState implements EventSink {
         return now;
     }
 
-    /** The live goroutine with this id, or {@code null}. */
+    /** The goroutine with this id, alive or exited still holding a lock, or {@code null}. */
     public GoroutineState find(int id) {
-        return goroutines.get(id);
+        return (GoroutineState) intervals.attachment(id);
     }
 
     public LockInfo lock(int id) {
@@ -244,18 +273,19 @@ public final class LiveState implements EventSink {
     /** Goroutines holding {@code lock}, in id order. */
     public List<GoroutineState> holders(int lock) {
         List<GoroutineState> result = new ArrayList<>();
-        for (GoroutineState g : goroutines.values()) {
+        intervals.forEachAttachment(a -> {
+            GoroutineState g = (GoroutineState) a;
             if (g.holdOf(lock) != null) {
                 result.add(g);
             }
-        }
+        });
         result.sort((a, b) -> Integer.compare(a.id, b.id));
         return result;
     }
 
     /** A display name for a goroutine that may have exited: "Broadcast#3 (g7)". */
     public String describe(int g) {
-        GoroutineState state = goroutines.get(g);
+        GoroutineState state = find(g);
         return state != null ? state.toString() : "g" + g;
     }
 }

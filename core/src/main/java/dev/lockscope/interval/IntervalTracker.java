@@ -17,9 +17,11 @@ import java.util.Objects;
  *     waits for one lock at a time: a second {@code Request} while one is pending ends the pending wait there
  *     (counted as unmatched).
  * <li><b>Holding</b> (read or write, by the acquire's mode): from an {@code Acquire} to the first later
- *     {@code Release} of the same goroutine and lock, which ends the goroutine's <em>most recent</em> open hold
- *     of that lock, whatever its mode. So recursive read holds are separate intervals, released last in, first
- *     out. An {@code Acquire} without a pending {@code Request} still opens a hold (the wait is unknown).
+ *     {@code Release} of the same goroutine and lock that ends it: a release ends the goroutine's <em>most
+ *     recent</em> open hold of that lock in the release's mode, or, when it holds the lock only in the other mode,
+ *     its most recent hold in that mode. So recursive read holds are separate intervals, released last in, first
+ *     out, and a Java downgrade (write, then read, then release the write) ends the write hold. An
+ *     {@code Acquire} without a pending {@code Request} still opens a hold (the wait is unknown).
  * <li><b>Sending</b>: from a {@code SendStart} to the {@code Deliver} of the same goroutine, member and message.
  * <li><b>Sleeping</b>: from a {@code Sleep} for exactly its duration, whatever else the goroutine does meanwhile;
  *     it is reported closed when the first event at or after its end arrives (or never, if the trace ends first).
@@ -33,6 +35,11 @@ import java.util.Objects;
  *
  * <p><b>Tags.</b> Each event carries an {@code int} tag chosen by the caller (the trace store passes the row, the
  * summary an operation index); an interval is reported with the tags of the events that started and ended it.
+ *
+ * <p><b>Attachments.</b> A consumer that keeps state per goroutine hangs it on the tracker's own
+ * ({@link #attach}, {@link #attachment}) instead of keeping a map of its own: it lives exactly as long as the
+ * tracker keeps the goroutine (alive, or with a hold, wait or send still open), and the goroutine whose event is
+ * being handled is found without a lookup.
  *
  * <p><b>Cost.</b> Constant work per event and no allocation in the steady state; memory follows what is open
  * (goroutines alive, holds, waits and sends not ended), not the length of the run. Goroutine ids may be sparse.
@@ -49,7 +56,7 @@ public final class IntervalTracker {
         /**
          * An interval starts.
          *
-         * @param key       the lock of a wait or hold, the member of a send, else {@link #NONE}
+         * @param key       the lock of a wait or hold, the caller's key of a send's member, else {@link #NONE}
          * @param plannedEnd the end of a sleep, known from the start; {@link #OPEN} for every other kind
          * @param tag       the tag of the event that starts it
          */
@@ -73,6 +80,8 @@ public final class IntervalTracker {
     /** States no longer needed, for reuse: a room starts millions of goroutines, a few at a time. */
     private final ArrayDeque<Goroutine> spare = new ArrayDeque<>();
     private final SleepQueue sleeps = new SleepQueue();
+    /** The goroutine whose event is being handled, so that callbacks find its attachment without a lookup. */
+    private Goroutine current;
     private int openWaits;
     private long unmatched;
 
@@ -83,7 +92,15 @@ public final class IntervalTracker {
     // ---- events ----
 
     public void spawn(long t, int g, int tag) {
+        spawn(t, g, tag, null);
+    }
+
+    /** A spawn, with {@code attachment} attached to the new goroutine before the listener hears of it. */
+    public void spawn(long t, int g, int tag, Object attachment) {
         Goroutine s = goroutine(t, g, tag);
+        if (attachment != null) {
+            s.attachment = attachment;
+        }
         if (s.runningTag != NONE) {
             close(s, IntervalKind.RUNNING, NONE, s.runningStart, t, s.runningTag, tag); // a second Spawn: malformed
             unmatched++;
@@ -143,36 +160,45 @@ public final class IntervalTracker {
         listener.opened(read ? IntervalKind.HOLD_READ : IntervalKind.HOLD_WRITE, g, lock, t, OPEN, tag);
     }
 
-    public void release(long t, int g, int lock, int tag) {
+    public void release(long t, int g, int lock, boolean read, int tag) {
         Goroutine s = goroutine(t, g, tag);
-        for (int i = s.holdCount - 1; i >= 0; i--) {
-            if (s.holdLock[i] == lock) {
-                IntervalKind kind = s.holdRead[i] ? IntervalKind.HOLD_READ : IntervalKind.HOLD_WRITE;
-                long start = s.holdStart[i];
-                int startTag = s.holdTag[i];
-                s.removeHold(i);
-                close(s, kind, lock, start, t, startTag, tag);
-                releaseIfIdle(g, s);
-                return;
+        int found = -1;
+        for (int i = s.holdCount - 1; i >= 0 && (found < 0 || s.holdRead[found] != read); i--) {
+            if (s.holdLock[i] == lock && (found < 0 || s.holdRead[i] == read)) {
+                found = i;
             }
         }
-        unmatched++;
+        if (found < 0) {
+            unmatched++;
+            return;
+        }
+        IntervalKind kind = s.holdRead[found] ? IntervalKind.HOLD_READ : IntervalKind.HOLD_WRITE;
+        long start = s.holdStart[found];
+        int startTag = s.holdTag[found];
+        s.removeHold(found);
+        close(s, kind, lock, start, t, startTag, tag);
+        releaseIfIdle(g, s);
     }
 
-    public void sendStart(long t, int g, int member, long msg, int tag) {
+    /**
+     * A send of message {@code msg} to {@code member} begins. Sends are matched by the member's name;
+     * {@code memberKey} is the caller's id for the member (or {@link #NONE}), given back as the interval's key.
+     */
+    public void sendStart(long t, int g, String member, int memberKey, long msg, int tag) {
         Goroutine s = goroutine(t, g, tag);
-        s.pushSend(member, msg, t, tag);
-        listener.opened(IntervalKind.SENDING, g, member, t, OPEN, tag);
+        s.pushSend(member, memberKey, msg, t, tag);
+        listener.opened(IntervalKind.SENDING, g, memberKey, t, OPEN, tag);
     }
 
-    public void deliver(long t, int g, int member, long msg, int tag) {
+    public void deliver(long t, int g, String member, long msg, int tag) {
         Goroutine s = goroutine(t, g, tag);
         for (int i = 0; i < s.sendCount; i++) {
-            if (s.sendMember[i] == member && s.sendMsg[i] == msg) {
+            if (s.sendMsg[i] == msg && s.sendMember[i].equals(member)) {
                 long start = s.sendStart[i];
                 int startTag = s.sendTag[i];
+                int key = s.sendKey[i];
                 s.removeSend(i);
-                close(s, IntervalKind.SENDING, member, start, t, startTag, tag);
+                close(s, IntervalKind.SENDING, key, start, t, startTag, tag);
                 releaseIfIdle(g, s);
                 return;
             }
@@ -216,6 +242,36 @@ public final class IntervalTracker {
         }
     }
 
+    // ---- attachments ----
+
+    /** The object attached to goroutine {@code g}, or {@code null}. */
+    public Object attachment(int g) {
+        Goroutine s = current != null && current.id == g ? current : goroutines.get(g);
+        return s == null ? null : s.attachment;
+    }
+
+    /**
+     * Attaches {@code attachment} to goroutine {@code g} (starting to keep the goroutine if it was not kept yet).
+     * It is dropped with the goroutine: when the goroutine has exited (or was never spawned) and has nothing open.
+     */
+    public void attach(int g, Object attachment) {
+        Goroutine s = current != null && current.id == g ? current : goroutines.get(g);
+        if (s == null) {
+            s = newGoroutine(g);
+        }
+        current = s;
+        s.attachment = attachment;
+    }
+
+    /** Shows every attachment to {@code visitor}, in no particular order. */
+    public void forEachAttachment(java.util.function.Consumer<Object> visitor) {
+        for (Goroutine s : goroutines.values()) {
+            if (s.attachment != null) {
+                visitor.accept(s.attachment);
+            }
+        }
+    }
+
     // ---- queries ----
 
     /** Events that should have ended an interval but matched none. */
@@ -249,7 +305,7 @@ public final class IntervalTracker {
                         s.holdStart[i], s.holdTag[i]);
             }
             for (int i = 0; i < s.sendCount; i++) {
-                visitor.open(IntervalKind.SENDING, g, s.sendMember[i], s.sendStart[i], s.sendTag[i]);
+                visitor.open(IntervalKind.SENDING, g, s.sendKey[i], s.sendStart[i], s.sendTag[i]);
             }
             if (s.parkTag != NONE) {
                 visitor.open(IntervalKind.PARKED, g, NONE, s.parkStart, s.parkTag);
@@ -268,16 +324,23 @@ public final class IntervalTracker {
         if (sleeps.nextEnd() <= t) {
             advanceTo(t);
         }
-        Goroutine s = goroutines.get(g);
+        Goroutine s = current != null && current.id == g ? current : goroutines.get(g);
         if (s == null) {
-            s = spare.isEmpty() ? new Goroutine() : spare.pop();
-            s.id = g;
-            goroutines.put(g, s);
-        } else if (s.parkTag != NONE) {
+            s = newGoroutine(g);
+        }
+        current = s;
+        if (s.parkTag != NONE) {
             int parkTag = s.parkTag;
             s.parkTag = NONE;
             close(s, IntervalKind.PARKED, NONE, s.parkStart, t, parkTag, tag);
         }
+        return s;
+    }
+
+    private Goroutine newGoroutine(int g) {
+        Goroutine s = spare.isEmpty() ? new Goroutine() : spare.pop();
+        s.id = g;
+        goroutines.put(g, s);
         return s;
     }
 
@@ -296,6 +359,9 @@ public final class IntervalTracker {
     private void releaseIfIdle(int g, Goroutine s) {
         if (s.runningTag == NONE && s.isIdle()) {
             goroutines.remove(g);
+            if (current == s) {
+                current = null;
+            }
             s.reset();
             spare.push(s);
         }
@@ -306,8 +372,10 @@ public final class IntervalTracker {
         private static final int[] NO_INTS = new int[0];
         private static final long[] NO_LONGS = new long[0];
         private static final boolean[] NO_BOOLEANS = new boolean[0];
+        private static final String[] NO_STRINGS = new String[0];
 
         int id = NONE;
+        Object attachment;
         int runningTag = NONE;
         long runningStart;
         int waitTag = NONE;
@@ -321,7 +389,8 @@ public final class IntervalTracker {
         long[] holdStart = NO_LONGS;
         int[] holdTag = NO_INTS;
         int holdCount;
-        int[] sendMember = NO_INTS;
+        String[] sendMember = NO_STRINGS;
+        int[] sendKey = NO_INTS;
         long[] sendMsg = NO_LONGS;
         long[] sendStart = NO_LONGS;
         int[] sendTag = NO_INTS;
@@ -333,10 +402,12 @@ public final class IntervalTracker {
 
         void reset() {
             id = NONE;
+            attachment = null;
             runningTag = NONE;
             waitTag = NONE;
             parkTag = NONE;
             holdCount = 0;
+            java.util.Arrays.fill(sendMember, 0, sendCount, null);
             sendCount = 0;
         }
 
@@ -364,15 +435,17 @@ public final class IntervalTracker {
             holdCount--;
         }
 
-        void pushSend(int member, long msg, long start, int tag) {
+        void pushSend(String member, int key, long msg, long start, int tag) {
             if (sendCount == sendMember.length) {
                 int n = Math.max(2, sendCount * 2);
                 sendMember = Arrays.copyOf(sendMember, n);
+                sendKey = Arrays.copyOf(sendKey, n);
                 sendMsg = Arrays.copyOf(sendMsg, n);
                 sendStart = Arrays.copyOf(sendStart, n);
                 sendTag = Arrays.copyOf(sendTag, n);
             }
             sendMember[sendCount] = member;
+            sendKey[sendCount] = key;
             sendMsg[sendCount] = msg;
             sendStart[sendCount] = start;
             sendTag[sendCount] = tag;
@@ -382,10 +455,12 @@ public final class IntervalTracker {
         void removeSend(int i) {
             int after = sendCount - i - 1;
             System.arraycopy(sendMember, i + 1, sendMember, i, after);
+            System.arraycopy(sendKey, i + 1, sendKey, i, after);
             System.arraycopy(sendMsg, i + 1, sendMsg, i, after);
             System.arraycopy(sendStart, i + 1, sendStart, i, after);
             System.arraycopy(sendTag, i + 1, sendTag, i, after);
             sendCount--;
+            sendMember[sendCount] = null;
         }
     }
 }

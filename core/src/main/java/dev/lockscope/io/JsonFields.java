@@ -8,6 +8,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Typed, checked access to the fields of one {@link JsonValue.Obj} at a known field path. Every getter either
@@ -19,6 +21,8 @@ import java.util.function.Function;
  */
 public final class JsonFields {
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+    /** A decimal number as Java and JSON write it (with or without a fraction, exponent and sign). */
+    private static final Pattern DECIMAL = Pattern.compile("([+-]?(?:\\d+\\.?\\d*|\\.\\d+))(?:[eE]([+-]?\\d+))?");
 
     private final String source;
     private final String path;
@@ -183,23 +187,53 @@ public final class JsonFields {
         }
         Long ns = exactNanos(n.value());
         if (ns == null) {
-            String why = n.value().stripTrailingZeros().scale() > 6 ? "a whole number of nanoseconds (at most 6 decimals)"
-                    : "at most " + Millis.exact(Long.MAX_VALUE) + " ms";
-            throw failAt(name, "expected " + why + ", got " + v.describe());
+            throw failAt(name, nanosProblem(n.value()) + ", got " + v.describe());
         }
         return ns;
+    }
+
+    /**
+     * Why {@code ms} milliseconds (>= 0) is not a time Lockscope can hold, as "expected ..."; null when it is one.
+     * The one rule for every time a user writes (files, steps, options): a whole number of nanoseconds that fits
+     * a long, so at most 6 decimals and at most {@code 9223372036854.775807} ms.
+     */
+    public static String nanosProblem(BigDecimal ms) {
+        if (exactNanos(ms) != null) {
+            return null;
+        }
+        return ms.stripTrailingZeros().scale() > 6 ? "expected a whole number of nanoseconds (at most 6 decimals)"
+                : "expected at most " + Millis.exact(Long.MAX_VALUE) + " ms";
+    }
+
+    /**
+     * {@code text}, a number a user typed outside JSON (a {@code sleep} step, {@code --duration}), as a decimal;
+     * null when it is not a number. An exponent too large for a {@link BigDecimal} ({@code 1e99999999999}) is
+     * clamped to ±999,999,999: far past every limit, on the same side of it, so that the limit's message applies.
+     */
+    public static BigDecimal decimal(String text) {
+        Matcher m = DECIMAL.matcher(text.strip());
+        if (!m.matches()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(m.group());
+        } catch (NumberFormatException hugeExponent) {
+            boolean negative = m.group(2) != null && m.group(2).startsWith("-");
+            return new BigDecimal(m.group(1) + (negative ? "e-999999999" : "e999999999"));
+        }
     }
 
     /** {@code ms} milliseconds in nanoseconds, or null when that is not a whole number or does not fit a long. */
     public static Long exactNanos(BigDecimal ms) {
         if ((long) ms.scale() - 6 < Integer.MIN_VALUE) {
-            return null; // 1e2147483647 ms: too large, and movePointRight would overflow the scale
+            return null; // 1e2147483647 ms: too large, and the scale would overflow
         }
-        return exactLong(ms.movePointRight(6));
+        // scaleByPowerOfTen, not movePointRight: that one expands 1e999999999 into a billion-digit integer.
+        return exactLong(ms.scaleByPowerOfTen(6));
     }
 
     /** The exact long value of {@code d}, or null when it has a fraction or does not fit. */
-    static Long exactLong(BigDecimal d) {
+    public static Long exactLong(BigDecimal d) {
         BigDecimal s = d.stripTrailingZeros();
         // Checking the magnitude first keeps 1e999999999 from being expanded into a huge BigInteger.
         if (s.scale() > 0 || (long) s.precision() - s.scale() > 19) {

@@ -9,11 +9,13 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamLocation;
 
 /**
  * Builds a {@link JsonValue} tree from Jackson's streaming parser, enforcing {@link Limits} as it goes so that a
  * hostile file fails early with a message naming the limit. Every failure, including malformed JSON, becomes one
- * {@link InputException} that names the source, line and field path; nothing else escapes.
+ * {@link InputException} that names the source, line and field path, in plain words ({@link MalformedJson});
+ * nothing else escapes.
  */
 public final class JsonTree {
 
@@ -30,65 +32,100 @@ public final class JsonTree {
     private final JsonParser parser;
     private final Limits limits;
     private final int lineBase;
+    private final MalformedJson.Unit unit;
 
-    private JsonTree(String source, JsonParser parser, Limits limits, int lineBase) {
+    private JsonTree(String source, JsonParser parser, Limits limits, int lineBase, MalformedJson.Unit unit) {
         this.source = source;
         this.parser = parser;
         this.limits = limits;
         this.lineBase = lineBase;
+        this.unit = unit;
     }
 
     /**
-     * Reads one whole document: a single value and nothing after it.
+     * Reads one whole file: a single value and nothing after it.
      *
      * @param lineBase the file line of the parser's line 1 (1 when the parser reads the whole file)
      */
     public static JsonValue readDocument(String source, JsonParser parser, Limits limits, int lineBase)
             throws InputException {
-        JsonTree tree = new JsonTree(source, parser, limits, lineBase);
+        return readDocument(source, parser, limits, lineBase, MalformedJson.Unit.FILE);
+    }
+
+    /**
+     * Reads one whole document, a file or one line of a JSON Lines file ({@code unit}, which decides how
+     * messages place a problem): a single value and nothing after it.
+     */
+    public static JsonValue readDocument(String source, JsonParser parser, Limits limits, int lineBase,
+                                         MalformedJson.Unit unit) throws InputException {
+        JsonTree tree = new JsonTree(source, parser, limits, lineBase, unit);
         try {
             if (parser.nextToken() == null) {
                 throw new InputException(source, lineBase, "", "empty input: expected a JSON object");
             }
             JsonValue root = tree.value("", 1);
-            if (parser.nextToken() != null) {
-                throw new InputException(source, tree.line(), "", "unexpected content after the end of the JSON value");
-            }
+            tree.nothingAfter();
             return root;
         } catch (JacksonException e) {
-            throw malformed(source, lineBase, e);
+            throw tree.malformed(e);
         }
     }
 
     /**
-     * Reads the value whose first token is the parser's current token, leaving the parser on its last token.
+     * Reads the value, within one line of a JSON Lines file, whose first token is the parser's current token,
+     * leaving the parser on its last token.
      *
      * @param path  the field path of the value, used in messages
      * @param depth the nesting depth of the value (1 for a root object)
      */
     public static JsonValue readValue(String source, JsonParser parser, Limits limits, int lineBase, String path,
                                       int depth) throws InputException {
+        JsonTree tree = new JsonTree(source, parser, limits, lineBase, MalformedJson.Unit.LINE);
         try {
-            return new JsonTree(source, parser, limits, lineBase).value(path, depth);
+            return tree.value(path, depth);
         } catch (JacksonException e) {
-            throw malformed(source, lineBase, e);
+            throw tree.malformed(e);
         }
     }
 
     /**
-     * The input exception for Jackson's complaint: its line and first message line, no stack trace or offsets.
-     * A complaint without a location (one about the input's first bytes, such as its encoding) is placed on the
+     * The input exception for Jackson's complaint about a whole file, in plain words ({@link MalformedJson}). A
+     * complaint without a location (one about the input's first bytes, such as its encoding) is placed on the
      * document's first line.
      */
     public static InputException malformed(String source, int lineBase, JacksonException e) {
-        int line = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? lineBase
-                : e.getLocation().getLineNr() + lineBase - 1;
-        String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
-        int newline = message.indexOf('\n');
-        if (newline >= 0) {
-            message = message.substring(0, newline);
+        return MalformedJson.describe(source, lineBase, MalformedJson.Unit.FILE, e, null);
+    }
+
+    /** Likewise for Jackson's complaint about line {@code line} of a JSON Lines file (a trace). */
+    public static InputException malformedLine(String source, int line, JacksonException e) {
+        return MalformedJson.describe(source, line, MalformedJson.Unit.LINE, e, null);
+    }
+
+    private InputException malformed(JacksonException e) {
+        TokenStreamLocation here;
+        try {
+            here = parser.currentLocation();
+        } catch (RuntimeException closed) {
+            here = null;
         }
-        return new InputException(source, line, "", "malformed JSON: " + message);
+        return MalformedJson.describe(source, lineBase, unit, e, here);
+    }
+
+    /** After the root value: anything at all, even valid JSON, is one complaint, placed where it starts. */
+    private void nothingAfter() throws InputException {
+        TokenStreamLocation at;
+        try {
+            if (parser.nextToken() == null) {
+                return;
+            }
+            at = parser.currentTokenLocation();
+        } catch (JacksonException e) {
+            at = e.getLocation();
+        }
+        MalformedJson.Place place = MalformedJson.Place.of(at, lineBase, unit);
+        throw new InputException(source, place.line(), place.column(), "",
+                "unexpected text after the end of the JSON value");
     }
 
     /** Writes {@code value} as JSON, fields in their order; the inverse of reading it. */
@@ -117,7 +154,7 @@ public final class JsonTree {
     }
 
     private int line() {
-        return parser.currentTokenLocation().getLineNr() + lineBase - 1;
+        return unit == MalformedJson.Unit.LINE ? lineBase : parser.currentTokenLocation().getLineNr() + lineBase - 1;
     }
 
     private JsonValue value(String path, int depth) throws InputException {
@@ -127,7 +164,7 @@ public final class JsonTree {
             case START_OBJECT -> object(path, depth, line);
             case START_ARRAY -> array(path, depth, line);
             case VALUE_STRING -> new JsonValue.Str(line, string(path, parser.getString()));
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new JsonValue.Num(line, number());
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new JsonValue.Num(line, number(path, line));
             case VALUE_TRUE -> new JsonValue.Bool(line, true);
             case VALUE_FALSE -> new JsonValue.Bool(line, false);
             case VALUE_NULL -> new JsonValue.Null(line);
@@ -135,9 +172,16 @@ public final class JsonTree {
         };
     }
 
-    private BigDecimal number() {
-        // NaN and infinities are off in the factory, so every number is finite and exact here.
-        return parser.getDecimalValue();
+    private BigDecimal number(String path, int line) throws InputException {
+        // NaN and infinities are off in the factory, so every number is finite and exact here, unless its exponent
+        // does not fit the int a BigDecimal keeps it in (1e99999999999), which Jackson reports as a bare
+        // NumberFormatException.
+        try {
+            return parser.getDecimalValue();
+        } catch (NumberFormatException e) {
+            throw new InputException(source, line, path, "number " + Quote.shorten(parser.getText())
+                    + " is out of range: its exponent must be within -2147483648 to 2147483647");
+        }
     }
 
     private JsonValue object(String path, int depth, int line) throws InputException {

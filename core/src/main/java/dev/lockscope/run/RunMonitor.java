@@ -18,6 +18,7 @@ import dev.lockscope.model.Strategy;
 import dev.lockscope.scenario.MemberSpec;
 import dev.lockscope.scenario.RoomSpec;
 import dev.lockscope.scenario.Scenario;
+import dev.lockscope.util.Millis;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -52,10 +53,17 @@ public final class RunMonitor implements EventSink, IntervalTracker.Listener {
 
     private final String name;
     private final SummaryAnalyzer analyzer;
+    /** Whether the run is the chat room, whose own figures (Add, Broadcast, deliveries) then apply. */
+    private boolean room;
     private final LiveState state = new LiveState();
     private final Map<String, WindowedLatency> recentWaits = new HashMap<>();
     private final Map<String, WindowedLatency> recentHolds = new HashMap<>();
     private final WindowedLatency recentDelivery = window();
+    /** Every operation's waits and holds together, for runs that are not the chat room. */
+    private final WindowedLatency recentAnyWait = window();
+    private final WindowedLatency recentAnyHold = window();
+    private final LatencyStats allWaits = new LatencyStats();
+    private final LatencyStats allHolds = new LatencyStats();
     private final WindowedLatency recentAlerts = window();
     private final WindowedLatency recentViolations = window();
     private final IntervalTracker intervals = new IntervalTracker(this);
@@ -80,10 +88,11 @@ public final class RunMonitor implements EventSink, IntervalTracker.Listener {
     /** A monitor of a simulation of {@code scenario}: the room's settings start as the scenario sets them. */
     public RunMonitor(Scenario scenario) {
         this(scenario.name(), OptionalLong.of(scenario.durationNs()), scenario.lock());
-        if (scenario.body() instanceof RoomSpec room) {
-            strategy = room.strategy();
-            periodNs = room.broadcastPeriodNs();
-            for (MemberSpec m : room.members()) {
+        if (scenario.body() instanceof RoomSpec spec) {
+            room = true;
+            strategy = spec.strategy();
+            periodNs = spec.broadcastPeriodNs();
+            for (MemberSpec m : spec.members()) {
                 member(m.name()).network(m.latencyNs(), m.jitterNs()).state = MemberStatus.State.JOINING;
             }
         }
@@ -111,13 +120,11 @@ public final class RunMonitor implements EventSink, IntervalTracker.Listener {
         state.accept(event);
         switch (event) {
             case TraceEvent.Spawn s -> {
-                maxAlive = Math.max(maxAlive, ++alive);
-                intervals.spawn(s.time(), s.g(), IntervalTracker.NONE);
+                maxAlive = Math.max(maxAlive, ++alive); // lives are not intervals the figures need
             }
             case TraceEvent.Exit x -> {
                 alive--;
                 busySites.remove(x.g());
-                intervals.exit(x.time(), x.g(), IntervalTracker.NONE);
             }
             case TraceEvent.LockCreated l -> locks.add(l.lock());
             case TraceEvent.Request r -> {
@@ -127,7 +134,7 @@ public final class RunMonitor implements EventSink, IntervalTracker.Listener {
             case TraceEvent.Acquire a -> intervals.acquire(a.time(), a.g(), a.lock(), a.mode() == Mode.READ, op(a.site()));
             case TraceEvent.Release r -> {
                 busySites.remove(r.g());
-                intervals.release(r.time(), r.g(), r.lock(), IntervalTracker.NONE);
+                intervals.release(r.time(), r.g(), r.lock(), r.mode() == Mode.READ, IntervalTracker.NONE);
             }
             case TraceEvent.SendStart s -> {
                 busySites.put(s.g(), s.site());
@@ -161,8 +168,12 @@ public final class RunMonitor implements EventSink, IntervalTracker.Listener {
     public void closed(IntervalKind kind, int g, int key, long start, long end, int op, int endTag) {
         if (kind == IntervalKind.WAITING) {
             recent(recentWaits, ops.get(op)).record(end, end - start);
+            recentAnyWait.record(end, end - start);
+            allWaits.record(end - start);
         } else if (kind.isHold()) {
             recent(recentHolds, ops.get(op)).record(end, end - start);
+            recentAnyHold.record(end, end - start);
+            allHolds.record(end - start);
         }
     }
 
@@ -221,7 +232,7 @@ public final class RunMonitor implements EventSink, IntervalTracker.Listener {
             memberList.add(m.status());
         }
         return new RunStatus(name, now, events, summary, nowValues(), wholeValues(summary),
-                strategy, lock, periodNs, memberList, siteLoads(), alerts.size());
+                strategy, lock, periodNs, memberList, siteLoads(), alerts.size(), room);
     }
 
     /** Every alert raised so far, in order; any thread. */
@@ -245,6 +256,11 @@ public final class RunMonitor implements EventSink, IntervalTracker.Listener {
         v[Metric.BROADCAST_HOLD_P99.ordinal()] = ms(recent(recentHolds, BROADCAST)
                 .at(now, openAges(IntervalKind.HOLD_READ, BROADCAST)).percentileNs(99));
         v[Metric.DELIVERY_P99.ordinal()] = ms(recentDelivery.at(now, new long[0]).percentileNs(99));
+        LatencyStats anyWait = recentAnyWait.at(now, openAges(IntervalKind.WAITING, null));
+        v[Metric.WAIT_P50.ordinal()] = ms(anyWait.percentileNs(50));
+        v[Metric.WAIT_P99.ordinal()] = ms(anyWait.percentileNs(99));
+        v[Metric.WAIT_MAX.ordinal()] = ms(anyWait.maxNs());
+        v[Metric.HOLD_P99.ordinal()] = ms(recentAnyHold.at(now, openAges(IntervalKind.HOLD_READ, null)).percentileNs(99));
         v[Metric.WAITERS.ordinal()] = intervals.openWaits();
         v[Metric.ALERTS.ordinal()] = recentAlerts.at(now, new long[0]).count();
         v[Metric.ORDER_VIOLATIONS.ordinal()] = recentViolations.at(now, new long[0]).count();
@@ -256,15 +272,15 @@ public final class RunMonitor implements EventSink, IntervalTracker.Listener {
         return recent(recentWaits, op).at(now, openAges(IntervalKind.WAITING, op));
     }
 
-    /** How long the open waits (or holds, in either mode) of an operation have lasted so far. */
+    /** How long the open waits (or holds, in either mode) of an operation ({@code null}: any) have lasted so far. */
     private long[] openAges(IntervalKind kind, String op) {
-        Integer index = opIndex.get(op);
-        if (index == null) {
+        Integer index = op == null ? null : opIndex.get(op);
+        if (op != null && index == null) {
             return new long[0];
         }
         LongList ages = new LongList();
         intervals.forEachOpen((k, g, lock, start, tag) -> {
-            if (tag == index && (k == kind || (k.isHold() && kind.isHold()))) {
+            if ((index == null || tag == index) && (k == kind || (k.isHold() && kind.isHold()))) {
                 ages.add(now - start);
             }
         });
@@ -282,6 +298,10 @@ public final class RunMonitor implements EventSink, IntervalTracker.Listener {
         Summary.OpStats broadcast = summary.ops().get(BROADCAST);
         v[Metric.BROADCAST_HOLD_P99.ordinal()] = broadcast == null ? 0 : broadcast.holdMs().p99Ms();
         v[Metric.DELIVERY_P99.ordinal()] = summary.delivery().latencyMs().p99Ms();
+        v[Metric.WAIT_P50.ordinal()] = Millis.rounded(allWaits.percentileNs(50));
+        v[Metric.WAIT_P99.ordinal()] = Millis.rounded(allWaits.percentileNs(99));
+        v[Metric.WAIT_MAX.ordinal()] = Millis.rounded(allWaits.maxNs());
+        v[Metric.HOLD_P99.ordinal()] = Millis.rounded(allHolds.percentileNs(99));
         v[Metric.WAITERS.ordinal()] = Double.NaN;
         v[Metric.ALERTS.ordinal()] = summary.alerts().values().stream().mapToLong(Long::longValue).sum();
         v[Metric.ORDER_VIOLATIONS.ordinal()] = summary.delivery().orderViolations();

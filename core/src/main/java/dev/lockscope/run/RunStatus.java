@@ -25,10 +25,11 @@ public final class RunStatus {
     private final List<MemberStatus> members;
     private final Map<String, SiteLoad> sites;
     private final int alertCount;
+    private final boolean room;
 
     RunStatus(String scenario, long nowNs, long events, Summary summary, double[] now, double[] whole,
               Strategy strategy, LockSemantics lock, long broadcastPeriodNs, List<MemberStatus> members,
-              Map<String, SiteLoad> sites, int alertCount) {
+              Map<String, SiteLoad> sites, int alertCount, boolean room) {
         this.scenario = Objects.requireNonNull(scenario, "scenario");
         this.nowNs = nowNs;
         this.events = events;
@@ -41,6 +42,12 @@ public final class RunStatus {
         this.members = List.copyOf(members);
         this.sites = Map.copyOf(sites);
         this.alertCount = alertCount;
+        this.room = room;
+    }
+
+    /** Whether the run is the chat room: its own figures apply ({@link Metric#appliesTo}). */
+    public boolean isRoom() {
+        return room;
     }
 
     public String scenario() {

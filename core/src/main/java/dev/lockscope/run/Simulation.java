@@ -10,9 +10,9 @@ import dev.lockscope.model.Command;
 import dev.lockscope.room.Room;
 import dev.lockscope.scenario.RoomSpec;
 import dev.lockscope.scenario.Scenario;
+import dev.lockscope.scenario.ScriptCheck;
 import dev.lockscope.scenario.ScriptSpec;
 import dev.lockscope.scenario.TimedCommand;
-import dev.lockscope.script.ScriptCheck;
 import dev.lockscope.script.ScriptWorld;
 import dev.lockscope.sim.Kernel;
 import dev.lockscope.sim.Priority;
@@ -169,6 +169,46 @@ public final class Simulation {
     public void runToEnd() {
         runUntil(scenario.durationNs());
         end();
+    }
+
+    /**
+     * Like {@link #runToEnd()}, asking {@code watch} between instants. Returns false if the watch stopped the
+     * run: then every instant up to the clock is complete, no {@code End} is emitted and the sink is not
+     * finished (the caller decides what to keep).
+     */
+    public boolean runToEnd(RunWatch watch) {
+        if (!runUntil(scenario.durationNs(), watch)) {
+            return false;
+        }
+        end();
+        return true;
+    }
+
+    /**
+     * Like {@link #runUntil(long)}, asking {@code watch} between instants; false if it stopped the run, with the
+     * clock at the last complete instant.
+     */
+    public boolean runUntil(long timeNs, RunWatch watch) {
+        long until = Math.min(timeNs, scenario.durationNs());
+        while (!ended && kernel.nextTime() < until) {
+            if (kernel.nextTime() > kernel.now() && !watch.proceed(kernel.now())) {
+                return false;
+            }
+            kernel.step();
+        }
+        runUntil(until);
+        return true;
+    }
+
+    /** Like {@link #runSteps(long)}, asking {@code watch} between instants; false if it stopped the run. */
+    public boolean runSteps(long count, RunWatch watch) {
+        while (kernel.steps() < count && !ended && kernel.nextTime() < scenario.durationNs()) {
+            if (kernel.nextTime() > kernel.now() && !watch.proceed(kernel.now())) {
+                return false;
+            }
+            kernel.step();
+        }
+        return true;
     }
 
     /** Emits {@code End} at the current instant and finishes the sink; a stopped live run ends here. */

@@ -1,6 +1,7 @@
 package dev.lockscope.scenario;
 
 import dev.lockscope.io.InputException;
+import dev.lockscope.io.JsonDocuments;
 import dev.lockscope.io.JsonFields;
 import dev.lockscope.io.JsonFormat;
 import dev.lockscope.io.JsonTree;
@@ -10,15 +11,9 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.ObjectReadContext;
 /**
  * Reads and writes scenario files (docs/scenario-format.md).
  *
@@ -43,29 +38,13 @@ public final class ScenarioJson {
     /** Reads a scenario file; messages name the file as given. */
     public static Scenario read(Path file) throws InputException {
         String source = file.toString();
-        try {
-            if (Files.size(file) > MAX_FILE_BYTES) {
-                throw tooLarge(source);
-            }
-            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                return read(source, in);
-            }
-        } catch (NoSuchFileException e) {
-            throw new InputException(source, 0, "", "no such file");
-        } catch (IOException e) {
-            throw new InputException(source, 0, "", "cannot read: " + e.getMessage());
-        }
+        return fromTree(source, "", JsonDocuments.parse(source, JsonDocuments.readText(file, MAX_FILE_BYTES), LIMITS));
     }
 
     /** Reads a scenario from {@code in}, which this method does not close; {@code sourceName} names it in messages. */
     public static Scenario read(String sourceName, Reader in) throws InputException {
         String text = readLimited(sourceName, in);
-        try (JsonParser parser = JsonFormat.FACTORY.createParser(ObjectReadContext.empty(), text)) {
-            JsonValue root = JsonTree.readDocument(sourceName, parser, LIMITS, 1);
-            return fromTree(sourceName, "", root);
-        } catch (JacksonException e) {
-            throw JsonTree.malformed(sourceName, 1, e);
-        }
+        return fromTree(sourceName, "", JsonDocuments.parse(sourceName, text, LIMITS));
     }
 
     /**
@@ -91,7 +70,7 @@ public final class ScenarioJson {
         } catch (CharacterCodingException e) {
             throw new InputException(source, 0, "", "not valid UTF-8 text");
         } catch (IOException e) {
-            throw new InputException(source, 0, "", "cannot read: " + e.getMessage());
+            throw JsonDocuments.unreadable(source, e);
         }
         return sb.toString();
     }

@@ -170,7 +170,15 @@ final class ScenarioParser {
             }
             goroutines.add(new ScriptSpec.GoroutineSpec(name, g.nanos("startMs", 0, false), steps(g, steps)));
         }
-        return new ScriptSpec(locks, goroutines, events(root, true));
+        ScriptSpec script = new ScriptSpec(locks, goroutines, events(root, true));
+        var problem = ScriptCheck.check(script);
+        if (problem.isPresent()) {
+            // The step's own line: the items were checked to be objects with step strings just above.
+            JsonFields g = JsonFields.of(root.source(), "", items.get(problem.get().goroutine()));
+            int line = g.array("steps").get(problem.get().step()).line();
+            throw new InputException(root.source(), line, root.pathOf(problem.get().field()), problem.get().message());
+        }
+        return script;
     }
 
     private static List<ScriptSpec.Step> steps(JsonFields g, ScriptSteps parser) throws InputException {

@@ -4,6 +4,7 @@ import dev.lockscope.io.InputException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Resolves what a user typed for a scenario: an existing file wins, then a built-in of that name. A file named
@@ -14,9 +15,9 @@ public final class ScenarioSource {
 
     /** Loads the file {@code fileOrBuiltinName} if it exists, else the built-in of that name. */
     public static Scenario load(String fileOrBuiltinName) throws InputException {
-        Path path = pathOrNull(fileOrBuiltinName);
-        if (path != null && Files.isRegularFile(path)) {
-            return ScenarioJson.read(path);
+        Optional<Path> file = file(fileOrBuiltinName);
+        if (file.isPresent()) {
+            return ScenarioJson.read(file.get());
         }
         var builtin = BuiltinScenarios.byName(fileOrBuiltinName);
         if (builtin.isPresent()) {
@@ -34,6 +35,18 @@ public final class ScenarioSource {
     public static Scenario load(String fileOrBuiltinName, Path dir) throws InputException {
         Path relative = dir == null ? null : pathOrNull(dir.toString(), fileOrBuiltinName);
         return load(relative != null && Files.isRegularFile(relative) ? relative.toString() : fileOrBuiltinName);
+    }
+
+    /** The file {@link #load(String)} reads for {@code fileOrBuiltinName}; empty for a built-in or unknown name. */
+    public static Optional<Path> file(String fileOrBuiltinName) {
+        Path path = pathOrNull(fileOrBuiltinName);
+        return path != null && Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
+    }
+
+    /** The file {@link #load(String, Path)} reads; empty for a built-in or unknown name. */
+    public static Optional<Path> file(String fileOrBuiltinName, Path dir) {
+        Path relative = dir == null ? null : pathOrNull(dir.toString(), fileOrBuiltinName);
+        return relative != null && Files.isRegularFile(relative) ? Optional.of(relative) : file(fileOrBuiltinName);
     }
 
     private static Path pathOrNull(String dir, String name) {

@@ -59,10 +59,8 @@ final class ScriptSteps {
     }
 
     private long sleepNanos(String ms, String path, int line) throws InputException {
-        BigDecimal value;
-        try {
-            value = new BigDecimal(ms);
-        } catch (NumberFormatException e) {
+        BigDecimal value = JsonFields.decimal(ms);
+        if (value == null) {
             throw new InputException(source, line, path, "expected sleep MS with MS a number >= 0, got "
                     + Quote.of(ms));
         }
@@ -71,8 +69,8 @@ final class ScriptSteps {
         }
         Long ns = JsonFields.exactNanos(value);
         if (ns == null) {
-            throw new InputException(source, line, path,
-                    "expected a whole number of nanoseconds (at most 6 decimals), got " + Quote.shorten(ms));
+            throw new InputException(source, line, path, "sleep: " + JsonFields.nanosProblem(value) + ", got "
+                    + Quote.shorten(ms));
         }
         return ns;
     }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -35,6 +36,17 @@ public final class SweepJson {
         return read(file.toString(), JsonDocuments.readText(file, MAX_BYTES), file.toAbsolutePath().getParent());
     }
 
+    /**
+     * The scenario file that the sweep file {@code file} names, when it names a file rather than a built-in: an
+     * input of the sweep as much as the sweep file is. The file is read again; call after {@link #read(Path)}.
+     */
+    public static Optional<Path> scenarioFile(Path file) throws InputException {
+        String source = file.toString();
+        JsonFields f = JsonFields.of(source, "", JsonDocuments.parse(source, JsonDocuments.readText(file, MAX_BYTES),
+                LIMITS));
+        return ScenarioSource.file(f.nonEmptyString("scenario"), file.toAbsolutePath().getParent());
+    }
+
     /** Parses sweep text; a relative scenario path is resolved against {@code dir}. */
     public static SweepSpec read(String source, String text, Path dir) throws InputException {
         JsonValue root = JsonDocuments.parse(source, text, LIMITS);
@@ -45,16 +57,25 @@ public final class SweepJson {
         base = base.withDurationNs(f.nanos("durationMs", base.durationNs(), true));
         List<Long> seeds = seeds(f, base);
         List<SweepSpec.Axis> axes = axes(f, base);
-        SweepSpec spec = new SweepSpec(name, base, axes, seeds);
-        long runs = 1;
+        // Counted in a long that stops growing past the limit: the product of many axes overflows even a long.
+        long runs = seeds.size();
         for (SweepSpec.Axis a : axes) {
-            runs *= a.values().size();
+            runs = Math.min(runs * a.values().size(), MAX_RUNS + 1L);
         }
-        if (runs * seeds.size() > MAX_RUNS) {
-            throw f.failAt("grid", "expected at most " + MAX_RUNS + " runs (cells times seeds), got "
-                    + runs * seeds.size());
+        if (runs > MAX_RUNS) {
+            throw f.failAt("grid", "expected at most " + MAX_RUNS + " runs (cells times seeds), got more: "
+                    + describeRuns(axes, seeds.size()));
         }
-        return spec;
+        return new SweepSpec(name, base, axes, seeds);
+    }
+
+    /** "200 values × 300 values × 5 seeds", the sizes whose product is the number of runs. */
+    private static String describeRuns(List<SweepSpec.Axis> axes, int seeds) {
+        StringBuilder sb = new StringBuilder();
+        for (SweepSpec.Axis a : axes) {
+            sb.append(a.values().size()).append(' ').append(a.parameter()).append(" × ");
+        }
+        return sb.append(seeds).append(seeds == 1 ? " seed" : " seeds").toString();
     }
 
     private static Scenario loadScenario(JsonFields f, Path dir) throws InputException {
@@ -85,11 +106,13 @@ public final class SweepJson {
         List<Long> seeds = new ArrayList<>();
         List<JsonValue> items = f.array("seeds");
         for (int i = 0; i < items.size(); i++) {
-            if (!(items.get(i) instanceof JsonValue.Num n) || n.value().stripTrailingZeros().scale() > 0) {
+            Long seed = items.get(i) instanceof JsonValue.Num n ? JsonFields.exactLong(n.value()) : null;
+            if (seed == null) {
                 throw new InputException(f.source(), items.get(i).line(), "seeds[" + i + "]",
-                        "expected an integer, got " + items.get(i).describe());
+                        "expected an integer from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE + ", got "
+                                + items.get(i).describe());
             }
-            seeds.add(n.value().longValueExact());
+            seeds.add(seed);
         }
         if (seeds.isEmpty()) {
             throw f.failAt("seeds", "expected a count >= 1 or a non-empty list of seeds");
@@ -170,6 +193,8 @@ public final class SweepJson {
             if (ns != null) {
                 return ns;
             }
+            throw new InputException(g.source(), v.line(), field, JsonFields.nanosProblem(n.value()) + ", got "
+                    + v.describe());
         }
         throw new InputException(g.source(), v.line(), field, "expected a number of milliseconds "
                 + (positive ? "> 0" : ">= 0") + ", got " + v.describe());

@@ -2,10 +2,12 @@ package dev.lockscope.trace;
 
 import dev.lockscope.event.EventSink;
 import dev.lockscope.io.InputException;
+import dev.lockscope.io.JsonDocuments;
 import dev.lockscope.io.JsonFields;
 import dev.lockscope.io.JsonFormat;
 import dev.lockscope.io.JsonTree;
 import dev.lockscope.io.JsonValue;
+import dev.lockscope.io.MalformedJson;
 import dev.lockscope.io.Quote;
 import dev.lockscope.scenario.Scenario;
 import dev.lockscope.scenario.ScenarioJson;
@@ -15,10 +17,10 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import tools.jackson.core.JacksonException;
@@ -89,6 +91,26 @@ public final class TraceReader {
         return result;
     }
 
+    /**
+     * Reads a trace from a stream that delivers it as it is written (a tracked program's live connection): once
+     * the header line has arrived, {@code sinkFor} makes the sink for it; each event reaches that sink as soon as
+     * its line is complete; then {@link EventSink#finish()}. The stream is not closed. {@code source} names it in
+     * messages.
+     */
+    public static ReadResult read(String source, InputStream in, Function<TraceFile.Header, EventSink> sinkFor)
+            throws InputException {
+        try {
+            LineReader lines = new LineReader(in);
+            TraceFile.Header header = header(source, lines, TraceLimits.DEFAULTS);
+            EventSink sink = sinkFor.apply(header);
+            ReadResult result = events(source, lines, TraceLimits.DEFAULTS, header, new SinkTarget(sink));
+            sink.finish();
+            return result;
+        } catch (IOException e) {
+            throw unreadable(source, e);
+        }
+    }
+
     private static ReadResult read(Path file, EventTarget target, TraceLimits limits) throws InputException {
         String source = file.toString();
         try (InputStream in = open(source, file)) {
@@ -118,7 +140,7 @@ public final class TraceReader {
                     return truncated(header, count, source + ": file ends mid-event at line " + lines.number()
                             + "; recovered " + count + " events");
                 }
-                throw e instanceof JacksonException je ? JsonTree.malformed(source, lines.number(), je)
+                throw e instanceof JacksonException je ? JsonTree.malformedLine(source, lines.number(), je)
                         : (InputException) e;
             }
             if (kind == LineKind.SITE) {
@@ -185,9 +207,9 @@ public final class TraceReader {
         // corrupt file whose first bytes look like UTF-32): that too is malformed input, not a crash.
         try (JsonParser p = JsonFormat.FACTORY.createParser(ObjectReadContext.empty(), lines.bytes(),
                 lines.offset(), lines.length())) {
-            return JsonTree.readDocument(source, p, treeLimits, 1);
+            return JsonTree.readDocument(source, p, treeLimits, 1, MalformedJson.Unit.LINE);
         } catch (JacksonException e) {
-            throw JsonTree.malformed(source, 1, e);
+            throw JsonTree.malformedLine(source, 1, e);
         }
     }
 
@@ -269,9 +291,6 @@ public final class TraceReader {
     }
 
     private static InputException unreadable(String source, IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return new InputException(source, 0, "", "no such file");
-        }
-        return new InputException(source, 0, "", "cannot read: " + e.getMessage());
+        return JsonDocuments.unreadable(source, e);
     }
 }

@@ -2,6 +2,7 @@ package dev.lockscope.trace;
 
 import dev.lockscope.event.EventSink;
 import dev.lockscope.event.TraceEvent;
+import dev.lockscope.io.AtomicOutput;
 import dev.lockscope.io.JsonFormat;
 import dev.lockscope.io.JsonTree;
 import dev.lockscope.scenario.Scenario;
@@ -12,7 +13,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.zip.GZIPOutputStream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonEncoding;
@@ -26,9 +26,9 @@ import tools.jackson.core.SerializableString;
  *
  * <ul>
  *   <li>{@link #atomic}: everything goes to a temporary file in the target's directory, which {@link #finish}
- *       renames over the target in one atomic step. Readers see the old file or the complete new one, never a
- *       half-written one; a crash before {@code finish} leaves the target untouched (and a stray
- *       {@code .*.tmp} file). For saving a finished or replayed run.</li>
+ *       renames over the target in one atomic step ({@link AtomicOutput}: its rules for devices, permissions,
+ *       leftovers and errors apply). Readers see the old file or the complete new one, never a half-written one;
+ *       a crash before {@code finish} leaves the target untouched. For saving a finished or replayed run.</li>
  *   <li>{@link #recording}: writes to the target itself and flushes whenever virtual time advances and on
  *       {@link #flush}, so a crash loses at most the events of the current instant. A gzip recording is
  *       sync-flushed, so its data so far decompresses; {@link TraceReader} loads a cut-off recording up to its
@@ -42,19 +42,20 @@ public final class TraceWriter implements EventSink, AutoCloseable {
     private static final int BUFFER = 1 << 16;
 
     private final Path target;
-    private final Path temp;
+    private final AtomicOutput.Pending pending;
     private final JsonGenerator generator;
     private final EventLineWriter lines;
     private final boolean flushPerInstant;
     private long lastTime = Long.MIN_VALUE;
     private boolean closed;
 
-    private TraceWriter(Path target, Path temp, TraceFile.Header header, boolean flushPerInstant) throws IOException {
+    private TraceWriter(Path target, AtomicOutput.Pending pending, TraceFile.Header header, boolean flushPerInstant)
+            throws IOException {
         this.target = target;
-        this.temp = temp;
+        this.pending = pending;
         this.flushPerInstant = flushPerInstant;
-        Path file = temp != null ? temp : target;
-        OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), BUFFER);
+        OutputStream out = pending != null ? pending.stream()
+                : new BufferedOutputStream(Files.newOutputStream(target), BUFFER);
         try {
             if (TraceFile.isGzipName(target.getFileName().toString())) {
                 // syncFlush: flush() pushes out all data so far in decodable form, which recording relies on.
@@ -76,12 +77,11 @@ public final class TraceWriter implements EventSink, AutoCloseable {
 
     /** A writer that replaces {@code target} atomically in {@link #finish}; it writes this version's header. */
     public static TraceWriter atomic(Path target, TraceFile.Header header) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        AtomicOutput.Pending pending = AtomicOutput.open(target);
         try {
-            return new TraceWriter(target, temp, header, false);
+            return new TraceWriter(target, pending, header, false);
         } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temp);
+            pending.close();
             throw e;
         }
     }
@@ -119,7 +119,7 @@ public final class TraceWriter implements EventSink, AutoCloseable {
             }
         } catch (JacksonException e) {
             close();
-            throw new IOException("cannot write trace header to " + target + ": " + e.getOriginalMessage(), e);
+            throw ioProblem(e);
         }
     }
 
@@ -135,8 +135,7 @@ public final class TraceWriter implements EventSink, AutoCloseable {
             lastTime = event.time();
             lines.write(event);
         } catch (JacksonException e) {
-            throw new UncheckedIOException(new IOException("cannot write trace " + target + ": "
-                    + e.getOriginalMessage(), e));
+            throw new UncheckedIOException(ioProblem(e));
         }
     }
 
@@ -145,7 +144,7 @@ public final class TraceWriter implements EventSink, AutoCloseable {
         try {
             generator.flush();
         } catch (JacksonException e) {
-            throw new UncheckedIOException(new IOException("cannot flush trace " + target, e));
+            throw new UncheckedIOException(ioProblem(e));
         }
     }
 
@@ -158,12 +157,15 @@ public final class TraceWriter implements EventSink, AutoCloseable {
         try {
             generator.close();
             closed = true;
-            if (temp != null) {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            if (pending != null) {
+                pending.commit();
             }
-        } catch (IOException | JacksonException e) {
+        } catch (IOException e) {
             abandon();
-            throw new UncheckedIOException(new IOException("cannot finish trace " + target + ": " + e.getMessage(), e));
+            throw new UncheckedIOException(e);
+        } catch (JacksonException e) {
+            abandon();
+            throw new UncheckedIOException(ioProblem(e));
         }
     }
 
@@ -182,13 +184,20 @@ public final class TraceWriter implements EventSink, AutoCloseable {
         } catch (JacksonException e) {
             // The file is being given up; a failure to close it changes nothing for the caller.
         }
-        if (temp != null) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException e) {
-                // Leaves a hidden .tmp file next to the target; the target itself is intact.
-            }
+        if (pending != null) {
+            pending.close();
         }
+    }
+
+    /**
+     * The I/O failure inside Jackson's wrapper, which names the target ({@link AtomicOutput}); a failure of the
+     * generator itself is named after the target too.
+     */
+    private IOException ioProblem(JacksonException e) {
+        if (e.getCause() instanceof IOException io) {
+            return io;
+        }
+        return new java.nio.file.FileSystemException(target.toString(), null, "cannot write the trace");
     }
 
     /** No separator between root values: each event line ends with its own newline instead. */

@@ -115,7 +115,8 @@ class CliTest {
         Result r = cli("check", trace.toString());
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("=== deadlock #1 at 10 ms ===", "DEADLOCK: 2 goroutines wait for each other",
-                "1 alert: long-wait 0, long-hold 0, lock-order 0, recursive 0, deadlock 1");
+                "=== lock-order #1 at 10 ms ===", "Inconsistent locking: lock order inversion between A and B.",
+                "2 alerts: long-wait 0, long-hold 0, lock-order 1, recursive 0, deadlock 1");
     }
 
     @Test

@@ -96,13 +96,77 @@ class GoDeadlockParityTest {
         Recorder r = run(script().mutex("A").mutex("B").duration(500)
                 .go("g1", 0, "lock A", "sleep 10", "lock B", "unlock B", "unlock A")
                 .go("g2", 0, "lock B", "sleep 10", "lock A", "unlock A", "unlock B"));
-        assertThat(counts(r)).containsEntry(AlertKind.DEADLOCK, 1L);
+        assertThat(counts(r)).containsEntry(AlertKind.DEADLOCK, 1L).containsEntry(AlertKind.LOCK_ORDER, 1L)
+                .containsEntry(AlertKind.LONG_WAIT, 0L).containsEntry(AlertKind.RECURSIVE, 0L);
         TraceEvent.Alert d = alerts(r, AlertKind.DEADLOCK).getFirst();
         assertThat(d.time()).isEqualTo(10_000_000L);
         assertThat(d.goroutines()).containsExactlyInAnyOrder(1, 2);
         assertThat(d.locks()).containsExactlyInAnyOrder(0, 1);
-        // Neither acquisition of the second lock ever happened, so no order was ever established (as in go-deadlock).
-        assertThat(counts(r)).containsEntry(AlertKind.LOCK_ORDER, 0L);
+        // go-deadlock records "A then B" when g1, holding A, asks for B (lockOrder.preLock runs before the lock
+        // blocks), so g2's request for A while holding B is an inversion, at the same instant: one alert.
+        assertThat(counts(r)).containsEntry(AlertKind.LOCK_ORDER, 1L);
+        TraceEvent.Alert order = alerts(r, AlertKind.LOCK_ORDER).getFirst();
+        assertThat(order.time()).isEqualTo(10_000_000L);
+        assertThat(order.report()).contains("Seen before: g1 (g1) held A (taken at g1 #1: lock A)",
+                "and asked for B at g1 #3: lock B", "Now: g2 (g2) holds B (taken at g2 #1: lock B)",
+                "and asks for A at g2 #3: lock A");
+    }
+
+    @Test
+    void aLockLeftHeldByAnExitedGoroutineIsReportedWithItsHolderNamed() throws Exception {
+        // GoBench's "missing unlock" class: main returns still holding ds. go-deadlock (deadlock.go, lock(): the
+        // timer goroutine) prints only "Previous place where the lock was grabbed" with main's goroutine id after
+        // DeadlockTimeout, and has no long-hold check at all. Lockscope: one long-wait, whose chain names main
+        // as exited, and one long-hold, whose clock keeps running after the exit.
+        Recorder r = run(script().mutex("ds").duration(3000)
+                .go("main", 0, "lock ds", "sleep 1")
+                .go("worker", 0, "lock ds", "unlock ds"));
+
+        assertThat(counts(r)).containsEntry(AlertKind.LONG_WAIT, 1L).containsEntry(AlertKind.LONG_HOLD, 1L)
+                .containsEntry(AlertKind.DEADLOCK, 0L).containsEntry(AlertKind.LOCK_ORDER, 0L)
+                .containsEntry(AlertKind.RECURSIVE, 0L);
+        TraceEvent.Alert hold = alerts(r, AlertKind.LONG_HOLD).getFirst();
+        assertThat(hold.time()).isEqualTo(1_000_000_000L);
+        assertThat(hold.report()).contains("main (g1) exited at 1 ms still holding ds (Lock), taken at main #1: lock ds",
+                "1 goroutine waits behind it");
+        assertThat(hold.summary()).isEqualTo("main has held ds (Lock) for 1000 ms, and exited at 1 ms without "
+                + "releasing it; 1 waiting behind it");
+        TraceEvent.Alert wait = alerts(r, AlertKind.LONG_WAIT).getFirst();
+        assertThat(wait.report()).contains("worker (g2) has waited 1000 ms for ds (Lock) at worker #1: lock ds",
+                "blocked by main (g1), which exited at 1 ms still holding ds (Lock), taken at main #1: lock ds");
+        assertThat(wait.summary()).isEqualTo("worker has waited 1000 ms for ds (Lock), behind main (exited holding ds)");
+        assertThat(wait.goroutines()).containsExactly(2, 1);
+    }
+
+    @Test
+    void aReRequestIsRecursiveNotALockOrderInversion() throws Exception {
+        // go-deadlock's preLock, at the second "rlock mu": mu is in cur for this goroutine, so "Recursive
+        // locking"; and bq is in cur too, with the order (mu, bq) recorded when bq was asked for, so also
+        // "Inconsistent locking". Lockscope reports the recursive locking only: the goroutine holds mu already,
+        // so its locks say nothing about the order of mu and bq.
+        Recorder r = run(script().rwmutex("mu").mutex("bq").duration(100)
+                .go("g1", 0, "rlock mu", "lock bq", "rlock mu", "runlock mu", "unlock bq", "runlock mu"));
+
+        assertThat(counts(r)).containsEntry(AlertKind.RECURSIVE, 1L).containsEntry(AlertKind.LOCK_ORDER, 0L)
+                .containsEntry(AlertKind.DEADLOCK, 0L);
+    }
+
+    @Test
+    void aReadLockAskedForUnderTheWriteLockIsReportedAsTheDeadlockItIs() throws Exception {
+        // GoBench etcd6708, syncthing4829: RLock waits while a writer holds the lock, here the goroutine itself,
+        // whether or not another writer is pending.
+        Recorder r = run(script().rwmutex("M").duration(100).go("g1", 0, "lock M", "rlock M", "runlock M", "unlock M"));
+        assertThat(counts(r)).containsEntry(AlertKind.RECURSIVE, 1L).containsEntry(AlertKind.DEADLOCK, 1L);
+        assertThat(alerts(r, AlertKind.RECURSIVE).getFirst().report()).endsWith(
+                "A read lock waits while a writer holds the lock, and the writer is this goroutine: this deadlocks.");
+    }
+
+    @Test
+    void aHolderWaitingBehindItsOwnHoldIsNamedOnceInTheLongHold() throws Exception {
+        Recorder r = run(script().mutex("M").duration(2000).go("g1", 0, "lock M", "lock M"));
+        TraceEvent.Alert hold = alerts(r, AlertKind.LONG_HOLD).getFirst();
+        assertThat(hold.report()).contains("1 goroutine waits behind it", "g1 (g1) has waited 1000 ms for M (Lock)");
+        assertThat(hold.goroutines()).containsExactly(1);
     }
 
     @Test

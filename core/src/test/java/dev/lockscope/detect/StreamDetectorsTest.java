@@ -76,6 +76,23 @@ class StreamDetectorsTest {
     }
 
     @Test
+    void aWaitWhoseBlockersEmptyAndFillAgainAlertsOnce() {
+        // A real program's tracker reports [x], then [] when x lets go, then [y] when y takes the lock first.
+        Site site = new Site("w", "w: mu.Lock()");
+        List<TraceEvent> out = new ArrayList<>();
+        StreamDetectors detect = new StreamDetectors(new DetectorConfig(1_000, 10, true), out::add);
+        detect.accept(new TraceEvent.Request(0, 3, 0, Mode.WRITE, site));
+        detect.accept(new TraceEvent.Blocked(0, 3, 0, List.of(1)));
+        detect.accept(new TraceEvent.Blocked(4, 3, 0, List.of()));
+        detect.accept(new TraceEvent.Blocked(4, 3, 0, List.of(2)));
+        detect.accept(new TraceEvent.Acquire(30, 3, 0, Mode.WRITE, site));
+        detect.accept(new TraceEvent.End(40));
+
+        assertThat(out).filteredOn(e -> e instanceof TraceEvent.Alert a && a.kind() == AlertKind.LONG_WAIT)
+                .singleElement().extracting(TraceEvent::time).isEqualTo(10L);
+    }
+
+    @Test
     void alertsInTheInputAreReplacedByTheDetectorsOwn() {
         List<TraceEvent> out = new ArrayList<>();
         StreamDetectors detect = new StreamDetectors(DetectorConfig.DEFAULTS, out::add);

@@ -126,4 +126,24 @@ class RunMonitorTest {
         assertThat(w.at(ms(7000), new long[0]).maxNs()).isEqualTo(ms(10));
         assertThat(w.at(ms(7000), new long[] {ms(30)}).percentileNs(99)).isEqualTo(ms(30));
     }
+
+    @Test
+    void aScriptIsNotTheRoomAndItsFiguresCoverEveryLock() throws Exception {
+        // g1 holds L for 30 ms; g2 asks at 10 ms and waits 20 ms; g3 asks at 20 ms and waits 20 ms behind g2.
+        Scenario script = Scripts.script().mutex("L").duration(100)
+                .go("g1", 0, "lock L", "sleep 30", "unlock L")
+                .go("g2", 10, "lock L", "sleep 10", "unlock L")
+                .go("g3", 20, "lock L", "unlock L").build();
+        RunMonitor monitor = new RunMonitor(script);
+        Simulation.run(script, monitor);
+
+        RunStatus s = monitor.status();
+        assertThat(s.isRoom()).isFalse();
+        assertThat(s.whole(Metric.WAIT_MAX)).isEqualTo(20.0);
+        assertThat(s.whole(Metric.WAIT_P50)).isEqualTo(20.0);
+        assertThat(s.whole(Metric.HOLD_P99)).isEqualTo(30.0);
+        assertThat(Metric.WAIT_P99.appliesTo(false)).isTrue();
+        assertThat(Metric.ADD_WAIT_P99.appliesTo(false)).isFalse();
+        assertThat(Metric.ALERTS.appliesTo(true)).isTrue();
+    }
 }

@@ -1,10 +1,18 @@
 package dev.lockscope.app.lab;
 
 import dev.lockscope.app.replay.TraceLoadTask;
+import dev.lockscope.derive.ScenarioDeriver;
+import dev.lockscope.io.AtomicOutput;
 import dev.lockscope.io.InputException;
+import dev.lockscope.model.LockSemantics;
+import dev.lockscope.run.AttachedRun;
 import dev.lockscope.scenario.BuiltinScenarios;
 import dev.lockscope.scenario.Scenario;
 import dev.lockscope.scenario.ScenarioJson;
+import dev.lockscope.trace.store.TraceView;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -13,6 +21,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.concurrent.Task;
 import javafx.scene.Scene;
 import javafx.scene.control.ChoiceDialog;
+import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.TransferMode;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -77,7 +86,7 @@ public final class FileOpener {
     }
 
     void chooseAndOpenTrace() {
-        choosers.open("Open trace", new FileChooser.ExtensionFilter("Trace (*.jsonl, *.jsonl.gz, *.gz)", "*.jsonl", "*.gz"),
+        choosers.open("Open trace", new FileChooser.ExtensionFilter("Trace or JFR recording (*.jsonl, *.jsonl.gz, *.gz, *.jfr)", "*.jsonl", "*.gz", "*.jfr"),
                 allFiles()).ifPresent(this::openTrace);
     }
 
@@ -92,6 +101,76 @@ public final class FileOpener {
         } else {
             openTrace(file);
         }
+    }
+
+    /** Asks for the port a tracked program serves its events on, then attaches to it (docs/attach.md). */
+    void chooseAndAttach() {
+        TextInputDialog dialog = new TextInputDialog(settings.lastAttachPort());
+        dialog.initOwner(stage);
+        dialog.setTitle("Attach to a running program");
+        dialog.setHeaderText("A program traced with Lockscope's tracking locks can stream its events to the lab.\n"
+                + "JVM: -Dlockscope.serve=PORT    Go: lockscope.Serve(\"127.0.0.1:PORT\")");
+        dialog.setContentText("Port on 127.0.0.1:");
+        dialog.showAndWait().map(String::strip).filter(s -> !s.isEmpty()).ifPresent(text -> {
+            try {
+                int port = Integer.parseInt(text);
+                settings.setLastAttachPort(text);
+                attach(port);
+            } catch (NumberFormatException e) {
+                errors.show("Cannot attach", "Expected a port number from 1 to 65535, got \"" + text + "\".");
+            }
+        });
+    }
+
+    /** Connects off the FX thread to a program serving on {@code port} of this machine, then shows it live. */
+    public void attach(int port) {
+        Task<AttachedRun> task = new Task<>() {
+            @Override
+            protected AttachedRun call() throws InputException {
+                return AttachedRun.connect(port);
+            }
+        };
+        task.setOnSucceeded(e -> model.attach(task.getValue()));
+        task.setOnFailed(e -> errors.show("Cannot attach", task.getException()));
+        model.messageProperty().set("Attaching to 127.0.0.1:" + port + "…");
+        background.execute(task);
+    }
+
+    /**
+     * Makes a scenario from what is open (docs/derive.md): asks where to save it, derives it off the FX thread
+     * from a snapshot of the store, saves it, and runs it live, so that every what-if applies.
+     */
+    void deriveScenario() {
+        var store = model.storeProperty().get();
+        if (store == null) {
+            return;
+        }
+        TraceView view = store.view();
+        String name = model.statusProperty().get() == null ? "trace" : model.statusProperty().get().scenario();
+        LockSemantics policy = model.scenarioProperty().get() == null ? LockSemantics.GO_RWMUTEX
+                : model.scenarioProperty().get().lock();
+        choosers.save("Save the scenario made from " + name, name + "-derived.json",
+                new FileChooser.ExtensionFilter("Scenario (*.json)", "*.json")).ifPresent(target -> {
+            Task<Path> task = new Task<>() {
+                @Override
+                protected Path call() throws Exception {
+                    ScenarioDeriver deriver = new ScenarioDeriver(name, policy);
+                    for (int row = 0; row < view.size(); row++) {
+                        deriver.accept(view.event(row));
+                    }
+                    Scenario derived = deriver.scenario(name + "-derived");
+                    AtomicOutput.write(target, out -> {
+                        out.write((ScenarioJson.toJson(derived) + "\n").getBytes(StandardCharsets.UTF_8));
+                        return null;
+                    });
+                    return target;
+                }
+            };
+            task.setOnSucceeded(e -> openScenario(task.getValue()));
+            task.setOnFailed(e -> errors.show("Cannot make a scenario", task.getException()));
+            model.messageProperty().set("Making a scenario from " + name + "…");
+            background.execute(task);
+        });
     }
 
     static boolean isScenarioName(Path file) {

@@ -66,8 +66,12 @@ final class LabMenus {
                 item("Perfetto JSON…", () -> saver.chooseAndExport(ExportFormat.PERFETTO)),
                 item("Intervals as CSV…", () -> saver.chooseAndExport(ExportFormat.CSV)),
                 item(KeyMap.Action.EXPORT_PNG));
+        MenuItem attach = item("Attach to a running program…", opener::chooseAndAttach);
+        attach.setId("attachItem");
+        MenuItem derive = item("Make a scenario from this trace…", opener::deriveScenario);
+        derive.setId("deriveItem");
         return new Menu("File", null, item(KeyMap.Action.NEW_RUN), item(KeyMap.Action.OPEN_SCENARIO),
-                item(KeyMap.Action.OPEN_TRACE), samples, recent, new SeparatorMenuItem(), save,
+                item(KeyMap.Action.OPEN_TRACE), samples, recent, attach, derive, new SeparatorMenuItem(), save,
                 item(KeyMap.Action.RECORD), export, new SeparatorMenuItem(), item(KeyMap.Action.QUIT));
     }
 

@@ -6,6 +6,7 @@ import dev.lockscope.event.TraceEvent;
 import dev.lockscope.io.InputException;
 import dev.lockscope.lesson.Lesson;
 import dev.lockscope.model.Command;
+import dev.lockscope.run.AttachedRun;
 import dev.lockscope.run.LessonState;
 import dev.lockscope.run.LiveRun;
 import dev.lockscope.run.MetricSample;
@@ -52,6 +53,10 @@ import javafx.collections.ObservableList;
  */
 public final class LabModel {
     /** Why "what if from here" is not offered for a trace that no simulation produced. */
+    /** Why an attached program cannot be changed from the lab, and what to do instead. */
+    public static final String ATTACHED_IS_READ_ONLY = "The lab only watches an attached program; to try what-ifs, "
+            + "make a scenario from it (File → Make a scenario from this trace).";
+
     public static final String WHAT_IF_NEEDS_SIMULATION = "What if needs a simulated trace: this one was recorded "
             + "from a real program, so there is no scenario to re-run.";
 
@@ -87,6 +92,10 @@ public final class LabModel {
      */
     private long quietThroughNs = -1;
     private long quietGeneration = -1;
+    /** A tracked program streaming its events, when the lab is attached to one (shown as {@link Source#LIVE}). */
+    private AttachedRun attached;
+    private long seenAttachedVersion = -1;
+    private final ReadOnlyStringWrapper attachedTo = new ReadOnlyStringWrapper(this, "attachedTo");
     private long seenGeneration = -1;
     private long seenVersion = -1;
     private int seenAlerts;
@@ -254,6 +263,35 @@ public final class LabModel {
     }
 
     /** The live run, or null in a replay; tests drive it directly. */
+    /** Where the attached program serves ({@code 127.0.0.1:7070}), or {@code null} when none is attached. */
+    public ReadOnlyStringProperty attachedToProperty() {
+        return attachedTo.getReadOnlyProperty();
+    }
+
+    /**
+     * Shows a tracked program's live stream (docs/attach.md): the timeline follows it like a live run; nothing in
+     * the lab changes the program, but it can be recorded, saved and made into a scenario.
+     */
+    public void attach(AttachedRun next) {
+        closeCurrent();
+        attached = next;
+        trace = null;
+        seenAttachedVersion = -1;
+        seenAlerts = 0;
+        seenSamples = 0;
+        alerts.clear();
+        samples.clear();
+        lesson.set(null);
+        source.set(Source.LIVE);
+        scenario.set(null);
+        runMode.set(LiveRun.Mode.PLAYING);
+        playing.set(true);
+        recording.set(null);
+        attachedTo.set(next.address());
+        title.set(next.address() + " — attached");
+        message.set("Attached to " + next.address() + ": waiting for its events…");
+    }
+
     public LiveRun liveRun() {
         return run;
     }
@@ -337,6 +375,11 @@ public final class LabModel {
     }
 
     private void closeCurrent() {
+        if (attached != null) {
+            attached.close();
+            attached = null;
+            attachedTo.set(null);
+        }
         if (run != null) {
             run.close();
             run = null;
@@ -361,6 +404,10 @@ public final class LabModel {
      * (what if from here) and applies the command there.
      */
     public void post(Command command) {
+        if (attached != null) {
+            message.set(ATTACHED_IS_READ_ONLY);
+            return;
+        }
         if (source.get() == Source.REPLAY) {
             whatIf(Optional.of(command));
         } else if (run != null) {
@@ -496,6 +543,11 @@ public final class LabModel {
 
     /** A clean cut of what is open, to write as a trace; completes off the FX thread. */
     public CompletableFuture<SavePoint> savePoint() {
+        if (attached != null && attached.snapshot() != null) {
+            AttachedRun.Snapshot s = attached.snapshot();
+            return CompletableFuture.completedFuture(new SavePoint(s.header(), s.store().view(),
+                    OptionalLong.of(s.lastEventNs())));
+        }
         if (source.get() == Source.LIVE && run != null) {
             return run.savePoint();
         }
@@ -508,6 +560,9 @@ public final class LabModel {
 
     /** Records the live run into {@code file} from now on, with everything so far written first. */
     public CompletableFuture<Path> startRecording(Path file) {
+        if (attached != null) {
+            return attached.startRecording(file);
+        }
         if (source.get() != Source.LIVE || run == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("only a live run can be recorded"));
         }
@@ -517,7 +572,9 @@ public final class LabModel {
     // ---- frames ----
 
     private void frame(long now) {
-        if (source.get() == Source.LIVE) {
+        if (attached != null) {
+            pollAttached();
+        } else if (source.get() == Source.LIVE) {
             pollLive();
         } else if (playing.get()) {
             if (lastFrame != 0) {
@@ -568,6 +625,48 @@ public final class LabModel {
                 ? newAlerts.stream().filter(a -> a.time() > quietThroughNs).toList() : newAlerts;
         if (!fresh.isEmpty()) {
             onLiveAlerts.accept(fresh);
+        }
+    }
+
+    private void pollAttached() {
+        AttachedRun.Snapshot s = attached.snapshot();
+        if (s == null) {
+            attached.failure().ifPresent(f -> {
+                message.set("Cannot attach: " + f);
+                runMode.set(LiveRun.Mode.FAILED);
+                playing.set(false);
+            });
+            return;
+        }
+        if (s.connected()) {
+            playhead.set(attached.nowNs());
+        }
+        if (s.version() == seenAttachedVersion) {
+            return;
+        }
+        if (seenAttachedVersion < 0) {
+            store.set(s.store());
+            title.set(s.name() + " — attached to " + attached.address());
+            message.set("Attached to " + s.name() + " (" + s.header().producer() + ") at " + attached.address());
+        }
+        seenAttachedVersion = s.version();
+        List<TraceEvent.Alert> newAlerts = s.alerts().since(seenAlerts);
+        seenAlerts += newAlerts.size();
+        alerts.addAll(newAlerts);
+        List<MetricSample> newSamples = s.samples().since(seenSamples);
+        seenSamples += newSamples.size();
+        samples.addAll(newSamples);
+        status.set(s.status());
+        duration.set(Math.max(1, s.lastEventNs()));
+        recording.set(s.recording().orElse(null));
+        if (!s.connected()) {
+            runMode.set(LiveRun.Mode.ENDED);
+            playing.set(false);
+            playhead.set(s.lastEventNs());
+            message.set(s.problem().orElse(s.name() + " stopped serving") + "; what arrived stays on screen.");
+        }
+        if (!newAlerts.isEmpty()) {
+            onLiveAlerts.accept(newAlerts);
         }
     }
 

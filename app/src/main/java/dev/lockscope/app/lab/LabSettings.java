@@ -201,6 +201,15 @@ public final class LabSettings {
         props.setProperty("alertPopups", String.valueOf(on));
     }
 
+    /** The port last attached to, as typed; empty before the first attach. */
+    public String lastAttachPort() {
+        return props.getProperty("attachPort", "");
+    }
+
+    public void setLastAttachPort(String port) {
+        props.setProperty("attachPort", port);
+    }
+
     private double number(String key, double fallback) {
         try {
             String v = props.getProperty(key);

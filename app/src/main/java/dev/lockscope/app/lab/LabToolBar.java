@@ -104,9 +104,10 @@ final class LabToolBar extends ToolBar {
         mode.setId("modeLabel");
         mode.getStyleClass().add("mode-label");
         mode.textProperty().bind(Bindings.createStringBinding(this::modeText, model.sourceProperty(),
-                model.runModeProperty(), model.playingProperty(), model.recordingProperty()));
+                model.runModeProperty(), model.playingProperty(), model.recordingProperty(), model.attachedToProperty()));
         model.sourceProperty().addListener((o, old, s) -> styleMode(mode));
         model.runModeProperty().addListener((o, old, s) -> styleMode(mode));
+        model.attachedToProperty().addListener((o, old, s) -> styleMode(mode));
         styleMode(mode);
         return mode;
     }
@@ -116,6 +117,12 @@ final class LabToolBar extends ToolBar {
             return model.playingProperty().get() ? "REPLAY · playing" : "REPLAY";
         }
         String rec = model.recordingProperty().get() != null ? " · ● REC" : "";
+        if (model.attachedToProperty().get() != null) {
+            return switch (model.runModeProperty().get()) {
+                case ENDED, FAILED -> "DETACHED" + rec;
+                default -> "ATTACHED" + rec;
+            };
+        }
         return switch (model.runModeProperty().get()) {
             case PLAYING -> "LIVE" + rec;
             case SEEKING -> "LIVE · seeking" + rec;

@@ -4,6 +4,7 @@ import dev.lockscope.run.Metric;
 import dev.lockscope.run.RunStatus;
 import dev.lockscope.util.Millis;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import javafx.geometry.HPos;
 import javafx.scene.control.Label;
@@ -28,6 +29,10 @@ final class MetricsPanel extends VBox {
     private final Map<Metric, Label> now = new EnumMap<>(Metric.class);
     private final Map<Metric, Label> whole = new EnumMap<>(Metric.class);
     private final Map<Metric, Sparkline> charts = new EnumMap<>(Metric.class);
+    /** Each metric's row (name, now, whole run, trend), shown only where the metric applies. */
+    private final Map<Metric, List<javafx.scene.Node>> rows = new EnumMap<>(Metric.class);
+    /** Whether the rows shown are the chat room's; null before the first status. */
+    private Boolean showingRoom;
     private final javafx.scene.control.ComboBox<Metric> chartChoice = new javafx.scene.control.ComboBox<>();
     private final Label chartPeak = new Label();
     private Sparkline bigChart = new Sparkline(Metric.ADD_WAIT_P99);
@@ -68,6 +73,7 @@ final class MetricsPanel extends VBox {
             now.put(m, n);
             whole.put(m, w);
             charts.put(m, s);
+            rows.put(m, List.of(label, n, w, s));
             grid.addRow(row++, label, n, w, s);
         }
         // Where the panel is narrow (a 1280 px projector), the trends give way to the figures, and then go.
@@ -115,6 +121,10 @@ final class MetricsPanel extends VBox {
     /** The node id of a metric's "now" value. */
     static String id(Metric m) {
         return switch (m) {
+            case WAIT_P50 -> "metricWaitP50";
+            case WAIT_P99 -> "metricWaitP99";
+            case WAIT_MAX -> "metricWaitMax";
+            case HOLD_P99 -> "metricHoldP99";
             case ADD_WAIT_P50 -> "metricAddP50";
             case ADD_WAIT_P99 -> "metricAddP99";
             case ADD_WAIT_MAX -> "metricAddMax";
@@ -165,11 +175,31 @@ final class MetricsPanel extends VBox {
         if (s == null) {
             return;
         }
+        showRowsFor(s.isRoom());
         for (Metric m : Metric.values()) {
             now.get(m).setText(Format.metric(m, s.now(m)));
             String w = Format.metric(m, s.whole(m));
             whole.get(m).setText(m == Metric.GOROUTINES ? "max " + w : w);
         }
+    }
+
+    /**
+     * The chat room's own figures (Add, Broadcast, deliveries) for the room; for a script or a real program's
+     * trace, whose operations have other names, the figures over every lock instead.
+     */
+    private void showRowsFor(boolean room) {
+        if (showingRoom != null && showingRoom == room) {
+            return;
+        }
+        showingRoom = room;
+        rows.forEach((m, nodes) -> nodes.forEach(node -> {
+            node.setVisible(m.appliesTo(room));
+            node.setManaged(m.appliesTo(room));
+        }));
+        Metric chosen = chartChoice.getValue();
+        chartChoice.getItems().setAll(java.util.Arrays.stream(Metric.values()).filter(m -> m.appliesTo(room)).toList());
+        chartChoice.setValue(chosen != null && chosen.appliesTo(room) ? chosen
+                : room ? Metric.ADD_WAIT_P99 : Metric.WAIT_P99);
     }
 
     private void redrawCharts() {

@@ -3,8 +3,10 @@ package dev.lockscope.app.replay;
 import dev.lockscope.detect.StreamDetectors;
 import dev.lockscope.event.EventSink;
 import dev.lockscope.event.TraceEvent;
+import dev.lockscope.jfr.JfrImporter;
 import dev.lockscope.model.DetectorConfig;
 import dev.lockscope.run.RunMonitor;
+import dev.lockscope.trace.Imports;
 import dev.lockscope.trace.ReadResult;
 import dev.lockscope.trace.TraceFile;
 import dev.lockscope.trace.TraceReader;
@@ -34,11 +36,14 @@ public final class TraceLoadTask extends Task<LoadedTrace> {
 
     @Override
     protected LoadedTrace call() throws Exception {
-        TraceFile.Header header = TraceReader.readHeader(file);
+        // A JFR recording is imported on the way in (docs/jfr-import.md); anything else is a trace file.
+        JfrImporter recording = JfrImporter.isRecording(file) ? new JfrImporter(file) : null;
+        TraceFile.Header header = recording != null ? recording.header() : TraceReader.readHeader(file);
         String name = header.name(file);
         Loader loader = new Loader(LoadedTrace.newMonitor(header, name),
                 header.durationNs().orElse(0));
-        ReadResult result = TraceReader.read(file, StreamDetectors.withAlerts(header, DetectorConfig.DEFAULTS, loader));
+        EventSink sink = StreamDetectors.withAlerts(header, DetectorConfig.DEFAULTS, loader);
+        ReadResult result = recording != null ? Imports.read(recording, sink) : TraceReader.read(file, sink);
         RunMonitor monitor = loader.monitor;
         monitor.advanceTo(loader.lastTime);
         return new LoadedTrace(file, header, name, loader.store, monitor.alerts().since(0), monitor.samples().since(0),

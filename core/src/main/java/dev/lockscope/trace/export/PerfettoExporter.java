@@ -61,8 +61,6 @@ public final class PerfettoExporter implements EventSink {
     private final Map<Integer, LockRows> locks = new TreeMap<>();
     private final LockRows.TidAllocator tids = new LockRows.TidAllocator(ALERTS_TID + 1);
     private final IntervalTracker intervals = new IntervalTracker(new Slices());
-    /** Members as the tracker's int keys. */
-    private final Map<String, Integer> memberIds = new HashMap<>();
     /** The event being fed to the tracker, whose fields its callbacks need. */
     private TraceEvent current;
     private int nextTag;
@@ -100,7 +98,9 @@ public final class PerfettoExporter implements EventSink {
             return AtomicOutput.write(target, stream -> TraceReader.read(trace,
                     StreamDetectors.withAlerts(header, DetectorConfig.DEFAULTS, new PerfettoExporter(stream, name))));
         } catch (JacksonException e) {
-            throw new IOException("cannot write " + target + ": " + e.getOriginalMessage(), e);
+            // Jackson wraps the stream's failure, which already names the target in plain words (AtomicOutput).
+            throw e.getCause() instanceof IOException io ? io
+                    : new java.nio.file.FileSystemException(target.toString(), null, "cannot write the export");
         }
     }
 
@@ -127,11 +127,11 @@ public final class PerfettoExporter implements EventSink {
             case TraceEvent.Request r -> intervals.request(now, r.g(), r.lock(), nextTag++);
             case TraceEvent.Blocked b -> blocked(b, intervals.blocked(now, b.g(), b.lock(), nextTag++));
             case TraceEvent.Acquire a -> intervals.acquire(now, a.g(), a.lock(), a.mode() == Mode.READ, nextTag++);
-            case TraceEvent.Release r -> intervals.release(now, r.g(), r.lock(), nextTag++);
+            case TraceEvent.Release r -> intervals.release(now, r.g(), r.lock(), r.mode() == Mode.READ, nextTag++);
             case TraceEvent.Park p -> intervals.park(now, p.g(), nextTag++);
             case TraceEvent.Sleep s -> intervals.sleep(now, s.g(), s.durationNs(), nextTag++);
-            case TraceEvent.SendStart s -> intervals.sendStart(now, s.g(), member(s.member()), s.msg(), nextTag++);
-            case TraceEvent.Deliver d -> intervals.deliver(now, d.g(), member(d.member()), d.msg(), nextTag++);
+            case TraceEvent.SendStart s -> intervals.sendStart(now, s.g(), s.member(), IntervalTracker.NONE, s.msg(), nextTag++);
+            case TraceEvent.Deliver d -> intervals.deliver(now, d.g(), d.member(), d.msg(), nextTag++);
             case TraceEvent.Alert a -> {
                 alert(a);
                 intervals.advanceTo(now);
@@ -252,10 +252,6 @@ public final class PerfettoExporter implements EventSink {
                     w.request().asyncId, w.request().asyncSlice);
             default -> { }
         }
-    }
-
-    private int member(String name) {
-        return memberIds.computeIfAbsent(name, n -> memberIds.size());
     }
 
     // ---- locks ----

@@ -4,8 +4,6 @@ import static dev.lockscope.trace.store.EventTable.NONE;
 
 import dev.lockscope.interval.IntervalKind;
 import dev.lockscope.interval.IntervalTracker;
-import dev.lockscope.util.IntMap;
-import java.util.ArrayDeque;
 
 /**
  * Records the intervals of rows as they are appended: feeds each row to the one {@link IntervalTracker}, with
@@ -21,11 +19,8 @@ final class IntervalRecorder implements IntervalTracker.Listener {
     private final EventTable table;
     private final TrackTable tracks;
     private final IntervalTracker tracker = new IntervalTracker(this);
-    private final IntMap<Goroutine> goroutines = new IntMap<>();
-    /** States of exited goroutines, for reuse: a room starts millions of goroutines, a few at a time. */
-    private final ArrayDeque<Goroutine> spare = new ArrayDeque<>();
 
-    /** What the store keeps of one goroutine besides what the tracker keeps. */
+    /** What the store keeps of one goroutine besides what the tracker keeps: attached to the tracker's. */
     private static final class Goroutine {
         /** The goroutine's track; the same object until the goroutine exits. */
         IntervalIndex track;
@@ -67,8 +62,8 @@ final class IntervalRecorder implements IntervalTracker.Listener {
         tracker.acquire(t, g, lock, read, row);
     }
 
-    void onRelease(int row, long t, int g, int lock) {
-        tracker.release(t, g, lock, row);
+    void onRelease(int row, long t, int g, int lock, boolean read) {
+        tracker.release(t, g, lock, read, row);
     }
 
     void onPark(int row, long t, int g) {
@@ -79,11 +74,11 @@ final class IntervalRecorder implements IntervalTracker.Listener {
         tracker.sleep(t, g, durationNs, row);
     }
 
-    void onSend(int row, long t, int g, int member, long msg) {
-        tracker.sendStart(t, g, member, msg, row);
+    void onSend(int row, long t, int g, String member, int memberId, long msg) {
+        tracker.sendStart(t, g, member, memberId, msg, row);
     }
 
-    void onDeliver(int row, long t, int g, int member, long msg) {
+    void onDeliver(int row, long t, int g, String member, long msg) {
         tracker.deliver(t, g, member, msg, row);
     }
 
@@ -139,22 +134,18 @@ final class IntervalRecorder implements IntervalTracker.Listener {
 
     @Override
     public void exited(int g, long t, int row) {
-        Goroutine state = goroutines.remove(g);
+        Goroutine state = (Goroutine) tracker.attachment(g);
         if (state != null && state.track != null) {
             tracks.retireGoroutine(g, state.track, t, row + 1);
-        }
-        if (state != null) {
-            state.track = null;
-            state.lastBlocked = NONE;
-            spare.push(state);
+            state.track = null; // a hold it left open is closed on a track obtained again
         }
     }
 
     private Goroutine state(int g) {
-        Goroutine state = goroutines.get(g);
+        Goroutine state = (Goroutine) tracker.attachment(g);
         if (state == null) {
-            state = spare.isEmpty() ? new Goroutine() : spare.pop();
-            goroutines.put(g, state);
+            state = new Goroutine();
+            tracker.attach(g, state);
         }
         return state;
     }

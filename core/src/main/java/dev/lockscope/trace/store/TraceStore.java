@@ -136,7 +136,7 @@ public final class TraceStore implements EventSink {
     public void appendRelease(long t, int g, int lock, Mode mode, Site site) {
         checkTime(t, site);
         int row = table.append(t, EventType.RELEASE, false, g, lock, table.siteAndMode(site, mode), NONE);
-        recorder.onRelease(row, t, g, lock);
+        recorder.onRelease(row, t, g, lock, mode == Mode.READ);
         publish(row);
     }
 
@@ -176,7 +176,7 @@ public final class TraceStore implements EventSink {
                 ? table.append(t, EventType.SEND_START, false, g, target, (int) msg, (int) durationNs)
                 : table.append(t, EventType.SEND_START, true, g, target, NONE,
                         table.side.add(new TraceEvent.SendStart(t, g, member, msg, durationNs, site)));
-        recorder.onSend(row, t, g, memberId, msg);
+        recorder.onSend(row, t, g, member, memberId, msg);
         publish(row);
     }
 
@@ -188,7 +188,7 @@ public final class TraceStore implements EventSink {
                 ? table.append(t, EventType.DELIVER, false, g, memberId, (int) msg, (int) latencyNs)
                 : table.append(t, EventType.DELIVER, true, g, memberId, NONE,
                         table.side.add(new TraceEvent.Deliver(t, g, member, msg, latencyNs)));
-        recorder.onDeliver(row, t, g, memberId, msg);
+        recorder.onDeliver(row, t, g, member, msg);
         publish(row);
     }
 

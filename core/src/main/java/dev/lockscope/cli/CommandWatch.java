@@ -1,0 +1,44 @@
+package dev.lockscope.cli;
+
+import dev.lockscope.run.RunWatch;
+import dev.lockscope.util.Millis;
+
+/**
+ * How the command line watches a headless run ({@code run}, {@code replay}): it draws the progress bar in
+ * virtual time and stops the run at the next instant once Ctrl-C or SIGTERM came ({@link StopSignal}).
+ * Single-threaded, like the run it watches.
+ */
+final class CommandWatch implements RunWatch {
+    /** Progress is redrawn every this many instants: checking the clock at every one would cost more. */
+    private static final int DRAW_EVERY = 1 << 12;
+
+    private final StopSignal stop;
+    private final Progress progress;
+    private long now;
+    private int calls;
+
+    CommandWatch(StopSignal stop, Progress progress) {
+        this.stop = stop;
+        this.progress = progress;
+    }
+
+    @Override
+    public boolean proceed(long nowNs) {
+        now = nowNs;
+        if (calls++ % DRAW_EVERY == 0) {
+            progress.update(nowNs);
+        }
+        return !stop.requested();
+    }
+
+    /** The last complete instant the run reached. */
+    long now() {
+        return now;
+    }
+
+    /** How progress in virtual time reads: {@code "4100 of 9000 ms virtual"}. */
+    static Progress progress(java.io.PrintWriter err, boolean shown, long totalNs) {
+        return new Progress(err, shown, totalNs, done -> Millis.number(done) + " of " + Millis.label(totalNs)
+                + " virtual");
+    }
+}

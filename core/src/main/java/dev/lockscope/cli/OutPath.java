@@ -1,0 +1,65 @@
+package dev.lockscope.cli;
+
+import dev.lockscope.io.InputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The one check of every {@code --out}, made before any work so that a long run never ends in "cannot write".
+ * An {@code --out} is refused (exit 2) when it is a directory, when its directory does not exist or cannot be
+ * written, or when it is one of the command's inputs (the same file by any name: a link, {@code ./x}); writing it
+ * would destroy the input. Devices and FIFOs are fine: they are written directly ({@code AtomicOutput}).
+ */
+final class OutPath {
+    /** An input of a command, and how messages call it ("the trace", "the sweep's scenario file"). */
+    record Input(Path path, String what) {}
+
+    private OutPath() {}
+
+    static void check(Path out, List<Input> inputs) throws InputException {
+        if (Files.isDirectory(out)) {
+            throw bad(out + " is a directory; expected a file");
+        }
+        for (Input input : inputs) {
+            if (sameFile(out, input.path())) {
+                throw bad("is " + input.what() + " itself; choose another file");
+            }
+        }
+        if (Files.exists(out) && !Files.isRegularFile(out)) {
+            if (!Files.isWritable(out)) {
+                throw bad("cannot write " + out + ": permission denied");
+            }
+            return; // a device or FIFO, written in place
+        }
+        Path dir = followLink(out).toAbsolutePath().getParent();
+        if (!Files.isDirectory(dir)) {
+            throw bad("directory " + dir + " does not exist");
+        }
+        if (!Files.isWritable(dir)) {
+            throw bad("cannot write in directory " + dir + ": permission denied");
+        }
+    }
+
+    /** Where a symbolic link points, since that file is the one replaced; {@code out} itself otherwise. */
+    private static Path followLink(Path out) {
+        try {
+            return Files.isSymbolicLink(out) && Files.exists(out) ? out.toRealPath() : out;
+        } catch (IOException e) {
+            return out;
+        }
+    }
+
+    private static boolean sameFile(Path out, Path input) {
+        try {
+            return Files.exists(out) && Files.exists(input) && Files.isSameFile(out, input);
+        } catch (IOException unreadable) {
+            return false; // the input's own reader reports it
+        }
+    }
+
+    private static InputException bad(String problem) {
+        return new InputException("command line", 0, "--out", problem);
+    }
+}

@@ -1,0 +1,128 @@
+package dev.lockscope.cli;
+
+import static dev.lockscope.cli.CliTest.cli;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every {@code --out}: never one of the inputs, checked before any work, written with the umask's permissions,
+ * devices and FIFOs written in place, and failures naming {@code --out} itself.
+ */
+class OutputGuardsTest {
+    private static final String SWEEP = "{\"name\": \"s\", \"scenario\": \"room.json\", \"seeds\": [1, 2]}";
+
+    @TempDir
+    Path dir;
+    Path scenario;
+    Path sweep;
+    Path trace;
+
+    @BeforeEach
+    void inputs() throws IOException {
+        scenario = dir.resolve("room.json");
+        Files.writeString(scenario, "{\"name\": \"room\", \"durationMs\": 100, \"members\": [{\"name\": \"a\", "
+                + "\"latencyMs\": 5}]}");
+        sweep = Files.writeString(dir.resolve("sweep.json"), SWEEP);
+        trace = dir.resolve("t.jsonl");
+        assertThat(cli("run", scenario.toString(), "--out", trace.toString()).code()).isZero();
+    }
+
+    private static void assertRefused(CliTest.Result r, String line) {
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo(line + "\n");
+    }
+
+    @Test
+    void noOutMayBeOneOfTheInputs() throws IOException {
+        assertRefused(cli("run", scenario.toString(), "--out", scenario.toString()),
+                "lockscope: command line: --out: is the scenario file itself; choose another file");
+        assertRefused(cli("sweep", sweep.toString(), "--out", sweep.toString()),
+                "lockscope: command line: --out: is the sweep file itself; choose another file");
+        assertRefused(cli("sweep", sweep.toString(), "--out", scenario.toString()),
+                "lockscope: command line: --out: is the sweep's scenario file itself; choose another file");
+        assertRefused(cli("export", trace.toString(), "--format", "csv", "--out", trace.toString()),
+                "lockscope: command line: --out: is the trace itself; choose another file");
+        assertRefused(cli("derive", trace.toString(), "--out", trace.toString()),
+                "lockscope: command line: --out: is the trace itself; choose another file");
+        Path recording = Files.writeString(dir.resolve("app.jfr"), "FLR\0");
+        assertRefused(cli("import", recording.toString(), "--out", recording.toString()),
+                "lockscope: command line: --out: is the recording itself; choose another file");
+        assertRefused(cli("derive", trace.toString(), "--out", dir.toString()),
+                "lockscope: command line: --out: " + dir + " is a directory; expected a file");
+        // The same file by another name: a symbolic link, or a path with "./" in it.
+        Path link = Files.createSymbolicLink(dir.resolve("link.json"), scenario.getFileName());
+        assertRefused(cli("run", scenario.toString(), "--out", link.toString()),
+                "lockscope: command line: --out: is the scenario file itself; choose another file");
+        assertRefused(cli("sweep", sweep.toString(), "--out", dir.resolve(".").resolve("sweep.json").toString()),
+                "lockscope: command line: --out: is the sweep file itself; choose another file");
+
+        assertThat(Files.readString(sweep)).isEqualTo(SWEEP);
+        assertThat(Files.readString(scenario)).startsWith("{\"name\": \"room\"");
+    }
+
+    @Test
+    void sweepChecksOutBeforeTheFirstRun() {
+        // --progress draws a bar from the first run on: the error line alone shows that no run started.
+        assertRefused(cli("sweep", sweep.toString(), "--out", dir.toString(), "--progress"),
+                "lockscope: command line: --out: " + dir + " is a directory; expected a file");
+        assertRefused(cli("sweep", sweep.toString(), "--out", dir.resolve("none").resolve("r.csv").toString(),
+                "--progress"), "lockscope: command line: --out: directory " + dir.resolve("none") + " does not exist");
+    }
+
+    @Test
+    void everyOutputHasTheUmasksPermissions() throws IOException {
+        String umask = PosixFilePermissions.toString(Files.getPosixFilePermissions(Files.createFile(
+                dir.resolve("reference"))));
+        Path csv = dir.resolve("r.csv");
+        Path export = dir.resolve("e.json");
+        assertThat(cli("sweep", sweep.toString(), "--out", csv.toString()).code()).isZero();
+        assertThat(cli("export", trace.toString(), "--format", "perfetto", "--out", export.toString()).code()).isZero();
+        for (Path out : new Path[] {trace, csv, export}) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).as(out.toString())
+                    .isEqualTo(umask);
+        }
+    }
+
+    @Test
+    void devicesAndFifosAreWrittenInPlace() throws Exception {
+        assertThat(cli("run", scenario.toString(), "--out", "/dev/null").code()).isZero();
+        assertThat(Files.readAttributes(Path.of("/dev/null"), PosixFileAttributes.class).isOther()).isTrue();
+
+        Path fifo = dir.resolve("csv-pipe");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        CompletableFuture<String> read = CompletableFuture.supplyAsync(() -> {
+            try (InputStream in = Files.newInputStream(fifo)) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertThat(cli("export", trace.toString(), "--format", "csv", "--out", fifo.toString()).code()).isZero();
+        assertThat(read.get()).startsWith("row,kind,start_ms,end_ms,");
+        assertThat(Files.readAttributes(fifo, PosixFileAttributes.class).isOther()).isTrue();
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        }
+    }
+
+    @Test
+    void aWriteFailureNamesOutNotTheTemporaryFile() {
+        CliTest.Result r = cli("export", trace.toString(), "--format", "perfetto", "--out", "/dev/full");
+
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("lockscope: /dev/full: cannot write: no space left on device\n");
+    }
+}
