@@ -99,18 +99,15 @@ final class LabMenus {
             javafx.beans.property.BooleanProperty rowPerGoroutine) {
         Menu themes = new Menu("Theme");
         themes.setId("themeMenu");
-        ToggleGroup group = new ToggleGroup();
-        for (Theme t : Theme.values()) {
-            RadioMenuItem item = new RadioMenuItem(t.label());
-            item.setId("theme-" + t.id());
-            item.setToggleGroup(group);
-            item.setUserData(t);
-            item.setSelected(theme.get() == t);
-            item.setOnAction(e -> theme.set(t));
-            themes.getItems().add(item);
-        }
-        theme.addListener((o, was, now) -> group.getToggles().forEach(tg -> tg.setSelected(tg.getUserData() == now)));
-        themes.getItems().addAll(new SeparatorMenuItem(), item(KeyMap.Action.NEXT_THEME));
+        // The next-theme item (Ctrl+T) is there from the start, for its accelerator; the radio items join it the
+        // first time the menu opens, so the window's first frame does not wait for them.
+        themes.getItems().add(item(KeyMap.Action.NEXT_THEME));
+        themes.setOnShowing(e -> {
+            if (themes.getItems().size() == 1) {
+                themes.getItems().addAll(0, themeItems(theme));
+                themes.getItems().add(themes.getItems().size() - 1, new SeparatorMenuItem());
+            }
+        });
         CheckMenuItem notes = new CheckMenuItem("Alert pop-ups over the timeline (never while presenting)");
         notes.setId("alertPopupsItem");
         notes.setSelected(settings.alertPopups());
@@ -123,6 +120,23 @@ final class LabMenus {
         return new Menu("View", null, themes, item(KeyMap.Action.LARGER_TEXT), item(KeyMap.Action.SMALLER_TEXT),
                 item(KeyMap.Action.NORMAL_TEXT), layout, notes, new SeparatorMenuItem(), item(KeyMap.Action.FIND),
                 item(KeyMap.Action.FIND_NEXT), item(KeyMap.Action.FIND_PREVIOUS), item(KeyMap.Action.FIT_TIMELINE), rows);
+    }
+
+    /** A radio item per theme, in step with {@code theme}. */
+    private static List<MenuItem> themeItems(ObjectProperty<Theme> theme) {
+        ToggleGroup group = new ToggleGroup();
+        List<MenuItem> items = new java.util.ArrayList<>();
+        for (Theme t : Theme.values()) {
+            RadioMenuItem item = new RadioMenuItem(t.label());
+            item.setId("theme-" + t.id());
+            item.setToggleGroup(group);
+            item.setUserData(t);
+            item.setSelected(theme.get() == t);
+            item.setOnAction(e -> theme.set(t));
+            items.add(item);
+        }
+        theme.addListener((o, was, now) -> group.getToggles().forEach(tg -> tg.setSelected(tg.getUserData() == now)));
+        return items;
     }
 
     private Menu lessons() {

@@ -72,6 +72,8 @@ public final class LabWindow {
     private final SplitPane outer = new SplitPane();
     private final SplitPane middle = new SplitPane();
     private final SplitPane bottom = new SplitPane();
+    /** The alert strip (with the panels) over the status bar. */
+    private final VBox bottomBars = new VBox();
     /** The caption strip over the panes: what a presentation shows larger. */
     private final VBox center = new VBox();
     private final SplitLayout splits;
@@ -134,8 +136,8 @@ public final class LabWindow {
                 frameStep(tv, now.reachedAtNs());
             }
         });
-        root.setBottom(new VBox(new AlertStrip(model, this::selectAlert),
-                new LabStatusBar(model, opener.loadingProperty(), opener::cancelLoading)));
+        root.setBottom(bottomBars);
+        bottomBars.getChildren().add(new LabStatusBar(model, opener.loadingProperty(), opener::cancelLoading));
         root.getStyleClass().add("lab-root");
 
         ShortcutKeys.install(scene, KeyMap.SHORTCUTS, actions::perform, tv);
@@ -149,7 +151,6 @@ public final class LabWindow {
 
         // Keyboard focus starts on the timeline, not in a text field, so Space and the letter keys work at once.
         stage.setOnShown(e -> tv.requestFocus());
-        model.setOnLiveAlerts(new AlertPopups(timelineHolder, settings, () -> presenting, this::selectAlert)::onAlerts);
         attachPanelsAfterFirstFrame(scene);
     }
 
@@ -245,6 +246,9 @@ public final class LabWindow {
         SplitPane.setResizableWithParent(panels.room(), false);
         SplitPane.setResizableWithParent(panels.metrics(), false);
         look.styleCharts(panels.metrics());
+        // Alerts come with the panels: no run has raised one by the first frame.
+        bottomBars.getChildren().addFirst(new AlertStrip(model, this::selectAlert));
+        model.setOnLiveAlerts(new AlertPopups(timelineHolder, settings, () -> presenting, this::selectAlert)::onAlerts);
         layoutPanels();
         panelsReady.set(true);
     }
