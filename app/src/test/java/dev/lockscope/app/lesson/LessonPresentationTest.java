@@ -70,6 +70,30 @@ class LessonPresentationTest {
         Snapshots.write(robot, window.stage().getScene(), "lesson-writer-preference");
     }
 
+    /**
+     * The article's "4. Add is stuck" at 1280 × 720 with the default settings, written to app/target/lesson-article.png
+     * and, with {@code -Dlockscope.screenshots=docs}, to docs/: the step's Reload and lock rows in view and marked.
+     */
+    @Test
+    void theArticlesStuckStepShowsTheRowsItTalksAbout(FxRobot robot) throws Exception {
+        Lesson lesson = BuiltinLessons.byName("article").orElseThrow();
+        robot.interact(() -> {
+            window.model().speedProperty().set(Speed.MAX);
+            window.startLesson(lesson);
+        });
+        var timeline = robot.lookup("#timeline").queryAs(dev.lockscope.app.timeline.TimelineView.class);
+        for (int i = 0; i < 4; i++) {
+            int step = i;
+            waitFor(() -> text(robot, "#lessonStep").equals((step + 1) + " / " + lesson.steps().size())
+                    && !robot.lookup("#lessonNext").queryButton().isDisabled());
+            robot.clickOn("#lessonNext");
+        }
+        waitFor(() -> text(robot, "#lessonTitle").equals("4. Add is stuck")
+                && !robot.lookup("#lessonNext").queryButton().isDisabled()
+                && lesson.steps().get(4).show().stream().allMatch(timeline::isRowVisible));
+        Snapshots.write(robot, window.stage().getScene(), "lesson-article");
+    }
+
     private static String text(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(Label.class).getText();
     }

@@ -110,9 +110,6 @@ class PresentationAt720Test {
             assertThat(robot.lookup("#labToolbar .labeled").queryAllAs(javafx.scene.control.Labeled.class).stream()
                     .filter(l -> l.isVisible() && l.isTextTruncated()).map(javafx.scene.control.Labeled::getText))
                     .as("toolbar labels cut while presenting").isEmpty();
-            if (name.equals("article") && step == 4) {
-                Snapshots.write(robot, window.stage().getScene(), "lesson-article");
-            }
             robot.interact(() -> window.model().lessonNext());
         }
     }

@@ -387,7 +387,7 @@ public final class FramePainter {
                 if (p.mlabel[i] != null) {
                     // A label runs up to the next flag, and is cut there: labels never sit on each other.
                     double room = nextCommandX(p, i, plotRight) - x - 11 * s - 6 * s;
-                    String label = fit(p.mlabel[i], room, m.fontSize() * 1.1);
+                    String label = fitMeasured(p.mlabel[i], room, bold);
                     if (!label.isEmpty()) {
                         gc.setFont(bold);
                         gc.setFill(commandText());
@@ -412,6 +412,24 @@ public final class FramePainter {
         boolean left = p.nowX - 5 * s - w >= f.plotX();
         double x0 = left ? p.nowX - 5 * s - w : p.nowX + 2 * s;
         return new double[] {x0, x0 + w + 4 * s};
+    }
+
+    /** {@code text} as measured in {@code f}, cut with an ellipsis to {@code room}; "" if not 3 characters fit. */
+    private String fitMeasured(String text, double room, Font f) {
+        if (width(text, f) <= room) {
+            return text;
+        }
+        int lo = 0;
+        int hi = text.length();
+        while (lo < hi) { // the longest prefix that fits with its ellipsis
+            int mid = (lo + hi + 1) >>> 1;
+            if (width(text.substring(0, mid) + "…", f) <= room) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo < 3 ? "" : text.substring(0, lo) + "…";
     }
 
     /** The x of the next command flag after marker {@code i}, or {@code right}. */

@@ -177,8 +177,11 @@ public final class FramePlan {
         commands();
         arrows(frame.highlight());
         nowX = frame.live() && frame.now() >= t0 && frame.now() <= t1 ? (float) x(frame.now()) : Float.NaN;
-        playheadX = frame.playhead() >= t0 && frame.playhead() <= t1 ? (float) x(frame.playhead()) : Float.NaN;
-        markX = frame.highlight().time() >= t0 && frame.highlight().time() <= t1 ? (float) x(frame.highlight().time()) : Float.NaN;
+        // Negative means none (a view may start before 0: a live run framed from just before its start).
+        long ph = frame.playhead();
+        playheadX = ph >= 0 && ph >= t0 && ph <= t1 ? (float) x(ph) : Float.NaN;
+        long mark = frame.highlight().time();
+        markX = mark >= 0 && mark >= t0 && mark <= t1 ? (float) x(mark) : Float.NaN;
         if (frame.rangeStart() >= 0 && frame.rangeEnd() > frame.rangeStart()) {
             rangeX0 = (float) clampX(x(frame.rangeStart()));
             rangeX1 = (float) clampX(x(frame.rangeEnd()));
