@@ -83,7 +83,9 @@ class KeyMapTest {
     @Test
     void theHelpJoinsTheKeysOfOneDescription() {
         assertThat(HelpOverlay.lines(KeyMap.SHORTCUTS)).contains(
-                new HelpOverlay.Line("W / S", "Timeline: zoom in / out at the mouse (or the wheel, Ctrl+wheel)"),
+                new HelpOverlay.Line("W / S", "Timeline: zoom in / out at the mouse (or the wheel)"),
+                new HelpOverlay.Line("1 / 2 / 3 / 4 / 5",
+                        "Strategy: sequential, goroutine-per-send, parallel-wait, snapshot, member-queue"),
                 new HelpOverlay.Line("Ctrl+= / Ctrl+- / Ctrl+0", "Larger / smaller / normal text"),
                 new HelpOverlay.Line("F1 / ?", "Show or hide this help"),
                 new HelpOverlay.Line("Space", "Play / pause"));

@@ -153,6 +153,18 @@ class LayoutAt720Test {
     }
 
     @Test
+    void theShortcutHelpFitsTheWindow(FxRobot robot) throws Exception {
+        robot.interact(() -> Event.fireEvent(window.stage().getScene(), new KeyEvent(KeyEvent.KEY_PRESSED, "", "",
+                KeyCode.F1, false, false, false, false)));
+        WaitForAsyncUtils.waitForFxEvents();
+        Node card = robot.lookup(".help-card").query();
+        Bounds b = card.localToScene(card.getLayoutBounds());
+        Snapshots.write(robot, window.stage().getScene(), "help-720");
+        assertThat(new javafx.geometry.BoundingBox(0, 0, 1280, 720).contains(b)).as("help card %s", b).isTrue();
+        assertThat(truncated(card)).isEmpty();
+    }
+
+    @Test
     void everyMemberOfTheRoomIsInView(FxRobot robot) throws Exception {
         pausedAt(12 * S);
         Node table = robot.lookup("#memberTable").query();
