@@ -65,6 +65,19 @@ final class ByteQueue {
         }
     }
 
+    /**
+     * The bytes that fit now; 0 once closed or discarded. Only {@link #take} makes room, so to the one producer
+     * of the moment (the holder of the recorder's lock) this is a lower bound until it appends.
+     */
+    int room() {
+        lock.lock();
+        try {
+            return closed || discarded ? 0 : ring.length - size;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Appends all of {@code bytes} if they fit now, else nothing; false if they did not fit. */
     boolean offer(byte[] bytes) {
         lock.lock();

@@ -25,7 +25,8 @@ import java.util.zip.GZIPOutputStream;
  * nothing afterwards.
  *
  * <p><b>Lock order.</b> {@code LiveServer}'s monitor, then {@link #TRANSITIONS}, then the recorder's lock, then
- * a queue's lock. Writer threads take {@link #TRANSITIONS} only after they stopped draining.
+ * a queue's lock. Writer threads take {@link #TRANSITIONS} only after they stopped draining, and the recorder's
+ * lock only by trying it ({@link Recorder#writeExits}).
  */
 final class Hub {
     /** The session events go to; null when no stream is open. Read once per lock operation. */

@@ -19,7 +19,8 @@ import java.nio.file.Path;
  * header whose {@code details} name the program ({@code sun.java.command}'s first word), the Java version, the
  * process id and the start time; then JSON lines, {@code t} in nanoseconds of {@link System#nanoTime()} since the
  * stream started, never decreasing. Threads are goroutines ({@code g} = {@link Thread#threadId()}), declared by a
- * {@code spawn} when a stream first meets them; locks and call sites are numbered per stream.
+ * {@code spawn} when a stream first meets them and given an {@code exit} within about 100 ms after they end
+ * (stamped when the end is noticed); locks and call sites are numbered per stream.
  *
  * <p><b>Start from the environment.</b> The first use of a tracked lock (or of this class) reads
  * {@code -Dlockscope.trace=PATH} (else the variable {@code LOCKSCOPE_TRACE}) and records to that file, and

@@ -15,7 +15,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * together (a request and its acquire) share one timestamp.
  *
  * <p><b>Lock.</b> A plain {@link ReentrantLock}: tracking it would record the recorder. A recording thread may
- * wait under it for room in a file's queue; nothing that drains a queue ever takes it.
+ * wait under it for room in a file's queue, so a thread that drains a queue never waits for it: a writer thread
+ * only {@linkplain ReentrantLock#tryLock() tries} it, in {@link #writeExits}.
+ *
+ * <p><b>Exits.</b> Each sink's writer thread calls {@link #writeExits} about every flush interval: under the lock
+ * (so the {@code exit} lines take their place in time order), its stream writes an {@code exit} for each thread it
+ * spawned that has ended. The check runs on writer threads only and looks only at the stream's threads not yet
+ * exited; the lock methods' cost is unchanged.
  */
 final class Recorder {
     private final ReentrantLock lock = new ReentrantLock();
@@ -61,10 +67,29 @@ final class Recorder {
     void attach(Sink sink) {
         lock.lock();
         try {
-            sink.start(System.nanoTime());
+            sink.start(System.nanoTime(), this);
             List<Sink> open = new ArrayList<>(sinks);
             open.add(sink);
             sinks = List.copyOf(open);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * On {@code sink}'s writer thread: writes the {@code exit}s of the threads that ended to {@code sink}, if it is
+     * still open here. Returns false, having done nothing, if the lock was busy: a recording thread holding it may
+     * be waiting for this very writer to make room.
+     */
+    boolean writeExits(Sink sink) {
+        if (!lock.tryLock()) {
+            return false;
+        }
+        try {
+            if (sinks.contains(sink)) {
+                sink.writeExits(System.nanoTime());
+            }
+            return true;
         } finally {
             lock.unlock();
         }

@@ -17,6 +17,12 @@ import java.util.function.Consumer;
  * twice that interval after it was queued, so a crashed process loses at most the last ~100 ms (and what the
  * queue held, if the output could not keep up).
  *
+ * <p><b>Exits.</b> The writer also asks the recorder, once per {@link #FLUSH_INTERVAL_NANOS}, to write the
+ * {@code exit}s of the threads that ended ({@link Recorder#writeExits}): the writer thread is the one place that
+ * runs periodically whatever the program does, so lock operations pay nothing for it. An exit is stamped when it is
+ * noticed: one interval after the last check, at the writer's next turn (which comes at least that often), so at
+ * most about two intervals after the thread's real end (later only if the recorder's lock stays busy).
+ *
  * <p><b>Full queue.</b> {@link Policy#WAIT}: the recording thread waits for room. {@link Policy#DISCONNECT}: the
  * sink is dropped instead ({@link #accept} returns false and the recorder calls {@link #drop()}): its connection
  * is closed at once and its stream simply stops, without an {@code end}, which readers report as cut off.
@@ -41,6 +47,7 @@ final class Sink {
     private final ByteQueue queue;
     private final Thread writer;
     private TraceStream stream; // set by start; guarded by the recorder's lock
+    private Recorder recorder; // set by start, before the writer starts (which publishes it to the writer)
     private volatile IOException failure;
     private volatile boolean dropped;
 
@@ -75,8 +82,12 @@ final class Sink {
         return queue.capacity();
     }
 
-    /** Under the recorder's lock: writes the header with {@code t} = 0 at {@code now} and starts the writer. */
-    void start(long now) {
+    /**
+     * Under {@code recorder}'s lock: writes the header with {@code t} = 0 at {@code now} and starts the writer,
+     * which reports exits to {@code recorder}.
+     */
+    void start(long now, Recorder recorder) {
+        this.recorder = Objects.requireNonNull(recorder, "recorder");
         stream = new TraceStream(now, ProcessDetails.now());
         push();
         writer.start();
@@ -90,12 +101,26 @@ final class Sink {
         return push();
     }
 
+    /**
+     * Under the recorder's lock, on this sink's writer thread only: queues the {@code exit}s of the threads that
+     * ended, stamped {@code now}, as many as the queue has room for (the rest at the next call). Never waits for
+     * room: this thread is the one that makes it.
+     */
+    void writeExits(long now) {
+        stream.exits(now, queue.room());
+        boolean fitted = queue.offer(stream.take()); // room only grows: other producers need the recorder's lock
+        assert fitted : "exits written for room the queue did not have";
+    }
+
     /** Whether the stream reached the readers' event limit and must end. */
     boolean isFull() {
         return stream.isFull();
     }
 
-    /** Under the recorder's lock: the {@code end} line, the last; the writer then drains and closes. */
+    /**
+     * Under the recorder's lock: the exits of the threads that ended, then the {@code end} line, the last; the
+     * writer then drains and closes.
+     */
     void end(long now) {
         stream.end(now);
         if (!push()) {
@@ -147,6 +172,7 @@ final class Sink {
     private void drain() {
         byte[] chunk = new byte[CHUNK_BYTES];
         long lastFlush = System.nanoTime();
+        long lastExits = lastFlush;
         boolean unflushed = false;
         try (OutputStream o = out) {
             for (int n; (n = queue.take(chunk, FLUSH_INTERVAL_NANOS)) >= 0; ) {
@@ -159,6 +185,10 @@ final class Sink {
                     o.flush();
                     unflushed = false;
                     lastFlush = now;
+                }
+                // Once per interval; if the recorder's lock was busy, again at the next turn.
+                if (now - lastExits >= FLUSH_INTERVAL_NANOS && recorder.writeExits(this)) {
+                    lastExits = now;
                 }
             }
         } catch (IOException e) {

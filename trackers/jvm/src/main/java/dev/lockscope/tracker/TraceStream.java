@@ -1,8 +1,11 @@
 package dev.lockscope.tracker;
 
+import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,6 +23,13 @@ import java.util.Set;
  * pair: a {@code blocked} only after its {@code request}; a {@code release} only of a hold whose {@code acquire}
  * it wrote; an {@code acquire} whose {@code request} it did not see gets one written just before it, at the same
  * time (the wait before the stream started is unknown).
+ *
+ * <p><b>Exits.</b> The stream remembers the threads it spawned and has not yet seen end, through
+ * {@link WeakReference}s (it never keeps a dead thread's object alive). {@link #exits} writes an {@code exit} for
+ * each that is no longer {@linkplain Thread#isAlive() alive}, or whose reference was cleared, stamped at that call,
+ * and forgets it. A thread writes only its own events, and its end happens after its last one, so nothing of a
+ * thread follows its {@code exit}; other threads' {@code blocked} may still name it (it exited holding the lock),
+ * and it is never spawned again: thread ids are not reused within a JVM ({@link Thread#threadId()}).
  *
  * <p><b>Limits.</b> Readers refuse traces of more than 50,000,000 events; {@link #isFull()} says when the owner
  * must {@linkplain #end end} the stream.
@@ -39,7 +49,10 @@ final class TraceStream {
 
     private final long origin;
     private final StringBuilder text = new StringBuilder(512);
+    /** Every thread id spawned here, exited or not: a blocker that exited must not be spawned again. */
     private final Set<Long> spawned = new HashSet<>();
+    /** The threads spawned here and not yet written as exited, in spawn order; only these are checked by {@link #exits}. */
+    private final Map<Long, WeakReference<Thread>> running = new LinkedHashMap<>();
     private final Map<LockTag, Integer> lockIds = new HashMap<>();
     private final Map<Site, Integer> siteIds = new HashMap<>();
     /** Per thread id, the lock of its request written here and not yet answered by an acquire. */
@@ -68,9 +81,35 @@ final class TraceStream {
         }
     }
 
-    /** Appends the {@code end} line; nothing may be appended after it. */
-    void end(long now) {
+    /**
+     * Appends an {@code exit} at {@code now} for each thread spawned here that has ended since (not alive, or its
+     * reference cleared), as many as fit in {@code maxBytes} of text (the rest wait for the next call), and
+     * none once the stream {@linkplain #isFull() is full}.
+     */
+    void exits(long now, int maxBytes) {
         t = now - origin;
+        long limit = (long) text.length() + maxBytes;
+        for (Iterator<Map.Entry<Long, WeakReference<Thread>>> it = running.entrySet().iterator(); it.hasNext() && !isFull(); ) {
+            Map.Entry<Long, WeakReference<Thread>> entry = it.next();
+            Thread thread = entry.getValue().get();
+            if (thread != null && thread.isAlive()) {
+                continue;
+            }
+            int before = text.length();
+            start("exit").append(",\"g\":").append(entry.getKey()).append("}\n");
+            if (text.length() > limit) { // ASCII only: characters are bytes
+                text.setLength(before);
+                return;
+            }
+            it.remove();
+            waiting.remove(entry.getKey()); // memory only: no acquire of a dead thread will come to pair
+            events++;
+        }
+    }
+
+    /** Appends the exits of the threads that ended, then the {@code end} line; nothing may be appended after it. */
+    void end(long now) {
+        exits(now, Integer.MAX_VALUE);
         start("end").append("}\n");
         events++;
     }
@@ -164,6 +203,7 @@ final class TraceStream {
 
     private void spawn(Thread thread) {
         if (spawned.add(thread.threadId())) {
+            running.put(thread.threadId(), new WeakReference<>(thread));
             String name = ThreadNames.name(thread);
             start("spawn").append(",\"g\":").append(thread.threadId()).append(",\"name\":");
             JsonText.quote(text, name).append(",\"kind\":");

@@ -37,6 +37,18 @@ class ByteQueueTest {
     }
 
     @Test
+    void roomIsWhatAnOfferCanAddAndNoneOnceClosed() throws Exception {
+        ByteQueue queue = new ByteQueue(4);
+        assertThat(queue.offer(bytes(1, 2, 3))).isTrue();
+        assertThat(queue.room()).isEqualTo(1);
+        assertThat(queue.take(new byte[2], NO_WAIT)).isEqualTo(2);
+        assertThat(queue.room()).isEqualTo(3);
+
+        queue.close();
+        assertThat(queue.room()).isZero();
+    }
+
+    @Test
     void putWaitsForRoomAndPassesALongChunkInPieces() throws Exception {
         ByteQueue queue = new ByteQueue(4);
         Worker producer = Recordings.start("producer", () -> queue.put(bytes(1, 2, 3, 4, 5, 6, 7, 8, 9, 10)));

@@ -104,6 +104,29 @@ class LiveServerTest {
     }
 
     @Test
+    void aThreadThatEndsGetsAnExitInTheLiveStream() throws Exception {
+        int port = LockscopeTracker.serve(0);
+        Lock lock = new TrackedReentrantLock("mu");
+        BufferedReader client = connect(port);
+        String header = client.readLine();
+
+        Recordings.Worker worker = Recordings.start("worker-1", () -> use(lock));
+        worker.join();
+        List<String> lines = readUntil(client, ThreadExitTest.exitLine(worker.g())); // the socket's timeout bounds it
+        use(lock); // the test's thread, alive
+        lines.addAll(readUntil(client, "\"e\":\"release\""));
+        LockscopeTracker.stopServing();
+        lines.add(client.readLine());
+
+        Trace trace = Trace.parse(header + "\n" + String.join("\n", lines) + "\n").checkWellFormed();
+        assertThat(trace.eventsOf(worker.g())).map(Trace.Line::e)
+                .containsExactly("spawn", "request", "acquire", "release", "exit");
+        assertThat(trace.eventsOf(Thread.currentThread().threadId())).map(Trace.Line::e).as("alive: no exit")
+                .containsExactly("spawn", "request", "acquire", "release");
+        assertThat(trace.hasEnd()).isTrue();
+    }
+
+    @Test
     void aClientThatDoesNotReadIsDroppedWithoutStallingTheProgram() throws Exception {
         int port = Hub.serve(0, 4096);
         Socket silent = new Socket();

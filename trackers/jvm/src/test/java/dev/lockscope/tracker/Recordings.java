@@ -50,9 +50,10 @@ final class Recordings {
         awaitTrue(() -> lock.hasQueuedThread(thread));
     }
 
-    /** A started thread; {@link #join()} waits for it and rethrows what its body threw. */
+    /** A started thread; {@link #join()} waits for it to end and rethrows what its body threw. */
     record Worker(Thread thread, FutureTask<Void> task) {
         void join() throws Exception {
+            thread.join(); // not only the task: it completes before its thread ends, and tests look for exits
             try {
                 task.get();
             } catch (ExecutionException e) {

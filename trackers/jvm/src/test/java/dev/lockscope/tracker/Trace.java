@@ -31,6 +31,7 @@ final class Trace {
     /** The fields of each line type, in the order the format lists them. */
     private static final Map<String, List<String>> KEYS = Map.of(
             "spawn", List.of("t", "e", "g", "name", "kind", "parent"),
+            "exit", List.of("t", "e", "g"),
             "lock", List.of("t", "e", "lock", "name", "kind"),
             "site", List.of("t", "e", "site", "op", "label"),
             "request", List.of("t", "e", "g", "lock", "mode", "site"),
@@ -167,7 +168,8 @@ final class Trace {
 
     /**
      * Checks the format: the version-2 header of producer lockscope-jvm; each line's fields, in order; times
-     * that never decrease; ids declared in order and before use; {@code end} last. Returns this.
+     * that never decrease; ids declared in order and before use; at most one exit per thread and no line of the
+     * thread after it (others' {@code blocked} may name it); {@code end} last. Returns this.
      */
     Trace checkWellFormed() {
         assertThat(List.copyOf(header.propertyNames())).containsExactly("format", "version", "tool", "producer", "details");
@@ -178,6 +180,7 @@ final class Trace {
         assertThat(List.copyOf(header.get("details").propertyNames())).containsExactly("name", "java", "pid", "started", "clock");
         long lastT = 0;
         Set<Long> spawned = new HashSet<>();
+        Set<Long> exited = new HashSet<>();
         int sites = 0;
         int locks = 0;
         for (int i = 0; i < lines.size(); i++) {
@@ -193,6 +196,8 @@ final class Trace {
                     require(spawned.add(line.g()), number, line, "one spawn per g");
                     require(line.json().get("parent").asLong() == 0, number, line, "parent 0");
                 }
+                case "exit" -> require(spawned.contains(line.g()) && exited.add(line.g()), number, line,
+                        "one exit per g, after its spawn");
                 case "site" -> require(line.site() == sites++, number, line, "the next site id, " + (sites - 1));
                 case "lock" -> require(line.lock() == locks++, number, line, "the next lock id, " + (locks - 1));
                 case "end" -> require(i == lines.size() - 1, number, line, "end is last");
@@ -201,6 +206,7 @@ final class Trace {
             }
             JsonNode json = line.json();
             require(!json.has("g") || spawned.contains(line.g()), number, line, "g spawned before");
+            require(!json.has("g") || line.is("exit") || !exited.contains(line.g()), number, line, "nothing of g after its exit");
             require(!json.has("by") || spawned.containsAll(line.by()), number, line, "blockers spawned before");
             require(!json.has("lock") || line.is("lock") || line.lock() < locks, number, line, "lock declared before");
             require(!json.has("site") || line.is("site") || line.site() < sites, number, line, "site declared before");

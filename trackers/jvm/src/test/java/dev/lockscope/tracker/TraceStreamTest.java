@@ -47,6 +47,8 @@ class TraceStreamTest {
                 "{\"t\":1000,\"e\":\"acquire\",\"g\":" + a + ",\"lock\":0,\"mode\":\"w\",\"site\":0}",
                 "{\"t\":2000,\"e\":\"site\",\"site\":1,\"op\":\"add-7\",\"label\":\"Room.add: Room.java:45\"}",
                 "{\"t\":2000,\"e\":\"release\",\"g\":" + a + ",\"lock\":0,\"mode\":\"w\",\"site\":1}",
+                "{\"t\":3000,\"e\":\"exit\",\"g\":" + a + "}", // neither thread is alive: never started
+                "{\"t\":3000,\"e\":\"exit\",\"g\":" + b + "}",
                 "{\"t\":3000,\"e\":\"end\"}", ""));
     }
 
@@ -89,8 +91,67 @@ class TraceStreamTest {
                 .contains("{\"t\":0,\"e\":\"lock\",\"lock\":0,\"name\":\"Room.java:41\",\"kind\":\"mutex\"}");
     }
 
+    // A thread never started is not alive, as one that ended: these tests' adder and broadcaster are both.
+
+    @Test
+    void anExitIsWrittenOnceForAThreadThatEndedAndNoneForOneAlive() {
+        Thread me = Thread.currentThread();
+        stream.append(1_500, event(Type.REQUEST, adder, members, Mode.WRITE, ADD));
+        stream.append(1_600, event(Type.REQUEST, me, members, Mode.WRITE, ADD));
+        text();
+
+        stream.exits(5_000, Integer.MAX_VALUE);
+        assertThat(text()).isEqualTo(exit(4_000, adder));
+        stream.exits(6_000, Integer.MAX_VALUE);
+        assertThat(text()).as("exited once; the test's thread is alive").isEmpty();
+    }
+
+    @Test
+    void exitsTakeNoMoreThanTheRoomGivenInSpawnOrderAndTheRestComeNextTime() {
+        stream.append(1_100, event(Type.REQUEST, adder, members, Mode.WRITE, ADD));
+        stream.append(1_100, event(Type.REQUEST, broadcaster, members, Mode.READ, ADD));
+        text();
+        String adderExit = exit(1_000, adder);
+
+        stream.exits(2_000, adderExit.length() - 1);
+        assertThat(text()).as("no line fits").isEmpty();
+        stream.exits(2_000, adderExit.length() + exit(1_000, broadcaster).length() - 1);
+        assertThat(text()).as("one line fits, not two").isEqualTo(adderExit);
+        stream.exits(3_000, Integer.MAX_VALUE);
+        assertThat(text()).isEqualTo(exit(2_000, broadcaster));
+    }
+
+    @Test
+    void anExitedHolderIsNamedByALaterBlockedButNeverSpawnedAgain() {
+        Thread me = Thread.currentThread();
+        long a = adder.threadId();
+        stream.append(1_100, event(Type.REQUEST, adder, members, Mode.WRITE, ADD));
+        stream.append(1_100, event(Type.ACQUIRE, adder, members, Mode.WRITE, ADD));
+        stream.exits(1_200, Integer.MAX_VALUE);
+        stream.append(1_300, event(Type.REQUEST, me, members, Mode.WRITE, ADD));
+        stream.append(1_300, new LockEvent(Type.BLOCKED, me, members, Mode.WRITE, null, List.of(adder)));
+
+        String trace = text();
+        assertThat(trace).contains(exit(200, adder))
+                .endsWith("{\"t\":300,\"e\":\"blocked\",\"g\":" + me.threadId() + ",\"lock\":0,\"by\":[" + a + "]}\n");
+        assertThat(trace.split("\"e\":\"spawn\",\"g\":" + a + ",", -1)).as("one spawn of the holder").hasSize(2);
+    }
+
+    @Test
+    void theEndComesAfterTheExitsOfThreadsThatEnded() {
+        stream.append(1_100, event(Type.PARK, adder, members, Mode.WRITE, ADD));
+        text();
+        stream.end(2_000);
+
+        assertThat(text()).isEqualTo(exit(1_000, adder) + "{\"t\":1000,\"e\":\"end\"}\n");
+    }
+
     private static LockEvent event(Type type, Thread thread, LockTag lock, Mode mode, CallSite site) {
         return new LockEvent(type, thread, lock, mode, site, List.of());
+    }
+
+    private static String exit(long t, Thread thread) {
+        return "{\"t\":" + t + ",\"e\":\"exit\",\"g\":" + thread.threadId() + "}\n";
     }
 
     private String text() {

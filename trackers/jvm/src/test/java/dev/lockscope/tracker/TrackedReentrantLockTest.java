@@ -223,7 +223,7 @@ class TrackedReentrantLockTest {
 
         List<Trace.Line> waiterEvents = trace.eventsOf(waiter[0].g()).stream().filter(l -> !l.is("blocked")).toList();
         assertThat(waiterEvents).map(Trace.Line::e)
-                .containsExactly("spawn", "request", "acquire", "release", "park", "request", "acquire", "release");
+                .containsExactly("spawn", "request", "acquire", "release", "park", "request", "acquire", "release", "exit");
         String awaitSite = ": " + FILE + ":" + awaitLine[0]; // in a lambda whose number is javac's choice
         for (Trace.Line line : waiterEvents.subList(3, 7)) {
             assertThat(trace.siteLabel(line.site())).as(line.toString()).endsWith(awaitSite);

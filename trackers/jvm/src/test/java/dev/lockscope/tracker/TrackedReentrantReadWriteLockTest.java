@@ -195,7 +195,7 @@ class TrackedReentrantReadWriteLockTest {
         });
 
         assertThat(trace.eventsOf(waiter[0].g())).map(Trace.Line::e).filteredOn(e -> !e.equals("blocked"))
-                .containsExactly("spawn", "request", "acquire", "release", "park", "request", "acquire", "release");
+                .containsExactly("spawn", "request", "acquire", "release", "park", "request", "acquire", "release", "exit");
         trace.checkLockDiscipline();
     }
 
