@@ -2,8 +2,9 @@
 # tools/startup-classes.sh): one way to start Xvfb, start and stop `mvn javafx:run`, and clean up.
 # Needs Xvfb and a built tree (mvn -DskipTests package).
 #
-#   lab_display_start [SETTINGS]  a free display (1600x1000) and a fresh settings directory, LAB_HOME, whose
-#                                 settings.properties gets the window bounds, no notifications, and SETTINGS lines
+#   lab_display_start [SETTINGS]  a free display (LAB_SCREEN, default 1600x1000) and a fresh settings directory,
+#                                 LAB_HOME, whose settings.properties gets window bounds filling the screen and the
+#                                 SETTINGS lines (alert pop-ups stay in their default state unless SETTINGS says)
 #   lab_start [MAVEN ARGS]        `mvn javafx:run` in its own process group, output in $LAB_HOME/run.log
 #   lab_wait_started              waits (up to 60 s) for the line the lab prints once its window is up
 #   lab_stop                      ends the app (mvn forks its JVM: the whole process group)
@@ -13,6 +14,7 @@ export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 LAB_APP=
 LAB_XVFB=
 LAB_HOME=
+LAB_SCREEN=${LAB_SCREEN:-1600x1000}
 
 lab_display_start() {
     # A free display number, so that several checkouts can run the lab at once.
@@ -20,8 +22,9 @@ lab_display_start() {
     while [ -e "/tmp/.X$n-lock" ]; do n=$((n + 1)); done
     LAB_DISPLAY=":$n"
     LAB_HOME=$(mktemp -d)   # fresh settings: default layout, the window filling the screen
-    printf 'window=0,0,1600,1000\nnotifications=false\n%s\n' "${1:-}" > "$LAB_HOME/settings.properties"
-    Xvfb "$LAB_DISPLAY" -screen 0 1600x1000x24 >/dev/null 2>&1 &
+    local w=${LAB_SCREEN%x*} h=${LAB_SCREEN#*x}
+    printf 'window=0,0,%s,%s\n%s\n' "$w" "$h" "${1:-}" > "$LAB_HOME/settings.properties"
+    Xvfb "$LAB_DISPLAY" -screen 0 "${LAB_SCREEN}x24" >/dev/null 2>&1 &
     LAB_XVFB=$!
     trap lab_cleanup EXIT
     sleep 1

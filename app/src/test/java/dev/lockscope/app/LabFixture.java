@@ -1,6 +1,9 @@
 package dev.lockscope.app;
 
 import dev.lockscope.app.lab.LabWindow;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.stage.Stage;
@@ -12,6 +15,17 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 public final class LabFixture {
     private LabFixture() {}
+
+    /**
+     * Makes a settings directory under {@code home} with {@code lines} in its settings file, and points the lab at it
+     * (the system property {@code lockscope.home}); call from a test's {@code @BeforeAll}.
+     */
+    public static Path settings(Path home, String... lines) throws IOException {
+        Path dir = Files.createDirectories(home.resolve("settings"));
+        Files.writeString(dir.resolve("settings.properties"), String.join("\n", lines) + "\n");
+        System.setProperty("lockscope.home", dir.toString());
+        return dir;
+    }
 
     /** Starts the lab on {@code stage} (FX thread: from a test's {@code @Start}). */
     public static LabWindow start(Stage stage) {

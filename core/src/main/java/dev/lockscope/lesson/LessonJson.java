@@ -62,11 +62,20 @@ public final class LessonJson {
     }
 
     private static LessonStep step(JsonFields s) throws InputException {
-        s.allowOnly(List.of("title", "caption", "when", "pause", "do"));
+        s.allowOnly(List.of("title", "caption", "when", "pause", "show", "do"));
         String title = s.nonEmptyString("title");
         String caption = s.string("caption");
         Trigger trigger = trigger(s);
-        boolean pause = s.bool("pause", false);
+        boolean pause = s.bool("pause", true); // each step waits for the presenter unless it says otherwise
+        List<String> show = new ArrayList<>();
+        List<JsonValue> names = s.array("show");
+        for (int i = 0; i < names.size(); i++) {
+            if (!(names.get(i) instanceof JsonValue.Str str) || str.value().isBlank()) {
+                throw s.failAt("show", "expected a list of row names (a lock, a goroutine group such as Add or "
+                        + "Send(eve), a member), got " + names.get(i).describe() + " at [" + i + "]");
+            }
+            show.add(str.value());
+        }
         List<Command> actions = new ArrayList<>();
         List<JsonValue> items = s.array("do");
         for (int i = 0; i < items.size(); i++) {
@@ -74,7 +83,7 @@ public final class LessonJson {
             c.allowOnly(CommandJson.VERBS);
             actions.addAll(CommandJson.read(c));
         }
-        return new LessonStep(title, caption, trigger, pause, actions);
+        return new LessonStep(title, caption, trigger, pause, show, actions);
     }
 
     private static Trigger trigger(JsonFields s) throws InputException {

@@ -529,6 +529,11 @@ public final class LiveRun implements AutoCloseable {
                 break;
             }
         }
+        if (held()) {
+            // The presenter decides what comes next: a deadlock may have left nothing to run, but the lesson's next
+            // step (brought up by the alert already seen, or a manual step's commands) may still change that.
+            return;
+        }
         endIfDone(true);
     }
 

@@ -43,7 +43,7 @@ class BuiltinLessonsTest {
     void writerPreferenceComesUpAtTheHandComputedInstants() throws Exception {
         Recorder events = new Recorder();
         List<Reached> r = present("writer-preference", events);
-        assertThat(r).extracting(Reached::atMs).startsWith(0.0, 1010.0, 1200.0, 1650.0);
+        assertThat(r).extracting(Reached::atMs).startsWith(700.0, 1010.0, 1200.0, 1650.0);
         // The manual switch to reader-preferring comes at 1650; e's Add then starves: 2 s (and 1 ns) later.
         assertThat(r.get(4).atMs()).isEqualTo(1650.0);
         assertThat(r.get(5).title()).isEqualTo("The writer starves");
@@ -77,6 +77,7 @@ class BuiltinLessonsTest {
         assertThat(r).extracting(Reached::title).containsExactly("A chat room", "1. A slow member joins",
                 "2. Updates slow down for everyone", "3. Members reload", "4. Add is stuck", "The fix", "The price",
                 "Out of order");
+        assertThat(r.get(0).atMs()).isEqualTo(1200.0); // three short broadcasts in view: the lock mostly free
         assertThat(r.get(1).atMs()).isEqualTo(5000.0);
         // Each step comes up when its event happens: the first long hold, eve's reload, the first long wait.
         double firstHold = events.of(TraceEvent.Alert.class)
@@ -90,6 +91,40 @@ class BuiltinLessonsTest {
         assertThat(r.get(4).atMs()).isEqualTo(firstLongWait);
         // The fix was applied live, as a recorded command.
         assertThat(events.of(TraceEvent.CommandApplied.class).filter(TraceEvent.CommandApplied::live)).hasSize(2);
+    }
+
+    @Test
+    void aStepWaitsForThePresenterUnlessItSaysOtherwiseAndNamesItsRows() throws Exception {
+        Lesson l = LessonJson.read("l.json", """
+                {"name": "x", "scenario": "article", "steps": [
+                  {"title": "a", "caption": "c", "when": {"atMs": 0}, "show": ["membersMx", "eve"]},
+                  {"title": "b", "caption": "c", "when": {"atMs": 10}, "pause": false}]}
+                """, null);
+        assertThat(l.steps().get(0).pause()).isTrue();
+        assertThat(l.steps().get(1).pause()).isFalse();
+        assertThat(l.steps().get(0).show()).containsExactly("membersMx", "eve");
+        assertThat(l.steps().get(1).show()).isEmpty();
+    }
+
+    @Test
+    void everyBuiltInStepWaitsForThePresenterAndNamesItsRows() {
+        for (BuiltinLessons.Entry e : BuiltinLessons.list()) {
+            assertThat(BuiltinLessons.byName(e.name()).orElseThrow().steps()).as(e.name()).allSatisfy(step -> {
+                assertThat(step.pause()).as(step.title()).isTrue();
+                assertThat(step.show()).as(step.title()).isNotEmpty();
+            });
+        }
+    }
+
+    @Test
+    void aRowNameMustBeAString() {
+        String text = """
+                {"name": "x", "scenario": "article",
+                 "steps": [{"title": "t", "caption": "c", "when": {"atMs": 0}, "show": ["eve", 3]}]}
+                """;
+        assertThatThrownBy(() -> LessonJson.read("l.json", text, null)).isInstanceOf(InputException.class)
+                .hasMessageContaining("l.json:2: steps[0].show: expected a list of row names")
+                .hasMessageEndingWith("got 3 at [1]");
     }
 
     @Test

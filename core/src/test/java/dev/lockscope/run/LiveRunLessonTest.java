@@ -48,9 +48,26 @@ class LiveRunLessonTest {
             run.lessonNext();
             run.pump();
         }
-        assertThat(reachedAt.subList(0, 4)).containsExactly(0.0, 1010.0, 1200.0, 1650.0);
+        assertThat(reachedAt.subList(0, 4)).containsExactly(700.0, 1010.0, 1200.0, 1650.0);
         assertThat(titles.get(5)).isEqualTo("The writer starves");
         assertThat(titles.get(7)).isEqualTo("Done");
+    }
+
+    @Test
+    void aDeadlockThatLeavesNothingToRunStillLetsThePresenterGoOnAtMaxSpeed() throws Exception {
+        LiveRun run = LiveRun.lesson(BuiltinLessons.byName("recursive-rlock").orElseThrow(),
+                LiveRun.Options.defaults().withClock(() -> wall).withSpeed(Speed.MAX));
+        run.pump();
+        List<String> titles = new ArrayList<>();
+        for (int step = 0; step < 5; step++) {
+            playUntilHeld(run);
+            assertThat(run.snapshot().mode()).as("step %d", step + 1).isNotEqualTo(LiveRun.Mode.ENDED);
+            titles.add(run.snapshot().lesson().orElseThrow().current().orElseThrow().title());
+            run.lessonNext();
+            run.pump();
+        }
+        assertThat(titles).containsExactly("A reader", "A writer is pending", "The second RLock", "Deadlock",
+                "What a reader-preferring lock would do");
     }
 
     @Test

@@ -13,19 +13,21 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The detectors' alerts, newest last, and the full report of the one selected. Selecting one (click, or
- * Enter) hands it to {@code onSelect}, which moves the timeline and the playhead to it.
+ * The detectors' alerts, newest last, and the full report of the one selected: live, every alert so far; in a
+ * replay, those up to the playhead ({@link LabModel#shownAlerts()}), as every panel shows the run at the playhead.
+ * Selecting one (click, or Enter) hands it to {@code onSelect}, which moves the timeline and the playhead to it.
  */
 final class AlertsPanel extends VBox {
     private final ListView<TraceEvent.Alert> list;
     private final TextArea report = new TextArea();
     private final Label title = new Label();
+    private final SplitPane split;
 
     AlertsPanel(LabModel model, Consumer<TraceEvent.Alert> onSelect) {
         getStyleClass().addAll("panel", "alerts-panel");
         setId("alertsPanel");
         title.getStyleClass().add("panel-title");
-        list = new ListView<>(model.alerts());
+        list = new ListView<>(model.shownAlerts());
         list.setId("alertList");
         list.setPlaceholder(new Label("No alerts yet"));
         list.setCellFactory(v -> new ListCell<>() {
@@ -56,6 +58,7 @@ final class AlertsPanel extends VBox {
                 onSelect.accept(a);
             }
         });
+        model.shownAlerts().addListener((ListChangeListener<TraceEvent.Alert>) c -> updateTitle(model));
         model.alerts().addListener((ListChangeListener<TraceEvent.Alert>) c -> updateTitle(model));
         updateTitle(model);
         report.setId("alertReport");
@@ -63,9 +66,8 @@ final class AlertsPanel extends VBox {
         report.setWrapText(false);
         report.getStyleClass().add("alert-report");
         report.setPromptText("Select an alert to read its report: who waits, blocked by whom, doing what.");
-        SplitPane split = new SplitPane(list, report);
+        split = new SplitPane(list, report);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        split.setDividerPositions(0.55);
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().addAll(title, split);
     }
@@ -79,11 +81,29 @@ final class AlertsPanel extends VBox {
         }
     }
 
+    /** The panel's title, {@code Alerts (14)}: a tab shows it. */
+    javafx.beans.property.ReadOnlyStringProperty titleProperty() {
+        return title.textProperty();
+    }
+
+    /** Leaves the title out of the panel (a tab shows it). */
+    void hideTitle() {
+        title.setVisible(false);
+        title.setManaged(false);
+    }
+
+    /** The list over the report: the window places its divider ({@link SplitLayout}). */
+    SplitPane split() {
+        return split;
+    }
+
     ListView<TraceEvent.Alert> list() {
         return list;
     }
 
     private void updateTitle(LabModel model) {
-        title.setText("Alerts (" + model.alerts().size() + ")");
+        int shown = model.shownAlerts().size();
+        int all = model.alerts().size();
+        title.setText(shown == all ? "Alerts (" + all + ")" : "Alerts (" + shown + " of " + all + ", up to the playhead)");
     }
 }

@@ -10,15 +10,16 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
 /**
  * The Go code the run executes, for the strategy in force (docs/room-code.md), with the goroutines on each line
- * right now: how many wait to lock there, hold a lock taken there, or send (or park) there.
+ * right now: how many wait to lock there, hold a lock taken there, or send (or park) there. The counts follow their
+ * line, like a debugger's inline values, so the code itself never moves and a narrow panel (a projector, the
+ * presentation's side column) shows the code first.
  */
 final class CodePanel extends VBox {
-    private final GridPane lines = new GridPane();
+    private final VBox lines = new VBox();
     private final Label title = new Label("Code");
     private final List<Label> badges = new ArrayList<>();
     private final List<Label> texts = new ArrayList<>();
@@ -51,14 +52,15 @@ final class CodePanel extends VBox {
                 case ScriptSpec script -> GoCode.script(script);
             };
             title.setText(scenario.body() instanceof RoomSpec
-                    ? "Code — Room.Broadcast, strategy " + ((Strategy) key).id() : "Code — script " + scenario.name());
+                    ? "Code — strategy " + ((Strategy) key).id() : "Code — script " + scenario.name());
             rebuild();
         }
         for (int i = 0; i < code.size(); i++) {
             GoCode.Line line = code.get(i);
             SiteLoad load = line.site() == null ? SiteLoad.NONE : s.site(line.site());
             Label badge = badges.get(i);
-            badge.setText(describe(load, line.site()));
+            String text = describe(load, line.site());
+            badge.setText(text.isEmpty() ? "" : "← " + text);
             badge.getStyleClass().removeAll("badge-wait", "badge-hold", "badge-busy");
             texts.get(i).getStyleClass().remove("code-hot");
             if (!load.isEmpty()) {
@@ -85,7 +87,9 @@ final class CodePanel extends VBox {
             }
             badges.add(badge);
             texts.add(text);
-            lines.addRow(i, badge, text);
+            javafx.scene.layout.HBox line = new javafx.scene.layout.HBox(text, badge);
+            line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            lines.getChildren().add(line);
         }
     }
 

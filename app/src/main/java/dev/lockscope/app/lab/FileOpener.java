@@ -14,10 +14,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.stream.Stream;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.concurrent.Task;
@@ -240,37 +238,6 @@ public final class FileOpener {
     /** Most recent first (File ▸ Open recent). */
     List<Path> recentFiles() {
         return settings.recentFiles();
-    }
-
-    /**
-     * The files in {@code sample-traces/}: the directory named by the system property {@code lockscope.samples},
-     * or found in the working directory or its parent.
-     */
-    public static List<Path> sampleFiles() {
-        List<Path> dirs = new ArrayList<>();
-        String configured = System.getProperty("lockscope.samples");
-        if (configured != null) {
-            dirs.add(Path.of(configured));
-        } else {
-            Path cwd = Path.of("").toAbsolutePath();
-            dirs.add(cwd.resolve("sample-traces"));
-            if (cwd.getParent() != null) {
-                dirs.add(cwd.getParent().resolve("sample-traces"));
-            }
-        }
-        for (Path dir : dirs) {
-            if (Files.isDirectory(dir)) {
-                try (Stream<Path> list = Files.list(dir)) {
-                    return list.filter(p -> {
-                        String n = p.getFileName().toString();
-                        return n.endsWith(".jsonl") || n.endsWith(".jsonl.gz") || n.endsWith(".json");
-                    }).sorted().toList();
-                } catch (IOException e) {
-                    return List.of();
-                }
-            }
-        }
-        return List.of();
     }
 
     /** A file dropped anywhere on {@code scene} is opened (the first, when several are dropped). */

@@ -21,16 +21,28 @@ final class HelpOverlay extends StackPane {
         getStyleClass().add("help-overlay");
         GridPane grid = new GridPane();
         grid.getStyleClass().add("help-grid");
-        int row = 0;
-        for (Line line : lines(shortcuts)) {
-            Label keys = new Label(line.keys());
+        // Two columns, so that the help fits a 1280 × 720 projector.
+        List<Line> lines = lines(shortcuts);
+        int half = (lines.size() + 1) / 2;
+        for (int i = 0; i < lines.size(); i++) {
+            Label keys = new Label(lines.get(i).keys());
             keys.getStyleClass().add("help-keys");
-            Label what = new Label(line.description());
-            grid.addRow(row++, keys, what);
+            keys.setMinWidth(USE_PREF_SIZE);
+            Label what = new Label(lines.get(i).description());
+            what.setWrapText(true);
+            what.getStyleClass().add("help-what"); // at most 25 em wide: a long line wraps
+            what.setMinHeight(USE_PREF_SIZE);
+            int column = i < half ? 0 : 3; // column 2 is the gap between the two
+            grid.add(keys, column, i % half);
+            grid.add(what, column + 1, i % half);
         }
+        javafx.scene.layout.ColumnConstraints gap = new javafx.scene.layout.ColumnConstraints(12);
+        grid.getColumnConstraints().addAll(new javafx.scene.layout.ColumnConstraints(),
+                new javafx.scene.layout.ColumnConstraints(), gap);
+        grid.getStyleClass().add("help-columns");
         Label title = new Label("Keyboard shortcuts");
         title.getStyleClass().add("help-title");
-        Label hint = new Label("Esc, F1 or a click outside closes this. Also: drop a trace or scenario file on the window to open it.");
+        Label hint = new Label("Escape, F1 or a click outside closes this. Also: drop a trace or scenario file on the window to open it.");
         hint.getStyleClass().add("help-hint");
         VBox card = new VBox(12, title, grid, hint);
         card.getStyleClass().add("help-card");

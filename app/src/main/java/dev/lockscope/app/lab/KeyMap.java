@@ -3,6 +3,7 @@ package dev.lockscope.app.lab;
 import static javafx.scene.input.KeyCombination.SHIFT_DOWN;
 import static javafx.scene.input.KeyCombination.SHORTCUT_DOWN;
 
+import dev.lockscope.app.timeline.TimelineKey;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -23,8 +24,13 @@ import javafx.scene.input.KeyCombination;
  * of its menu item if it has one, and one line for the help. Rows whose keys do the two halves of one thing (W and
  * S zoom in and out) share their description, and the help shows them as one line.
  *
+ * <p>The timeline's own keys ({@link TimelineKey}) are rows here too, made from that table, so that the help and
+ * docs/lab.md list every key the window reacts to; the window passes them on to the timeline wherever the focus is
+ * (but in a text field). Escape is the window's: it closes the help or the find bar, leaves a text field, or else
+ * clears the timeline's selection as the timeline's own Escape does.
+ *
  * <p>Invariants, checked when the class loads: no two rows have the same keys; every action has a row, and at
- * most one of its rows a menu item.
+ * most one of its rows a menu item; every {@link TimelineKey} has a row.
  */
 final class KeyMap {
     private KeyMap() {}
@@ -35,9 +41,9 @@ final class KeyMap {
         STRATEGY_SEQUENTIAL, STRATEGY_GOROUTINE_PER_SEND, STRATEGY_PARALLEL_WAIT, STRATEGY_SNAPSHOT,
         STRATEGY_MEMBER_QUEUE, WHAT_IF,
         BACK_1S, ON_1S, BACK_10S, ON_10S, TO_START, TO_END,
-        FIT_TIMELINE, CLOSE_HELP, LESSON_NEXT, LESSON_BACK, TOGGLE_HELP,
+        FIT_TIMELINE, ESCAPE, FIND, FIND_NEXT, FIND_PREVIOUS, LESSON_NEXT, LESSON_BACK, TOGGLE_HELP,
         NEW_RUN, OPEN_SCENARIO, OPEN_TRACE, SAVE_TRACE, RECORD, EXPORT_PNG, RESET,
-        LARGER_TEXT, SMALLER_TEXT, NORMAL_TEXT, DARK_THEME, QUIT
+        LARGER_TEXT, SMALLER_TEXT, NORMAL_TEXT, NEXT_THEME, QUIT
     }
 
     /** Who reacts to a shortcut's keys. */
@@ -48,7 +54,11 @@ final class KeyMap {
         MENU,
         /** The window, on the character typed, whichever keys typed it; ignored while the user types in a field. */
         TYPED,
-        /** The timeline control, while it has the focus; listed here for the help, and its menu item if any. */
+        /**
+         * The timeline control ({@link TimelineKey}): it handles the key while it has the focus, and the window's
+         * key filter passes the key on to it from anywhere else (but a text field). A row without a key
+         * combination is a mouse gesture, listed for the help.
+         */
         TIMELINE
     }
 
@@ -56,8 +66,9 @@ final class KeyMap {
      * One row of the table.
      *
      * @param keys        as the help and docs show them: {@code "Shift+J"}, {@code "Ctrl+O"}, {@code "?"}
-     * @param combination what the lab matches, for {@link Owner#WINDOW} and {@link Owner#MENU} rows; otherwise
-     *                    {@code null} (the row's owner matches it itself)
+     * @param combination what is matched: by the lab, for {@link Owner#WINDOW} and {@link Owner#MENU} rows; by the
+     *                    timeline, for a {@link Owner#TIMELINE} key ({@code null} for a gesture); {@code null} for a
+     *                    {@link Owner#TYPED} row, matched on its character
      * @param owner       who reacts to the keys
      * @param action      what the lab runs; {@code null} only for a timeline key the lab just lists
      * @param menuText    the menu item's text, or {@code null} when no menu item runs the action
@@ -70,7 +81,7 @@ final class KeyMap {
             Objects.requireNonNull(owner, "owner");
             Objects.requireNonNull(description, "description");
             boolean matchedByLab = owner == Owner.WINDOW || owner == Owner.MENU;
-            if ((combination != null) != matchedByLab) {
+            if (matchedByLab && combination == null || owner == Owner.TYPED && combination != null) {
                 throw new IllegalArgumentException(keys + ": a " + owner + " row " + (matchedByLab ? "needs" : "has no")
                         + " key combination");
             }
@@ -88,53 +99,62 @@ final class KeyMap {
         }
     }
 
+    private static final String STRATEGIES =
+            "Strategy: sequential, goroutine-per-send, parallel-wait, snapshot, member-queue";
+
     /** The table, in the help's order. */
     static final List<Shortcut> SHORTCUTS = checked(List.of(
             window(key(KeyCode.SPACE), Action.PLAY_PAUSE, "Play / pause", "Play / pause"),
             window(key(KeyCode.N), Action.STEP_EVENT, "Step to next event", "Step to the next event"),
-            window(key(KeyCode.J), Action.NEXT_ALERT, "Next alert", "Next alert (live: run to it; replay: jump to it)"),
-            window(shift(KeyCode.J), Action.PREVIOUS_ALERT, "Previous alert", "Previous alert (replay)"),
-            window(key(KeyCode.CLOSE_BRACKET), Action.FASTER, "Faster", "Faster"),
-            window(key(KeyCode.OPEN_BRACKET), Action.SLOWER, "Slower", "Slower"),
-            window(key(KeyCode.M), Action.MAX_SPEED, null, "Speed: max"),
-            window(key(KeyCode.DIGIT1), Action.STRATEGY_SEQUENTIAL, null, "Strategy: sequential"),
-            window(key(KeyCode.DIGIT2), Action.STRATEGY_GOROUTINE_PER_SEND, null, "Strategy: goroutine-per-send"),
-            window(key(KeyCode.DIGIT3), Action.STRATEGY_PARALLEL_WAIT, null, "Strategy: parallel-wait"),
-            window(key(KeyCode.DIGIT4), Action.STRATEGY_SNAPSHOT, null, "Strategy: snapshot"),
-            window(key(KeyCode.DIGIT5), Action.STRATEGY_MEMBER_QUEUE, null, "Strategy: member-queue"),
+            window(key(KeyCode.J), Action.NEXT_ALERT, "Next alert", "Next / previous alert (live: run to the next)"),
+            window(shift(KeyCode.J), Action.PREVIOUS_ALERT, "Previous alert", "Next / previous alert (live: run to the next)"),
+            window(key(KeyCode.CLOSE_BRACKET), Action.FASTER, "Faster", "Faster / slower / max speed"),
+            window(key(KeyCode.OPEN_BRACKET), Action.SLOWER, "Slower", "Faster / slower / max speed"),
+            window(key(KeyCode.M), Action.MAX_SPEED, null, "Faster / slower / max speed"),
+            window(key(KeyCode.DIGIT1), Action.STRATEGY_SEQUENTIAL, null, STRATEGIES),
+            window(key(KeyCode.DIGIT2), Action.STRATEGY_GOROUTINE_PER_SEND, null, STRATEGIES),
+            window(key(KeyCode.DIGIT3), Action.STRATEGY_PARALLEL_WAIT, null, STRATEGIES),
+            window(key(KeyCode.DIGIT4), Action.STRATEGY_SNAPSHOT, null, STRATEGIES),
+            window(key(KeyCode.DIGIT5), Action.STRATEGY_MEMBER_QUEUE, null, STRATEGIES),
             window(key(KeyCode.I), Action.WHAT_IF, "What if from here", "What if from here (replay)"),
-            window(key(KeyCode.LEFT), Action.BACK_1S, null, "Replay: playhead back 1 s"),
-            window(key(KeyCode.RIGHT), Action.ON_1S, null, "Replay: playhead on 1 s"),
-            window(shift(KeyCode.LEFT), Action.BACK_10S, null, "Replay: back 10 s"),
-            window(shift(KeyCode.RIGHT), Action.ON_10S, null, "Replay: on 10 s"),
-            window(shortcut(KeyCode.HOME), Action.TO_START, null, "Replay: to the start"),
-            window(shortcut(KeyCode.END), Action.TO_END, null, "Replay: to the end"),
-            timeline("W", "Timeline: zoom in / out at the mouse (or the wheel, Ctrl+wheel)"),
-            timeline("S", "Timeline: zoom in / out at the mouse (or the wheel, Ctrl+wheel)"),
-            timeline("A", "Timeline: pan left / right (or drag)"),
-            timeline("D", "Timeline: pan left / right (or drag)"),
-            timeline("F", "Timeline: fit the selection / the whole run"),
-            new Shortcut("Home", null, Owner.TIMELINE, Action.FIT_TIMELINE, "Fit timeline",
-                    "Timeline: fit the selection / the whole run"),
-            timeline("L", "Timeline: follow the live run again"),
-            timeline("End", "Timeline: follow the live run again"),
-            timeline("Drag on the time axis", "Timeline: select a range and see its waits"),
-            window(key(KeyCode.ESCAPE), Action.CLOSE_HELP, null, "Close this help"),
-            window(key(KeyCode.PAGE_DOWN), Action.LESSON_NEXT, "Next step", "Lesson: next step (presenter remote)"),
-            window(key(KeyCode.PAGE_UP), Action.LESSON_BACK, "Previous step", "Lesson: previous step (presenter remote)"),
+            window(key(KeyCode.LEFT), Action.BACK_1S, null, "Replay: playhead back / on 1 s"),
+            window(key(KeyCode.RIGHT), Action.ON_1S, null, "Replay: playhead back / on 1 s"),
+            window(shift(KeyCode.LEFT), Action.BACK_10S, null, "Replay: playhead back / on 10 s"),
+            window(shift(KeyCode.RIGHT), Action.ON_10S, null, "Replay: playhead back / on 10 s"),
+            window(shortcut(KeyCode.HOME), Action.TO_START, null, "Replay: playhead to the start / the end"),
+            window(shortcut(KeyCode.END), Action.TO_END, null, "Replay: playhead to the start / the end"),
+            timeline(TimelineKey.ZOOM_IN, "Timeline: zoom in / out at the mouse (or the wheel)"),
+            timeline(TimelineKey.ZOOM_OUT, "Timeline: zoom in / out at the mouse (or the wheel)"),
+            timeline(TimelineKey.PAN_EARLIER, "Timeline: pan earlier / later (or drag)"),
+            timeline(TimelineKey.PAN_LATER, "Timeline: pan earlier / later (or drag)"),
+            timeline(TimelineKey.FIT_SELECTION, "Timeline: fit the selection"),
+            new Shortcut(TimelineKey.FIT_ALL.keys(), TimelineKey.FIT_ALL.combination(), Owner.TIMELINE,
+                    Action.FIT_TIMELINE, "Fit timeline", "Timeline: fit the whole run"),
+            timeline(TimelineKey.FOLLOW, "Timeline: follow the live run again"),
+            timeline(TimelineKey.FOLLOW_END, "Timeline: follow the live run again"),
+            new Shortcut("Drag on the time axis", null, Owner.TIMELINE, null, null,
+                    "Timeline: select a range and see its waits"),
+            window(key(KeyCode.ESCAPE), Action.ESCAPE, null,
+                    "Close the help or the find bar; leave a field; clear the selection and range"),
+            menu(shortcut(KeyCode.F), Action.FIND, "Find…", "Find a goroutine, lock or member by name"),
+            window(key(KeyCode.F3), Action.FIND_NEXT, "Find next", "Next / previous match (in the find field: Enter / Shift+Enter)"),
+            window(shift(KeyCode.F3), Action.FIND_PREVIOUS, "Find previous",
+                    "Next / previous match (in the find field: Enter / Shift+Enter)"),
+            window(key(KeyCode.PAGE_DOWN), Action.LESSON_NEXT, "Next step", "Lesson: next / previous step (a presenter remote)"),
+            window(key(KeyCode.PAGE_UP), Action.LESSON_BACK, "Previous step", "Lesson: next / previous step (a presenter remote)"),
             menu(key(KeyCode.F1), Action.TOGGLE_HELP, "Keyboard shortcuts", "Show or hide this help"),
             new Shortcut("?", null, Owner.TYPED, Action.TOGGLE_HELP, null, "Show or hide this help"),
             menu(shortcut(KeyCode.N), Action.NEW_RUN, "New from built-in scenario…", "New run of a built-in scenario"),
-            menu(shortcutShift(KeyCode.O), Action.OPEN_SCENARIO, "Open scenario…", "Open a scenario file (runs it live)"),
-            menu(shortcut(KeyCode.O), Action.OPEN_TRACE, "Open trace…", "Open a trace file (replay)"),
-            menu(shortcut(KeyCode.S), Action.SAVE_TRACE, "Save trace…", "Save the run as a trace"),
-            menu(shortcutShift(KeyCode.R), Action.RECORD, "Record live run to…", "Record the live run to a file as it runs"),
+            menu(shortcutShift(KeyCode.O), Action.OPEN_SCENARIO, "Open scenario…", "Open a scenario (runs live) / a trace (replays)"),
+            menu(shortcut(KeyCode.O), Action.OPEN_TRACE, "Open trace…", "Open a scenario (runs live) / a trace (replays)"),
+            menu(shortcut(KeyCode.S), Action.SAVE_TRACE, "Save trace…", "Save the run as a trace / record it as it runs"),
+            menu(shortcutShift(KeyCode.R), Action.RECORD, "Record live run to…", "Save the run as a trace / record it as it runs"),
             menu(shortcut(KeyCode.E), Action.EXPORT_PNG, "Timeline as PNG…", "Export the timeline as PNG"),
             menu(shortcut(KeyCode.R), Action.RESET, "Reset", "Reset: live, start again; replay, back to the start"),
             menu(shortcut(KeyCode.EQUALS), Action.LARGER_TEXT, "Larger text", "Larger / smaller / normal text"),
             menu(shortcut(KeyCode.MINUS), Action.SMALLER_TEXT, "Smaller text", "Larger / smaller / normal text"),
             menu(shortcut(KeyCode.DIGIT0), Action.NORMAL_TEXT, "Normal text size", "Larger / smaller / normal text"),
-            menu(shortcut(KeyCode.T), Action.DARK_THEME, "Dark theme", "Light or dark theme"),
+            menu(shortcut(KeyCode.T), Action.NEXT_THEME, "Next theme", "Next theme: light, dark, projector (high contrast)"),
             menu(shortcut(KeyCode.Q), Action.QUIT, "Quit", "Quit Lockscope")));
 
     /** The row whose menu item runs {@code action}, if it has one. */
@@ -155,8 +175,8 @@ final class KeyMap {
         return new Shortcut(keys.getDisplayText(), keys, Owner.MENU, action, menuText, description);
     }
 
-    private static Shortcut timeline(String keys, String description) {
-        return new Shortcut(keys, null, Owner.TIMELINE, null, null, description);
+    private static Shortcut timeline(TimelineKey key, String description) {
+        return new Shortcut(key.keys(), key.combination(), Owner.TIMELINE, null, null, description);
     }
 
     private static KeyCombination key(KeyCode code) {
@@ -194,6 +214,11 @@ final class KeyMap {
         for (Action a : Action.values()) {
             if (!rowsOf.containsKey(a) || menuItemsOf.getOrDefault(a, 0) > 1) {
                 throw new IllegalStateException(a + " needs one row, and at most one menu item");
+            }
+        }
+        for (TimelineKey k : TimelineKey.values()) {
+            if (!keys.contains(k.keys())) {
+                throw new IllegalStateException("the timeline's " + k.keys() + " has no row");
             }
         }
         return rows;

@@ -9,8 +9,12 @@ import java.util.function.Supplier;
  * exhaustive, so an action added to the key map does not compile until it does something here.
  */
 final class LabActions {
-    /** What only the window can do, as it owns the layout: the help overlay, the timeline in the centre, closing. */
-    record Window(Runnable toggleHelp, Runnable closeHelp, Supplier<TimelineLink> timeline, Runnable quit) {}
+    /**
+     * What only the window can do, as it owns the layout and the focus: the help overlay, Escape (close the help,
+     * leave a text field, or clear the timeline's selection), the timeline in the centre, closing.
+     */
+    record Window(Runnable toggleHelp, Runnable escape, Supplier<TimelineLink> timeline, Supplier<FindBar> find,
+            Runnable quit) {}
 
     private final LabModel model;
     private final RunControls run;
@@ -51,7 +55,10 @@ final class LabActions {
             case TO_START -> run.toStart();
             case TO_END -> run.toEnd();
             case FIT_TIMELINE -> window.timeline().get().fitAll();
-            case CLOSE_HELP -> window.closeHelp().run();
+            case ESCAPE -> window.escape().run();
+            case FIND -> window.find().get().open();
+            case FIND_NEXT -> window.find().get().next();
+            case FIND_PREVIOUS -> window.find().get().previous();
             case LESSON_NEXT -> model.lessonNext();
             case LESSON_BACK -> model.lessonBack();
             case TOGGLE_HELP -> window.toggleHelp().run();
@@ -60,12 +67,12 @@ final class LabActions {
             case OPEN_TRACE -> opener.chooseAndOpenTrace();
             case SAVE_TRACE -> saver.chooseAndSave();
             case RECORD -> saver.chooseAndRecord();
-            case EXPORT_PNG -> saver.chooseAndExportPng(window.timeline().get().node());
+            case EXPORT_PNG -> saver.chooseAndExportPng(window.timeline().get()::exportImage);
             case RESET -> model.reset();
             case LARGER_TEXT -> look.scaleFont(1.1);
             case SMALLER_TEXT -> look.scaleFont(1 / 1.1);
             case NORMAL_TEXT -> look.setFontScale(1);
-            case DARK_THEME -> look.toggleDarkTheme();
+            case NEXT_THEME -> look.nextTheme();
             case QUIT -> window.quit().run();
         }
     }

@@ -6,11 +6,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.CustomMenuItem;
+import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.VBox;
 import javafx.scene.control.SeparatorMenuItem;
 
 /**
@@ -25,6 +30,8 @@ final class LabMenus {
     private final RunSaver saver;
     private final LessonsAndSweeps lessons;
     private final LabModel model;
+    /** The samples the Open sample menu lists now; {@code null} before it first opens. */
+    private List<Samples.Sample> shownSamples;
 
     LabMenus(LabModel model, Consumer<KeyMap.Action> perform, FileOpener opener, RunSaver saver,
              LessonsAndSweeps lessons) {
@@ -36,18 +43,21 @@ final class LabMenus {
     }
 
     /**
-     * The menu bar (id {@code menuBar}). View's check items show and set {@code darkTheme}, and the settings'
-     * alert notifications.
+     * The menu bar (id {@code menuBar}). View's theme items show and set {@code theme}, its check item the settings'
+     * alert pop-ups.
      */
-    MenuBar build(BooleanProperty darkTheme, LabSettings settings) {
-        MenuBar bar = new MenuBar(file(), run(), view(darkTheme, settings), lessons(),
+    MenuBar build(ObjectProperty<Theme> theme, LabSettings settings, Runnable resetLayout,
+            javafx.beans.property.BooleanProperty rowPerGoroutine) {
+        MenuBar bar = new MenuBar(file(), run(), view(theme, settings, resetLayout, rowPerGoroutine), lessons(),
                 new Menu("Help", null, item(KeyMap.Action.TOGGLE_HELP)));
         bar.setId("menuBar");
         return bar;
     }
 
     private Menu file() {
-        Menu samples = filledOnShowing(new Menu("Open sample"), this::fillSamples);
+        Menu samples = new Menu("Open sample");
+        samples.getItems().add(new MenuItem("…"));
+        samples.setOnShowing(e -> fillSamples(samples));
         samples.setId("sampleMenu");
         Menu recent = filledOnShowing(new Menu("Open recent"), this::fillRecent);
         MenuItem save = item(KeyMap.Action.SAVE_TRACE);
@@ -85,15 +95,48 @@ final class LabMenus {
         return item;
     }
 
-    private Menu view(BooleanProperty darkTheme, LabSettings settings) {
-        CheckMenuItem dark = new CheckMenuItem();
-        shortcutOf(dark, KeyMap.Action.DARK_THEME);
-        dark.selectedProperty().bindBidirectional(darkTheme);
-        CheckMenuItem notes = new CheckMenuItem("Alert notifications");
-        notes.setSelected(settings.notifications());
-        notes.selectedProperty().addListener((o, was, on) -> settings.setNotifications(on));
-        return new Menu("View", null, dark, item(KeyMap.Action.LARGER_TEXT), item(KeyMap.Action.SMALLER_TEXT),
-                item(KeyMap.Action.NORMAL_TEXT), notes, item(KeyMap.Action.FIT_TIMELINE));
+    private Menu view(ObjectProperty<Theme> theme, LabSettings settings, Runnable resetLayout,
+            javafx.beans.property.BooleanProperty rowPerGoroutine) {
+        Menu themes = new Menu("Theme");
+        themes.setId("themeMenu");
+        // The next-theme item (Ctrl+T) is there from the start, for its accelerator; the radio items join it the
+        // first time the menu opens, so the window's first frame does not wait for them.
+        themes.getItems().add(item(KeyMap.Action.NEXT_THEME));
+        themes.setOnShowing(e -> {
+            if (themes.getItems().size() == 1) {
+                themes.getItems().addAll(0, themeItems(theme));
+                themes.getItems().add(themes.getItems().size() - 1, new SeparatorMenuItem());
+            }
+        });
+        CheckMenuItem notes = new CheckMenuItem("Alert pop-ups over the timeline (never while presenting)");
+        notes.setId("alertPopupsItem");
+        notes.setSelected(settings.alertPopups());
+        notes.selectedProperty().addListener((o, was, on) -> settings.setAlertPopups(on));
+        MenuItem layout = item("Reset layout", resetLayout);
+        layout.setId("resetLayoutItem");
+        CheckMenuItem rows = new CheckMenuItem("One row per goroutine");
+        rows.setId("rowPerGoroutineItem");
+        rows.selectedProperty().bindBidirectional(rowPerGoroutine);
+        return new Menu("View", null, themes, item(KeyMap.Action.LARGER_TEXT), item(KeyMap.Action.SMALLER_TEXT),
+                item(KeyMap.Action.NORMAL_TEXT), layout, notes, new SeparatorMenuItem(), item(KeyMap.Action.FIND),
+                item(KeyMap.Action.FIND_NEXT), item(KeyMap.Action.FIND_PREVIOUS), item(KeyMap.Action.FIT_TIMELINE), rows);
+    }
+
+    /** A radio item per theme, in step with {@code theme}. */
+    private static List<MenuItem> themeItems(ObjectProperty<Theme> theme) {
+        ToggleGroup group = new ToggleGroup();
+        List<MenuItem> items = new java.util.ArrayList<>();
+        for (Theme t : Theme.values()) {
+            RadioMenuItem item = new RadioMenuItem(t.label());
+            item.setId("theme-" + t.id());
+            item.setToggleGroup(group);
+            item.setUserData(t);
+            item.setSelected(theme.get() == t);
+            item.setOnAction(e -> theme.set(t));
+            items.add(item);
+        }
+        theme.addListener((o, was, now) -> group.getToggles().forEach(tg -> tg.setSelected(tg.getUserData() == now)));
+        return items;
     }
 
     private Menu lessons() {
@@ -124,14 +167,40 @@ final class LabMenus {
         }
     }
 
+    /**
+     * The samples, in two sections: the traces, which open to replay what was recorded, and the scenarios, which run
+     * live; each item with its file name and the one-line description of sample-traces/README.md.
+     */
     private void fillSamples(Menu menu) {
-        List<Path> samples = FileOpener.sampleFiles();
+        List<Samples.Sample> samples = Samples.list();
+        if (samples.equals(shownSamples)) {
+            return; // the same files: keep the items (a menu shown again keeps its nodes)
+        }
+        shownSamples = samples;
+        menu.getItems().clear();
         if (samples.isEmpty()) {
             menu.getItems().add(disabled("(no sample-traces/ folder here)"));
         }
-        for (Path p : samples) {
-            MenuItem item = item(p.getFileName().toString(), () -> opener.openFile(p));
-            item.setId("sample-" + p.getFileName());
+        Boolean section = null;
+        for (Samples.Sample sample : samples) {
+            if (!Boolean.valueOf(sample.trace()).equals(section)) {
+                section = sample.trace();
+                if (!menu.getItems().isEmpty()) {
+                    menu.getItems().add(new SeparatorMenuItem());
+                }
+                // A header, not a disabled item (whose grey would be hard to read on a projector); it does nothing.
+                Label title = new Label(sample.trace() ? "Traces: replay what was recorded" : "Scenarios: run live");
+                title.getStyleClass().add("menu-section");
+                menu.getItems().add(new CustomMenuItem(title, false));
+            }
+            Label name = new Label(sample.file().getFileName().toString());
+            name.getStyleClass().add("sample-name");
+            Label about = new Label(sample.description());
+            about.getStyleClass().add("sample-description");
+            VBox box = new VBox(1, name, about);
+            box.setId("sample-" + sample.file().getFileName());
+            CustomMenuItem item = new CustomMenuItem(box, true);
+            item.setOnAction(e -> opener.openFile(sample.file()));
             menu.getItems().add(item);
         }
     }

@@ -77,6 +77,8 @@ public final class LabModel {
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
     private final ReadOnlyObjectWrapper<Path> recording = new ReadOnlyObjectWrapper<>(this, "recording");
     private final ObservableList<TraceEvent.Alert> alerts = FXCollections.observableArrayList();
+    /** A prefix of {@link #alerts}: all of them live, those up to the playhead in a replay. */
+    private final ObservableList<TraceEvent.Alert> shownAlerts = FXCollections.observableArrayList();
     private final ObservableList<MetricSample> samples = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<LessonState> lesson = new ReadOnlyObjectWrapper<>(this, "lesson");
 
@@ -84,6 +86,12 @@ public final class LabModel {
 
     // Live.
     private LiveRun run;
+    /**
+     * A what-if run re-simulates the trace up to its fork, alerts included: those (up to this instant, in the
+     * run's first generation) are not new to the user and raise no pop-up.
+     */
+    private long quietThroughNs = -1;
+    private long quietGeneration = -1;
     /** A tracked program streaming its events, when the lab is attached to one (shown as {@link Source#LIVE}). */
     private AttachedRun attached;
     private long seenAttachedVersion = -1;
@@ -114,7 +122,19 @@ public final class LabModel {
             if (source.get() == Source.REPLAY && playheadState != null) {
                 playheadState.request(t.longValue());
             }
+            if (source.get() == Source.REPLAY) {
+                syncShownAlerts();
+            }
         });
+        alerts.addListener((javafx.collections.ListChangeListener<TraceEvent.Alert>) c -> {
+            while (c.next()) {
+                if (c.wasRemoved() || c.getFrom() < shownAlerts.size()) {
+                    shownAlerts.clear(); // no longer a prefix: start again
+                }
+            }
+            syncShownAlerts();
+        });
+        source.addListener(o -> syncShownAlerts());
         frames.start();
     }
 
@@ -191,6 +211,39 @@ public final class LabModel {
         return alerts;
     }
 
+    /**
+     * The alerts the panels show: live, every alert so far; in a replay, those up to the playhead, as every panel
+     * shows the run at the playhead. Always a prefix of {@link #alerts()}, kept in step incrementally.
+     */
+    public ObservableList<TraceEvent.Alert> shownAlerts() {
+        return shownAlerts;
+    }
+
+    /** Makes {@link #shownAlerts} the prefix of {@link #alerts} up to the playhead (replay) or all of it (live). */
+    private void syncShownAlerts() {
+        int k = source.get() == Source.REPLAY ? countUpTo(alerts, playhead.get()) : alerts.size();
+        if (k < shownAlerts.size()) {
+            shownAlerts.remove(k, shownAlerts.size());
+        } else if (k > shownAlerts.size()) {
+            shownAlerts.addAll(alerts.subList(shownAlerts.size(), k));
+        }
+    }
+
+    /** The number of alerts at or before {@code t}; alerts are in time order. */
+    private static int countUpTo(List<TraceEvent.Alert> list, long t) {
+        int lo = 0;
+        int hi = list.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (list.get(mid).time() <= t) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     /** The chart samples so far (live) or of the whole trace (replay). */
     public ObservableList<MetricSample> samples() {
         return samples;
@@ -201,7 +254,10 @@ public final class LabModel {
         return lesson.getReadOnlyProperty();
     }
 
-    /** Called with the alerts each live frame brings, for notifications. */
+    /**
+     * Called with the alerts each live frame brings that are new to the user, for pop-ups: not those a what-if run
+     * re-simulates up to its fork.
+     */
     public void setOnLiveAlerts(Consumer<List<TraceEvent.Alert>> listener) {
         this.onLiveAlerts = listener;
     }
@@ -274,8 +330,15 @@ public final class LabModel {
     }
 
     private void showLive(LiveRun next, String newTitle) {
+        showLive(next, newTitle, -1);
+    }
+
+    /** Shows {@code next}; its first generation's alerts up to {@code quietThrough} (if not negative) are not new. */
+    private void showLive(LiveRun next, String newTitle, long quietThrough) {
         closeCurrent();
         run = next;
+        quietThroughNs = quietThrough;
+        quietGeneration = next.snapshot().generation();
         trace = null;
         seenGeneration = -1;
         source.set(Source.LIVE);
@@ -379,7 +442,7 @@ public final class LabModel {
             fork.play();
             fork.start();
             showLive(fork, fromScenario.name() + " — what if, from " + Millis.seconds(at) + " of "
-                    + from.file().getFileName());
+                    + from.file().getFileName(), at);
             int expected = rowsUpTo(from.store().view(), at);
             message.set(got == expected ? "What if: re-simulated " + got + " events up to " + Millis.seconds(at)
                     + ", then continued live"
@@ -461,15 +524,20 @@ public final class LabModel {
         return Optional.empty();
     }
 
-    /** Live: starts the scenario again. Replay: back to the start. */
+    /**
+     * Live: starts the scenario again. Replay: back to the start. Either way the status bar says so, in place of
+     * whatever it said (an error about the run before is no longer true).
+     */
     public void reset() {
         if (source.get() == Source.LIVE) {
             if (run != null) {
                 run.reset();
+                message.set("Reset: " + run.scenario().name() + " runs again from 0 s");
             }
         } else {
             playing.set(false);
             playhead.set(0);
+            message.set("Back to the start of the trace");
         }
     }
 
@@ -553,8 +621,10 @@ public final class LabModel {
         lesson.set(s.lesson().orElse(null));
         playhead.set(s.nowNs());
         s.problem().ifPresent(message::set);
-        if (!newAlerts.isEmpty()) {
-            onLiveAlerts.accept(newAlerts);
+        List<TraceEvent.Alert> fresh = s.generation() == quietGeneration && quietThroughNs >= 0
+                ? newAlerts.stream().filter(a -> a.time() > quietThroughNs).toList() : newAlerts;
+        if (!fresh.isEmpty()) {
+            onLiveAlerts.accept(fresh);
         }
     }
 

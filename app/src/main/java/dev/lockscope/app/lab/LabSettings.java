@@ -11,7 +11,7 @@ import java.util.Properties;
 
 /**
  * What the lab remembers between runs, in {@code settings.properties} under its home directory: the theme, the
- * font scale, recent files, the window's bounds and split positions. The home is {@code ~/.lockscope}, or the
+ * font scale, recent files, the window's bounds and split positions, whether alerts pop up. The home is {@code ~/.lockscope}, or the
  * system property {@code lockscope.home} (tests point it at a temporary directory). A missing or unreadable file
  * gives the defaults; a failed save is reported to the caller and changes nothing else.
  */
@@ -60,12 +60,13 @@ public final class LabSettings {
         return file;
     }
 
-    public boolean darkTheme() {
-        return "dark".equals(props.getProperty("theme"));
+    /** The theme's id: {@code light} (the default), {@code dark} or {@code projector}. */
+    public String theme() {
+        return props.getProperty("theme", "light");
     }
 
-    public void setDarkTheme(boolean dark) {
-        props.setProperty("theme", dark ? "dark" : "light");
+    public void setTheme(String id) {
+        props.setProperty("theme", id);
     }
 
     public double fontScale() {
@@ -103,6 +104,24 @@ public final class LabSettings {
         }
     }
 
+    /** Whether the timeline gives every goroutine a row of its own (else it packs them into lanes). */
+    public boolean rowPerGoroutine() {
+        return Boolean.parseBoolean(props.getProperty("rowPerGoroutine", "false"));
+    }
+
+    public void setRowPerGoroutine(boolean on) {
+        props.setProperty("rowPerGoroutine", String.valueOf(on));
+    }
+
+    /** The folder a kind of file (sweep, lesson) was last opened from, if any. */
+    public java.util.Optional<Path> lastDirectory(String kind) {
+        return java.util.Optional.ofNullable(props.getProperty("dir." + kind)).map(Path::of);
+    }
+
+    public void setLastDirectory(String kind, Path dir) {
+        props.setProperty("dir." + kind, dir.toString());
+    }
+
     /** x, y, width, height, or null when never saved. */
     public double[] windowBounds() {
         String v = props.getProperty("window");
@@ -136,7 +155,7 @@ public final class LabSettings {
         props.setProperty("maximized", String.valueOf(m));
     }
 
-    /** A split pane's divider positions, or {@code fallback}. */
+    /** A split pane's divider positions as the user left them, or {@code fallback} (which may be {@code null}). */
     public double[] dividers(String name, double[] fallback) {
         String v = props.getProperty("dividers." + name);
         if (v == null) {
@@ -144,7 +163,7 @@ public final class LabSettings {
         }
         try {
             String[] parts = v.split(",");
-            if (parts.length != fallback.length) {
+            if (fallback != null && parts.length != fallback.length) {
                 return fallback;
             }
             double[] d = new double[parts.length];
@@ -157,7 +176,12 @@ public final class LabSettings {
         }
     }
 
+    /** Remembers a split pane's divider positions; {@code null} forgets them. */
     public void setDividers(String name, double[] positions) {
+        if (positions == null) {
+            props.remove("dividers." + name);
+            return;
+        }
         StringBuilder sb = new StringBuilder();
         for (double p : positions) {
             sb.append(sb.isEmpty() ? "" : ",").append(p);
@@ -165,13 +189,16 @@ public final class LabSettings {
         props.setProperty("dividers." + name, sb.toString());
     }
 
-    /** Whether alerts pop up as notifications. */
-    public boolean notifications() {
-        return Boolean.parseBoolean(props.getProperty("notifications", "true"));
+    /**
+     * Whether a live run's alerts pop up over the timeline (never while a lesson is presented). Off by default: the
+     * docked alert strip always shows them, and a pop-up is for those who ask for it.
+     */
+    public boolean alertPopups() {
+        return Boolean.parseBoolean(props.getProperty("alertPopups", "false"));
     }
 
-    public void setNotifications(boolean on) {
-        props.setProperty("notifications", String.valueOf(on));
+    public void setAlertPopups(boolean on) {
+        props.setProperty("alertPopups", String.valueOf(on));
     }
 
     /** The port last attached to, as typed; empty before the first attach. */

@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 /**
  * The strip below the lab: the model's last message, a trace's loading progress with Cancel (shown only while a
@@ -43,8 +44,10 @@ final class LabStatusBar extends HBox {
         events.setId("eventsLabel");
         events.textProperty().bind(Bindings.createStringBinding(() -> model.statusProperty().get() == null ? ""
                 : String.format("%,d events", model.statusProperty().get().events()), model.statusProperty()));
+        events.setMinWidth(Region.USE_PREF_SIZE);
         Label hint = new Label(KeyMap.keysOf(KeyMap.Action.TOGGLE_HELP) + ": shortcuts");
         hint.getStyleClass().add("hint");
+        hint.setMinWidth(Region.USE_PREF_SIZE);
         getChildren().addAll(message, progress, cancel, events, hint);
         setAlignment(Pos.CENTER_LEFT);
         getStyleClass().add("status-bar");

@@ -1,12 +1,15 @@
 package dev.lockscope.app.lab;
 
 import dev.lockscope.app.lesson.LessonBar;
+import dev.lockscope.app.timeline.GoroutineRows;
 import dev.lockscope.app.timeline.TimelineView;
 import dev.lockscope.event.TraceEvent;
 import dev.lockscope.lesson.Lesson;
+import dev.lockscope.lesson.LessonStep;
 import dev.lockscope.scenario.Scenario;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Platform;
@@ -17,6 +20,8 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
@@ -27,14 +32,15 @@ import javafx.stage.Stage;
 /**
  * The lab's main window and its layout: menus and toolbar on top, the lesson strip, the room on the left, the
  * timeline in the centre over the code and the alerts, the metrics on the right, a status bar below, and the
- * shortcut help over everything. It builds these parts, places them in split panes, and remembers the window's
- * bounds and the split positions. What the parts do is theirs: files ({@link FileOpener}, {@link RunSaver}),
+ * shortcut help over everything. It builds these parts, places them in split panes ({@link SplitLayout} says where
+ * their dividers go), and remembers the window's bounds. What the parts do is theirs: files ({@link FileOpener}, {@link RunSaver}),
  * lessons and sweeps ({@link LessonsAndSweeps}), the run ({@link RunControls}), the look ({@link LabLook}), and
  * the menus and keys, made from the {@link KeyMap} ({@link LabMenus}, {@link ShortcutKeys}, {@link LabActions}).
  *
  * <p>It owns the {@link LabModel} and the background executor for files, and ends both when the window closes.
- * Everything it does on the FX thread is quick. While a lesson is presented, only the timeline and the code show;
- * the split positions the user arranged are saved only when all panels show.
+ * Everything it does on the FX thread is quick. While a lesson is presented, only the timeline and the code show,
+ * side by side, in larger text; leaving the lesson brings back the user's text size and layout. The window is never
+ * smaller than {@value #MIN_WIDTH} × {@value #MIN_HEIGHT} and always opens on a screen.
  *
  * <p>Test hooks: {@link #model()}, {@link #opener()} and {@link #saver()}, whose file actions take a path, so that
  * tests need no file chooser.
@@ -42,6 +48,13 @@ import javafx.stage.Stage;
 public final class LabWindow {
     /** How much of a live run the timeline shows while it follows: enough to see a stall build up. */
     private static final long FOLLOW_SPAN_NS = 8_000_000_000L;
+    /** The smallest window that keeps the menus, the toolbar and a usable timeline (an old 800 × 600 projector). */
+    static final double MIN_WIDTH = 800;
+    static final double MIN_HEIGHT = 600;
+    /** The narrowest timeline picture File ▸ Export writes: wide enough for a document, and for its legend. */
+    static final double EXPORT_MIN_WIDTH = 1600;
+    /** The text size while a lesson is presented, at least: readable from the back of a classroom. */
+    static final double PRESENTING_SCALE = 1.35;
 
     private final Stage stage;
     private final LabSettings settings;
@@ -54,14 +67,16 @@ public final class LabWindow {
     private final BorderPane root = new BorderPane();
     private final StackPane layers = new StackPane(root);
     private final StackPane timelineHolder = new StackPane();
+    /** The timeline and, over it once asked for, the find bar: what the split panes place. */
+    private final VBox timelineArea = new VBox(timelineHolder);
     private final SplitPane outer = new SplitPane();
     private final SplitPane middle = new SplitPane();
     private final SplitPane bottom = new SplitPane();
-    // The default split positions: room | timeline and code | metrics; timeline over code; code | alerts.
-    // Per window rather than static: arrays are mutable, and only this window passes them on (read only).
-    private final double[] defaultOuterDividers = {0.285, 0.77};
-    private final double[] defaultMiddleDividers = {0.62};
-    private final double[] defaultBottomDividers = {0.55};
+    /** The alert strip (with the panels) over the status bar. */
+    private final VBox bottomBars = new VBox();
+    /** The caption strip over the panes: what a presentation shows larger. */
+    private final VBox center = new VBox();
+    private final SplitLayout splits;
     private final FileOpener opener;
     private final RunSaver saver;
     private final LessonsAndSweeps lessons;
@@ -72,11 +87,15 @@ public final class LabWindow {
     private boolean presenting;
     private long firstFrameUptimeMs;
     private HelpOverlay help; // built when first shown
+    private FindBar find; // built when first asked for
     private TimelineLink timeline;
+    private TimelineView timelineView;
 
     public LabWindow(Stage stage, LabSettings settings) {
         this.stage = stage;
         this.settings = settings;
+        splits = new SplitLayout(settings);
+        defineArrangements();
         ErrorReporter errors = new ErrorReporter(stage, model);
         FileChoosers choosers = new FileChoosers(stage, settings);
         opener = new FileOpener(stage, model, settings, background, errors, choosers);
@@ -85,37 +104,53 @@ public final class LabWindow {
         RunControls run = new RunControls(model, this::selectAlert);
 
         TimelineView tv = timelineView();
-        installTimeline(TimelineLink.of(tv, tv::selectAlert, tv::fitAll));
+        timelineView = tv;
+        VBox.setVgrow(timelineHolder, Priority.ALWAYS);
+        installTimeline(TimelineLink.of(tv, tv::selectAlert, tv::fitAll, tv::clearSelection,
+                () -> tv.exportImage(EXPORT_MIN_WIDTH)));
         middle.setOrientation(Orientation.VERTICAL);
-        middle.getItems().add(timelineHolder);
+        middle.getItems().add(timelineArea);
         outer.getItems().add(middle);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(layers, Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight()));
         look = new LabLook(scene, tv, model.messageProperty(), settings);
+        splits.setFontScale(look.contentScaleProperty().get());
+        look.contentScaleProperty().addListener((o, was, scale) -> {
+            splits.setFontScale(scale.doubleValue());
+            splits.reapply(); // a larger text pushes dividers; smaller again, they come back
+        });
 
         LabActions actions = new LabActions(model, run, opener, saver, look,
-                new LabActions.Window(() -> help().toggle(), this::closeHelp, () -> timeline, stage::close));
-        root.setTop(new VBox(new LabMenus(model, actions::perform, opener, saver, lessons).build(look.darkThemeProperty(), settings),
+                new LabActions.Window(() -> help().toggle(), this::escape, () -> timeline, this::findBar, stage::close));
+        root.setTop(new VBox(new LabMenus(model, actions::perform, opener, saver, lessons).build(look.themeProperty(), settings, splits::resetToDefaults, rowPerGoroutine(tv)),
                 new LabToolBar(model, run)));
-        LessonBar lessonBar = new LessonBar(model.lessonProperty(), model::lessonNext, model::lessonBack);
+        LessonBar lessonBar = new LessonBar(model.lessonProperty(), model.playingProperty(), model::lessonNext,
+                model::lessonBack);
         VBox.setVgrow(outer, Priority.ALWAYS);
-        root.setCenter(new VBox(lessonBar, outer));
-        model.lessonProperty().addListener((o, old, now) -> presentationMode(now != null));
-        root.setBottom(new LabStatusBar(model, opener.loadingProperty(), opener::cancelLoading));
+        root.setCenter(center);
+        center.getChildren().setAll(lessonBar, outer);
+        model.lessonProperty().addListener((o, old, now) -> {
+            presentationMode(now != null);
+            restoreSubject();
+            if (now != null && (old == null || old.reached() != now.reached())) {
+                frameStep(tv, now.reachedAtNs());
+            }
+        });
+        root.setBottom(bottomBars);
+        bottomBars.getChildren().add(new LabStatusBar(model, opener.loadingProperty(), opener::cancelLoading));
         root.getStyleClass().add("lab-root");
 
-        ShortcutKeys.install(scene, KeyMap.SHORTCUTS, actions::perform);
+        ShortcutKeys.install(scene, KeyMap.SHORTCUTS, actions::perform, tv);
         opener.acceptDrops(scene);
         stage.setScene(scene);
         stage.titleProperty().bind(Bindings.concat("Lockscope — ", model.titleProperty()));
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
         restoreBounds();
         stage.setOnHidden(e -> close());
 
         // Keyboard focus starts on the timeline, not in a text field, so Space and the letter keys work at once.
-        timelineHolder.setFocusTraversable(true);
-        stage.setOnShown(e -> timelineHolder.requestFocus());
-        timelineHolder.setOnMouseClicked(e -> timelineHolder.requestFocus());
-        model.setOnLiveAlerts(new AlertNotifier(stage, settings, this::selectAlert)::onAlerts);
+        stage.setOnShown(e -> tv.requestFocus());
         attachPanelsAfterFirstFrame(scene);
     }
 
@@ -168,8 +203,12 @@ public final class LabWindow {
         return tv;
     }
 
-    /** The room, metrics, code and alerts panels: built after the first frame, then fixed. */
-    private record SidePanels(RoomPanel room, MetricsPanel metrics, CodePanel code, AlertsPanel alerts) {}
+    /**
+     * The room, metrics, code, details and alerts panels, the last two as tabs docked under the timeline: built after
+     * the first frame, then fixed.
+     */
+    private record SidePanels(RoomPanel room, MetricsPanel metrics, CodePanel code, DetailsPanel details,
+                              AlertsPanel alerts, TabPane tabs) {}
 
     /**
      * The first frame shows the menus, the toolbar and the live timeline; the side panels join right after it.
@@ -200,31 +239,59 @@ public final class LabWindow {
 
     /** Builds the side panels and lays them out around the timeline (or leaves them out while presenting). */
     private void attachPanels() {
-        panels = new SidePanels(new RoomPanel(model), new MetricsPanel(model), new CodePanel(model),
-                new AlertsPanel(model, this::selectAlert));
+        DetailsPanel details = new DetailsPanel(timelineView);
+        AlertsPanel alerts = new AlertsPanel(model, this::selectAlert);
+        panels = new SidePanels(new RoomPanel(model), new MetricsPanel(model), new CodePanel(model), details, alerts,
+                bottomTabs(details, alerts));
         SplitPane.setResizableWithParent(panels.room(), false);
         SplitPane.setResizableWithParent(panels.metrics(), false);
         look.styleCharts(panels.metrics());
-        middle.getItems().setAll(timelineHolder, bottom);
-        layoutPanels(settings.dividers("outer", defaultOuterDividers),
-                settings.dividers("bottom", defaultBottomDividers));
-        middle.setDividerPositions(settings.dividers("middle", defaultMiddleDividers));
+        // Alerts come with the panels: no run has raised one by the first frame.
+        bottomBars.getChildren().addFirst(new AlertStrip(model, this::selectAlert));
+        model.setOnLiveAlerts(new AlertPopups(timelineHolder, settings, () -> presenting, this::selectAlert)::onAlerts);
+        layoutPanels();
         panelsReady.set(true);
     }
 
-    /** Puts the panels in the split panes: all of them, or, while a lesson is presented, only the code. */
-    private void layoutPanels(double[] outerDividers, double[] bottomDividers) {
+    /**
+     * The window's arrangements and their default divider positions ({@link SplitLayout}). The side panels are as
+     * wide as their content needs at the text size (in em), up to a share of the window, so that on a 1280 px
+     * projector and a 1920 px screen alike the timeline gets the rest.
+     */
+    private void defineArrangements() {
+        splits.define("lab", 2, (width, scale) -> {
+            double em = 13 * scale;
+            double room = Math.min(0.32 * width, 28.5 * em);
+            double metrics = Math.min(0.27 * width, 24 * em);
+            return new double[] {room / width, 1 - metrics / width};
+        });
+        splits.define("timelineOverCode", 1, (height, scale) -> new double[] {0.6});
+        splits.define("codeBesideTabs", 1, (width, scale) -> new double[] {0.64});
+        splits.define("alertListOverReport", 1, (height, scale) -> new double[] {0.55});
+        // Presenting: the timeline beside the code, so that it has the whole height the caption leaves.
+        splits.define("presenting", 1, (width, scale) -> new double[] {1 - Math.min(0.38 * width, 33 * 13 * scale) / width});
+    }
+
+    /**
+     * Puts the panels in the split panes: all of them, or, while a lesson is presented, the timeline beside the code
+     * (so that the timeline keeps the whole height the caption strip leaves).
+     */
+    private void layoutPanels() {
         if (panels == null) {
             return;
         }
         if (presenting) {
-            outer.getItems().setAll(middle);
-            bottom.getItems().setAll(panels.code());
+            middle.getItems().setAll(timelineArea);
+            outer.getItems().setAll(middle, panels.code());
+            splits.show(outer, "presenting");
         } else {
+            bottom.getItems().setAll(panels.code(), panels.tabs());
+            middle.getItems().setAll(timelineArea, bottom);
             outer.getItems().setAll(panels.room(), middle, panels.metrics());
-            bottom.getItems().setAll(panels.code(), panels.alerts());
-            outer.setDividerPositions(outerDividers);
-            bottom.setDividerPositions(bottomDividers);
+            splits.show(outer, "lab");
+            splits.show(middle, "timelineOverCode");
+            splits.show(bottom, "codeBesideTabs");
+            splits.show(panels.alerts().split(), "alertListOverReport");
         }
     }
 
@@ -236,6 +303,66 @@ public final class LabWindow {
         return panelsReady.getReadOnlyProperty();
     }
 
+    /**
+     * The selection's details and the alerts, as tabs beside the code. The alerts show first; a selection made on the
+     * timeline itself (not from an alert) brings the details forward.
+     */
+    private TabPane bottomTabs(DetailsPanel details, AlertsPanel alerts) {
+        Tab alertsTab = new Tab();
+        alertsTab.setId("alertsTab");
+        alertsTab.textProperty().bind(alerts.titleProperty());
+        alerts.hideTitle();
+        alertsTab.setContent(alerts);
+        Tab detailsTab = new Tab("Details", details);
+        detailsTab.setId("detailsTab");
+        TabPane tabs = new TabPane(alertsTab, detailsTab);
+        tabs.setId("bottomTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        timelineView.selectionProperty().addListener((o, was, now) -> {
+            if (now != null && now.alert() == null) {
+                tabs.getSelectionModel().select(detailsTab);
+            }
+        });
+        return tabs;
+    }
+
+    /** The timeline's rows, one per goroutine or packed, from the settings and back to them. */
+    private javafx.beans.property.BooleanProperty rowPerGoroutine(TimelineView tv) {
+        javafx.beans.property.BooleanProperty on = new javafx.beans.property.SimpleBooleanProperty(settings.rowPerGoroutine());
+        tv.setGoroutineRows(on.get() ? GoroutineRows.ONE_PER_GOROUTINE : GoroutineRows.PACKED);
+        on.addListener((o, was, now) -> {
+            tv.setGoroutineRows(now ? GoroutineRows.ONE_PER_GOROUTINE : GoroutineRows.PACKED);
+            settings.setRowPerGoroutine(now);
+        });
+        return on;
+    }
+
+    /** The find bar over the timeline; built the first time it is asked for. */
+    private FindBar findBar() {
+        if (find == null) {
+            find = new FindBar(timelineView, this::restoreSubject);
+            timelineArea.getChildren().addFirst(find);
+        }
+        return find;
+    }
+
+    /**
+     * When a lesson step comes up at {@code t}, the timeline shows what led to it: the last {@value #FOLLOW_SPAN_NS}
+     * ns, or the whole run so far when it is younger (so that a step at 1.6 s is not a sliver at the left of an 8 s
+     * view), with "now" near the right edge; then it follows the run at that span.
+     */
+    private static void frameStep(TimelineView tv, long t) {
+        long span = Math.clamp(t + t / 10, 1_000_000_000L, FOLLOW_SPAN_NS);
+        tv.showRange(t - span + span / 20, t + span / 20);
+        tv.setFollow(true);
+    }
+
+    /** The timeline's subject when no search shows one: the rows the lesson's step talks about, or none. */
+    private void restoreSubject() {
+        var lesson = model.lessonProperty().get();
+        timelineView.setSubject(lesson == null ? List.of() : lesson.current().map(LessonStep::show).orElse(List.of()));
+    }
+
     /** The shortcut overlay, above everything; built the first time it is asked for. */
     private HelpOverlay help() {
         if (help == null) {
@@ -245,9 +372,20 @@ public final class LabWindow {
         return help;
     }
 
-    private void closeHelp() {
-        if (help != null) {
+    /**
+     * Escape, in this order: closes the help if it shows; closes the find bar if the keyboard is in it; leaves a
+     * text field (the timeline gets the keyboard); or clears the timeline's selection and time range.
+     */
+    private void escape() {
+        Scene scene = stage.getScene();
+        if (help != null && help.isVisible()) {
             help.hide();
+        } else if (find != null && find.isOpen() && find.hasFocus()) {
+            find.close();
+        } else if (ShortcutKeys.isTyping(scene.getFocusOwner())) {
+            timeline.node().requestFocus();
+        } else {
+            timeline.clearSelection();
         }
     }
 
@@ -257,7 +395,8 @@ public final class LabWindow {
      * TimelineView tv = new TimelineView();
      * tv.storeProperty().bind(window.model().storeProperty());          // a new store after each reset
      * tv.playheadProperty().bindBidirectional(window.model().playheadProperty());
-     * window.installTimeline(TimelineLink.of(tv, tv::selectAlert, tv::fitAll));
+     * window.installTimeline(TimelineLink.of(tv, tv::selectAlert, tv::fitAll, tv::clearSelection,
+                () -> tv.exportImage(EXPORT_MIN_WIDTH)));
      * }</pre>
      */
     public void installTimeline(TimelineLink link) {
@@ -274,10 +413,8 @@ public final class LabWindow {
             return;
         }
         presenting = on;
-        if (on) {
-            look.atLeast(1.35);
-        }
-        layoutPanels(defaultOuterDividers, defaultBottomDividers);
+        look.present(on ? center : null, PRESENTING_SCALE);
+        layoutPanels();
     }
 
     /** Moves the timeline (and in a replay the playhead) to {@code alert} and selects it everywhere. */
@@ -293,14 +430,21 @@ public final class LabWindow {
 
     // ---- the window's bounds and closing ----
 
+    /**
+     * The window's bounds from the settings, on a screen: a window saved on a larger or another screen is made to fit
+     * the screen it (mostly) was on, or the primary one, and moved to lie on it whole.
+     */
     private void restoreBounds() {
         double[] b = settings.windowBounds();
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        if (b != null && screen.intersects(b[0], b[1], b[2], b[3])) {
-            stage.setX(b[0]);
-            stage.setY(b[1]);
-            stage.setWidth(Math.min(b[2], screen.getWidth()));
-            stage.setHeight(Math.min(b[3], screen.getHeight()));
+        if (b != null) {
+            Rectangle2D screen = Screen.getScreensForRectangle(b[0], b[1], b[2], b[3]).stream().findFirst()
+                    .orElse(Screen.getPrimary()).getVisualBounds();
+            double w = Math.clamp(b[2], Math.min(MIN_WIDTH, screen.getWidth()), screen.getWidth());
+            double h = Math.clamp(b[3], Math.min(MIN_HEIGHT, screen.getHeight()), screen.getHeight());
+            stage.setWidth(w);
+            stage.setHeight(h);
+            stage.setX(Math.clamp(b[0], screen.getMinX(), screen.getMaxX() - w));
+            stage.setY(Math.clamp(b[1], screen.getMinY(), screen.getMaxY() - h));
         }
         stage.setMaximized(settings.maximized());
     }
@@ -314,11 +458,7 @@ public final class LabWindow {
         if (!stage.isMaximized()) {
             settings.setWindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
         }
-        if (panels != null && !presenting) { // otherwise the panes do not show the layout the user arranged
-            settings.setDividers("outer", outer.getDividerPositions());
-            settings.setDividers("middle", middle.getDividerPositions());
-            settings.setDividers("bottom", bottom.getDividerPositions());
-        }
+        splits.remember();
         try {
             settings.save();
         } catch (IOException e) {

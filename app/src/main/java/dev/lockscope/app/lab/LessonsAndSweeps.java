@@ -19,6 +19,9 @@ import javafx.stage.Stage;
  * the FX thread on the {@code background} executor; a bad file is reported and changes nothing.
  */
 public final class LessonsAndSweeps {
+    /** Where the repository keeps its sweep files, under the working directory or its parent. */
+    static final String SWEEP_EXAMPLES = "docs/examples";
+
     private final Stage stage;
     private final LabModel model;
     private final Executor background;
@@ -37,13 +40,14 @@ public final class LessonsAndSweeps {
     public void startLesson(Lesson lesson) {
         try {
             model.startLesson(lesson);
+            model.messageProperty().set("Presenting \"" + lesson.name() + "\": Page Down goes on, Page Up goes back");
         } catch (InputException e) {
             errors.show("Cannot start lesson", e.getMessage());
         }
     }
 
     void chooseAndOpenLesson() {
-        choosers.open("Open lesson", new FileChooser.ExtensionFilter("Lesson (*.json)", "*.json"))
+        choosers.open("lesson", "docs/examples", "Open lesson", new FileChooser.ExtensionFilter("Lesson (*.json)", "*.json"))
                 .ifPresent(this::openLesson);
     }
 
@@ -62,7 +66,7 @@ public final class LessonsAndSweeps {
     }
 
     void chooseAndRunSweep() {
-        choosers.open("Run sweep", new FileChooser.ExtensionFilter("Sweep (*.json)", "*.json"))
+        choosers.open("sweep", SWEEP_EXAMPLES, "Run sweep", new FileChooser.ExtensionFilter("Sweep (*.json)", "*.json"))
                 .ifPresent(this::openSweep);
     }
 

@@ -55,9 +55,10 @@ final class MetricsPanel extends VBox {
         value2.setHalignment(HPos.RIGHT);
         ColumnConstraints chart = new ColumnConstraints();
         chart.setHgrow(Priority.ALWAYS);
-        chart.setMinWidth(70);
+        chart.setMinWidth(0); // on a narrow screen the trends give way first (and then are left out)
         grid.getColumnConstraints().addAll(name, value, value2, chart);
-        grid.addRow(0, header(""), header("last 5 s"), header("whole run"), header("trend"));
+        Label trendHeader = header("trend");
+        grid.addRow(0, header(""), header("last 5 s"), header("whole run"), trendHeader);
         int row = 1;
         for (Metric m : Metric.values()) {
             Label label = new Label(m.label());
@@ -68,12 +69,20 @@ final class MetricsPanel extends VBox {
             Label w = value(id(m) + "Run");
             w.getStyleClass().add("metric-whole");
             Sparkline s = new Sparkline(m);
+            s.setMinWidth(0);
             now.put(m, n);
             whole.put(m, w);
             charts.put(m, s);
             rows.put(m, List.of(label, n, w, s));
             grid.addRow(row++, label, n, w, s);
         }
+        // Where the panel is narrow (a 1280 px projector), the trends give way to the figures, and then go.
+        Sparkline firstTrend = charts.values().iterator().next();
+        firstTrend.widthProperty().addListener((o, was, w) -> {
+            boolean show = w.doubleValue() >= Sparkline.MIN_DRAWN_PX;
+            trendHeader.setVisible(show);
+        });
+        trendHeader.setMinWidth(0);
         bigChart.setId("metricChart");
         VBox.setVgrow(bigChart, Priority.ALWAYS);
         bigChart.setMinHeight(80);

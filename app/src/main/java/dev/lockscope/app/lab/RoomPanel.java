@@ -74,12 +74,11 @@ final class RoomPanel extends VBox {
         HBox buttons = buildButtons();
         VBox strategy = buildStrategy();
         roomOnly = new VBox(8, table, editor, buttons);
-        VBox.setVgrow(roomOnly, Priority.ALWAYS);
-        VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(title, roomOnly, strategy);
 
         model.statusProperty().addListener((o, old, s) -> showStatus(s));
         model.scenarioProperty().addListener((o, old, s) -> enableFor(s));
+        model.storeProperty().addListener((o, old, s) -> clearRefused()); // a reset or another run
         // The lab may build this panel after the run has started: show what is open now.
         enableFor(model.scenarioProperty().get());
         showStatus(model.statusProperty().get());
@@ -96,16 +95,25 @@ final class RoomPanel extends VBox {
 
     private void buildTable() {
         table.setId("memberTable");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Columns as wide as their contents need, in em, following the text size; a constrained policy would fix
+        // their widths at the first layout and cut "1800 ± 100" when the text grows.
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No members"));
-        table.getColumns().add(column("Name", "The member's name", MemberStatus::name, 42));
-        table.getColumns().add(column("Latency", "How long one send to the member takes, ms", m -> Millis.number(m.latencyNs()), 60));
-        table.getColumns().add(column("Jitter", "Each send adds a uniform draw from ±jitter, ms", m -> Millis.number(m.jitterNs()), 50));
-        table.getColumns().add(column("State", "in room, sending, reloading, joining, leaving, left", m -> m.state().label(), 78));
-        table.getColumns().add(column("p99 ms", "99th percentile of the member's delivery latency (broadcast start to delivery), whole run, ms",
-                m -> m.delivered() == 0 ? "–" : String.valueOf(Math.round(m.deliveryP99Ms())), 60));
-        table.getColumns().add(column("Reord", "Reordered (order violations): messages delivered after a newer one", m -> String.valueOf(m.orderViolations()), 45));
-        table.setPrefHeight(220);
+        table.getColumns().add(column("Name", "The member's name", MemberStatus::name, 3.6));
+        table.getColumns().add(column("Latency ms", "How long one send to the member takes, ± its jitter (each send adds "
+                + "a uniform draw from ±jitter), ms", RoomPanel::latency, 7.7));
+        table.getColumns().add(column("State", "in room, sending, reloading, joining, leaving, left",
+                m -> m.state().label(), 5.9));
+        table.getColumns().add(column("p99 ms", "99th percentile of the member's delivery latency (broadcast start to "
+                + "delivery), whole run, ms", m -> m.delivered() == 0 ? "–" : String.valueOf(Math.round(m.deliveryP99Ms())), 4.3));
+        table.getColumns().add(column("Reord", "Reordered (order violations): messages delivered after a newer one",
+                m -> String.valueOf(m.orderViolations()), 3.7));
+        // As tall as its rows (five members, or up to ten), so that nobody is below the fold and no blank rows show.
+        table.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> (Math.clamp(members.size(), 3, 10) + 1.25) * table.getFixedCellSize() + 3,
+                members, table.fixedCellSizeProperty()));
+        table.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        table.getStyleClass().add("member-table");
         table.setRowFactory(tv -> new javafx.scene.control.TableRow<>() {
             @Override
             protected void updateItem(MemberStatus m, boolean empty) {
@@ -125,15 +133,23 @@ final class RoomPanel extends VBox {
         });
     }
 
-    private static TableColumn<MemberStatus, String> column(String name, String tip,
-                                                            Function<MemberStatus, String> value, double width) {
+    /** {@code 1800 ± 100}, or {@code 20} without jitter. */
+    static String latency(MemberStatus m) {
+        return Millis.number(m.latencyNs()) + (m.jitterNs() == 0 ? "" : " ± " + Millis.number(m.jitterNs()));
+    }
+
+    /** A column {@code em} wide at the current text size (it follows the text size). */
+    private TableColumn<MemberStatus, String> column(String name, String tip, Function<MemberStatus, String> value,
+            double em) {
         TableColumn<MemberStatus, String> c = new TableColumn<>();
         Label header = new Label(name);
         header.setTooltip(new Tooltip(tip));
+        header.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         c.setGraphic(header);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
-        c.setPrefWidth(width);
+        c.prefWidthProperty().bind(table.fixedCellSizeProperty().multiply(em / 1.9)); // the cell is 1.9 em high
         c.setSortable(false);
+        c.setReorderable(false);
         return c;
     }
 
@@ -164,22 +180,35 @@ final class RoomPanel extends VBox {
             }
         });
         latencyField.setId("latencyField");
-        latencyField.setPrefColumnCount(6);
-        latencyField.setOnAction(e -> parseMs(latencyField).ifPresent(this::applyLatency));
+        latencyField.setPrefColumnCount(5);
+        latencyField.setOnAction(e -> parseMs(latencyField, "Latency").ifPresent(this::applyLatency));
         Tooltip.install(latencyField, new Tooltip("Latency of one send to this member, in ms (Enter applies)"));
         jitterField.setId("jitterField");
         jitterField.setPrefColumnCount(5);
-        jitterField.setOnAction(e -> parseMs(jitterField).ifPresent(this::applyJitter));
+        latencySlider.setMinWidth(60);
+        jitterField.setOnAction(e -> parseMs(jitterField, "Jitter").ifPresent(this::applyJitter));
         Tooltip.install(jitterField, new Tooltip("Each send adds a uniform draw from ±jitter, in ms (Enter applies)"));
 
         GridPane grid = new GridPane();
         grid.getStyleClass().add("member-editor");
-        grid.addRow(0, new Label("Latency"), latencySlider, latencyField, new Label("ms"));
-        grid.addRow(1, new Label("Jitter"), new Label(""), jitterField, new Label("ms"));
+        Label latencyLabel = fixed(new Label("Latency"));
+        Label jitterLabel = fixed(new Label("Jitter"));
+        grid.addRow(0, latencyLabel, latencyField, fixed(new Label("ms")), latencySlider);
+        grid.addRow(1, jitterLabel, jitterField, fixed(new Label("ms")));
         GridPane.setHgrow(latencySlider, Priority.ALWAYS);
+        latencyField.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        jitterField.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        selectedName.setWrapText(true);
+        selectedName.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox box = new VBox(4, selectedName, grid);
         box.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         return box;
+    }
+
+    /** A label never narrower than its text. */
+    private static Label fixed(Label label) {
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return label;
     }
 
     private HBox buildButtons() {
@@ -207,7 +236,8 @@ final class RoomPanel extends VBox {
             ToggleButton b = new ToggleButton(shortName(s));
             b.setId("strategy-" + s.id());
             b.setUserData(s);
-            b.setTooltip(new Tooltip(s.id()));
+            b.setTooltip(new Tooltip(s.id() + " (key " + KeyMap.keysOf(keyOf(s)) + ")"));
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             strategyToggle.getButtons().add(b);
         }
         strategyToggle.getToggleGroup().selectedToggleProperty().addListener((o, old, t) -> {
@@ -266,6 +296,16 @@ final class RoomPanel extends VBox {
         return new VBox(6, strategyLabel, strategyToggle, grid);
     }
 
+    private static KeyMap.Action keyOf(Strategy s) {
+        return switch (s) {
+            case SEQUENTIAL -> KeyMap.Action.STRATEGY_SEQUENTIAL;
+            case GOROUTINE_PER_SEND -> KeyMap.Action.STRATEGY_GOROUTINE_PER_SEND;
+            case PARALLEL_WAIT -> KeyMap.Action.STRATEGY_PARALLEL_WAIT;
+            case SNAPSHOT -> KeyMap.Action.STRATEGY_SNAPSHOT;
+            case MEMBER_QUEUE -> KeyMap.Action.STRATEGY_MEMBER_QUEUE;
+        };
+    }
+
     static String shortName(Strategy s) {
         return switch (s) {
             case SEQUENTIAL -> "sequential";
@@ -294,22 +334,40 @@ final class RoomPanel extends VBox {
                 OptionalLong.of(Math.round(ms * 1_000_000)))));
     }
 
-    /** A non-negative number of ms from a field; marks the field and says why when it is not one. */
-    private Optional<Double> parseMs(TextField field) {
+    /** The most a latency or jitter field takes, in ms: an hour, far beyond any network a lesson needs. */
+    static final long MAX_MS = 3_600_000;
+
+    /**
+     * A number of ms from 0 to {@value #MAX_MS} from a field; otherwise the field is marked invalid (and keeps the
+     * keyboard) and the status bar says which rule the text broke: not a number, negative, or over the limit.
+     */
+    private Optional<Double> parseMs(TextField field, String what) {
+        String text = field.getText().strip();
+        String problem;
+        double v = Double.NaN;
         try {
-            double v = new BigDecimal(field.getText().strip()).doubleValue();
-            if (v < 0 || v > 3_600_000) {
-                throw new NumberFormatException();
-            }
-            field.getStyleClass().remove("invalid");
-            return Optional.of(v);
+            v = new BigDecimal(text).doubleValue();
+            problem = v < 0 ? "expected 0 ms or more, got " + text
+                    : v > MAX_MS ? String.format(Locale.ROOT, "at most %,d ms (an hour), got %s", MAX_MS, text) : null;
         } catch (NumberFormatException e) {
-            if (!field.getStyleClass().contains("invalid")) {
-                field.getStyleClass().add("invalid");
+            problem = "expected a number of milliseconds, got \"" + field.getText() + "\"";
+        }
+        if (problem != null) {
+            if (!field.getStyleClass().contains(ShortcutKeys.INVALID)) {
+                field.getStyleClass().add(ShortcutKeys.INVALID);
             }
-            model.messageProperty().set("Expected a number of milliseconds >= 0, got \"" + field.getText() + "\"");
+            model.messageProperty().set(what + ": " + problem);
             return Optional.empty();
         }
+        field.getStyleClass().remove(ShortcutKeys.INVALID);
+        return Optional.of(v);
+    }
+
+    /** Forgets a refused value: the fields show the member again, unmarked (a reset, another run). */
+    private void clearRefused() {
+        latencyField.getStyleClass().remove(ShortcutKeys.INVALID);
+        jitterField.getStyleClass().remove(ShortcutKeys.INVALID);
+        showSelected(selected().orElse(null));
     }
 
     private void addMember() {
@@ -334,8 +392,8 @@ final class RoomPanel extends VBox {
             if (b != ButtonType.OK) {
                 return null;
             }
-            Optional<Double> l = parseMs(latency);
-            Optional<Double> j = parseMs(jitter);
+            Optional<Double> l = parseMs(latency, "Latency");
+            Optional<Double> j = parseMs(jitter, "Jitter");
             if (name.getText().isBlank() || l.isEmpty() || j.isEmpty()) {
                 return null;
             }

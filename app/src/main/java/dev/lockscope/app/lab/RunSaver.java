@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
-import javafx.scene.Node;
 import javafx.scene.image.WritableImage;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -115,8 +114,8 @@ public final class RunSaver {
                 })));
     }
 
-    /** Asks for a file and writes a snapshot of {@code timeline} to it as PNG. */
-    void chooseAndExportPng(Node timeline) {
+    /** Asks for a file and writes the timeline's picture ({@code picture} draws it) to it as PNG. */
+    void chooseAndExportPng(java.util.function.Supplier<WritableImage> picture) {
         // Unlike the trace dialogs, this one has always started in the platform's default folder.
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export timeline as PNG");
@@ -124,13 +123,12 @@ public final class RunSaver {
         chooser.setInitialFileName("timeline.png");
         java.io.File f = chooser.showSaveDialog(stage);
         if (f != null) {
-            exportPng(timeline, f.toPath());
+            exportPng(picture.get(), f.toPath());
         }
     }
 
-    /** Writes a snapshot of {@code node} as PNG; the picture is taken here, encoded off the FX thread. */
-    public Task<Path> exportPng(Node node, Path file) {
-        WritableImage image = node.snapshot(null, null);
+    /** Writes {@code image} as PNG; its pixels are read here, encoded off the FX thread. */
+    public Task<Path> exportPng(WritableImage image, Path file) {
         int[] pixels = Png.pixels(image);
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();
@@ -141,7 +139,7 @@ public final class RunSaver {
                 return file;
             }
         };
-        task.setOnSucceeded(e -> model.messageProperty().set("Exported " + file));
+        task.setOnSucceeded(e -> model.messageProperty().set("Exported " + file + " (" + w + " × " + h + ")"));
         task.setOnFailed(e -> errors.show("Cannot export", task.getException()));
         background.execute(task);
         return task;

@@ -14,6 +14,8 @@ import javafx.scene.paint.Color;
  * colours through the style class of the region ({@code -fx-text-fill} for the line).
  */
 final class Sparkline extends Region {
+    /** Narrower than this, a sparkline draws nothing: a trend a few pixels wide says nothing. */
+    static final double MIN_DRAWN_PX = 24;
     private final Canvas canvas = new Canvas();
     private final Metric metric;
     private List<MetricSample> samples = List.of();
@@ -58,7 +60,7 @@ final class Sparkline extends Region {
         double h = canvas.getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, w, h);
-        if (w < 2 || h < 2 || samples.isEmpty()) {
+        if (w < MIN_DRAWN_PX || h < 2 || samples.isEmpty()) { // narrower, a trend says nothing: leave it out
             return;
         }
         int px = (int) w;

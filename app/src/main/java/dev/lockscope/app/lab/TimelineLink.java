@@ -19,8 +19,18 @@ public interface TimelineLink {
     /** Zooms to show the whole run. */
     void fitAll();
 
-    /** A link from a node and two method references, e.g. {@code TimelineLink.of(tv, tv::selectAlert, tv::fitAll)}. */
-    static TimelineLink of(Node node, java.util.function.Consumer<TraceEvent.Alert> selectAlert, Runnable fitAll) {
+    /** Clears the selection and the selected time range. */
+    void clearSelection();
+
+    /** A picture of the timeline for a PNG file, at a size good for a document whatever the window's. */
+    javafx.scene.image.WritableImage exportImage();
+
+    /**
+     * A link from a node and method references, e.g.
+     * {@code TimelineLink.of(tv, tv::selectAlert, tv::fitAll, tv::clearSelection, () -> tv.exportImage(1600))}.
+     */
+    static TimelineLink of(Node node, java.util.function.Consumer<TraceEvent.Alert> selectAlert, Runnable fitAll,
+            Runnable clearSelection, java.util.function.Supplier<javafx.scene.image.WritableImage> exportImage) {
         return new TimelineLink() {
             @Override
             public Node node() {
@@ -35,6 +45,16 @@ public interface TimelineLink {
             @Override
             public void fitAll() {
                 fitAll.run();
+            }
+
+            @Override
+            public void clearSelection() {
+                clearSelection.run();
+            }
+
+            @Override
+            public javafx.scene.image.WritableImage exportImage() {
+                return exportImage.get();
             }
         };
     }

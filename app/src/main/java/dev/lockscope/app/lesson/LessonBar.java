@@ -16,7 +16,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * The presenter's caption strip: which step of how many, its title and caption in large type, and Back / Next.
- * It shows whatever {@link LessonState} the run last published and hides itself when no lesson runs.
+ * It shows whatever {@link LessonState} the run last published and hides itself when no lesson runs. Next is
+ * enabled whenever pressing it does something: out of a pause, a presenter's step, or a paused run played on.
  */
 public final class LessonBar extends VBox {
     private final Label counter = new Label();
@@ -26,7 +27,12 @@ public final class LessonBar extends VBox {
     private final Button back = new Button("◀ Back");
     private final Button next = new Button("Next ▶");
 
-    public LessonBar(ObservableValue<LessonState> lesson, Runnable onNext, Runnable onBack) {
+    /**
+     * Shows {@code lesson} (null: hidden); {@code playing} is whether the run plays, which says what Next does when
+     * the step does not wait for the presenter (after Back, say): play on.
+     */
+    public LessonBar(ObservableValue<LessonState> lesson, ObservableValue<Boolean> playing, Runnable onNext,
+            Runnable onBack) {
         getStyleClass().add("lesson-bar");
         setId("lessonBar");
         counter.setId("lessonStep");
@@ -54,9 +60,13 @@ public final class LessonBar extends VBox {
         setSpacing(6);
         setPadding(new Insets(10, 16, 12, 16));
         managedProperty().bind(visibleProperty());
+        this.playing = playing;
         lesson.addListener((o, old, state) -> show(state));
+        playing.addListener((o, was, now) -> show(lesson.getValue()));
         show(lesson.getValue());
     }
+
+    private final ObservableValue<Boolean> playing;
 
     private void show(LessonState state) {
         setVisible(state != null);
@@ -73,10 +83,14 @@ public final class LessonBar extends VBox {
             title.setText(state.current().get().title());
             caption.setText(state.current().get().caption());
         }
-        hint.setText(state.awaitingPresenter() ? "at " + Millis.label(state.reachedAtNs()) + " · Page Down to go on"
-                : state.isLast() ? "at " + Millis.label(state.reachedAtNs()) + " · last step" : "at " + Millis.label(state.reachedAtNs())
-                + " · running to the next step…");
+        boolean running = Boolean.TRUE.equals(playing.getValue());
+        String at = "at " + Millis.label(state.reachedAtNs());
+        hint.setText(state.awaitingPresenter() ? at + " · Page Down to go on"
+                : state.isLast() ? at + " · last step"
+                : running ? at + " · running to the next step…"
+                : at + " · paused · Page Down plays on");
         back.setDisable(state.reached() <= 0);
-        next.setDisable(!state.awaitingPresenter());
+        // Next goes on from a pause, brings up a presenter's step, or plays a paused run on to the next step.
+        next.setDisable(!state.awaitingPresenter() && (running || state.isLast()));
     }
 }

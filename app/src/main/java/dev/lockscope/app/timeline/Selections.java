@@ -94,8 +94,10 @@ final class Selections {
         } else if (kind.isHold()) {
             queued = queuedBehind(g, start, view.endOrNow(id));
         }
-        return new TimelineSelection(kind, id, start, end, t, party(g), lock, lock >= 0 ? catalog.lockName(lock) : null,
-                mode, site == null ? null : site.label(), member, direct, chain, roots, queued, null);
+        TimelineSelection selection = new TimelineSelection(kind, id, start, end, t, party(g), lock,
+                lock >= 0 ? catalog.lockName(lock) : null, mode, site == null ? null : site.label(), member, direct,
+                chain, roots, queued, null, List.of());
+        return selection.withStory(caption(selection));
     }
 
     /** The waits that goroutine {@code g} held up during [from, to), directly or through a chain. */
@@ -184,7 +186,7 @@ final class Selections {
             arrows.add(new FramePlan.Arrow(link.waiter().id(), link.at(), link.blocker().id(), link.at(), link.depth()));
         }
         return new FramePlan.Highlight(outlined.stream().mapToInt(Integer::intValue).toArray(), arrows,
-                s.kind() == IntervalKind.WAITING ? s.at() : -1, caption(s));
+                s.kind() == IntervalKind.WAITING ? s.at() : -1, s.story());
     }
 
     /** The chain in words, one line per link, for the box beside the arrows. */
@@ -204,9 +206,27 @@ final class Selections {
                 lines.add(b.toString());
             }
         } else if (!s.queuedBehind().isEmpty()) {
-            lines.add(s.queuedBehind().size() + " waits queued behind " + s.goroutine().name() + "'s hold of " + s.lockName());
+            // Said at the selection's instant first (an alert's report speaks of that instant), then over the hold.
+            long now = waitingBehindAt(s);
+            String hold = s.goroutine().name() + "'s hold of " + s.lockName();
+            lines.add("At " + Millis.seconds(s.at()) + ", " + (now == 0 ? "nobody waits" : now == 1 ? "1 wait is queued"
+                    : now + " waits are queued") + " behind " + hold);
+            lines.add("  over the whole hold (" + Millis.seconds(s.start()) + " – "
+                    + (s.end() == TraceView.OPEN ? "now" : Millis.seconds(s.end())) + "), " + s.queuedBehind().size()
+                    + (s.queuedBehind().size() == 1 ? " wait queued" : " waits queued") + " behind it");
         }
         return lines;
+    }
+
+    /**
+     * How many of a hold's queued waits were waiting behind it at the selection's instant: going on then, with the
+     * holder in their blocked-by chain at that instant.
+     */
+    private long waitingBehindAt(TimelineSelection s) {
+        long t = s.at();
+        int g = s.goroutine().id();
+        return s.queuedBehind().stream().filter(link -> view.start(link.waitId()) <= t && view.endOrNow(link.waitId()) > t
+                && view.blockerChain(link.waitId(), t).edges().stream().anyMatch(e -> e.blocker() == g)).count();
     }
 
     /** The tooltip of a selection: what, who, where, when, and whom it waited for. */

@@ -30,11 +30,14 @@ import java.util.Objects;
  * @param queuedBehind  for a hold: the waits that were held up by this goroutine during the hold, directly or
  *                      through a chain (a reader behind a pending writer that waits for this hold)
  * @param alert         the alert this selection came from, or {@code null}
+ * @param story         the selection told in words, as the box beside its arrows tells it: for a wait, whom it
+ *                      waits for along the chain; for a hold, who waits behind it at {@code at} (as an alert's
+ *                      report of that instant says) and over the whole hold; may be empty
  */
 public record TimelineSelection(IntervalKind kind, int interval, long start, long end, long at,
                                 Party goroutine, int lock, String lockName, Mode mode, String site, String member,
                                 List<Link> blockedBy, List<Link> chain, List<Party> roots, List<Link> queuedBehind,
-                                TraceEvent.Alert alert) {
+                                TraceEvent.Alert alert, List<String> story) {
 
     public TimelineSelection {
         Objects.requireNonNull(kind, "kind");
@@ -43,6 +46,7 @@ public record TimelineSelection(IntervalKind kind, int interval, long start, lon
         chain = List.copyOf(chain);
         roots = List.copyOf(roots);
         queuedBehind = List.copyOf(queuedBehind);
+        story = List.copyOf(story);
     }
 
     /** A goroutine and its name, such as {@code Broadcast#13} (g14). */
@@ -68,6 +72,12 @@ public record TimelineSelection(IntervalKind kind, int interval, long start, lon
     /** The same selection, marked as coming from {@code from}. */
     public TimelineSelection withAlert(TraceEvent.Alert from) {
         return new TimelineSelection(kind, interval, start, end, at, goroutine, lock, lockName, mode, site, member,
-                blockedBy, chain, roots, queuedBehind, from);
+                blockedBy, chain, roots, queuedBehind, from, story);
+    }
+
+    /** The same selection, told in {@code words}. */
+    public TimelineSelection withStory(List<String> words) {
+        return new TimelineSelection(kind, interval, start, end, at, goroutine, lock, lockName, mode, site, member,
+                blockedBy, chain, roots, queuedBehind, alert, words);
     }
 }

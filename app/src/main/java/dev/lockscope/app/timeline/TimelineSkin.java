@@ -4,6 +4,7 @@ import dev.lockscope.app.timeline.impl.FramePainter;
 import dev.lockscope.app.timeline.impl.FramePlan;
 import dev.lockscope.app.timeline.impl.Ink;
 import dev.lockscope.app.timeline.impl.Metrics;
+import dev.lockscope.app.timeline.impl.Palette;
 import dev.lockscope.app.timeline.impl.RowLayout;
 import dev.lockscope.app.timeline.impl.TraceCatalog;
 import dev.lockscope.app.timeline.impl.Viewport;
@@ -58,11 +59,19 @@ final class TimelineSkin extends SkinBase<TimelineView> {
     private final FramePlan plan = new FramePlan();
     private final FramePainter painter = new FramePainter();
     private final Set<String> collapsed = new HashSet<>();
+    /** Groups collapsed to make the subject fit; opened again when the subject changes. */
+    private final Set<String> autoCollapsed = new HashSet<>();
     private final AnimationTimer timer;
     private final EventHandler<KeyEvent> keyHandler = this::keyPressed;
 
     private TraceStore attached;
     private TraceCatalog catalog = new TraceCatalog();
+    /** After a new catalog (another row mode), the selection's arrows are worked out again once it has caught up. */
+    private boolean rehighlight;
+    /** A goroutine whose row to scroll into view at the next frame (a selection from outside), or -1. */
+    private int revealGoroutine = -1;
+    /** The text of the search under way, to drop a result that a newer search has overtaken. */
+    private String searching = "";
     private RowLayout layout;
     private double layoutScale = -1;
     private int lastSize = -1;
@@ -81,6 +90,11 @@ final class TimelineSkin extends SkinBase<TimelineView> {
     private boolean dragging;
     private boolean selectingRange;
     private double mouseX = Double.NaN;
+    /** Whether the subject has been scrolled into view in the current layout. */
+    private boolean subjectShown;
+    private final java.util.BitSet marked = new java.util.BitSet();
+    /** The control's colours as the painter takes them; {@code null} when one changed. */
+    private Palette palette;
 
     // frame statistics, for tests and benchmarks
     long frames;
@@ -123,6 +137,28 @@ final class TimelineSkin extends SkinBase<TimelineView> {
             dirty = true;
         });
         registerChangeListener(control.rangeSummaryProperty(), o -> showRangeSummary());
+        for (TimelineColor c : TimelineColor.values()) {
+            registerChangeListener(control.colorProperty(c), o -> {
+                palette = null;
+                dirty = true;
+            });
+        }
+        registerChangeListener(control.goroutineRowsProperty(), o -> {
+            catalog = newCatalog();
+            layout = null;
+            rehighlight = control.getSelection() != null;
+            hovered = -1;
+            hoverHighlight = FramePlan.Highlight.NONE;
+            dirty = true;
+        });
+        registerChangeListener(control.subjectProperty(), o -> {
+            subjectShown = false;
+            if (!autoCollapsed.isEmpty()) { // what was collapsed for the last subject opens again
+                autoCollapsed.clear();
+                layout = null;
+            }
+            dirty = true;
+        });
 
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::mouseMoved);
         canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
@@ -157,6 +193,9 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         canvas.setLayoutX(x);
         canvas.setLayoutY(y);
         canvas.setWidth(Math.max(1, Math.floor(w - barW)));
+        if (canvas.getHeight() != Math.max(1, Math.floor(h))) {
+            subjectShown = false; // the rows area changed: the subject may no longer be in view
+        }
         canvas.setHeight(Math.max(1, Math.floor(h)));
         Metrics m = metrics();
         if (vbar.isVisible()) {
@@ -194,6 +233,10 @@ final class TimelineSkin extends SkinBase<TimelineView> {
 
     // ---- frame ----
 
+    private TraceCatalog newCatalog() {
+        return new TraceCatalog(getSkinnable().getGoroutineRows() == GoroutineRows.ONE_PER_GOROUTINE);
+    }
+
     private Metrics metrics() {
         return new Metrics(getSkinnable().getScale());
     }
@@ -204,7 +247,7 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         TraceStore store = control.getStore();
         if (store != attached) {
             attached = store;
-            catalog = new TraceCatalog();
+            catalog = newCatalog();
             layout = null;
             lastSize = -1;
             fitted = false;
@@ -233,12 +276,23 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         TraceView view = store == null ? new TraceStore().view() : store.view();
         boolean caughtUp = catalog.update(view, CATALOG_BUDGET_NS);
         Metrics m = metrics();
-        if (layout == null || layout.structure() != catalog.structure() || layoutScale != m.scale()) {
-            layout = RowLayout.build(catalog, collapsed, m.scale());
-            layoutScale = m.scale();
-        }
         double width = canvas.getWidth();
         double height = canvas.getHeight();
+        double rowsTop = m.axisHeight();
+        double rowsBottom = Math.max(rowsTop + 1, height - m.legendHeight());
+        if (layout == null || layout.structure() != catalog.structure() || layoutScale != m.scale()) {
+            layout = buildLayout(m.scale());
+            layoutScale = m.scale();
+            subjectShown = false; // rows moved: find the subject again
+        }
+        markSubject();
+        if (!subjectShown) {
+            fitSubject(rowsBottom - rowsTop, m.scale());
+        }
+        if (rehighlight && caughtUp && control.getSelection() != null) {
+            selectionHighlight = new Selections(view, catalog).highlight(control.getSelection());
+            rehighlight = false;
+        }
         double plotWidth = Math.max(1, width - m.gutter());
         if (control.isFollow() && view.size() > 0) {
             long span = control.getVisibleEnd() - control.getVisibleStart();
@@ -251,8 +305,6 @@ final class TimelineSkin extends SkinBase<TimelineView> {
             long pad = Math.max(view.now(), 1_000_000) / 50;
             control.setVisibleRange(-pad, Math.max(view.now(), 1_000_000) + pad);
         }
-        double rowsTop = m.axisHeight();
-        double rowsBottom = Math.max(rowsTop + 1, height - m.legendHeight());
         double maxScroll = Math.max(0, layout.height() - (rowsBottom - rowsTop));
         boolean needBar = maxScroll > 0;
         if (vbar.isVisible() != needBar) {
@@ -261,13 +313,34 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         }
         vbar.setMax(maxScroll);
         vbar.setVisibleAmount(maxScroll * (rowsBottom - rowsTop) / Math.max(1, layout.height()));
+        if (!subjectShown) {
+            scrollToSubject(rowsBottom - rowsTop, maxScroll);
+            subjectShown = true;
+        }
+        if (revealGoroutine >= 0 && caughtUp) {
+            int r = layout.laneRow(catalog.laneOf(revealGoroutine));
+            if (r >= 0) {
+                RowLayout.Row row = layout.row(r);
+                double scroll = vbar.getValue();
+                double visible = rowsBottom - rowsTop;
+                if (row.y() < scroll || row.bottom() > scroll + visible) {
+                    vbar.setValue(Math.clamp(row.y() - visible / 3, 0, maxScroll)); // a third down: context above
+                }
+            }
+            revealGoroutine = -1;
+        }
         double scrollY = Math.clamp(vbar.getValue(), 0, maxScroll);
         Viewport vp = new Viewport(control.getVisibleStart(), control.getVisibleEnd(), plotWidth);
         FramePlan.Highlight highlight = hoverHighlight.arrows().isEmpty() ? selectionHighlight : hoverHighlight;
         FramePlan.Frame frame = new FramePlan.Frame(vp, m.gutter(), 0, rowsTop, rowsBottom, scrollY, m.scale(),
-                view.now(), control.isLive(), control.getPlayhead(), rangeStart, rangeEnd, highlight);
+                view.now(), control.isLive(), shownPlayhead(control), rangeStart, rangeEnd, highlight);
         plan.build(view, catalog, layout, frame);
         long built = System.nanoTime();
+        painter.setMarkedRows(marked);
+        if (palette == null) {
+            palette = new Palette(role -> control.getColor(colorOf(role)));
+            painter.setPalette(palette);
+        }
         painter.paint(canvas.getGraphicsContext2D(), plan, catalog, width, height);
         long painted = System.nanoTime();
         followButton.setVisible(control.isLive() && !control.isFollow());
@@ -283,6 +356,150 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         maxPaintNanos = Math.max(maxPaintNanos, lastPaintNanos);
     }
 
+    private RowLayout buildLayout(double scale) {
+        if (autoCollapsed.isEmpty()) {
+            return RowLayout.build(catalog, collapsed, scale);
+        }
+        Set<String> all = new HashSet<>(collapsed);
+        all.addAll(autoCollapsed);
+        return RowLayout.build(catalog, all, scale);
+    }
+
+    /**
+     * Makes the subject fit in {@code visible} px if it does not: collapses, one at a time and the largest first, the
+     * goroutine groups that are not part of it and lie between its rows (a collapsed group is one row that still shows
+     * what its goroutines do). They open again when the subject changes.
+     */
+    private void fitSubject(double visible, double scale) {
+        while (!marked.isEmpty()) {
+            int first = marked.nextSetBit(0);
+            int last = marked.previousSetBit(marked.length());
+            if (layout.row(last).bottom() - layout.row(first).y() <= visible) {
+                return;
+            }
+            RowLayout.Row biggest = null;
+            int biggestSize = 1;
+            for (int i = first + 1; i < last; i++) {
+                RowLayout.Row r = layout.row(i);
+                if (r.type() == RowLayout.Type.GROUP && !r.collapsed() && !marked.get(i)) {
+                    int size = 1;
+                    while (i + size < layout.rows().size() && layout.row(i + size).depth() > r.depth()) {
+                        size++;
+                    }
+                    if (size > biggestSize) {
+                        biggest = r;
+                        biggestSize = size;
+                    }
+                }
+            }
+            if (biggest == null) {
+                return;
+            }
+            autoCollapsed.add(biggest.key());
+            layout = buildLayout(scale);
+            markSubject();
+        }
+    }
+
+    private static TimelineColor colorOf(Palette.Role role) {
+        for (TimelineColor c : TimelineColor.values()) {
+            if (c.role() == role) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("no TimelineColor for " + role);
+    }
+
+    /** The playhead to draw: none while the run is live, where the "now" line marks the same instant. */
+    private static long shownPlayhead(TimelineView control) {
+        return control.isLive() ? -1 : control.getPlayhead();
+    }
+
+    /** Marks the subject's rows for the painter. */
+    private void markSubject() {
+        marked.clear();
+        for (String name : getSkinnable().getSubject()) {
+            for (int r : layout.rowsNamed(name, catalog)) {
+                marked.set(r);
+            }
+        }
+    }
+
+    /**
+     * Scrolls the marked rows into view with the least movement: all of them when they fit in {@code visible} px,
+     * else from the first.
+     */
+    private void scrollToSubject(double visible, double maxScroll) {
+        if (marked.isEmpty()) {
+            return;
+        }
+        double top = layout.row(marked.nextSetBit(0)).y();
+        double bottom = layout.row(marked.previousSetBit(marked.length())).bottom();
+        double scroll = vbar.getValue();
+        if (bottom - top > visible || top < scroll) {
+            scroll = top;
+        } else if (bottom > scroll + visible) {
+            scroll = bottom - visible;
+        }
+        vbar.setValue(Math.clamp(scroll, 0, maxScroll));
+    }
+
+    /** Whether every row called {@code name} was inside the rows area in the last frame. */
+    boolean isRowVisible(String name) {
+        FramePlan.Frame f = plan.frame();
+        if (layout == null || f == null) {
+            return false;
+        }
+        int[] rows = layout.rowsNamed(name, catalog);
+        for (int r : rows) {
+            double y = f.top() + layout.row(r).y() - f.scrollY();
+            if (y < f.top() - 0.5 || y + layout.row(r).height() > f.bottom() + 0.5) {
+                return false;
+            }
+        }
+        return rows.length > 0;
+    }
+
+    /**
+     * The timeline drawn afresh on a canvas of its own, {@code width} × {@code height}: the visible time range, rows
+     * from the current scroll position, the selection and the subject, as the control shows them; for an export at a
+     * size of its own. FX thread.
+     */
+    javafx.scene.image.WritableImage render(double width, double height) {
+        TimelineView control = getSkinnable();
+        TraceStore store = control.getStore();
+        TraceView view = store == null ? new TraceStore().view() : store.view();
+        catalog.update(view, Long.MAX_VALUE);
+        Metrics m = metrics();
+        RowLayout rows = buildLayout(m.scale());
+        java.util.BitSet subject = new java.util.BitSet();
+        for (String name : control.getSubject()) {
+            for (int r : rows.rowsNamed(name, catalog)) {
+                subject.set(r);
+            }
+        }
+        double rowsTop = m.axisHeight();
+        double rowsBottom = Math.max(rowsTop + 1, height - m.legendHeight());
+        double scrollY = Math.clamp(vbar.getValue(), 0, Math.max(0, rows.height() - (rowsBottom - rowsTop)));
+        Viewport vp = new Viewport(control.getVisibleStart(), control.getVisibleEnd(), Math.max(1, width - m.gutter()));
+        FramePlan.Frame frame = new FramePlan.Frame(vp, m.gutter(), 0, rowsTop, rowsBottom, scrollY, m.scale(),
+                view.now(), control.isLive(), shownPlayhead(control), rangeStart, rangeEnd, selectionHighlight);
+        FramePlan exported = new FramePlan().build(view, catalog, rows, frame);
+        Canvas target = new Canvas(width, height);
+        FramePainter p = new FramePainter();
+        p.setPalette(new Palette(role -> control.getColor(colorOf(role))));
+        p.setMarkedRows(subject);
+        p.paint(target.getGraphicsContext2D(), exported, catalog, width, height);
+        return target.snapshot(null, null);
+    }
+
+    /** The height all rows need, with the axis and the legend. */
+    double contentHeight() {
+        Metrics m = metrics();
+        RowLayout rows = layout != null ? layout : buildLayout(m.scale());
+        return m.axisHeight() + rows.height() + m.legendHeight();
+    }
+
     /** Asks for a redraw at the next pulse. */
     void invalidate() {
         dirty = true;
@@ -295,6 +512,11 @@ final class TimelineSkin extends SkinBase<TimelineView> {
 
     TraceCatalog catalog() {
         return catalog;
+    }
+
+    /** The row layout of the last frame; for tests. */
+    RowLayout layoutForTests() {
+        return layout;
     }
 
     /** The plot's left edge, in the control's coordinates. */
@@ -331,6 +553,7 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         }
         selectionHighlight = s.highlight(selection);
         getSkinnable().setSelection(selection);
+        revealGoroutine = selection.goroutine().id();
         dirty = true;
         return true;
     }
@@ -551,7 +774,7 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         }
         RowLayout.Row row = layout.row(r);
         if (row.key() != null) {
-            if (!collapsed.remove(row.key())) {
+            if (!autoCollapsed.remove(row.key()) && !collapsed.remove(row.key())) {
                 collapsed.add(row.key());
             }
             layout = null;
@@ -575,23 +798,92 @@ final class TimelineSkin extends SkinBase<TimelineView> {
     }
 
     private void keyPressed(KeyEvent e) {
+        TimelineKey key = TimelineKey.of(e);
+        if (key == null) {
+            return;
+        }
         TimelineView c = getSkinnable();
         Viewport vp = viewport();
         double anchor = !Double.isNaN(mouseX) && mouseX >= plotX() ? mouseX - plotX() : vp.width() / 2;
-        switch (e.getCode()) {
-            case W -> navigate(vp.zoomAt(anchor, 0.8, maxSpan()));
-            case S -> navigate(vp.zoomAt(anchor, 1.25, maxSpan()));
-            case A -> navigate(vp.panPixels(vp.width() / 5));
-            case D -> navigate(vp.panPixels(-vp.width() / 5));
-            case F -> c.fitSelection();
-            case HOME -> c.fitAll();
-            case L, END -> c.setFollow(true);
-            case ESCAPE -> c.clearSelection();
-            default -> {
-                return;
-            }
+        switch (key) {
+            case ZOOM_IN -> navigate(vp.zoomAt(anchor, 0.8, maxSpan()));
+            case ZOOM_OUT -> navigate(vp.zoomAt(anchor, 1.25, maxSpan()));
+            case PAN_EARLIER -> navigate(vp.panPixels(vp.width() / 5));
+            case PAN_LATER -> navigate(vp.panPixels(-vp.width() / 5));
+            case FIT_SELECTION -> c.fitSelection();
+            case FIT_ALL -> c.fitAll();
+            case FOLLOW, FOLLOW_END -> c.setFollow(true);
+            case CLEAR -> c.clearSelection();
         }
         e.consume();
+    }
+
+    // ---- search ----
+
+    /** Looks for {@code text} off the FX thread; the control gets the matches when the search is done. */
+    void search(String text) {
+        searching = text;
+        TimelineView control = getSkinnable();
+        TraceStore store = control.getStore();
+        if (text.isEmpty() || store == null) {
+            control.setMatches(List.of());
+            return;
+        }
+        TraceView view = store.view();
+        catalog.update(view, Long.MAX_VALUE);
+        String q = text.toLowerCase(java.util.Locale.ROOT);
+        List<SearchMatch> rows = new java.util.ArrayList<>();
+        catalog.locks().stream().filter(l -> l.name().toLowerCase(java.util.Locale.ROOT).contains(q))
+                .forEach(l -> rows.add(new SearchMatch(SearchMatch.Kind.LOCK, l.name(), -1, -1)));
+        catalog.members().stream().filter(m -> m.name().toLowerCase(java.util.Locale.ROOT).contains(q))
+                .forEach(m -> rows.add(new SearchMatch(SearchMatch.Kind.MEMBER, m.name(), -1, -1)));
+        catalog.groups().stream().filter(g -> g.goroutines() > 1 && g.key().toLowerCase(java.util.Locale.ROOT).contains(q))
+                .forEach(g -> rows.add(new SearchMatch(SearchMatch.Kind.GROUP, g.key(), -1, -1)));
+        int[] spawnRows = catalog.spawnRowSnapshot();
+        CompletableFuture.supplyAsync(() -> goroutinesNamed(view, spawnRows, q), BACKGROUND)
+                .thenAccept(found -> Platform.runLater(() -> {
+                    if (searching.equals(text) && control.getStore() == store) {
+                        List<SearchMatch> all = new java.util.ArrayList<>(rows);
+                        all.addAll(found);
+                        control.setMatches(all);
+                    }
+                }));
+    }
+
+    /** At most this many goroutines are listed as matches: a search for "send" in a big room finds too many. */
+    private static final int MAX_GOROUTINE_MATCHES = 10_000;
+
+    /** The goroutines whose name contains {@code q} (lower case), in the order they started; any thread. */
+    private static List<SearchMatch> goroutinesNamed(TraceView view, int[] spawnRows, String q) {
+        List<SearchMatch> out = new java.util.ArrayList<>();
+        java.util.Arrays.sort(spawnRows); // rows in start order: the first matches are the ones kept
+        for (int i = 0; i < spawnRows.length && out.size() < MAX_GOROUTINE_MATCHES; i++) {
+            int row = spawnRows[i];
+            if (row < view.size()) {
+                String name = view.spawnName(row);
+                if (name.toLowerCase(java.util.Locale.ROOT).contains(q)) {
+                    out.add(new SearchMatch(SearchMatch.Kind.GOROUTINE, name, row, view.start(row)));
+                }
+            }
+        }
+        out.sort(java.util.Comparator.comparingLong(SearchMatch::start));
+        return out;
+    }
+
+    /** Shows a match: a goroutine selected, its row and its start in view; a row marked and in view. */
+    void reveal(SearchMatch match) {
+        TimelineView control = getSkinnable();
+        if (match.kind() != SearchMatch.Kind.GOROUTINE) {
+            control.setSubject(List.of(match.name()));
+            return;
+        }
+        if (select(match.interval(), Long.MIN_VALUE, null)) {
+            long start = match.start();
+            long span = control.getVisibleEnd() - control.getVisibleStart();
+            if (start < control.getVisibleStart() || start > control.getVisibleEnd() - span / 10) {
+                control.showRange(start - span / 4, start - span / 4 + span); // its start a quarter in
+            }
+        }
     }
 
     // ---- range summary ----

@@ -3,11 +3,24 @@ package dev.lockscope.app.timeline;
 import dev.lockscope.event.TraceEvent;
 import dev.lockscope.trace.store.TraceStore;
 import dev.lockscope.trace.store.TraceView;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import javafx.css.CssMetaData;
+import javafx.css.SimpleStyleableObjectProperty;
+import javafx.css.StyleConverter;
+import javafx.css.Styleable;
+import javafx.css.StyleableObjectProperty;
+import javafx.css.StyleableProperty;
+import javafx.scene.paint.Color;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -174,8 +187,9 @@ public class TimelineView extends Control {
     private final LongProperty playhead = new SimpleLongProperty(this, "playhead", -1);
 
     /**
-     * The replay position in virtual ns, drawn as an orange line with a handle on the axis; negative for none.
-     * The lab binds it in replay mode. Default -1.
+     * The replay position in virtual ns, drawn as an orange line with a handle on the axis; negative for none. Not
+     * drawn while {@link #liveProperty() live}, where the "now" line marks the run's instant. The lab binds it.
+     * Default -1.
      */
     public final LongProperty playheadProperty() {
         return playhead;
@@ -187,6 +201,208 @@ public class TimelineView extends Control {
 
     public final void setPlayhead(long value) {
         playhead.set(value);
+    }
+
+    // ---- colours ----
+
+    private final Map<TimelineColor, StyleableObjectProperty<Color>> colors = colorProperties();
+
+    private Map<TimelineColor, StyleableObjectProperty<Color>> colorProperties() {
+        Map<TimelineColor, StyleableObjectProperty<Color>> map = new EnumMap<>(TimelineColor.class);
+        for (TimelineColor c : TimelineColor.values()) {
+            map.put(c, new SimpleStyleableObjectProperty<>(StyleableProperties.COLORS.get(c), this,
+                    "color" + c.name(), c.initial()));
+        }
+        return map;
+    }
+
+    /**
+     * The colour the timeline draws {@code role} with: a styleable property, set by the CSS property
+     * {@link TimelineColor#cssProperty()} (so a theme's style sheet reaches the canvas) or in code. Default
+     * {@link TimelineColor#initial()}, the light look.
+     */
+    public final ObjectProperty<Color> colorProperty(TimelineColor role) {
+        return colors.get(role);
+    }
+
+    public final Color getColor(TimelineColor role) {
+        return colors.get(role).get();
+    }
+
+    public final void setColor(TimelineColor role, Color value) {
+        colors.get(role).set(value);
+    }
+
+    /** The CSS properties of the timeline's colours, one {@link CssMetaData} per {@link TimelineColor}. */
+    private static final class StyleableProperties {
+        private static final Map<TimelineColor, CssMetaData<TimelineView, Color>> COLORS = new EnumMap<>(TimelineColor.class);
+        private static final List<CssMetaData<? extends Styleable, ?>> STYLEABLES;
+
+        static {
+            for (TimelineColor c : TimelineColor.values()) {
+                COLORS.put(c, new CssMetaData<>(c.cssProperty(), StyleConverter.getColorConverter(), c.initial()) {
+                    @Override
+                    public boolean isSettable(TimelineView view) {
+                        return !view.colors.get(c).isBound();
+                    }
+
+                    @Override
+                    public StyleableProperty<Color> getStyleableProperty(TimelineView view) {
+                        return view.colors.get(c);
+                    }
+                });
+            }
+            List<CssMetaData<? extends Styleable, ?>> all = new ArrayList<>(Control.getClassCssMetaData());
+            all.addAll(COLORS.values());
+            STYLEABLES = List.copyOf(all);
+        }
+    }
+
+    /** The CSS properties of this class: those of {@link Control}, and one per {@link TimelineColor}. */
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return StyleableProperties.STYLEABLES;
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getControlCssMetaData() {
+        return getClassCssMetaData();
+    }
+
+    // ---- goroutine rows ----
+
+    private final ObjectProperty<GoroutineRows> goroutineRows = new SimpleObjectProperty<>(this, "goroutineRows",
+            GoroutineRows.PACKED) {
+        @Override
+        protected void invalidated() {
+            if (get() == null) {
+                set(GoroutineRows.PACKED);
+            }
+        }
+    };
+
+    /**
+     * Whether goroutines are packed into lanes or have a row each ({@link GoroutineRows}); a change reads the trace
+     * again (over a few frames for a large one). Never {@code null}. Default {@link GoroutineRows#PACKED}.
+     */
+    public final ObjectProperty<GoroutineRows> goroutineRowsProperty() {
+        return goroutineRows;
+    }
+
+    public final GoroutineRows getGoroutineRows() {
+        return goroutineRows.get();
+    }
+
+    public final void setGoroutineRows(GoroutineRows value) {
+        goroutineRows.set(value);
+    }
+
+    // ---- search ----
+
+    private final ReadOnlyObjectWrapper<List<SearchMatch>> matches = new ReadOnlyObjectWrapper<>(this, "matches", List.of());
+    private final ReadOnlyIntegerWrapper matchIndex = new ReadOnlyIntegerWrapper(this, "matchIndex", -1);
+
+    /**
+     * Looks for {@code text} (case-insensitively, anywhere in a name): locks, members and goroutine groups by their
+     * row's name, then goroutines by their own name in the order they started. The goroutines are searched off the
+     * FX thread; {@link #matchesProperty()} and {@link #matchIndexProperty()} change when the search is done, and the
+     * first match is shown. Blank text clears the search.
+     */
+    public final void search(String text) {
+        if (getSkin() instanceof TimelineSkin skin) {
+            skin.search(text == null ? "" : text.strip());
+        }
+    }
+
+    /** The matches of the last {@link #search}, in order; empty for none. */
+    public final ReadOnlyObjectProperty<List<SearchMatch>> matchesProperty() {
+        return matches.getReadOnlyProperty();
+    }
+
+    public final List<SearchMatch> getMatches() {
+        return matches.get();
+    }
+
+    /** The match shown now, an index into {@link #getMatches()}; -1 for none. */
+    public final ReadOnlyIntegerProperty matchIndexProperty() {
+        return matchIndex.getReadOnlyProperty();
+    }
+
+    public final int getMatchIndex() {
+        return matchIndex.get();
+    }
+
+    /**
+     * Shows the next match (after the last, the first): a goroutine is selected, its row scrolled into view and its
+     * life brought into the visible range; a lock, member or group row is marked and scrolled into view (the
+     * {@linkplain #subjectProperty() subject}).
+     *
+     * @return whether there was a match to show
+     */
+    public final boolean nextMatch() {
+        return showMatch(matchIndex.get() + 1);
+    }
+
+    /** Shows the previous match (before the first, the last); see {@link #nextMatch()}. */
+    public final boolean previousMatch() {
+        return showMatch(matchIndex.get() - 1);
+    }
+
+    /** Sets the result of a search; for the skin. */
+    void setMatches(List<SearchMatch> found) {
+        matches.set(List.copyOf(found));
+        matchIndex.set(-1);
+        if (!found.isEmpty()) {
+            showMatch(0);
+        }
+    }
+
+    private boolean showMatch(int index) {
+        List<SearchMatch> all = matches.get();
+        if (all.isEmpty() || !(getSkin() instanceof TimelineSkin skin)) {
+            return false;
+        }
+        int i = Math.floorMod(index, all.size());
+        matchIndex.set(i);
+        skin.reveal(all.get(i));
+        return true;
+    }
+
+    // ---- subject ----
+
+    private final ObjectProperty<List<String>> subject = new SimpleObjectProperty<>(this, "subject", List.of()) {
+        @Override
+        protected void invalidated() {
+            if (get() == null) {
+                set(List.of());
+            }
+        }
+    };
+
+    /**
+     * The rows the viewer should look at, by name: a lock ({@code membersMx}), a goroutine group ({@code Add},
+     * {@code Send(eve)}) or the one row of a goroutine of its own ({@code Add(eve)}), a member ({@code eve}). They are
+     * marked with a band, and scrolled into view when the subject changes and whenever rows appear or go: as many as
+     * fit, from the first. A presented lesson sets it to what its step talks about. Never {@code null} (set to
+     * {@code null}, it becomes empty). Default empty.
+     */
+    public final ObjectProperty<List<String>> subjectProperty() {
+        return subject;
+    }
+
+    public final List<String> getSubject() {
+        return subject.get();
+    }
+
+    public final void setSubject(List<String> value) {
+        subject.set(value == null ? List.of() : List.copyOf(value));
+    }
+
+    /**
+     * Whether the rows called {@code name} (as for {@link #subjectProperty()}) were all inside the rows area in the
+     * frame drawn last; false when there is no such row. FX thread.
+     */
+    public final boolean isRowVisible(String name) {
+        return getSkin() instanceof TimelineSkin skin && skin.isRowVisible(name);
     }
 
     // ---- visible range ----
@@ -347,5 +563,20 @@ public class TimelineView extends Control {
             skin.redrawNow();
         }
         return snapshot(null, null);
+    }
+
+    /**
+     * An image of the timeline for a file (Export &rarr; PNG): the visible time range and the rows as shown, drawn
+     * afresh at least {@code minWidth} px wide (wider if the control is) and tall enough for all rows (at least as
+     * tall as the control, at most three times the width), whatever the size of the window. FX thread; before the
+     * control is shown, as {@link #exportImage()}.
+     */
+    public final WritableImage exportImage(double minWidth) {
+        if (!(getSkin() instanceof TimelineSkin skin)) {
+            return exportImage();
+        }
+        double width = Math.ceil(Math.max(getWidth(), minWidth));
+        double height = Math.ceil(Math.clamp(skin.contentHeight(), Math.max(getHeight(), 400), 3 * width));
+        return skin.render(width, height);
     }
 }

@@ -39,9 +39,22 @@ class KeyMapTest {
     }
 
     @Test
-    void theLabMatchesExactlyItsWindowAndMenuRows() {
-        assertThat(KeyMap.SHORTCUTS).allSatisfy(s -> assertThat(s.combination() != null)
-                .as(s.keys()).isEqualTo(s.owner() == KeyMap.Owner.WINDOW || s.owner() == KeyMap.Owner.MENU));
+    void everyRowButATypedCharacterOrAGestureHasAKeyCombination() {
+        assertThat(KeyMap.SHORTCUTS).allSatisfy(s -> assertThat(s.combination() != null).as(s.keys())
+                .isEqualTo(s.owner() != KeyMap.Owner.TYPED && !s.keys().startsWith("Drag")));
+    }
+
+    @Test
+    void theTimelinesKeysAreRowsOfTheMap() {
+        for (dev.lockscope.app.timeline.TimelineKey k : dev.lockscope.app.timeline.TimelineKey.values()) {
+            assertThat(KeyMap.SHORTCUTS).as(k.keys()).anySatisfy(s -> {
+                assertThat(s.keys()).isEqualTo(k.keys());
+                assertThat(s.combination().match(pressed(((javafx.scene.input.KeyCodeCombination) k.combination()).getCode(),
+                        false, false))).isTrue();
+            });
+        }
+        // Escape is the window's: it closes the help before it clears the timeline's selection.
+        assertThat(row(KeyMap.Action.ESCAPE).owner()).isEqualTo(KeyMap.Owner.WINDOW);
     }
 
     @Test
@@ -70,7 +83,9 @@ class KeyMapTest {
     @Test
     void theHelpJoinsTheKeysOfOneDescription() {
         assertThat(HelpOverlay.lines(KeyMap.SHORTCUTS)).contains(
-                new HelpOverlay.Line("W / S", "Timeline: zoom in / out at the mouse (or the wheel, Ctrl+wheel)"),
+                new HelpOverlay.Line("W / S", "Timeline: zoom in / out at the mouse (or the wheel)"),
+                new HelpOverlay.Line("1 / 2 / 3 / 4 / 5",
+                        "Strategy: sequential, goroutine-per-send, parallel-wait, snapshot, member-queue"),
                 new HelpOverlay.Line("Ctrl+= / Ctrl+- / Ctrl+0", "Larger / smaller / normal text"),
                 new HelpOverlay.Line("F1 / ?", "Show or hide this help"),
                 new HelpOverlay.Line("Space", "Play / pause"));

@@ -58,6 +58,7 @@ class LabWindowTest {
         System.setProperty("lockscope.home", settings.toString());
         samples = Files.createDirectories(home.resolve("sample-traces"));
         System.setProperty("lockscope.samples", samples.toString());
+        Files.copy(Path.of(System.getProperty("lockscope.repo", ".."), "sample-traces", "README.md"), samples.resolve("README.md"));
         Scenario article = BuiltinScenarios.byName("article").orElseThrow();
         try (TraceWriter writer = TraceWriter.atomic(samples.resolve("article.jsonl.gz"), article)) {
             Simulation.run(article, writer);
@@ -152,7 +153,14 @@ class LabWindowTest {
 
     @Test
     void openASampleTraceAndScrubToAnAlert(FxRobot robot) throws Exception {
-        robot.clickOn("File").clickOn("Open sample").clickOn("article.jsonl.gz");
+        robot.clickOn("File").clickOn("Open sample");
+        // The sample's item: its file name over its description (from sample-traces/README.md), in the shown menu.
+        javafx.scene.Node sample = robot.lookup((javafx.scene.Node n) -> "sample-article.jsonl.gz".equals(n.getId())
+                && n.getScene() != null && n.getScene().getWindow().isShowing()).query();
+        assertThat(robot.from(sample).lookup(".sample-description").queryAs(Label.class).getText())
+                .isEqualTo("The blog post's stall");
+        // Into the submenu along its first row (its header), so that the way down does not cross Open recent.
+        robot.moveTo("Traces: replay what was recorded").clickOn(sample);
         waitFor(() -> window.model().sourceProperty().get() == LabModel.Source.REPLAY);
         assertThat(robot.lookup("#modeLabel").queryAs(Label.class).getText()).startsWith("REPLAY");
 

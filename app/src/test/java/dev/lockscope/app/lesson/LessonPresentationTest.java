@@ -3,11 +3,11 @@ package dev.lockscope.app.lesson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lockscope.app.LabFixture;
+import dev.lockscope.app.Snapshots;
 import dev.lockscope.app.lab.LabWindow;
 import dev.lockscope.lesson.BuiltinLessons;
 import dev.lockscope.lesson.Lesson;
 import dev.lockscope.run.Speed;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -35,11 +35,10 @@ class LessonPresentationTest {
 
     private LabWindow window;
 
+    /** A 1280 × 720 projector, and otherwise the defaults (alert pop-ups too: off), as a teacher starts the lab. */
     @BeforeAll
     static void settingsInATemporaryPlace() throws Exception {
-        Path settings = Files.createDirectories(home.resolve("settings"));
-        Files.writeString(settings.resolve("settings.properties"), "notifications=false\n");
-        System.setProperty("lockscope.home", settings.toString());
+        LabFixture.settings(home, "window=0,0,1280,720");
     }
 
     @Start
@@ -68,15 +67,31 @@ class LessonPresentationTest {
      * {@code -Dlockscope.screenshots=docs}.
      */
     private void capture(FxRobot robot) throws Exception {
-        javafx.scene.image.WritableImage[] image = new javafx.scene.image.WritableImage[1];
-        robot.interact(() -> image[0] = window.stage().getScene().snapshot(null));
-        Path out = Path.of(System.getProperty("lockscope.repo", ".."), "app", "target", "lesson-writer-preference.png");
-        Files.createDirectories(out.getParent());
-        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image[0], null), "png", out.toFile());
-        if ("docs".equals(System.getProperty("lockscope.screenshots"))) {
-            Files.copy(out, Path.of(System.getProperty("lockscope.repo", ".."), "docs", "lesson-writer-preference.png"),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Snapshots.write(robot, window.stage().getScene(), "lesson-writer-preference");
+    }
+
+    /**
+     * The article's "4. Add is stuck" at 1280 × 720 with the default settings, written to app/target/lesson-article.png
+     * and, with {@code -Dlockscope.screenshots=docs}, to docs/: the step's Reload and lock rows in view and marked.
+     */
+    @Test
+    void theArticlesStuckStepShowsTheRowsItTalksAbout(FxRobot robot) throws Exception {
+        Lesson lesson = BuiltinLessons.byName("article").orElseThrow();
+        robot.interact(() -> {
+            window.model().speedProperty().set(Speed.MAX);
+            window.startLesson(lesson);
+        });
+        var timeline = robot.lookup("#timeline").queryAs(dev.lockscope.app.timeline.TimelineView.class);
+        for (int i = 0; i < 4; i++) {
+            int step = i;
+            waitFor(() -> text(robot, "#lessonStep").equals((step + 1) + " / " + lesson.steps().size())
+                    && !robot.lookup("#lessonNext").queryButton().isDisabled());
+            robot.clickOn("#lessonNext");
         }
+        waitFor(() -> text(robot, "#lessonTitle").equals("4. Add is stuck")
+                && !robot.lookup("#lessonNext").queryButton().isDisabled()
+                && lesson.steps().get(4).show().stream().allMatch(timeline::isRowVisible));
+        Snapshots.write(robot, window.stage().getScene(), "lesson-article");
     }
 
     private static String text(FxRobot robot, String id) {
@@ -92,7 +107,7 @@ class LessonPresentationTest {
         // Presentation mode: the room and metrics panels make way for the timeline.
         assertThat(robot.lookup("#memberTable").tryQuery()).isEmpty();
 
-        String[] expectedAt = {"at 0 ms", "at 1010 ms", "at 1200 ms", "at 1650 ms", "at 1650 ms", "at 3650 ms"};
+        String[] expectedAt = {"at 700 ms", "at 1010 ms", "at 1200 ms", "at 1650 ms", "at 1650 ms", "at 3650 ms"};
         for (int i = 0; i < expectedAt.length; i++) {
             int step = i;
             try {
@@ -106,6 +121,8 @@ class LessonPresentationTest {
             assertThat(text(robot, "#lessonCaption")).isEqualTo(lesson.steps().get(i).caption());
             assertThat(text(robot, "#lessonHint")).startsWith(expectedAt[i]);
             if (i == 3) {
+                var timeline = robot.lookup("#timeline").queryAs(dev.lockscope.app.timeline.TimelineView.class);
+                waitFor(() -> lesson.steps().get(step).show().stream().allMatch(timeline::isRowVisible));
                 capture(robot);
             }
             robot.clickOn("#lessonNext");
@@ -114,6 +131,8 @@ class LessonPresentationTest {
         waitFor(() -> text(robot, "#lessonStep").equals("7 / 8"));
         robot.clickOn("#lessonBack");
         waitFor(() -> text(robot, "#lessonStep").equals("6 / 8"));
-        assertThat(text(robot, "#lessonHint")).startsWith("at 3650 ms");
+        // Back lands on a step that waits for the presenter: Next goes on from there.
+        assertThat(text(robot, "#lessonHint")).isEqualTo("at 3650 ms · Page Down to go on");
+        assertThat(robot.lookup("#lessonNext").queryButton().isDisabled()).isFalse();
     }
 }

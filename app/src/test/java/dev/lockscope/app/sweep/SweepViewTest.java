@@ -52,6 +52,8 @@ class SweepViewTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         LineChart<?, ?> chart = robot.lookup("#sweepChart").queryAs(LineChart.class);
+        assertThat(robot.lookup("#sweepMetric").queryComboBox().getValue()).isEqualTo(SweepMetric.REMOVE_WAIT_P99);
+        assertThat(((javafx.scene.chart.NumberAxis) chart.getYAxis()).getLabel()).isEqualTo("Remove wait p99 (ms)");
         assertThat(chart.getData()).extracting(s -> s.getName()).containsExactly("sequential", "snapshot");
         assertThat(chart.getData().getFirst().getData()).hasSize(3);
 

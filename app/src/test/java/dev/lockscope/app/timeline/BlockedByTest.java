@@ -133,6 +133,30 @@ class BlockedByTest {
     }
 
     @Test
+    void aLongHoldsAlertIsToldAtItsInstantAsItsReportTellsIt(FxRobot robot) {
+        TraceEvent.Alert alert = ArticleTrace.alert(view, AlertKind.LONG_HOLD, "Broadcast#11");
+        assertThat(alert.time()).isEqualTo(6_000 * MS);
+        assertThat(alert.report()).contains("Nobody waits behind it.");
+        robot.interact(() -> assertThat(timeline.selectAlert(alert)).isTrue());
+        TimelineSelection s = timeline.getSelection();
+        assertThat(s.kind()).isEqualTo(IntervalKind.HOLD_READ);
+        assertThat(s.queuedBehind()).isNotEmpty(); // later in the hold, eve's reload and a broadcast queue behind it
+        assertThat(s.story().getFirst()).isEqualTo("At 6.000 s, nobody waits behind Broadcast#11's hold of membersMx");
+        assertThat(s.story().get(1)).startsWith("  over the whole hold (5.000 s – ").endsWith(", "
+                + s.queuedBehind().size() + " waits queued behind it");
+    }
+
+    @Test
+    void aWaitsStoryIsItsChain(FxRobot robot) {
+        TraceEvent.Alert alert = ArticleTrace.alert(view, AlertKind.LONG_WAIT, "Broadcast#14");
+        robot.interact(() -> timeline.selectAlert(alert));
+        assertThat(timeline.getSelection().story()).containsExactly(
+                "At 7.500 s, Broadcast#14 has waited 1 s for membersMx (RLock)",
+                "  Broadcast#14 waits for Reload(eve), a pending writer: it blocks new readers",
+                "    Reload(eve) waits for Broadcast#13, holding membersMx (RLock), sending to eve");
+    }
+
+    @Test
     void escapeClearsTheSelection(FxRobot robot) {
         robot.clickOn(TimelineFx.barPoint(robot, timeline, wait14, 0.6));
         assertThat(timeline.getSelection()).isNotNull();

@@ -26,6 +26,40 @@ public final class FramePainter {
 
     private record Measured(String text, Font font) {}
 
+    /** Rows (layout indices) to mark as the viewer's subject; owned by the caller, read while painting. */
+    private java.util.BitSet marked = new java.util.BitSet();
+
+    private Palette palette = Palette.LIGHT;
+
+    /** The colours of the next paints. */
+    public void setPalette(Palette p) {
+        palette = p;
+    }
+
+    private Color c(Palette.Role role) {
+        return palette.get(role);
+    }
+
+    private static Color alpha(Color c, double opacity) {
+        return Color.color(c.getRed(), c.getGreen(), c.getBlue(), opacity);
+    }
+
+    /** The subject's band: its colour, faint over the rows. */
+    private Color subjectBand() {
+        return alpha(c(Palette.Role.SUBJECT), 0.18);
+    }
+
+    /** A command's label: its colour, darker on a light background and lighter on a dark one. */
+    private Color commandText() {
+        Color command = c(Palette.Role.COMMAND);
+        return c(Palette.Role.BACKGROUND).getBrightness() > 0.5 ? command.darker() : command.brighter();
+    }
+
+    /** The rows to mark with a band in the next paints (the view's subject); not copied. */
+    public void setMarkedRows(java.util.BitSet rows) {
+        marked = rows;
+    }
+
     /** Paints the plan over the whole canvas of {@code width} &times; {@code height}. */
     public void paint(GraphicsContext gc, FramePlan plan, TraceCatalog catalog, double width, double height) {
         FramePlan.Frame f = plan.frame();
@@ -36,7 +70,7 @@ public final class FramePainter {
         gc.setTextBaseline(VPos.CENTER);
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setLineDashes();
-        gc.setFill(Palette.BACKGROUND);
+        gc.setFill(c(Palette.Role.BACKGROUND));
         gc.fillRect(0, 0, width, height);
 
         // row bands
@@ -49,11 +83,15 @@ public final class FramePainter {
             RowLayout.Row row = rows.get(i);
             double y = f.top() + row.y() - f.scrollY();
             switch (row.type()) {
-                case SECTION -> gc.setFill(Palette.SECTION);
-                case GROUP -> gc.setFill(Palette.GROUP);
-                default -> gc.setFill(i % 2 == 0 ? Palette.ROW_ALT : Palette.BACKGROUND);
+                case SECTION -> gc.setFill(c(Palette.Role.SECTION));
+                case GROUP -> gc.setFill(c(Palette.Role.GROUP));
+                default -> gc.setFill(i % 2 == 0 ? c(Palette.Role.ROW_ALT) : c(Palette.Role.BACKGROUND));
             }
             gc.fillRect(0, y, width, row.height());
+            if (marked.get(i)) {
+                gc.setFill(subjectBand());
+                gc.fillRect(0, y, width, row.height());
+            }
         }
         gc.restore();
 
@@ -62,14 +100,14 @@ public final class FramePainter {
         gc.beginPath();
         gc.rect(plotX, f.top(), plotRight - plotX, f.bottom() - f.top());
         gc.clip();
-        gc.setStroke(Palette.GRID);
+        gc.setStroke(c(Palette.Role.GRID));
         gc.setLineWidth(1);
         for (int i = 0; i < plan.ticks; i++) {
             double x = Math.floor(plan.tickX[i]) + 0.5;
             gc.strokeLine(x, f.top(), x, f.bottom());
         }
         if (!Float.isNaN(plan.rangeX0)) {
-            gc.setFill(Color.web("#0072B2", 0.10));
+            gc.setFill(alpha(c(Palette.Role.RANGE), 0.10));
             gc.fillRect(plan.rangeX0, f.top(), plan.rangeX1 - plan.rangeX0, f.bottom() - f.top());
         }
         commandLines(gc, plan, f);
@@ -96,20 +134,20 @@ public final class FramePainter {
         }
     }
 
-    private static void bars(GraphicsContext gc, FramePlan p) {
+    private void bars(GraphicsContext gc, FramePlan p) {
         for (int i = 0; i < p.rects; i++) {
-            gc.setFill(Palette.fill(p.rstyle[i]));
+            gc.setFill(palette.fill(p.rstyle[i]));
             gc.fillRect(p.rx[i], p.ry[i], p.rw[i], p.rh[i]);
         }
         gc.setLineWidth(1);
-        gc.setStroke(Color.web("#5A1F00"));
+        gc.setStroke(c(Palette.Role.WAIT_OUTLINE));
         for (int i = 0; i < p.rects; i++) {
             if (p.rstyle[i] == Ink.WAITING && p.rw[i] >= 3) {
                 gc.strokeRect(p.rx[i] + 0.5, p.ry[i] + 0.5, p.rw[i] - 1, p.rh[i] - 1);
             }
         }
         gc.setLineWidth(2.5);
-        gc.setStroke(Palette.BLACK);
+        gc.setStroke(c(Palette.Role.INK));
         for (int i = 0; i < p.rects; i++) {
             if (p.routline[i]) {
                 gc.strokeRect(p.rx[i] - 1, p.ry[i] - 1, p.rw[i] + 2, p.rh[i] + 2);
@@ -128,27 +166,35 @@ public final class FramePainter {
             if (p.tstyle[i] == Ink.TEXT_ON_DARK) {
                 gc.setFill(shadow);
                 gc.fillText(text, p.tx[i] + 1, p.ty[i] + 1);
-                gc.setFill(Color.WHITE);
+                gc.setFill(c(Palette.Role.TEXT_ON_BAR));
             } else {
-                gc.setFill(Palette.TEXT);
+                gc.setFill(c(Palette.Role.TEXT));
             }
             gc.fillText(text, p.tx[i], p.ty[i]);
         }
     }
 
-    /** The selection's chain in words, in a box below and right of its arrows. */
+    /**
+     * The selection's chain in words, in a box below and right of its arrows; in a smaller font where the plot is
+     * too narrow for it (down to two thirds), and a line that still does not fit is cut with an ellipsis.
+     */
     private void caption(GraphicsContext gc, FramePlan p, FramePlan.Frame f, Metrics m) {
         List<String> lines = f.highlight().caption();
         if (lines.isEmpty() || p.arrows == 0) {
             return;
         }
         double s = m.scale();
-        double lineH = m.fontSize() * 1.45;
+        double plotRight = f.plotX() + f.viewport().width();
+        double room = plotRight - f.plotX() - 12 * s;
         double w = 0;
         for (String line : lines) {
             w = Math.max(w, width(line, font));
         }
-        w += 20 * s;
+        double shrink = Math.max(2.0 / 3, Math.min(1, (room - 20 * s) / w));
+        Font body = shrink == 1 ? font : Font.font("System", m.fontSize() * shrink);
+        Font head = shrink == 1 ? bold : Font.font("System", FontWeight.BOLD, m.fontSize() * shrink);
+        double lineH = m.fontSize() * shrink * 1.45;
+        w = Math.min(w * shrink, room - 20 * s) + 20 * s;
         double h = lines.size() * lineH + 12 * s;
         double anchorX = Double.NEGATIVE_INFINITY;
         double anchorY = Double.NEGATIVE_INFINITY;
@@ -156,7 +202,6 @@ public final class FramePainter {
             anchorX = Math.max(anchorX, Math.max(p.ax0[i], p.ax1[i]));
             anchorY = Math.max(anchorY, Math.max(p.ay0[i], p.ay1[i]));
         }
-        double plotRight = f.plotX() + f.viewport().width();
         double x = anchorX + 70 * s;
         if (x + w > plotRight - 6 * s) {
             x = Math.max(f.plotX() + 6 * s, plotRight - w - 6 * s);
@@ -169,15 +214,15 @@ public final class FramePainter {
         if (y + h > f.bottom() - 6 * s) {
             y = Math.max(f.top() + 6 * s, f.bottom() - h - 6 * s);
         }
-        gc.setFill(Color.rgb(255, 255, 255, 0.96));
+        gc.setFill(alpha(c(Palette.Role.BACKGROUND), 0.96));
         gc.fillRoundRect(x, y, w, h, 8 * s, 8 * s);
-        gc.setStroke(Palette.BLACK);
+        gc.setStroke(c(Palette.Role.INK));
         gc.setLineWidth(1.5);
         gc.strokeRoundRect(x, y, w, h, 8 * s, 8 * s);
-        gc.setFill(Palette.TEXT);
+        gc.setFill(c(Palette.Role.TEXT));
         for (int i = 0; i < lines.size(); i++) {
-            gc.setFont(i == 0 ? bold : font);
-            gc.fillText(lines.get(i), x + 10 * s, y + 6 * s + lineH * (i + 0.5));
+            gc.setFont(i == 0 ? head : body);
+            gc.fillText(fit(lines.get(i), w - 20 * s, m.fontSize() * shrink), x + 10 * s, y + 6 * s + lineH * (i + 0.5));
         }
     }
 
@@ -209,8 +254,8 @@ public final class FramePainter {
         return text.substring(0, fits - 1) + "…";
     }
 
-    private static void commandLines(GraphicsContext gc, FramePlan p, FramePlan.Frame f) {
-        gc.setStroke(Palette.BLUISH_GREEN);
+    private void commandLines(GraphicsContext gc, FramePlan p, FramePlan.Frame f) {
+        gc.setStroke(c(Palette.Role.COMMAND));
         gc.setLineWidth(1.5);
         gc.setLineDashes(6, 4);
         for (int i = 0; i < p.markers; i++) {
@@ -229,31 +274,31 @@ public final class FramePainter {
             double y = p.my[i];
             switch (p.mkind[i]) {
                 case Ink.ALERT_ROW -> {
-                    gc.setFill(Palette.BLACK);
+                    gc.setFill(c(Palette.Role.INK));
                     gc.fillPolygon(new double[] {x - 4 * s, x + 4 * s, x}, new double[] {y, y, y + 6 * s}, 3);
                 }
                 case Ink.JOIN -> {
-                    glyphBox(gc, x, y, s, Palette.BLUISH_GREEN);
-                    gc.setStroke(Color.WHITE);
+                    glyphBox(gc, x, y, s, c(Palette.Role.COMMAND));
+                    gc.setStroke(c(Palette.Role.TEXT_ON_BAR));
                     gc.strokeLine(x - 3 * s, y, x + 3 * s, y);
                     gc.strokeLine(x, y - 3 * s, x, y + 3 * s);
                 }
                 case Ink.LEAVE -> {
-                    glyphBox(gc, x, y, s, Palette.BLACK);
-                    gc.setStroke(Color.WHITE);
+                    glyphBox(gc, x, y, s, c(Palette.Role.INK));
+                    gc.setStroke(c(Palette.Role.TEXT_ON_BAR));
                     gc.strokeLine(x - 3 * s, y, x + 3 * s, y);
                 }
                 case Ink.RELOAD -> {
-                    glyphBox(gc, x, y, s, Palette.ORANGE);
-                    gc.setStroke(Palette.BLACK);
+                    glyphBox(gc, x, y, s, c(Palette.Role.RELOAD));
+                    gc.setStroke(c(Palette.Role.INK));
                     gc.strokeArc(x - 3 * s, y - 3 * s, 6 * s, 6 * s, 30, 270, javafx.scene.shape.ArcType.OPEN);
                 }
                 case Ink.LATENCY -> {
-                    gc.setFill(Palette.BLUISH_GREEN);
+                    gc.setFill(c(Palette.Role.COMMAND));
                     gc.fillPolygon(new double[] {x, x + 5 * s, x, x - 5 * s}, new double[] {y - 5 * s, y, y + 5 * s, y}, 4);
                     if (p.mlabel[i] != null) {
                         gc.setFont(small);
-                        gc.setFill(Palette.TEXT);
+                        gc.setFill(c(Palette.Role.TEXT));
                         gc.fillText(p.mlabel[i], x + 7 * s, y);
                     }
                 }
@@ -262,16 +307,16 @@ public final class FramePainter {
         }
     }
 
-    private static void glyphBox(GraphicsContext gc, double x, double y, double s, Color fill) {
+    private void glyphBox(GraphicsContext gc, double x, double y, double s, Color fill) {
         gc.setFill(fill);
         gc.fillOval(x - 5.5 * s, y - 5.5 * s, 11 * s, 11 * s);
     }
 
-    private static void arrows(GraphicsContext gc, FramePlan p, Metrics m) {
+    private void arrows(GraphicsContext gc, FramePlan p, Metrics m) {
         double s = m.scale();
         gc.setLineCap(StrokeLineCap.ROUND);
         for (int pass = 0; pass < 2; pass++) {
-            gc.setStroke(pass == 0 ? Color.WHITE : Palette.BLACK);
+            gc.setStroke(pass == 0 ? c(Palette.Role.BACKGROUND) : c(Palette.Role.INK));
             gc.setLineWidth(pass == 0 ? 5 * s : 2 * s);
             for (int i = 0; i < p.arrows; i++) {
                 double x0 = p.ax0[i];
@@ -285,7 +330,7 @@ public final class FramePainter {
                 gc.stroke();
             }
         }
-        gc.setFill(Palette.BLACK);
+        gc.setFill(c(Palette.Role.INK));
         for (int i = 0; i < p.arrows; i++) {
             double x1 = p.ax1[i] + 4 * s;
             double y1 = p.ay1[i];
@@ -299,9 +344,9 @@ public final class FramePainter {
         double top = f.axisTop();
         double bottom = f.top();
         double s = m.scale();
-        gc.setFill(Palette.BACKGROUND);
+        gc.setFill(c(Palette.Role.BACKGROUND));
         gc.fillRect(0, top, width, bottom - top);
-        gc.setStroke(Palette.MUTED);
+        gc.setStroke(c(Palette.Role.MUTED));
         gc.setLineWidth(1);
         gc.strokeLine(f.plotX(), bottom - 0.5, width, bottom - 0.5);
         gc.save();
@@ -309,70 +354,124 @@ public final class FramePainter {
         gc.rect(f.plotX(), top, width - f.plotX(), bottom - top);
         gc.clip();
         gc.setFont(font);
-        gc.setFill(Palette.TEXT);
+        gc.setFill(c(Palette.Role.TEXT));
+        double[] now = nowLabelBox(p, f, m);
         for (int i = 0; i < p.ticks; i++) {
             double x = Math.floor(p.tickX[i]) + 0.5;
             gc.strokeLine(x, top + 14 * s, x, bottom);
-            gc.fillText(p.tickLabel[i], x + 3 * s, top + 9 * s);
+            double labelX = x + 3 * s;
+            // A tick label that would run into the "now" label gives way to it.
+            if (now == null || labelX + width(p.tickLabel[i], font) < now[0] || labelX > now[1]) {
+                gc.fillText(p.tickLabel[i], labelX, top + 9 * s);
+            }
         }
         if (!Float.isNaN(p.rangeX0)) {
-            gc.setFill(Color.web("#0072B2", 0.25));
+            gc.setFill(alpha(c(Palette.Role.RANGE), 0.25));
             gc.fillRect(p.rangeX0, top, p.rangeX1 - p.rangeX0, bottom - top);
         }
+        double plotRight = width;
         for (int i = 0; i < p.markers; i++) {
             double x = p.mx[i];
             double y = p.my[i];
             if (p.mkind[i] == Ink.ALERT_AXIS) {
-                gc.setFill(Palette.VERMILLION);
-                gc.setStroke(Palette.BLACK);
-                double[] xs = {x, x + 6 * s, x, x - 6 * s};
-                double[] ys = {y - 7 * s, y, y + 7 * s, y};
+                gc.setFill(c(Palette.Role.ALERT));
+                gc.setStroke(c(Palette.Role.INK));
+                double[] xs = {x, x + 5 * s, x, x - 5 * s};
+                double[] ys = {y - 6 * s, y, y + 6 * s, y};
                 gc.fillPolygon(xs, ys, 4);
                 gc.strokePolygon(xs, ys, 4);
             } else if (p.mkind[i] == Ink.COMMAND) {
-                gc.setFill(Palette.BLUISH_GREEN);
+                gc.setFill(c(Palette.Role.COMMAND));
                 gc.fillRect(x - 1, y - 9 * s, 2 * s, 16 * s);
                 gc.fillPolygon(new double[] {x, x + 9 * s, x}, new double[] {y - 9 * s, y - 5 * s, y - 1 * s}, 3);
                 if (p.mlabel[i] != null) {
-                    gc.setFont(bold);
-                    gc.setFill(Palette.BLUISH_GREEN.darker());
-                    gc.fillText(p.mlabel[i], x + 11 * s, y - 3 * s);
+                    // A label runs up to the next flag, and is cut there: labels never sit on each other.
+                    double room = nextCommandX(p, i, plotRight) - x - 11 * s - 6 * s;
+                    String label = fitMeasured(p.mlabel[i], room, bold);
+                    if (!label.isEmpty()) {
+                        gc.setFont(bold);
+                        gc.setFill(commandText());
+                        gc.fillText(label, x + 11 * s, y - 4 * s);
+                    }
                 }
             }
         }
         gc.restore();
     }
 
+    /**
+     * Where the "now" label goes on the axis' top band, {x0, x1}: left of the line, or right of it at the plot's left
+     * edge; {@code null} when "now" is not in view.
+     */
+    private double[] nowLabelBox(FramePlan p, FramePlan.Frame f, Metrics m) {
+        if (Float.isNaN(p.nowX)) {
+            return null;
+        }
+        double s = m.scale();
+        double w = width("now", bold);
+        boolean left = p.nowX - 5 * s - w >= f.plotX();
+        double x0 = left ? p.nowX - 5 * s - w : p.nowX + 2 * s;
+        return new double[] {x0, x0 + w + 4 * s};
+    }
+
+    /** {@code text} as measured in {@code f}, cut with an ellipsis to {@code room}; "" if not 3 characters fit. */
+    private String fitMeasured(String text, double room, Font f) {
+        if (width(text, f) <= room) {
+            return text;
+        }
+        int lo = 0;
+        int hi = text.length();
+        while (lo < hi) { // the longest prefix that fits with its ellipsis
+            int mid = (lo + hi + 1) >>> 1;
+            if (width(text.substring(0, mid) + "…", f) <= room) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo < 3 ? "" : text.substring(0, lo) + "…";
+    }
+
+    /** The x of the next command flag after marker {@code i}, or {@code right}. */
+    private static double nextCommandX(FramePlan p, int i, double right) {
+        for (int j = i + 1; j < p.markers; j++) {
+            if (p.mkind[j] == Ink.COMMAND) {
+                return p.mx[j];
+            }
+        }
+        return right;
+    }
+
     private void verticals(GraphicsContext gc, FramePlan p, FramePlan.Frame f, Metrics m) {
         double s = m.scale();
         if (!Float.isNaN(p.markX)) {
-            gc.setStroke(Palette.BLACK);
+            gc.setStroke(c(Palette.Role.INK));
             gc.setLineWidth(1);
             gc.setLineDashes(2, 3);
             gc.strokeLine(p.markX, f.top(), p.markX, f.bottom());
             gc.setLineDashes();
         }
         if (!Float.isNaN(p.nowX)) {
-            gc.setStroke(Palette.BLACK);
+            gc.setStroke(c(Palette.Role.INK));
             gc.setLineWidth(2 * s);
             gc.strokeLine(p.nowX, f.axisTop() + 14 * s, p.nowX, f.bottom());
             gc.setFont(bold);
-            // On a box of the axis' colour: alert diamonds crowd the live edge and would show through the word.
-            double labelW = width("now", bold);
+            // In the axis' top band, with the tick labels (flags and alerts have bands of their own below), on a box
+            // of the axis' colour over any tick label; left of the line, or right of it at the plot's left edge.
+            double[] box = nowLabelBox(p, f, m);
             double labelH = m.fontSize() * 1.2;
-            gc.setFill(Palette.BACKGROUND);
-            gc.fillRect(p.nowX - 5 * s - labelW, f.top() - 8 * s - labelH / 2, labelW + 4 * s, labelH);
-            gc.setFill(Palette.BLACK);
-            gc.setTextAlign(TextAlignment.RIGHT);
-            gc.fillText("now", p.nowX - 3 * s, f.top() - 8 * s);
-            gc.setTextAlign(TextAlignment.LEFT);
+            double y = f.axisTop() + 9 * s;
+            gc.setFill(c(Palette.Role.BACKGROUND));
+            gc.fillRect(box[0], y - labelH / 2, box[1] - box[0], labelH);
+            gc.setFill(c(Palette.Role.INK));
+            gc.fillText("now", box[0] + 2 * s, y);
         }
         if (!Float.isNaN(p.playheadX)) {
             double x = p.playheadX;
-            gc.setStroke(Palette.ORANGE.darker());
+            gc.setStroke(c(Palette.Role.PLAYHEAD));
             gc.setLineWidth(2 * s);
             gc.strokeLine(x, f.axisTop() + 14 * s, x, f.bottom());
-            gc.setFill(Palette.ORANGE.darker());
+            gc.setFill(c(Palette.Role.PLAYHEAD));
             gc.fillPolygon(new double[] {x - 6 * s, x + 6 * s, x}, new double[] {f.axisTop() + 12 * s, f.axisTop() + 12 * s, f.axisTop() + 20 * s}, 3);
         }
     }
@@ -380,10 +479,10 @@ public final class FramePainter {
     private void labels(GraphicsContext gc, FramePlan p, TraceCatalog catalog, FramePlan.Frame f, Metrics m, double width) {
         double s = m.scale();
         double gutter = f.plotX();
-        gc.setFill(Palette.BACKGROUND);
+        gc.setFill(c(Palette.Role.BACKGROUND));
         gc.fillRect(0, f.axisTop(), gutter, f.top() - f.axisTop());
         gc.setFont(bold);
-        gc.setFill(Palette.MUTED);
+        gc.setFill(c(Palette.Role.MUTED));
         gc.fillText("virtual time", 8 * s, f.axisTop() + 9 * s);
         gc.save();
         gc.beginPath();
@@ -395,15 +494,21 @@ public final class FramePainter {
             RowLayout.Row row = rows.get(i);
             double y = f.top() + row.y() - f.scrollY();
             gc.setFill(switch (row.type()) {
-                case SECTION -> Palette.SECTION;
-                case GROUP -> Palette.GROUP;
-                default -> i % 2 == 0 ? Palette.ROW_ALT : Palette.BACKGROUND;
+                case SECTION -> c(Palette.Role.SECTION);
+                case GROUP -> c(Palette.Role.GROUP);
+                default -> i % 2 == 0 ? c(Palette.Role.ROW_ALT) : c(Palette.Role.BACKGROUND);
             });
             gc.fillRect(0, y, gutter, row.height());
+            if (marked.get(i)) {
+                gc.setFill(subjectBand());
+                gc.fillRect(0, y, gutter, row.height());
+                gc.setFill(c(Palette.Role.SUBJECT));
+                gc.fillRect(0, y, 5 * s, row.height());
+            }
             double x = (8 + 14 * row.depth()) * s;
             String label = row.label();
             if (row.type() == RowLayout.Type.SECTION || row.type() == RowLayout.Type.GROUP) {
-                gc.setFill(Palette.MUTED);
+                gc.setFill(c(Palette.Role.MUTED));
                 double cx = x + 4 * s;
                 double cy = y + row.height() / 2;
                 if (row.collapsed()) {
@@ -426,65 +531,75 @@ public final class FramePainter {
                     }
                 }
             }
-            gc.setFill(row.type() == RowLayout.Type.LOCK_WAITERS ? Palette.VERMILLION.darker() : Palette.TEXT);
+            gc.setFill(row.type() == RowLayout.Type.LOCK_WAITERS ? c(Palette.Role.WAITERS).darker() : c(Palette.Role.TEXT));
             gc.fillText(fit(label, gutter - x - 4 * s, m.fontSize()), x, y + row.height() / 2);
         }
         gc.restore();
-        gc.setStroke(Palette.MUTED);
+        gc.setStroke(c(Palette.Role.MUTED));
         gc.setLineWidth(1);
         gc.strokeLine(gutter - 0.5, f.axisTop(), gutter - 0.5, f.bottom());
     }
 
     private void legend(GraphicsContext gc, Metrics m, double width, double height) {
-        double s = m.scale();
         double top = height - m.legendHeight();
-        gc.setFill(Palette.ROW_ALT);
+        gc.setFill(c(Palette.Role.ROW_ALT));
         gc.fillRect(0, top, width, m.legendHeight());
-        gc.setStroke(Palette.GRID);
+        gc.setStroke(c(Palette.Role.GRID));
+        gc.setLineWidth(1);
         gc.strokeLine(0, top + 0.5, width, top + 0.5);
         double y = top + m.legendHeight() / 2;
-        gc.setFont(small);
-        // The long words with roomy gaps where they fit; else the short words, packed closer.
-        boolean roomy = legendWidth(LONG, s, 16 * s) <= width;
-        Object[][] items = LEGEND;
+        // The long words with roomy gaps where they fit; else the short words, packed closer; else the short words
+        // smaller, so that the legend is always whole (a narrow window, a projector's scale, a small export).
+        double s = m.scale();
+        boolean roomy = legendWidth(LONG, s, small) <= width;
         int words = roomy ? LONG : SHORT;
+        if (!roomy) {
+            double needed = legendWidth(SHORT, s, small);
+            if (needed > width) {
+                s = Math.max(0.4, s * width / needed);
+            }
+        }
+        Font legendFont = s == m.scale() ? small : shrunkLegendFont(new Metrics(s).smallFontSize());
         double gap = (roomy ? 16 : 10) * s;
+        gc.setFont(legendFont);
+        Object[][] items = LEGEND;
         double x = 8 * s;
         for (int i = 0; i < items.length - 3; i++) {
             Object[] item = items[i];
             byte style = (Byte) item[0];
-            gc.setFill(Palette.fill(style));
+            gc.setFill(palette.fill(style));
             double h = style == Ink.RUNNING ? 4 * s : 12 * s;
             gc.fillRect(x, y - h / 2, 18 * s, h);
             if (style == Ink.WAITING) {
-                gc.setStroke(Color.web("#5A1F00"));
+                gc.setStroke(c(Palette.Role.WAIT_OUTLINE));
                 gc.strokeRect(x + 0.5, y - h / 2 + 0.5, 18 * s - 1, h - 1);
             }
-            gc.setFill(Palette.TEXT);
+            gc.setFill(c(Palette.Role.TEXT));
             String label = (String) item[words];
             gc.fillText(label, x + 22 * s, y);
-            x += 22 * s + width(label, small) + gap;
+            x += 22 * s + width(label, legendFont) + gap;
         }
-        gc.setFill(Palette.VERMILLION);
-        gc.setStroke(Palette.BLACK);
+        gc.setFill(c(Palette.Role.ALERT));
+        gc.setStroke(c(Palette.Role.INK));
         double[] xs = {x + 6 * s, x + 12 * s, x + 6 * s, x};
         double[] ys = {y - 7 * s, y, y + 7 * s, y};
         gc.fillPolygon(xs, ys, 4);
         gc.strokePolygon(xs, ys, 4);
-        gc.setFill(Palette.TEXT);
+        gc.setFill(c(Palette.Role.TEXT));
         String alert = (String) items[items.length - 3][words];
         gc.fillText(alert, x + 16 * s, y);
-        x += 16 * s + width(alert, small) + gap;
-        gc.setFill(Palette.BLUISH_GREEN);
+        x += 16 * s + width(alert, legendFont) + gap;
+        gc.setFill(c(Palette.Role.COMMAND));
         gc.fillRect(x, y - 8 * s, 2 * s, 16 * s);
         gc.fillPolygon(new double[] {x, x + 9 * s, x}, new double[] {y - 8 * s, y - 4 * s, y}, 3);
-        gc.setFill(Palette.TEXT);
+        gc.setFill(c(Palette.Role.TEXT));
         String command = (String) items[items.length - 2][words];
         gc.fillText(command, x + 13 * s, y);
-        x += 13 * s + width(command, small) + gap;
-        gc.setFill(Palette.BLACK);
+        x += 13 * s + width(command, legendFont) + gap;
+        gc.setFill(c(Palette.Role.INK));
         gc.fillPolygon(new double[] {x, x + 10 * s, x + 10 * s}, new double[] {y, y - 5 * s, y + 5 * s}, 3);
         gc.fillRect(x + 10 * s, y - 1 * s, 12 * s, 2 * s);
+        gc.setFill(c(Palette.Role.TEXT));
         gc.fillText((String) items[items.length - 1][words], x + 26 * s, y);
     }
 
@@ -508,15 +623,29 @@ public final class FramePainter {
     private static final int LONG = 1;
     private static final int SHORT = 2;
 
-    /** The width the legend takes in these words (LONG or SHORT) and gaps, as {@link #legend} lays it out. */
-    private double legendWidth(int words, double s, double gap) {
+    private Font shrunkLegend;
+
+    /** The legend's font at {@code size}, kept while the size stays the same (a narrow window, frame after frame). */
+    private Font shrunkLegendFont(double size) {
+        if (shrunkLegend == null || shrunkLegend.getSize() != size) {
+            shrunkLegend = Font.font("System", size);
+        }
+        return shrunkLegend;
+    }
+
+    /**
+     * The width the legend takes in these words (LONG or SHORT), at scale {@code s} in {@code font} (the font of that
+     * scale), as {@link #legend} lays it out.
+     */
+    private double legendWidth(int words, double s, Font font) {
+        double gap = (words == LONG ? 16 : 10) * s;
         double w = 8 * s;
         int n = LEGEND.length;
         for (int i = 0; i < n - 3; i++) {
-            w += 22 * s + width((String) LEGEND[i][words], small) + gap;
+            w += 22 * s + width((String) LEGEND[i][words], font) + gap;
         }
-        w += 16 * s + width((String) LEGEND[n - 3][words], small) + gap;
-        w += 13 * s + width((String) LEGEND[n - 2][words], small) + gap;
-        return w + 26 * s + width((String) LEGEND[n - 1][words], small) + 8 * s;
+        w += 16 * s + width((String) LEGEND[n - 3][words], font) + gap;
+        w += 13 * s + width((String) LEGEND[n - 2][words], font) + gap;
+        return w + 26 * s + width((String) LEGEND[n - 1][words], font) + 8 * s;
     }
 }

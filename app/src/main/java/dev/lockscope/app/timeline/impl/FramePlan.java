@@ -177,8 +177,11 @@ public final class FramePlan {
         commands();
         arrows(frame.highlight());
         nowX = frame.live() && frame.now() >= t0 && frame.now() <= t1 ? (float) x(frame.now()) : Float.NaN;
-        playheadX = frame.playhead() >= t0 && frame.playhead() <= t1 ? (float) x(frame.playhead()) : Float.NaN;
-        markX = frame.highlight().time() >= t0 && frame.highlight().time() <= t1 ? (float) x(frame.highlight().time()) : Float.NaN;
+        // Negative means none (a view may start before 0: a live run framed from just before its start).
+        long ph = frame.playhead();
+        playheadX = ph >= 0 && ph >= t0 && ph <= t1 ? (float) x(ph) : Float.NaN;
+        long mark = frame.highlight().time();
+        markX = mark >= 0 && mark >= t0 && mark <= t1 ? (float) x(mark) : Float.NaN;
         if (frame.rangeStart() >= 0 && frame.rangeEnd() > frame.rangeStart()) {
             rangeX0 = (float) clampX(x(frame.rangeStart()));
             rangeX1 = (float) clampX(x(frame.rangeEnd()));
@@ -608,7 +611,7 @@ public final class FramePlan {
         for (int i = first; i < catalog.alertCount() && catalog.alertTime(i) < t1; i++) {
             double ax = x(catalog.alertTime(i));
             if (ax - lastX >= 4) {
-                marker(ax, frame.axisTop() + (frame.top() - frame.axisTop()) * 0.78, Ink.ALERT_AXIS, catalog.alertRow(i), null);
+                marker(ax, alertY(), Ink.ALERT_AXIS, catalog.alertRow(i), null);
                 lastX = ax;
             }
             if (drawnOnRows++ < 300 && catalog.alertRow(i) < view.size()) {
@@ -639,18 +642,41 @@ public final class FramePlan {
                 break;
             }
             TraceEvent.CommandApplied c = (TraceEvent.CommandApplied) view.event(row);
-            marker(x(c.time()), frame.axisTop() + (frame.top() - frame.axisTop()) * 0.78, Ink.COMMAND, row, describe(c.command()));
+            double cx = x(c.time());
+            int last = markers - 1;
+            if (last >= 0 && mkind[last] == Ink.COMMAND && cx - mx[last] < 1) {
+                mlabel[last] = mlabel[last] + ", " + describe(c.command()); // one flag, one label per instant
+                continue;
+            }
+            marker(cx, commandY(), Ink.COMMAND, row, describe(c.command()));
         }
     }
 
-    /** A command in a few words: {@code eve joins (1.8 s)}, {@code strategy: snapshot}. */
+    /**
+     * The axis has three bands, so that nothing written there sits on anything else: tick labels and the "now"
+     * label on top, command flags and their labels in the middle, alert diamonds at the bottom.
+     */
+    private double commandY() {
+        return frame.axisTop() + (frame.top() - frame.axisTop()) * 0.55;
+    }
+
+    /** The centre of the alert diamonds: the axis' bottom band. */
+    private double alertY() {
+        return frame.axisTop() + (frame.top() - frame.axisTop()) * 0.84;
+    }
+
+    /**
+     * A command in a few words: {@code eve joins (1.8 s)}, {@code strategy: snapshot}, {@code eve latency 2 s},
+     * {@code eve jitter ±1.2 s} (only what it changes).
+     */
     public static String describe(Command command) {
         return switch (command) {
             case Command.Join j -> j.member() + " joins (" + Millis.duration(j.latencyNs()) + ")";
             case Command.Leave l -> l.member() + " leaves";
             case Command.Reload r -> r.member() + " reloads";
-            case Command.SetMember s -> s.member() + " latency "
-                    + (s.latencyNs().isPresent() ? Millis.duration(s.latencyNs().getAsLong()) : "unchanged");
+            case Command.SetMember s -> s.member() + (s.latencyNs().isPresent()
+                    ? " latency " + Millis.duration(s.latencyNs().getAsLong()) : "")
+                    + (s.jitterNs().isPresent() ? " jitter ±" + Millis.duration(s.jitterNs().getAsLong()) : "");
             case Command.SetStrategy s -> "strategy: " + s.strategy().id();
             case Command.SetLock l -> "lock: " + l.semantics().id();
             case Command.SetBroadcastPeriod p -> "broadcast every " + Millis.duration(p.periodNs());

@@ -47,6 +47,26 @@ final class IntChunks {
         chunk[key & (CHUNK - 1)] = value;
     }
 
+    /** Every value set and not -1, in no particular order: as many as were set, whatever the keys. */
+    int[] values() {
+        int[] count = {0};
+        chunks.forEach((c, chunk) -> {
+            for (int v : chunk) {
+                count[0] += v == -1 ? 0 : 1;
+            }
+        });
+        int[] out = new int[count[0]];
+        int[] n = {0};
+        chunks.forEach((c, chunk) -> {
+            for (int v : chunk) {
+                if (v != -1) {
+                    out[n[0]++] = v;
+                }
+            }
+        });
+        return out;
+    }
+
     /** A copy that later changes to this one do not reach, for a job on another thread. */
     IntChunks copy() {
         IntMap<int[]> copy = new IntMap<>();

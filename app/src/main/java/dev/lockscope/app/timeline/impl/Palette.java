@@ -1,70 +1,97 @@
 package dev.lockscope.app.timeline.impl;
 
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Function;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.ImagePattern;
 import javafx.scene.paint.Paint;
 
 /**
- * The timeline's colours: the Okabe&ndash;Ito palette, chosen to stay distinguishable with the common forms of
- * colour blindness, on a white background (projectors wash out dark themes). Waiting is vermillion
- * <em>and</em> hatched with a dark outline, so it reads as trouble without colour too; read holds are blue,
- * write holds reddish purple; sends are yellow stripes (the bar under them says what is held meanwhile).
+ * The timeline's colours, one per {@link Role}: immutable, made by the skin from the control's styleable colour
+ * properties (so that a theme's style sheet reaches the canvas) and handed to the {@link FramePainter}.
+ *
+ * <p>The defaults ({@link #LIGHT}) are the Okabe&ndash;Ito palette, which stays distinguishable with the common
+ * forms of colour blindness, on white. Waiting is vermillion <em>and</em> hatched with an outline, so it reads as
+ * trouble without colour too; read holds are blue, write holds reddish purple; sends are yellow stripes.
  */
 public final class Palette {
-    public static final Color BLACK = Color.web("#000000");
-    public static final Color ORANGE = Color.web("#E69F00");
-    public static final Color SKY_BLUE = Color.web("#56B4E9");
-    public static final Color BLUISH_GREEN = Color.web("#009E73");
-    public static final Color YELLOW = Color.web("#F0E442");
-    public static final Color BLUE = Color.web("#0072B2");
-    public static final Color VERMILLION = Color.web("#D55E00");
-    public static final Color REDDISH_PURPLE = Color.web("#CC79A7");
+    /** What a colour is for. */
+    public enum Role {
+        BACKGROUND("#FFFFFF"), ROW_ALT("#F6F7F9"), SECTION("#E4E7EC"), GROUP("#EEF0F3"), GRID("#E2E4E8"),
+        TEXT("#1B1F24"), MUTED("#5A6270"), TEXT_ON_BAR("#FFFFFF"),
+        RUNNING("#A9AFB8"), IDLE("#D3D7DD"), READ("#0072B2"), WRITE("#CC79A7"),
+        WAITING("#D55E00"), WAIT_STRIPE("#7A2E00"), WAIT_OUTLINE("#5A1F00"), SENDING("#F0E442"),
+        WAITERS("#D55E00"), IN_FLIGHT("#56B4E9"), INK("#000000"),
+        ALERT("#D55E00"), COMMAND("#009E73"), RELOAD("#E69F00"), PLAYHEAD("#A16F00"), RANGE("#0072B2"),
+        SUBJECT("#E69F00");
 
-    public static final Color BACKGROUND = Color.WHITE;
-    public static final Color ROW_ALT = Color.web("#F6F7F9");
-    public static final Color SECTION = Color.web("#E4E7EC");
-    public static final Color GROUP = Color.web("#EEF0F3");
-    public static final Color GRID = Color.web("#E2E4E8");
-    public static final Color TEXT = Color.web("#1B1F24");
-    public static final Color MUTED = Color.web("#5A6270");
-    public static final Color RUNNING = Color.web("#A9AFB8");
-    public static final Color IDLE = Color.web("#D3D7DD");
+        private final Color light;
 
-    private static Paint hatch;
+        Role(String light) {
+            this.light = Color.web(light);
+        }
 
-    private Palette() {}
+        /** The colour in the default, light look. */
+        public Color light() {
+            return light;
+        }
+    }
+
+    /** The default look: {@link Role#light()} for every role. */
+    public static final Palette LIGHT = new Palette(Role::light);
+
+    private final Map<Role, Color> colors = new EnumMap<>(Role.class);
+    /** The hatch of waits, made the first time it is painted (an image; only on the FX thread). */
+    private Paint hatch;
+
+    /** A palette taking each role's colour from {@code colorOf}. */
+    public Palette(Function<Role, Color> colorOf) {
+        for (Role r : Role.values()) {
+            colors.put(r, colorOf.apply(r));
+        }
+    }
+
+    public Color get(Role role) {
+        return colors.get(role);
+    }
 
     /** The fill of a plan style. */
-    public static Paint fill(byte style) {
+    public Paint fill(byte style) {
         return switch (style) {
-            case Ink.RUNNING -> RUNNING;
-            case Ink.SLEEPING, Ink.PARKED -> IDLE;
-            case Ink.SENDING -> YELLOW;
-            case Ink.HOLD_READ -> BLUE;
-            case Ink.HOLD_WRITE -> REDDISH_PURPLE;
+            case Ink.RUNNING -> get(Role.RUNNING);
+            case Ink.SLEEPING, Ink.PARKED -> get(Role.IDLE);
+            case Ink.SENDING -> get(Role.SENDING);
+            case Ink.HOLD_READ -> get(Role.READ);
+            case Ink.HOLD_WRITE -> get(Role.WRITE);
             case Ink.WAITING -> waitingHatch();
-            case Ink.WAITERS -> VERMILLION;
-            case Ink.MEMBER_SEND -> SKY_BLUE;
-            case Ink.DELIVERY -> BLACK;
-            default -> MUTED;
+            case Ink.WAITERS -> get(Role.WAITERS);
+            case Ink.MEMBER_SEND -> get(Role.IN_FLIGHT);
+            case Ink.DELIVERY -> get(Role.INK);
+            default -> get(Role.MUTED);
         };
     }
 
-    /** Vermillion crossed by dark diagonal stripes, 8 px to a tile. */
-    public static Paint waitingHatch() {
+    /** The waiting colour crossed by diagonal stripes, 8 px to a tile. */
+    public Paint waitingHatch() {
         if (hatch == null) {
             int n = 8;
             WritableImage image = new WritableImage(n, n);
-            Color dark = Color.web("#7A2E00");
+            Color stripe = get(Role.WAIT_STRIPE);
+            Color wait = get(Role.WAITING);
             for (int y = 0; y < n; y++) {
                 for (int x = 0; x < n; x++) {
-                    int d = Math.floorMod(x + y, n);
-                    image.getPixelWriter().setColor(x, y, d < 2 ? dark : VERMILLION);
+                    image.getPixelWriter().setColor(x, y, Math.floorMod(x + y, n) < 2 ? stripe : wait);
                 }
             }
             hatch = new ImagePattern(image, 0, 0, n, n, false);
         }
         return hatch;
+    }
+
+    /** Whether {@code other} has the same colours. */
+    public boolean sameAs(Palette other) {
+        return colors.equals(other.colors);
     }
 }

@@ -100,7 +100,7 @@ public final class RowLayout {
                         continue;
                     }
                     for (TraceCatalog.Lane lane : group.lanes()) {
-                        laneRow[lane.index()] = add.add(Type.LANE, lane.index(), null, "lane " + (lane.indexInGroup() + 1), 2, 20);
+                        laneRow[lane.index()] = add.add(Type.LANE, lane.index(), null, lane.label(), 2, 20);
                     }
                 }
             }
@@ -169,6 +169,31 @@ public final class RowLayout {
     public int lockRow(int lock) {
         Integer row = lockRow.get(lock);
         return row == null ? -1 : row;
+    }
+
+    /**
+     * The rows called {@code name}, ascending: a lock's holders and waiting rows; a goroutine group's header and lanes
+     * (by its key, {@code Add} or {@code Send(eve)}) or the one row of a group of one (by its key or its goroutine's
+     * name, {@code Add(eve)}); a member's row. Empty when no row has that name (yet, or collapsed away).
+     */
+    public int[] rowsNamed(String name, TraceCatalog catalog) {
+        java.util.List<Integer> out = new ArrayList<>();
+        List<TraceCatalog.Group> groups = catalog.groups();
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            boolean match = switch (r.type()) {
+                case LOCK_HOLDERS, LOCK_WAITERS -> name.equals(catalog.lockName(r.ref()));
+                case GROUP -> r.ref() >= 0 && r.ref() < groups.size() && name.equals(groups.get(r.ref()).key());
+                case LANE -> r.ref() < catalog.laneCount() && (name.equals(catalog.lane(r.ref()).group().key())
+                        || r.depth() == 1 && name.equals(r.label()));
+                case MEMBER -> name.equals(r.label());
+                case SECTION -> false;
+            };
+            if (match) {
+                out.add(i);
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** The row of the member with catalog order {@code order}, or -1 if hidden. */

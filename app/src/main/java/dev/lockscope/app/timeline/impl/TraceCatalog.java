@@ -36,6 +36,7 @@ public final class TraceCatalog {
     static final int BUDGET_CHECK_ROWS = 256;
     private static final List<String> KIND_ORDER = List.of("Broadcast", "Add", "Remove", "Reload", "Writer", "Send");
 
+    private final boolean onePerGoroutine;
     private int scanned;
     private int structure;
     private long now;
@@ -60,6 +61,24 @@ public final class TraceCatalog {
 
     /** A lock, by its id in the trace. */
     public record LockInfo(int id, String name) {}
+
+    /** A catalog that packs each group's goroutines into as few lanes as they need. */
+    public TraceCatalog() {
+        this(false);
+    }
+
+    /**
+     * A catalog that packs goroutines into lanes, or with {@code onePerGoroutine} gives every goroutine a lane of its
+     * own, named after it (as gotraceui and Perfetto show goroutines and threads): as many rows as goroutines.
+     */
+    public TraceCatalog(boolean onePerGoroutine) {
+        this.onePerGoroutine = onePerGoroutine;
+    }
+
+    /** Whether every goroutine has a lane of its own. */
+    public boolean onePerGoroutine() {
+        return onePerGoroutine;
+    }
 
     /**
      * Reads the rows the catalog has not seen yet, up to the end of {@code view} or until {@code budgetNanos}
@@ -177,7 +196,8 @@ public final class TraceCatalog {
             structure++; // a group of one is a row named after its goroutine; from two on, a header and lanes
         }
         Lane lane = null;
-        for (Lane candidate : group.lanes) {
+        for (int i = 0; i < group.lanes.size() && !onePerGoroutine; i++) {
+            Lane candidate = group.lanes.get(i);
             if (candidate.freeAt <= time) {
                 lane = candidate;
                 break;
@@ -185,6 +205,9 @@ public final class TraceCatalog {
         }
         if (lane == null) {
             lane = new Lane(group, group.lanes.size(), lanes.size());
+            if (onePerGoroutine) {
+                lane.name = v.spawnName(row);
+            }
             group.lanes.add(lane);
             lanes.add(lane);
             structure++;
@@ -249,6 +272,11 @@ public final class TraceCatalog {
     /** The index of goroutine {@code g}'s lane (see {@link #lane}), or -1. */
     public int laneOf(int g) {
         return laneOf.get(g);
+    }
+
+    /** The spawn rows of every goroutine seen so far, in no particular order, for a job on another thread. */
+    public int[] spawnRowSnapshot() {
+        return spawnRow.values();
     }
 
     /** A copy of goroutine id &rarr; lane index (-1 for none), for a job on another thread. */
@@ -393,6 +421,8 @@ public final class TraceCatalog {
         private int size;
         long freeAt;
         int lastG = -1;
+        /** The name of its one goroutine, when every goroutine has a lane of its own; else {@code null}. */
+        String name;
 
         /** {@value #BLOCK} occupants' rows, starts, ends and worst states, and the worst of them all. */
         private static final class Block {
@@ -415,6 +445,11 @@ public final class TraceCatalog {
 
         public int indexInGroup() {
             return indexInGroup;
+        }
+
+        /** Its row's label: {@code lane 2}, or its goroutine's name when every goroutine has a lane. */
+        public String label() {
+            return name != null ? name : "lane " + (indexInGroup + 1);
         }
 
         public int index() {
