@@ -40,6 +40,8 @@ import dev.lockscope.model.WaitOp;
 final class EventTable {
     static final int NONE = -1;
     static final int WIDE = 0x80;
+    /** Rows are {@code int}s and track entries store a row + 1, so a store holds at most this many. */
+    static final int MAX_ROWS = Integer.MAX_VALUE - 1;
     private static final int CHUNK_SHIFT = 16;
 
     /** A member paired with the site of a send, interned because every send repeats one of a few. */
@@ -84,6 +86,9 @@ final class EventTable {
     /** Appends one row; writer only. */
     int append(long t, EventType kind, boolean wide, int gv, int av, int bv, int cv) {
         int row = time.size();
+        if (row == MAX_ROWS) {
+            throw new IllegalStateException("the trace store is full: " + MAX_ROWS + " rows");
+        }
         time.add(t);
         type.add((byte) (kind.ordinal() | (wide ? WIDE : 0)));
         g.add(gv);

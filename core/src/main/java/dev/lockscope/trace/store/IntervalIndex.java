@@ -32,6 +32,11 @@ import java.util.Arrays;
  */
 final class IntervalIndex implements TrackIntervals {
     static final int CHECKPOINT = 64;
+    /**
+     * Chunks of a page (1,024 entries): the chunk a vector fills stays on the heap, one per vector of every busy
+     * track, so that is what a paging store keeps per track (docs/trace-store.md, "Paging").
+     */
+    private static final int PAGE_INTS = 10;
 
     private final Intervals intervals;
     /** Entries kept in the index itself, so that a short track (most goroutines') is one small array. */
@@ -206,7 +211,7 @@ final class IntervalIndex implements TrackIntervals {
         } else {
             IntVector m = more;
             if (m == null) {
-                m = more = new IntVector(12, intervals.spill());
+                m = more = new IntVector(PAGE_INTS, intervals.spill());
             }
             m.add(id + 1);
         }
@@ -350,8 +355,8 @@ final class IntervalIndex implements TrackIntervals {
         final IntVector data;
 
         Checkpoints(ChunkSpill spill) {
-            starts = new IntVector(10, spill);
-            data = new IntVector(12, spill);
+            starts = new IntVector(PAGE_INTS, spill);
+            data = new IntVector(PAGE_INTS, spill);
         }
     }
 

@@ -63,6 +63,12 @@ final class SummaryPyramid {
         void sweep(long from, long to, long spanFrom, long spanTo, Accumulator acc);
     }
 
+    // Chunks of a page (log2 of the elements): a store has a pyramid per busy track, each with a dozen levels, and
+    // every vector keeps the chunk it fills on the heap; larger chunks would multiply that by the track count.
+    private static final int PAGE_LONGS = 9;
+    private static final int PAGE_INTS = 10;
+    private static final int PAGE_BYTES = 12;
+
     /** The buckets of a level from the track's origin on, one per bucket. */
     private static final class DenseLevel {
         final LongVector busy;
@@ -70,9 +76,9 @@ final class SummaryPyramid {
         final ByteVector worst;
 
         DenseLevel(ChunkSpill spill) {
-            busy = new LongVector(12, spill);
-            max = new IntVector(12, spill);
-            worst = new ByteVector(12, spill);
+            busy = new LongVector(PAGE_LONGS, spill);
+            max = new IntVector(PAGE_INTS, spill);
+            worst = new ByteVector(PAGE_BYTES, spill);
         }
     }
 
@@ -84,10 +90,10 @@ final class SummaryPyramid {
         final ByteVector worst;
 
         SparseLevel(ChunkSpill spill) {
-            keys = new LongVector(12, spill);
-            busy = new LongVector(12, spill);
-            max = new IntVector(12, spill);
-            worst = new ByteVector(12, spill);
+            keys = new LongVector(PAGE_LONGS, spill);
+            busy = new LongVector(PAGE_LONGS, spill);
+            max = new IntVector(PAGE_INTS, spill);
+            worst = new ByteVector(PAGE_BYTES, spill);
         }
 
         void add(long index, long b, int m, byte w) {
