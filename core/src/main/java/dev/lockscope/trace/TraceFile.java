@@ -31,9 +31,10 @@ public final class TraceFile {
      * The most events a trace may hold: readers refuse more, and {@link TraceWriter} stops before writing more, so
      * that every trace Lockscope writes can be read back (docs/trace-format.md, "Limits"). The store numbers rows
      * with {@code int}s and spills its full column chunks to mapped files (docs/trace-store.md, "Paging"), so the
-     * bound is set by time and disk, not by the heap: a billion events, half the row numbers an {@code int} holds.
+     * bound is no longer the heap's 30 bytes an event: 200 million events, twice the 100 million measured to open
+     * in a 2 GB heap (docs/benchmarks.md).
      */
-    public static final long MAX_EVENTS = 1_000_000_000L;
+    public static final long MAX_EVENTS = 200_000_000L;
     /** The header's {@code tool} value. */
     public static final String TOOL = "lockscope 0.1.0";
 
