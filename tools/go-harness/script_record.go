@@ -22,6 +22,7 @@ type scriptRecorder struct {
 	spawns []gEvent
 	exits  []gEvent
 	panics []string
+	late   dur // the most a sleep or a goroutine's start came after its time
 }
 
 type waitRec struct {
@@ -105,6 +106,16 @@ func (r *scriptRecorder) exit(g int) {
 	r.mu.Unlock()
 }
 
+// lateBy notes that a sleep ended, or a goroutine started, d after it was due: the run's own measure of timer
+// and scheduling lateness, which explains most differences from virtual time.
+func (r *scriptRecorder) lateBy(d dur) {
+	r.mu.Lock()
+	if d > r.late {
+		r.late = d
+	}
+	r.mu.Unlock()
+}
+
 func (r *scriptRecorder) panicked(name, msg string) {
 	t := r.now()
 	r.mu.Lock()
@@ -127,6 +138,7 @@ type scriptSummary struct {
 	ExitMs       map[string]*float64 `json:"exitMs"`       // null: still running or blocked at the end
 	BlockedAtEnd map[string]string   `json:"blockedAtEnd"` // goroutine -> the site of its open wait
 	Panics       []string            `json:"panics"`
+	MaxLateMs    float64             `json:"maxLateMs"` // the most a sleep or a start came late, scenario ms
 }
 
 // siteOut: the waits of one site that ended by the end (count, total, max) and those still open then.
@@ -154,7 +166,8 @@ func (r *scriptRecorder) summary(s *Script, end dur, scale float64) scriptSummar
 		return accs[op]
 	}
 	out := scriptSummary{Scenario: s.Name, DurationMs: s.DurationMs, Sites: map[string]siteOut{},
-		ExitMs: map[string]*float64{}, BlockedAtEnd: map[string]string{}, Panics: append([]string{}, r.panics...)}
+		ExitMs: map[string]*float64{}, BlockedAtEnd: map[string]string{}, Panics: append([]string{}, r.panics...),
+		MaxLateMs: ms(r.late)}
 	totals, maxes := map[string]dur{}, map[string]dur{}
 	for _, w := range r.waits {
 		if w.start > end {

@@ -109,15 +109,17 @@ func (r *scriptRun) run() (scriptSummary, dur) {
 	go func() {
 		for _, i := range order {
 			g := r.s.Goroutines[i]
-			if wait := time.Until(r.t0.Add(r.scaled(g.Start))); wait > 0 {
+			due := r.t0.Add(r.scaled(g.Start))
+			if wait := time.Until(due); wait > 0 {
 				time.Sleep(wait)
 			}
+			r.rec.lateBy(time.Since(due))
 			if g.Start > 0 && r.rec.now() > end {
 				break
 			}
 			all.Add(1)
 			r.rec.spawn(i)
-			go r.goroutine(i, &all)
+			go r.goroutine(i, &all, time.Now())
 		}
 		all.Wait()
 		close(done)
@@ -137,7 +139,8 @@ type gctx struct {
 	vars map[string]any
 }
 
-func (r *scriptRun) goroutine(i int, all *sync.WaitGroup) {
+func (r *scriptRun) goroutine(i int, all *sync.WaitGroup, spawned time.Time) {
+	r.rec.lateBy(time.Since(spawned)) // how long the new goroutine waited for a P
 	g := &gctx{r: r, id: i, name: r.s.Goroutines[i].Name, vars: map[string]any{}}
 	defer all.Done()
 	defer r.rec.exit(i)
@@ -192,7 +195,10 @@ func (g *gctx) step(st *step) bool {
 			l.rw.Unlock()
 		}
 	case stSleep:
-		time.Sleep(r.scaled(st.dur))
+		d := r.scaled(st.dur)
+		start := time.Now()
+		time.Sleep(d)
+		rec.lateBy(time.Since(start) - d)
 	case stSend:
 		g.send(st)
 	case stRecv:
@@ -255,7 +261,7 @@ func (g *gctx) send(st *step) {
 // recv receives from a declared channel, or from a new real timer's channel for time.After.
 func (g *gctx) recv(site string, src source) (any, bool) {
 	if src.isAfter {
-		return g.recvTimer(site, time.After(g.r.scaled(src.after)))
+		return g.recvTimer(site, g.r.scaled(src.after))
 	}
 	ch := g.r.chans[src.chanName]
 	start := g.r.rec.now()
@@ -270,8 +276,9 @@ func (g *gctx) recv(site string, src source) (any, bool) {
 	return v, ok
 }
 
-func (g *gctx) recvTimer(site string, timer <-chan time.Time) (any, bool) {
+func (g *gctx) recvTimer(site string, after time.Duration) (any, bool) {
 	start := g.r.rec.now()
+	timer := time.After(after)
 	select {
 	case v, ok := <-timer:
 		return v, ok
@@ -279,7 +286,9 @@ func (g *gctx) recvTimer(site string, timer <-chan time.Time) (any, bool) {
 	}
 	w := g.r.rec.waitFrom(g.id, g.name, site, "chan-recv", start)
 	v, ok := <-timer
-	g.r.rec.endWait(w, g.r.rec.now())
+	end := g.r.rec.now()
+	g.r.rec.endWait(w, end)
+	g.r.rec.lateBy(end - start - after)
 	return v, ok
 }
 
@@ -297,6 +306,7 @@ func (g *gctx) selectChan(c selectCase) reflect.Value {
 
 func (g *gctx) selectStep(st *step) bool {
 	rec := g.r.rec
+	start := rec.now() // the select's entry: its timers start here too
 	cases := make([]reflect.SelectCase, 0, len(st.cases)+1)
 	for _, c := range st.cases {
 		if c.send {
@@ -310,7 +320,6 @@ func (g *gctx) selectStep(st *step) bool {
 			cases = append(cases, reflect.SelectCase{Dir: reflect.SelectRecv, Chan: g.selectChan(c)})
 		}
 	}
-	start := rec.now()
 	chosen, v, ok := reflect.Select(append(cases, reflect.SelectCase{Dir: reflect.SelectDefault}))
 	if chosen == len(cases) {
 		if st.hasDef {
@@ -318,7 +327,11 @@ func (g *gctx) selectStep(st *step) bool {
 		}
 		w := rec.waitFrom(g.id, g.name, st.site, "select", start)
 		chosen, v, ok = reflect.Select(cases)
-		rec.endWait(w, rec.now())
+		end := rec.now()
+		rec.endWait(w, end)
+		if c := st.cases[chosen]; c.src.isAfter {
+			rec.lateBy(end - start - g.r.scaled(c.src.after))
+		}
 	}
 	c := st.cases[chosen]
 	if !c.send {
