@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The Go harness's checks, run by `mvn verify` (tools/go-harness/pom.xml, test phase) and usable by hand:
-# gofmt, go vet and go test of the harness module (lockscope/goharness; standard library only).
+# gofmt, go vet and go test (again under -race when cgo can build it) of the harness module (lockscope/goharness; standard library only).
 # Without `go` on PATH it prints one line and succeeds, unless LOCKSCOPE_REQUIRE_GO=true
 # (mvn -Dlockscope.requireGo=true), which makes a missing Go a failure.
 set -euo pipefail
@@ -25,3 +25,9 @@ if [ -n "$unformatted" ]; then
 fi
 go vet ./...
 go test ./...
+if [ "$(go env CGO_ENABLED)" = 1 ] && command -v "$(go env CC)" >/dev/null 2>&1; then
+    log "go test -race (the recorder is shared by every script goroutine)"
+    go test -race ./...
+else
+    log "no cgo compiler: skipping the -race run"
+fi

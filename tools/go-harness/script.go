@@ -209,9 +209,12 @@ func (f *scriptFile) check() (*Script, error) {
 			return nil, err
 		}
 	}
-	for field, n := range map[string]int{"onces": len(f.Onces), "contexts": len(f.Contexts), "funcs": len(f.Funcs), "events": len(f.Events)} {
-		if n > 0 {
-			return nil, fmt.Errorf("%s: not supported by the Go harness, which runs %s", field, subset)
+	for _, field := range []struct {
+		name string
+		n    int
+	}{{"onces", len(f.Onces)}, {"contexts", len(f.Contexts)}, {"funcs", len(f.Funcs)}, {"events", len(f.Events)}} {
+		if field.n > 0 {
+			return nil, fmt.Errorf("%s: not supported by the Go harness, which runs %s", field.name, subset)
 		}
 	}
 	s := &Script{Name: f.Name, DurationMs: *f.DurationMs, Locks: f.Locks, Chans: f.Chans, Conds: f.Conds, Consts: map[string]any{}}
