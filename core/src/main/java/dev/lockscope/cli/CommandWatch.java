@@ -14,12 +14,15 @@ final class CommandWatch implements RunWatch {
 
     private final StopSignal stop;
     private final Progress progress;
+    private final long totalNs;
     private long now;
     private int calls;
 
-    CommandWatch(StopSignal stop, Progress progress) {
+    /** Watches a run that goes up to {@code totalNs} of virtual time, drawing its progress on {@code err} if shown. */
+    CommandWatch(StopSignal stop, java.io.PrintWriter err, boolean shown, long totalNs) {
         this.stop = stop;
-        this.progress = progress;
+        this.progress = progress(err, shown, totalNs);
+        this.totalNs = totalNs;
     }
 
     @Override
@@ -34,6 +37,11 @@ final class CommandWatch implements RunWatch {
     /** The last complete instant the run reached. */
     long now() {
         return now;
+    }
+
+    /** Ends the progress bar: at 100% if the run {@code completed}, else at the instant where it stopped. */
+    void finish(boolean completed) {
+        progress.finish(completed ? totalNs : now);
     }
 
     /** How progress in virtual time reads: {@code "4100 of 9000 ms virtual"}. */
