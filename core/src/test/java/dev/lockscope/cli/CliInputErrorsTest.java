@@ -90,9 +90,19 @@ class CliInputErrorsTest {
         CliTest.Result r = cli("replay", trace.toString());
 
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).startsWith("lockscope: " + trace + ": command: the live command recorded at step "
-                + "99999999999, t=100 ms does not fit the re-run, which is at step ")
+        assertThat(r.out()).isEmpty();
+        int line = lines.size() - 1; // the command's, just before the end event's
+        assertThat(r.err()).startsWith("lockscope: " + trace + ":" + line + ": command: the live command recorded at "
+                + "step 99999999999, t=100 ms does not fit the re-run, which is at step ")
                 .endsWith(" (next event at 100 ms): was the trace edited?\n");
+
+        // A step the re-run reaches, at a time it does not: step 2 is at 0 ms, and the next event at 20 ms.
+        lines.set(line - 1, "{\"t\":50000000,\"e\":\"command\",\"step\":2,\"live\":true,"
+                + "\"command\":{\"set\":{\"strategy\":\"snapshot\"}}}");
+        Files.write(trace, lines);
+        assertBadInput(cli("replay", trace.toString()), "lockscope: " + trace + ":" + line + ": command: the live "
+                + "command recorded at step 2, t=50 ms does not fit the re-run, which is at step 2, t=0 ms there (next "
+                + "event at 20 ms): was the trace edited?");
     }
 
     @Test
