@@ -119,6 +119,26 @@ class OutputGuardsTest {
     }
 
     @Test
+    void aWriteFailureHalfWayNamesOutAndLeavesNoTemporaryFile() throws Exception {
+        // A child JVM whose files may not grow past 100 blocks of 512 bytes (ulimit -f): the trace's temporary file
+        // fails half-way with EFBIG, as a full disk would with ENOSPC (the JVM ignores SIGXFSZ, so write fails).
+        Path out = dir.resolve("big.jsonl");
+        Path err = dir.resolve("child.err");
+        Process child = new ProcessBuilder("/bin/sh", "-c", "ulimit -f 100; exec \"$@\"", "sh",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:-UsePerfData",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "run", "article", "--duration", "600000", "--out", out.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
+
+        assertThat(child.waitFor()).isEqualTo(1);
+        assertThat(Files.readString(err)).isEqualTo("lockscope: " + out + ": cannot write: file too large\n");
+        assertThat(out).doesNotExist();
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        }
+    }
+
+    @Test
     void aWriteFailureNamesOutNotTheTemporaryFile() {
         CliTest.Result r = cli("export", trace.toString(), "--format", "perfetto", "--out", "/dev/full");
 
