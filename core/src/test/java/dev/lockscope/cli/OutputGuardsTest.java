@@ -90,7 +90,9 @@ class OutputGuardsTest {
         Path export = dir.resolve("e.json");
         assertThat(cli("sweep", sweep.toString(), "--out", csv.toString()).code()).isZero();
         assertThat(cli("export", trace.toString(), "--format", "perfetto", "--out", export.toString()).code()).isZero();
-        for (Path out : new Path[] {trace, csv, export}) {
+        Path derived = dir.resolve("d.json");
+        assertThat(cli("derive", trace.toString(), "--out", derived.toString()).code()).isZero();
+        for (Path out : new Path[] {trace, csv, export, derived}) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).as(out.toString())
                     .isEqualTo(umask);
         }
