@@ -1,5 +1,6 @@
 package dev.lockscope.cli;
 
+import dev.lockscope.io.AtomicOutput;
 import dev.lockscope.io.InputException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,7 +11,8 @@ import java.util.List;
  * The one check of every {@code --out}, made before any work so that a long run never ends in "cannot write".
  * An {@code --out} is refused (exit 2) when it is a directory, when its directory does not exist or cannot be
  * written, or when it is one of the command's inputs (the same file by any name: a link, {@code ./x}); writing it
- * would destroy the input. Devices and FIFOs are fine: they are written directly ({@code AtomicOutput}).
+ * would destroy the input. Devices, FIFOs and open descriptors such as {@code /dev/stdout} are fine: they are
+ * written directly ({@link AtomicOutput#writesInPlace}).
  */
 final class OutPath {
     /** An input of a command, and how messages call it ("the trace", "the sweep's scenario file"). */
@@ -27,11 +29,11 @@ final class OutPath {
                 throw bad("is " + input.what() + " itself; choose another file");
             }
         }
-        if (Files.exists(out) && !Files.isRegularFile(out)) {
+        if (AtomicOutput.writesInPlace(out)) {
             if (!Files.isWritable(out)) {
                 throw bad("cannot write " + out + ": permission denied");
             }
-            return; // a device or FIFO, written in place
+            return; // a device, a FIFO or an open descriptor (/dev/stdout), written in place
         }
         Path dir = followLink(out).toAbsolutePath().getParent();
         if (!Files.isDirectory(dir)) {

@@ -1,6 +1,8 @@
 package dev.lockscope.io;
 
 import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -35,6 +37,12 @@ import java.util.regex.Pattern;
  *   <li><b>Anything else that exists</b> (a device such as {@code /dev/null}, a FIFO, a terminal,
  *       {@code /dev/stdout}) is written directly, never replaced: renaming a file over {@code /dev/full} would
  *       turn the device into a plain file. Such output is not atomic.</li>
+ *   <li><b>Open descriptors</b> ({@code /dev/stdout}, {@code /dev/stderr}, {@code /dev/fd/N},
+ *       {@code /proc/self/fd/N}) are written through, even when the shell pointed them at a regular file: the
+ *       file is never replaced, so {@code --out /dev/stdout >> all.csv} appends to {@code all.csv} and
+ *       {@code > out.csv} keeps what the command prints after the content. Standard output and error are written
+ *       through the process's own descriptors (the shell's offset and append mode hold), other descriptors
+ *       appending.</li>
  *   <li><b>Permissions</b>: the temporary file is created like any new file, so the result gets the
  *       process's umask (0644 under the usual 022), the same for every command.</li>
  *   <li><b>Leftovers</b>: a temporary file is deleted when the JVM shuts down (normal exit, Ctrl-C, SIGTERM;
@@ -53,6 +61,10 @@ public final class AtomicOutput {
     /** How much later than a temporary file's last write its writer's id may have been reused. */
     private static final Duration CLOCK_SLACK = Duration.ofSeconds(1);
     private static final Pattern TEMP_MIDDLE = Pattern.compile("(\\d+)\\.[0-9a-f]{16}");
+    /** A path that names an open descriptor of a process, not a file of its own. */
+    private static final Pattern DESCRIPTOR = Pattern.compile("/(?:dev|proc/(?:self|thread-self|\\d+))/fd/(\\d+)");
+    /** How many symbolic links {@link #descriptor} follows looking for one ({@code /dev/stdout} needs one). */
+    private static final int MAX_LINKS = 8;
 
     private AtomicOutput() {}
 
@@ -79,6 +91,10 @@ public final class AtomicOutput {
      * without committing abandons the content and leaves the target as it was.
      */
     public static Pending open(Path target) throws IOException {
+        int descriptor = descriptor(target);
+        if (descriptor >= 0 && Files.isRegularFile(target)) {
+            return throughDescriptor(target, descriptor);
+        }
         Path file = followLink(target);
         if (Files.isDirectory(file)) {
             throw new FileSystemException(target.toString(), null, "is a directory");
@@ -86,7 +102,7 @@ public final class AtomicOutput {
         if (Files.exists(file) && !Files.isRegularFile(file)) {
             try {
                 return new Pending(target, null, FileChannel.open(file, StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING), null);
+                        StandardOpenOption.TRUNCATE_EXISTING), null, true);
             } catch (IOException e) {
                 throw named(target, e);
             }
@@ -105,7 +121,7 @@ public final class AtomicOutput {
         }
         try {
             temp.toFile().deleteOnExit();
-            return new Pending(target, temp, channel, channel.tryLock());
+            return new Pending(target, temp, channel, channel.tryLock(), true);
         } catch (IOException | RuntimeException e) {
             channel.close();
             Files.deleteIfExists(temp);
@@ -114,6 +130,54 @@ public final class AtomicOutput {
             }
             throw (RuntimeException) e;
         }
+    }
+
+    /**
+     * Whether {@code target} is written where it is rather than replaced (see the class comment): something that
+     * exists and is not a regular file (a device, a FIFO), or an open descriptor such as {@code /dev/stdout}.
+     */
+    public static boolean writesInPlace(Path target) {
+        return Files.exists(target) && (!Files.isRegularFile(target) || descriptor(target) >= 0);
+    }
+
+    /** A regular file reached through an open descriptor: written through it, never replaced. */
+    private static Pending throughDescriptor(Path target, int descriptor) throws IOException {
+        try {
+            if (descriptor == 1 || descriptor == 2) {
+                // This process's own stream, not a new opening of its file: the shell's offset and append mode hold.
+                @SuppressWarnings("resource") // the channel must not close the process's standard stream
+                FileChannel channel = new FileOutputStream(descriptor == 1 ? FileDescriptor.out : FileDescriptor.err)
+                        .getChannel();
+                return new Pending(target, null, channel, null, false);
+            }
+            return new Pending(target, null, FileChannel.open(target, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND), null, true);
+        } catch (IOException e) {
+            throw named(target, e);
+        }
+    }
+
+    /**
+     * The number of the descriptor {@code target} names ({@code /dev/stdout} is a link to {@code /proc/self/fd/1}),
+     * or -1 when it names a file of its own.
+     */
+    private static int descriptor(Path target) {
+        Path path = target.toAbsolutePath().normalize();
+        try {
+            for (int links = 0; links <= MAX_LINKS; links++) {
+                Matcher m = DESCRIPTOR.matcher(path.toString());
+                if (m.matches() && m.group(1).length() < 10) {
+                    return Integer.parseInt(m.group(1));
+                }
+                if (!Files.isSymbolicLink(path)) {
+                    return -1;
+                }
+                path = path.resolveSibling(Files.readSymbolicLink(path)).normalize();
+            }
+        } catch (IOException | RuntimeException e) {
+            // Unreadable link: not a descriptor we can tell; the write reports any real problem.
+        }
+        return -1;
     }
 
     /**
@@ -126,13 +190,16 @@ public final class AtomicOutput {
         private final FileChannel channel;
         private final FileLock lock;
         private final OutputStream stream;
+        /** False for this process's standard output or error, which stay open for what the command prints. */
+        private final boolean closes;
         private boolean done;
 
-        private Pending(Path target, Path temp, FileChannel channel, FileLock lock) {
+        private Pending(Path target, Path temp, FileChannel channel, FileLock lock, boolean closes) {
             this.target = target;
             this.temp = temp;
             this.channel = channel;
             this.lock = lock;
+            this.closes = closes;
             this.stream = new NamedStream(target, new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER));
         }
 
@@ -162,7 +229,9 @@ public final class AtomicOutput {
                             StandardCopyOption.REPLACE_EXISTING);
                 }
                 done = true;
-                channel.close();
+                if (closes) {
+                    channel.close();
+                }
             } catch (IOException e) {
                 throw named(target, e);
             } finally {
@@ -183,7 +252,9 @@ public final class AtomicOutput {
                 if (lock != null && lock.isValid()) {
                     lock.release();
                 }
-                channel.close();
+                if (closes) {
+                    channel.close();
+                }
             } catch (IOException e) {
                 // The content is being given up; a failure to close it changes nothing for the caller.
             }

@@ -88,6 +88,35 @@ class AtomicOutputTest {
     }
 
     @Test
+    void aRegularFileBehindAnOpenDescriptorIsAppendedToNotReplaced() throws Exception {
+        Path file = Files.writeString(dir.resolve("log.csv"), "old\n");
+        Object inode = Files.readAttributes(file, PosixFileAttributes.class).fileKey();
+        try (FileChannel open = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            Path descriptor;
+            try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+                String real = file.toRealPath().toString();
+                descriptor = fds.filter(fd -> real.equals(readLink(fd))).findFirst().orElseThrow();
+            }
+            assertThat(AtomicOutput.writesInPlace(descriptor)).isTrue();
+            write(descriptor, "new\n");
+        }
+
+        assertThat(Files.readString(file)).isEqualTo("old\nnew\n");
+        assertThat(Files.readAttributes(file, PosixFileAttributes.class).fileKey()).as("the same file").isEqualTo(inode);
+        assertThat(files()).containsExactly("log.csv");
+        assertThat(AtomicOutput.writesInPlace(file)).isFalse();
+        assertThat(AtomicOutput.writesInPlace(Path.of("/dev/null"))).isTrue();
+    }
+
+    private static String readLink(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException gone) {
+            return "";
+        }
+    }
+
+    @Test
     void aSymbolicLinkStaysAndTheFileItPointsToIsReplaced() throws Exception {
         Path real = Files.writeString(dir.resolve("real.csv"), "old\n");
         Path link = Files.createSymbolicLink(dir.resolve("link.csv"), real.getFileName());
