@@ -21,6 +21,9 @@ final class OutPath {
     private OutPath() {}
 
     static void check(Path out, List<Input> inputs) throws InputException {
+        if (out.toString().isEmpty()) {
+            throw bad("expected a file name, got \"\"");
+        }
         if (Files.isDirectory(out)) {
             throw bad(out + " is a directory; expected a file");
         }

@@ -131,6 +131,22 @@ class CliInputErrorsTest {
     }
 
     @Test
+    void checkThresholdsAreBadInputForEveryTrace() throws IOException {
+        Path trace = dir.resolve("t.jsonl"); // simulated: its alerts are in the file, the thresholds still checked
+        assertThat(cli("run", "hand-example", "--duration", "100", "--out", trace.toString()).code()).isZero();
+        assertBadInput(cli("check", trace.toString(), "--wait-ms", "-1"),
+                "lockscope: command line: --wait-ms: expected a number of milliseconds from 0 to 86400000, got -1");
+        assertBadInput(cli("check", trace.toString(), "--hold-ms", "86400001"),
+                "lockscope: command line: --hold-ms: expected a number of milliseconds from 0 to 86400000, got 86400001");
+    }
+
+    @Test
+    void anEmptyOutIsNotADirectory() {
+        assertBadInput(cli("run", "hand-example", "--out", ""), "lockscope: command line: --out: expected a file name, "
+                + "got \"\"");
+    }
+
+    @Test
     void threadsAreBoundedByTheCores() throws IOException {
         Path sweep = write("s.json", "{\"name\": \"s\", \"scenario\": \"hand-example\"}");
         int cores = Runtime.getRuntime().availableProcessors();
