@@ -48,7 +48,7 @@ class ProgressTest {
         StringWriter complete = new StringWriter();
         CommandWatch run = new CommandWatch(new StopSignal(), new PrintWriter(complete), true, 9_000_000_000L);
         run.proceed(0);
-        run.proceed(4_100_000_000L); // not redrawn: only every 4096th instant is
+        run.proceed(4_100_000_000L); // not offered to the bar: only every 256th instant is
         run.finish(true);
         assertThat(lastDraw(complete)).contains("] 100%  9000 of 9000 ms virtual  ").endsWith(" s\n");
 
