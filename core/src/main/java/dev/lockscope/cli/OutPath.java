@@ -38,21 +38,12 @@ final class OutPath {
             }
             return; // a device, a FIFO or an open descriptor (/dev/stdout), written in place
         }
-        Path dir = followLink(out).toAbsolutePath().getParent();
+        Path dir = AtomicOutput.replacedFile(out).toAbsolutePath().getParent(); // where the file is written
         if (!Files.isDirectory(dir)) {
             throw bad("directory " + dir + " does not exist");
         }
         if (!Files.isWritable(dir)) {
             throw bad("cannot write in directory " + dir + ": permission denied");
-        }
-    }
-
-    /** Where a symbolic link points, since that file is the one replaced; {@code out} itself otherwise. */
-    private static Path followLink(Path out) {
-        try {
-            return Files.isSymbolicLink(out) && Files.exists(out) ? out.toRealPath() : out;
-        } catch (IOException e) {
-            return out;
         }
     }
 

@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  *       in the target's directory, {@code .NAME.PID.RANDOM.tmp}, which is renamed over the target
  *       ({@code ATOMIC_MOVE}) only when the content is complete. Readers see the old file or the whole new one;
  *       a failure (bad input half-way, a full disk) leaves the target untouched and removes the temporary
- *       file. A symbolic link is followed: the file it points to is replaced and the link stays.</li>
+ *       file. A symbolic link is followed: the file it points to is replaced (or created, if the link dangles)
+ *       and the link stays ({@link #replacedFile}).</li>
  *   <li><b>Anything else that exists</b> (a device such as {@code /dev/null}, a FIFO, a terminal,
  *       {@code /dev/stdout}) is written directly, never replaced: renaming a file over {@code /dev/full} would
  *       turn the device into a plain file. Such output is not atomic.</li>
@@ -95,7 +96,7 @@ public final class AtomicOutput {
         if (descriptor >= 0 && Files.isRegularFile(target)) {
             return throughDescriptor(target, descriptor);
         }
-        Path file = followLink(target);
+        Path file = replacedFile(target);
         if (Files.isDirectory(file)) {
             throw new FileSystemException(target.toString(), null, "is a directory");
         }
@@ -225,7 +226,7 @@ public final class AtomicOutput {
             try {
                 if (temp != null) {
                     // Renamed while still locked, so that no other writer's clean-up can take it for stale.
-                    Files.move(temp, followLink(target), StandardCopyOption.ATOMIC_MOVE,
+                    Files.move(temp, replacedFile(target), StandardCopyOption.ATOMIC_MOVE,
                             StandardCopyOption.REPLACE_EXISTING);
                 }
                 done = true;
@@ -321,15 +322,27 @@ public final class AtomicOutput {
         return named;
     }
 
-    /** The file a symbolic link points to, when it exists; otherwise {@code target} itself. */
-    private static Path followLink(Path target) {
+    /**
+     * The file that writing {@code target} replaces or creates: where a symbolic link points, through a chain of
+     * links and also when that file does not exist yet (as a shell's {@code >} creates it), so that the link stays;
+     * otherwise {@code target} itself.
+     */
+    public static Path replacedFile(Path target) {
         if (!Files.isSymbolicLink(target)) {
             return target;
         }
         try {
             return target.toRealPath();
         } catch (IOException dangling) {
-            return target;
+            Path file = target.toAbsolutePath();
+            try {
+                for (int links = 0; links < MAX_LINKS && Files.isSymbolicLink(file); links++) {
+                    file = file.resolveSibling(Files.readSymbolicLink(file)).normalize();
+                }
+            } catch (IOException unreadable) {
+                return target;
+            }
+            return Files.isSymbolicLink(file) ? target : file; // a loop of links: the write reports it
         }
     }
 

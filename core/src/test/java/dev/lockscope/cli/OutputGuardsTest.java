@@ -85,6 +85,14 @@ class OutputGuardsTest {
     }
 
     @Test
+    void aDanglingLinksDirectoryIsTheOneChecked() throws IOException {
+        Path link = Files.createSymbolicLink(dir.resolve("out.jsonl"), dir.resolve("none").resolve("t.jsonl"));
+        assertRefused(cli("run", scenario.toString(), "--out", link.toString()),
+                "lockscope: command line: --out: directory " + dir.resolve("none") + " does not exist");
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+    }
+
+    @Test
     void everyOutputHasTheUmasksPermissions() throws IOException {
         String umask = PosixFilePermissions.toString(Files.getPosixFilePermissions(Files.createFile(
                 dir.resolve("reference"))));

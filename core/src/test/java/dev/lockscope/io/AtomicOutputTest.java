@@ -128,6 +128,18 @@ class AtomicOutputTest {
     }
 
     @Test
+    void aDanglingLinkStaysAndTheFileItNamesIsCreated() throws Exception {
+        Path link = Files.createSymbolicLink(dir.resolve("link.csv"), Path.of("new.csv"));
+        Path chain = Files.createSymbolicLink(dir.resolve("chain.csv"), link.getFileName());
+        write(chain, "made\n");
+
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.isSymbolicLink(chain)).isTrue();
+        assertThat(Files.readString(dir.resolve("new.csv"))).isEqualTo("made\n");
+        assertThat(files()).containsExactly("chain.csv", "link.csv", "new.csv");
+    }
+
+    @Test
     void aFailedWriteLeavesTheTargetAsItWasAndNoTemporaryFile() throws Exception {
         Path out = Files.writeString(dir.resolve("out.csv"), "old\n");
         assertThatThrownBy(() -> AtomicOutput.write(out, o -> {
