@@ -63,7 +63,9 @@ public final class AtomicOutput {
     private static final Duration CLOCK_SLACK = Duration.ofSeconds(1);
     private static final Pattern TEMP_MIDDLE = Pattern.compile("(\\d+)\\.[0-9a-f]{16}");
     /** A path that names an open descriptor of a process, not a file of its own. */
-    private static final Pattern DESCRIPTOR = Pattern.compile("/(?:dev|proc/(?:self|thread-self|\\d+))/fd/(\\d+)");
+    private static final Pattern DESCRIPTOR = Pattern.compile("/(?:dev|proc/(self|thread-self|\\d+))/fd/(\\d+)");
+    /** What {@link #descriptor} answers for another process's descriptor: written by opening it, appending. */
+    private static final int FOREIGN = Integer.MAX_VALUE;
     /** How many symbolic links {@link #descriptor} follows looking for one ({@code /dev/stdout} needs one). */
     private static final int MAX_LINKS = 8;
 
@@ -159,16 +161,18 @@ public final class AtomicOutput {
     }
 
     /**
-     * The number of the descriptor {@code target} names ({@code /dev/stdout} is a link to {@code /proc/self/fd/1}),
-     * or -1 when it names a file of its own.
+     * The number of this process's descriptor that {@code target} names ({@code /dev/stdout} is a link to
+     * {@code /proc/self/fd/1}), {@link #FOREIGN} for another process's, or -1 when it names a file of its own.
      */
     private static int descriptor(Path target) {
         Path path = target.toAbsolutePath().normalize();
         try {
             for (int links = 0; links <= MAX_LINKS; links++) {
                 Matcher m = DESCRIPTOR.matcher(path.toString());
-                if (m.matches() && m.group(1).length() < 10) {
-                    return Integer.parseInt(m.group(1));
+                if (m.matches()) {
+                    boolean own = m.group(1) == null || !Character.isDigit(m.group(1).charAt(0))
+                            || m.group(1).equals(Long.toString(ProcessHandle.current().pid()));
+                    return own && m.group(2).length() < 10 ? Integer.parseInt(m.group(2)) : FOREIGN;
                 }
                 if (!Files.isSymbolicLink(path)) {
                     return -1;

@@ -101,7 +101,16 @@ class AtomicOutputTest {
             write(descriptor, "new\n");
         }
 
-        assertThat(Files.readString(file)).isEqualTo("old\nnew\n");
+        // Another process's descriptor, as /proc shows it, is opened and appended to.
+        Process other = new ProcessBuilder("sleep", "600").redirectOutput(ProcessBuilder.Redirect.appendTo(file.toFile()))
+                .start();
+        try {
+            write(Path.of("/proc", Long.toString(other.pid()), "fd", "1"), "theirs\n");
+        } finally {
+            other.destroy();
+        }
+
+        assertThat(Files.readString(file)).isEqualTo("old\nnew\ntheirs\n");
         assertThat(Files.readAttributes(file, PosixFileAttributes.class).fileKey()).as("the same file").isEqualTo(inode);
         assertThat(files()).containsExactly("log.csv");
         assertThat(AtomicOutput.writesInPlace(file)).isFalse();
