@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  */
 class GoBenchChannelKernelsTest {
     /** How many kernels this class tests: the README's second table lists the same ones. */
-    static final int KERNELS = 17;
+    static final int KERNELS = 21;
 
     // ---- a goroutine sends (or receives) on a channel that its partner has abandoned ----
 
@@ -249,6 +249,66 @@ class GoBenchChannelKernelsTest {
                         + "nobody can complete it");
     }
 
+    @Test
+    void cockroach10790() throws Exception {
+        // beginCmds takes ch1 (0 ms); the cancel (1 ms) wins its second select, which starts drain; drain waits on
+        // ch1, whose sender is done with it. Not a leak while sendChans lives (it may send on ch1, by its code);
+        // at 2 ms it sees the cancellation and returns.
+        Recorder r = run("cockroach10790");
+        assertThat(alerts(r)).containsExactly(
+                "2 global-deadlock: all goroutines are asleep - deadlock! (1 goroutine)",
+                "2 leak: drain#1 is blocked forever in chan receive on ch1: nobody can send on ch1 or close it",
+                "1001 long-wait: drain#1 has been blocked 1000 ms in chan receive on ch1, and nobody can complete it");
+        assertThat(only(r, AlertKind.LEAK).report()).contains("drain#1 (g5) is blocked in chan receive on ch1 at "
+                + "drain #1: <-ch1, since 1 ms");
+    }
+
+    @Test
+    void syncthing5795() throws Exception {
+        // The dispatcher loop's ClusterConfig calls Close, whose Once closes closed and waits for
+        // dispatcherLoopStopped, which only the loop's own deferred close would close; the test waits on it too.
+        // Each is named as the other's possible completer (the test started the loop's closure, so by its code it
+        // may close the channel: the over-approximation of docs/primitives.md), and both are blocked forever.
+        Recorder r = run("syncthing5795");
+        assertThat(alerts(r)).containsExactly(
+                "0 global-deadlock: all goroutines are asleep - deadlock! (2 goroutines)",
+                "0 leak: TestSyncthing5795 is blocked forever in chan receive on dispatcherLoopStopped: who could send "
+                        + "on dispatcherLoopStopped or close it is blocked forever too",
+                "0 leak: Start.func1#1 is blocked forever in chan receive on dispatcherLoopStopped: who could send on "
+                        + "dispatcherLoopStopped or close it is blocked forever too",
+                "1000 long-wait: Start.func1#1 has been blocked 1000 ms in chan receive on dispatcherLoopStopped, "
+                        + "behind TestSyncthing5795",
+                "1000 long-wait: TestSyncthing5795 has been blocked 1000 ms in chan receive on dispatcherLoopStopped, "
+                        + "behind Start.func1#1");
+        assertThat(alerts(r, AlertKind.LEAK).get(1).report()).contains(
+                "Start.func1#1 (g3) is blocked in chan receive on dispatcherLoopStopped at internalClose #2: "
+                        + "<-dispatcherLoopStopped, since 0 ms");
+    }
+
+    @Test
+    void kubernetes58107() throws Exception {
+        // queueWorker read-locks workerLock and waits on queueCond (0 ms); the helper's signals came before and are
+        // lost, and it has exited: the Cond wait is a leak at once. Sync's Lock (1 ms) waits for the read hold;
+        // the other worker's RLock (2 ms) waits for the pending writer. The long waits name the chain, down to the
+        // Cond wait under the read lock.
+        Recorder r = run("kubernetes58107");
+        assertThat(alerts(r)).containsExactly(
+                "0 leak: queueWorker#1 is blocked forever in sync.Cond.Wait on queueCond: nobody can call "
+                        + "queueCond.Signal or .Broadcast",
+                "2 global-deadlock: all goroutines are asleep - deadlock! (3 goroutines)",
+                "1000 long-hold: queueWorker#1 has held workerLock (RLock) for 1000 ms; 2 waiting behind it",
+                "1000 long-wait: queueWorker#1 has been blocked 1000 ms in sync.Cond.Wait on queueCond, and nobody can "
+                        + "complete it",
+                "1001 long-wait: Sync#1 has waited 1000 ms for workerLock (Lock), behind queueWorker#1",
+                "1002 long-wait: missingUsageQueueWorker#1 has waited 1000 ms for workerLock (RLock), behind pending "
+                        + "writer Sync#1 ← queueWorker#1");
+        assertThat(alerts(r, AlertKind.LONG_WAIT).get(2).report()).contains(
+                "blocked by the pending writer Sync#1 (g3)",
+                "blocked by queueWorker#1 (g4), holding workerLock (RLock) for 1002 ms, taken at queueWorker #1: "
+                        + "workerLock.RLock()",
+                "which has been blocked 1002 ms in sync.Cond.Wait on queueCond at queueWorker #5: queueCond.Wait()");
+    }
+
     // ---- a lock and a channel in one cycle ----
 
     @Test
@@ -294,6 +354,26 @@ class GoBenchChannelKernelsTest {
                         + "coalesce #1: lock mu",
                 "blocked by stop#1 (g3), holding mu (Lock) for 1 ms, taken at stop #1: lock mu");
         assertThat(alerts(r, AlertKind.DEADLOCK)).isEmpty();
+    }
+
+    @Test
+    void kubernetes1321() throws Exception {
+        // Watch registers (0 ms); distribute (1 ms) takes muxLock and globalMtx and sends to the watcher; the
+        // watcher's Stop (2 ms) needs muxLock to close result: the leak is certain then.
+        Recorder r = run("kubernetes1321");
+        assertThat(alerts(r)).containsExactly(
+                "2 global-deadlock: all goroutines are asleep - deadlock! (2 goroutines)",
+                "2 leak: loop#1 is blocked forever in chan send on result: who could receive from result or close it "
+                        + "is blocked forever too",
+                "1001 long-hold: loop#1 has held muxLock (Lock) for 1000 ms; 1 waiting behind it",
+                "1001 long-hold: loop#1 has held globalMtx (Lock) for 1000 ms",
+                "1001 long-wait: loop#1 has been blocked 1000 ms in chan send on result, behind testMuxWatcherClose#1",
+                "1002 long-wait: testMuxWatcherClose#1 has waited 1000 ms for muxLock (Lock), behind loop#1 ← "
+                        + "testMuxWatcherClose#1");
+        assertThat(only(r, AlertKind.LEAK).report()).contains(
+                "could be completed by testMuxWatcherClose#1 (g2), which has waited 0 ms for muxLock (Lock) at "
+                        + "stopWatching #1: lock muxLock",
+                "blocked by loop#1 (g3), holding muxLock (Lock) for 1 ms, taken at distribute #1: lock muxLock");
     }
 
     // ---- helpers ----
