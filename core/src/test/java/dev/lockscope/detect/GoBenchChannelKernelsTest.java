@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  */
 class GoBenchChannelKernelsTest {
     /** How many kernels this class tests: the README's second table lists the same ones. */
-    static final int KERNELS = 21;
+    static final int KERNELS = 24;
 
     // ---- a goroutine sends (or receives) on a channel that its partner has abandoned ----
 
@@ -196,6 +196,49 @@ class GoBenchChannelKernelsTest {
                 "1000 long-wait: testInflightStreamClosing.func1#1 has been blocked 1000 ms in select on recv, and "
                         + "nobody can complete it");
         assertThat(only(r, AlertKind.GLOBAL_DEADLOCK).time()).isEqualTo(300);
+    }
+
+    @Test
+    void cockroach35931() throws Exception {
+        // The test fills left's one slot; cancel pushes to each pending receiver, left first. Go's own checkdead
+        // fires too: the test goroutine is the only one.
+        Recorder r = run("cockroach35931");
+        assertThat(alerts(r)).containsExactly(
+                "0 global-deadlock: all goroutines are asleep - deadlock! (1 goroutine)",
+                "0 leak: TestCockroach35931 is blocked forever in chan send on left: nobody can receive from left or "
+                        + "close it",
+                "1000 long-wait: TestCockroach35931 has been blocked 1000 ms in chan send on left, and nobody can "
+                        + "complete it");
+    }
+
+    @Test
+    void moby21233() throws Exception {
+        // The consumer takes the first progress and quits; Release closes releaseChan and waits on running; the
+        // watcher, told to finish, writes its last progress to nobody, so it never closes running. Each is named as
+        // the other's possible completer (testTransfer may close progressChan, after Release), and both are stuck.
+        Recorder r = run("moby21233");
+        assertThat(alerts(r)).containsExactly(
+                "0 global-deadlock: all goroutines are asleep - deadlock! (2 goroutines)",
+                "0 leak: testTransfer#1 is blocked forever in chan receive on running: who could send on running or "
+                        + "close it is blocked forever too",
+                "0 leak: Watch.func1#1 is blocked forever in chan send on progressChan: who could receive from "
+                        + "progressChan or close it is blocked forever too",
+                "1000 long-wait: testTransfer#1 has been blocked 1000 ms in chan receive on running, behind Watch.func1#1",
+                "1000 long-wait: Watch.func1#1 has been blocked 1000 ms in chan send on progressChan, behind "
+                        + "testTransfer#1");
+    }
+
+    @Test
+    void kubernetes70277() throws Exception {
+        // WaitFor returns at the first tick (1 ms); the test waits on stopCh, which only its own deferred close
+        // would close: a leak at once. The poller ticks on until its 20 s timer, so no global deadlock comes in
+        // the run (nor in Go, before 20 s).
+        Recorder r = run("kubernetes70277");
+        assertThat(alerts(r)).containsExactly(
+                "1 leak: TestKubernetes70277 is blocked forever in chan receive on stopCh: nobody can send on stopCh or "
+                        + "close it",
+                "1001 long-wait: TestKubernetes70277 has been blocked 1000 ms in chan receive on stopCh, and nobody can "
+                        + "complete it");
     }
 
     // ---- contexts and condition variables nobody wakes ----
