@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  */
 class GoBenchChannelKernelsTest {
     /** How many kernels this class tests: the README's second table lists the same ones. */
-    static final int KERNELS = 24;
+    static final int KERNELS = 25;
 
     // ---- a goroutine sends (or receives) on a channel that its partner has abandoned ----
 
@@ -88,6 +88,22 @@ class GoBenchChannelKernelsTest {
         assertThat(only(r, AlertKind.LEAK).report()).contains(
                 "finishRequest.func1#1 (g3) is blocked in chan send on finishRequest.errCh at finishRequest #6: "
                         + "send errCh, since 2 ms");
+    }
+
+    @Test
+    void moby33781() throws Exception {
+        // At 50 ns the probe interval is up and the helper sends stop; monitor starts a probe, whose select takes
+        // stop and returns; the probe's goroutine then sends its result to nobody. The run keeps the kernel's
+        // nanoseconds: the alerts come at 50 ns (shown as 0 ms) and at 1000 ms and 50 ns.
+        Recorder r = run("moby33781");
+        assertThat(alerts(r)).containsExactly(
+                "0 global-deadlock: all goroutines are asleep - deadlock! (1 goroutine)",
+                "0 leak: monitor.func1#1 is blocked forever in chan send on monitor.results: nobody can receive from "
+                        + "monitor.results or close it",
+                "1000 long-wait: monitor.func1#1 has been blocked 1000 ms in chan send on monitor.results, and nobody "
+                        + "can complete it");
+        assertThat(only(r, AlertKind.LEAK).time()).isEqualTo(50);
+        assertThat(only(r, AlertKind.LONG_WAIT).time()).isEqualTo(1_000_000_050L);
     }
 
     @Test
