@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  */
 class GoBenchChannelKernelsTest {
     /** How many kernels this class tests: the README's second table lists the same ones. */
-    static final int KERNELS = 25;
+    static final int KERNELS = 26;
 
     // ---- a goroutine sends (or receives) on a channel that its partner has abandoned ----
 
@@ -369,6 +369,34 @@ class GoBenchChannelKernelsTest {
     }
 
     // ---- a lock and a channel in one cycle ----
+
+    @Test
+    void etcd7492() throws Exception {
+        // The first Authenticate's token is taken by run (0 ms). The second locks at 0.5 ms and is preempted for
+        // 1 ms; run's tick (1 ms) asks for the lock behind it, the third Authenticate (0.8 ms) already queued
+        // first. At 1.5 ms the second sends into the empty slot and unlocks; the third gets the lock and its send
+        // finds the slot full, while run, the only receiver, waits for that lock. The test's wg.Wait leaks with it.
+        // The keeper's ticker keeps firing, so no global deadlock (nor in Go). The send's possible completers are
+        // run#1 and the test goroutine, which started run (by its code it may receive: the over-approximation).
+        Recorder r = run("etcd7492");
+        assertThat(alerts(r)).containsExactly(
+                "1 leak: TestEtcd7492 is blocked forever in sync.WaitGroup.Wait on wg: who could call wg.Done or .Add "
+                        + "is blocked forever too",
+                "1 leak: TestEtcd7492.func3#1 is blocked forever in chan send on addSimpleTokenCh: who could receive "
+                        + "from addSimpleTokenCh or close it is blocked forever too",
+                "1000 long-wait: TestEtcd7492 has been blocked 1000 ms in sync.WaitGroup.Wait on wg, behind "
+                        + "TestEtcd7492.func3#1",
+                "1001 long-wait: run#1 has waited 1000 ms for simpleTokensMu (Lock), behind TestEtcd7492.func3#1 ← "
+                        + "TestEtcd7492 and 1 other",
+                "1001 long-hold: TestEtcd7492.func3#1 has held simpleTokensMu (Lock) for 1000 ms; 1 waiting behind it",
+                "1001 long-wait: TestEtcd7492.func3#1 has been blocked 1000 ms in chan send on addSimpleTokenCh, behind "
+                        + "TestEtcd7492, run#1");
+        assertThat(alerts(r, AlertKind.LEAK).get(1).time()).isEqualTo(1_500_000L);
+        assertThat(alerts(r, AlertKind.LEAK).get(1).report()).contains(
+                "could be completed by run#1 (g2), which has waited 0.5 ms for simpleTokensMu (Lock) at "
+                        + "deleteTokenFunc #1: simpleTokensMu.Lock()",
+                "blocked by TestEtcd7492.func3#1 (g5) (already shown above)");
+    }
 
     @Test
     void kubernetes10182() throws Exception {
