@@ -1,0 +1,142 @@
+package dev.lockscope.room;
+
+import dev.lockscope.scenario.StrategyOp;
+import dev.lockscope.scenario.StrategySpec;
+import dev.lockscope.sim.Goroutine;
+import dev.lockscope.sim.Instruction;
+import dev.lockscope.sim.Program;
+import java.util.List;
+
+/**
+ * One goroutine of a strategy program ({@link StrategySpec}): a {@code Broadcast}, a {@code Send} goroutine it
+ * started, or a member's {@code Writer}. It runs the function's operations over a frame of slots until one is a
+ * kernel instruction (a lock, a send, a park, a {@code go}), which it hands to the kernel; an operation that must wait
+ * (a {@code wg.Wait()}, an empty outbox) parks and runs again when woken.
+ */
+final class StrategyRun implements Program {
+    /** A {@code sync.WaitGroup} of one broadcast: the goroutine that waits on it is the one that declared it. */
+    private static final class Counter {
+        final Goroutine waiter;
+        int count;
+
+        Counter(Goroutine waiter) {
+            this.waiter = waiter;
+        }
+
+        void add(int delta) {
+            count += delta;
+            if (count == 0) {
+                waiter.unpark();
+            }
+        }
+    }
+
+    private static final int[] NO_INTS = {};
+
+    private final Room room;
+    private final StrategySpec spec;
+    private final StrategyOp[] code;
+    private final Object[] obj;
+    private final int[] ints;
+    /** The writer's outbox ({@code m.outbox}); {@code null} for the other goroutines. */
+    private final Outbox outbox;
+    private int pc;
+
+    private StrategyRun(Room room, StrategySpec spec, StrategySpec.Function fn, Object[] obj, Outbox outbox) {
+        this.room = room;
+        this.spec = spec;
+        this.code = fn.code().toArray(StrategyOp[]::new);
+        this.obj = obj;
+        this.ints = fn.intSlots() == 0 ? NO_INTS : new int[fn.intSlots()];
+        this.outbox = outbox;
+    }
+
+    /** {@code go r.Broadcast(msg)}. */
+    static StrategyRun broadcast(Room room, StrategySpec spec, Message msg) {
+        Object[] obj = new Object[spec.broadcast().objSlots()];
+        obj[StrategyOp.PARAM] = msg;
+        return new StrategyRun(room, spec, spec.broadcast(), obj, null);
+    }
+
+    /** {@code go m.writeLoop()} over {@code outbox}. */
+    static StrategyRun writer(Room room, StrategySpec spec, Member member, Outbox outbox) {
+        Object[] obj = new Object[spec.writeLoop().objSlots()];
+        obj[StrategyOp.PARAM] = member;
+        return new StrategyRun(room, spec, spec.writeLoop(), obj, outbox);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Instruction next(Goroutine self) {
+        while (pc < code.length) {
+            switch (code[pc]) {
+                case StrategyOp.Lock l -> {
+                    pc++;
+                    return l.acquire() ? new Instruction.Lock(room.lock(), l.mode(), l.site())
+                            : new Instruction.Unlock(room.lock(), l.mode(), l.site());
+                }
+                case StrategyOp.Members m -> {
+                    obj[m.list()] = room.memberList();
+                    pc++;
+                }
+                case StrategyOp.RangeStart r -> {
+                    ints[r.index()] = 0;
+                    pc++;
+                }
+                case StrategyOp.RangeNext r -> {
+                    List<Member> list = (List<Member>) obj[r.list()];
+                    int i = ints[r.index()];
+                    if (i < list.size()) {
+                        obj[r.member()] = list.get(i);
+                        ints[r.index()] = i + 1;
+                        pc++;
+                    } else {
+                        pc = r.exit();
+                    }
+                }
+                case StrategyOp.Send s -> {
+                    pc++;
+                    return room.send((Member) obj[s.member()], (Message) obj[s.msg()], s.site());
+                }
+                case StrategyOp.Go g -> {
+                    pc++;
+                    Member member = (Member) obj[g.member()];
+                    return new Instruction.Go(member.sendGoroutine, "Send",
+                            new StrategyRun(room, spec, g.body(), obj.clone(), null));
+                }
+                case StrategyOp.NewWaitGroup w -> {
+                    obj[w.wg()] = new Counter(self);
+                    pc++;
+                }
+                case StrategyOp.WgAdd a -> {
+                    ((Counter) obj[a.wg()]).add(a.delta());
+                    pc++;
+                }
+                case StrategyOp.WgWait w -> {
+                    if (((Counter) obj[w.wg()]).count > 0) {
+                        return new Instruction.Park(w.site());
+                    }
+                    pc++;
+                }
+                case StrategyOp.Enqueue e -> {
+                    room.enqueue(spec, (Member) obj[e.member()], (Message) obj[e.msg()], self.id());
+                    pc++;
+                }
+                case StrategyOp.OutboxNext o -> {
+                    if (outbox.isClosed()) {
+                        pc = o.exit();
+                        continue;
+                    }
+                    Message msg = outbox.poll();
+                    if (msg == null) {
+                        return new Instruction.Park(o.site());
+                    }
+                    obj[o.msg()] = msg;
+                    pc++;
+                }
+                case StrategyOp.Jump j -> pc = j.target();
+            }
+        }
+        return Instruction.Exit.INSTANCE;
+    }
+}
