@@ -92,7 +92,7 @@ public final class Room implements World {
                     m.network(s.latencyNs().orElse(m.latencyNs), s.jitterNs().orElse(m.jitterNs));
                 }
             }
-            case Command.SetStrategy s -> strategy = StrategySpec.builtin(s.strategy());
+            case Command.SetStrategy s -> strategy = program(s.id());
             case Command.SetLock s -> lock.setSemantics(s.semantics());
             case Command.SetBroadcastPeriod p -> {
                 periodNs = p.periodNs();
@@ -101,6 +101,15 @@ public final class Room implements World {
                 scheduleTick(next);
             }
         }
+    }
+
+    /** The program of strategy {@code id}: the room's own, or a built-in; unknown ids keep the one in force. */
+    private StrategySpec program(String id) {
+        if (spec.ownStrategy() != null && spec.ownStrategy().id().equals(id)) {
+            return spec.ownStrategy();
+        }
+        Strategy builtin = Strategy.ofId(id);
+        return builtin == null ? strategy : StrategySpec.builtin(builtin);
     }
 
     TrackedLock lock() {

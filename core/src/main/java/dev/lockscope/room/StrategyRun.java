@@ -45,7 +45,7 @@ final class StrategyRun implements Program {
     private StrategyRun(Room room, StrategySpec spec, StrategySpec.Function fn, Object[] obj, Outbox outbox) {
         this.room = room;
         this.spec = spec;
-        this.code = fn.code().toArray(StrategyOp[]::new);
+        this.code = fn.ops();
         this.obj = obj;
         this.ints = fn.intSlots() == 0 ? NO_INTS : new int[fn.intSlots()];
         this.outbox = outbox;

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * 1-based line and what was expected.
  */
 final class StrategyCompiler {
-    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Pattern HEADER = Pattern.compile("//\\s*strategy:\\s*(\\S*)\\s*");
     private static final String BROADCAST = "func (r *Room) Broadcast(msg Message) {";
     private static final String WRITE_LOOP = "func (m *Member) writeLoop() {";
@@ -180,7 +180,7 @@ final class StrategyCompiler {
                     statement(line, s);
                 }
             }
-            throw fail(last + 1, "expected \"}\" closing " + fnName + ", got the end of the file");
+            throw fail(last + 2, "expected \"}\" closing " + fnName + ", got the end of the file");
         }
 
         void statement(int line, String s) throws InputException {

@@ -28,10 +28,18 @@ public final class StrategySpec {
      *
      * @param name the Go name of what it runs: {@code Room.Broadcast}, {@code Room.Broadcast.func1},
      *             {@code Member.writeLoop}
+     * @param ops  the operations, shared by every goroutine that runs the function: the interpreter's to read, never
+     *             to change (a list would cost a copy or an indirection per goroutine, and a broadcast may start
+     *             thousands)
      */
-    public record Function(String name, List<StrategyOp> code, int objSlots, int intSlots) {
-        public Function {
-            code = List.copyOf(code);
+    public record Function(String name, StrategyOp[] ops, int objSlots, int intSlots) {
+        Function(String name, List<StrategyOp> code, int objSlots, int intSlots) {
+            this(name, code.toArray(StrategyOp[]::new), objSlots, intSlots);
+        }
+
+        /** The operations, as a list. */
+        public List<StrategyOp> code() {
+            return List.of(ops);
         }
     }
 
