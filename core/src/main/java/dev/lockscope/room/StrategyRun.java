@@ -66,77 +66,92 @@ final class StrategyRun implements Program {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public Instruction next(Goroutine self) {
         while (pc < code.length) {
-            switch (code[pc]) {
-                case StrategyOp.Lock l -> {
+            StrategyOp op = code[pc];
+            // The operations each member's send runs are tested first and directly: on a big room they run millions
+            // of times, and a pattern switch over every kind of operation costs more per send.
+            if (op instanceof StrategyOp.RangeNext r) {
+                List<?> list = (List<?>) obj[r.list()];
+                int i = ints[r.index()];
+                if (i < list.size()) {
+                    obj[r.member()] = list.get(i);
+                    ints[r.index()] = i + 1;
                     pc++;
-                    return l.acquire() ? new Instruction.Lock(room.lock(), l.mode(), l.site())
-                            : new Instruction.Unlock(room.lock(), l.mode(), l.site());
+                } else {
+                    pc = r.exit();
                 }
-                case StrategyOp.Members m -> {
-                    obj[m.list()] = room.memberList();
-                    pc++;
+            } else if (op instanceof StrategyOp.Send s) {
+                pc++;
+                return room.send((Member) obj[s.member()], (Message) obj[s.msg()], s.site());
+            } else if (op instanceof StrategyOp.Go g) {
+                pc++;
+                Member member = (Member) obj[g.member()];
+                return new Instruction.Go(member.sendGoroutine, "Send",
+                        new StrategyRun(room, spec, g.body(), obj.clone(), null));
+            } else if (op instanceof StrategyOp.Jump j) {
+                pc = j.target();
+            } else {
+                Instruction i = other(self, op);
+                if (i != null) {
+                    return i;
                 }
-                case StrategyOp.RangeStart r -> {
-                    ints[r.index()] = 0;
-                    pc++;
-                }
-                case StrategyOp.RangeNext r -> {
-                    List<Member> list = (List<Member>) obj[r.list()];
-                    int i = ints[r.index()];
-                    if (i < list.size()) {
-                        obj[r.member()] = list.get(i);
-                        ints[r.index()] = i + 1;
-                        pc++;
-                    } else {
-                        pc = r.exit();
-                    }
-                }
-                case StrategyOp.Send s -> {
-                    pc++;
-                    return room.send((Member) obj[s.member()], (Message) obj[s.msg()], s.site());
-                }
-                case StrategyOp.Go g -> {
-                    pc++;
-                    Member member = (Member) obj[g.member()];
-                    return new Instruction.Go(member.sendGoroutine, "Send",
-                            new StrategyRun(room, spec, g.body(), obj.clone(), null));
-                }
-                case StrategyOp.NewWaitGroup w -> {
-                    obj[w.wg()] = new Counter(self);
-                    pc++;
-                }
-                case StrategyOp.WgAdd a -> {
-                    ((Counter) obj[a.wg()]).add(a.delta());
-                    pc++;
-                }
-                case StrategyOp.WgWait w -> {
-                    if (((Counter) obj[w.wg()]).count > 0) {
-                        return new Instruction.Park(w.site());
-                    }
-                    pc++;
-                }
-                case StrategyOp.Enqueue e -> {
-                    room.enqueue(spec, (Member) obj[e.member()], (Message) obj[e.msg()], self.id());
-                    pc++;
-                }
-                case StrategyOp.OutboxNext o -> {
-                    if (outbox.isClosed()) {
-                        pc = o.exit();
-                        continue;
-                    }
-                    Message msg = outbox.poll();
-                    if (msg == null) {
-                        return new Instruction.Park(o.site());
-                    }
-                    obj[o.msg()] = msg;
-                    pc++;
-                }
-                case StrategyOp.Jump j -> pc = j.target();
             }
         }
         return Instruction.Exit.INSTANCE;
+    }
+
+    /** The operations a broadcast runs once (or once per member, for an outbox); null to go on. */
+    private Instruction other(Goroutine self, StrategyOp op) {
+        switch (op) {
+            case StrategyOp.Lock l -> {
+                pc++;
+                return l.acquire() ? new Instruction.Lock(room.lock(), l.mode(), l.site())
+                        : new Instruction.Unlock(room.lock(), l.mode(), l.site());
+            }
+            case StrategyOp.Members m -> {
+                obj[m.list()] = room.memberList();
+                pc++;
+            }
+            case StrategyOp.RangeStart r -> {
+                ints[r.index()] = 0;
+                pc++;
+            }
+            case StrategyOp.NewWaitGroup w -> {
+                obj[w.wg()] = new Counter(self);
+                pc++;
+            }
+            case StrategyOp.WgAdd a -> {
+                ((Counter) obj[a.wg()]).add(a.delta());
+                pc++;
+            }
+            case StrategyOp.WgWait w -> {
+                if (((Counter) obj[w.wg()]).count > 0) {
+                    return new Instruction.Park(w.site());
+                }
+                pc++;
+            }
+            case StrategyOp.Enqueue e -> {
+                room.enqueue(spec, (Member) obj[e.member()], (Message) obj[e.msg()], self.id());
+                pc++;
+            }
+            case StrategyOp.OutboxNext o -> {
+                if (outbox.isClosed()) {
+                    pc = o.exit();
+                    return null;
+                }
+                Message msg = outbox.poll();
+                if (msg == null) {
+                    return new Instruction.Park(o.site());
+                }
+                obj[o.msg()] = msg;
+                pc++;
+            }
+            case StrategyOp.RangeNext r -> throw new IllegalStateException("run by next");
+            case StrategyOp.Send s -> throw new IllegalStateException("run by next");
+            case StrategyOp.Go g -> throw new IllegalStateException("run by next");
+            case StrategyOp.Jump j -> throw new IllegalStateException("run by next");
+        }
+        return null;
     }
 }
