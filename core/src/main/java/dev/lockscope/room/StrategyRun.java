@@ -1,5 +1,6 @@
 package dev.lockscope.room;
 
+import dev.lockscope.model.Site;
 import dev.lockscope.scenario.StrategyOp;
 import dev.lockscope.scenario.StrategySpec;
 import dev.lockscope.sim.Goroutine;
@@ -87,8 +88,7 @@ final class StrategyRun implements Program {
             } else if (op instanceof StrategyOp.Go g) {
                 pc++;
                 Member member = (Member) obj[g.member()];
-                return new Instruction.Go(member.sendGoroutine, "Send",
-                        new StrategyRun(room, spec, g.body(), obj.clone(), null));
+                return new Instruction.Go(member.sendGoroutine, "Send", goroutine(g.body()));
             } else if (op instanceof StrategyOp.Jump j) {
                 pc = j.target();
             } else {
@@ -99,6 +99,51 @@ final class StrategyRun implements Program {
             }
         }
         return Instruction.Exit.INSTANCE;
+    }
+
+    /**
+     * The program of a {@code go} statement's goroutine: a copy of this frame running {@code body}, or, for the
+     * shape every fan-out has ({@code m.Send(msg)}, then perhaps {@code wg.Done()}), a {@link SendOnce} that runs the
+     * same two operations without the copy: a big room starts one per member per broadcast.
+     */
+    private Program goroutine(StrategySpec.Function body) {
+        StrategyOp[] ops = body.ops();
+        if (ops.length >= 1 && ops.length <= 2 && ops[0] instanceof StrategyOp.Send send
+                && (ops.length == 1 || ops[1] instanceof StrategyOp.WgAdd done && done.delta() == -1)) {
+            Counter group = ops.length == 2 ? (Counter) obj[((StrategyOp.WgAdd) ops[1]).wg()] : null;
+            return new SendOnce(room, (Member) obj[send.member()], (Message) obj[send.msg()], send.site(), group);
+        }
+        return new StrategyRun(room, spec, body, obj.clone(), null);
+    }
+
+    /** {@code go func() { m.Send(msg); wg.Done() }()}, {@code go m.Send(msg)}: the send, then the Done if any. */
+    private static final class SendOnce implements Program {
+        private final Room room;
+        private final Member member;
+        private final Message msg;
+        private final Site site;
+        private final Counter group;
+        private boolean sent;
+
+        SendOnce(Room room, Member member, Message msg, Site site, Counter group) {
+            this.room = room;
+            this.member = member;
+            this.msg = msg;
+            this.site = site;
+            this.group = group;
+        }
+
+        @Override
+        public Instruction next(Goroutine self) {
+            if (!sent) {
+                sent = true;
+                return room.send(member, msg, site);
+            }
+            if (group != null) {
+                group.add(-1);
+            }
+            return Instruction.Exit.INSTANCE;
+        }
     }
 
     /** The operations a broadcast runs once (or once per member, for an outbox); null to go on. */
