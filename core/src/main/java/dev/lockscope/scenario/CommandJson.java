@@ -2,7 +2,6 @@ package dev.lockscope.scenario;
 
 import dev.lockscope.io.InputException;
 import dev.lockscope.io.JsonFields;
-import dev.lockscope.io.Quote;
 import dev.lockscope.model.Command;
 import dev.lockscope.model.LockSemantics;
 import dev.lockscope.model.Strategy;
@@ -20,7 +19,8 @@ import tools.jackson.core.JsonGenerator;
 public final class CommandJson {
     /** The fields that name a command. */
     public static final List<String> VERBS = List.of("join", "leave", "reload", "set");
-    static final List<String> BUILTIN_STRATEGIES = java.util.Arrays.stream(Strategy.values()).map(Strategy::id).toList();
+    /** The ids of the built-in strategies, in their order. */
+    public static final List<String> BUILTIN_STRATEGIES = java.util.Arrays.stream(Strategy.values()).map(Strategy::id).toList();
 
     static final List<String> MEMBER_FIELDS = List.of("name", "latencyMs", "jitterMs");
     private static final List<String> SET_FIELDS =
@@ -99,7 +99,7 @@ public final class CommandJson {
 
     /**
      * Like {@link #read}, with {@code set.strategy} one of {@code strategies} (the built-ins and a scenario's own
-     * program), or any strategy id when {@code strategies} is null (a trace's command: its scenario says which exist).
+     * program).
      */
     static List<Command> read(JsonFields f, List<String> strategies) throws InputException {
         String verb = null;
@@ -126,22 +126,16 @@ public final class CommandJson {
         };
     }
 
-    /** Like {@link #read} for a place that holds exactly one command, such as a trace's command event. */
-    public static Command readOne(JsonFields f) throws InputException {
-        List<Command> commands = read(f, null);
+    /**
+     * Like {@link #read} for a place that holds exactly one command, such as a trace's command event, with
+     * {@code set.strategy} one of {@code strategies} (the scenario's: {@link RoomSpec#strategyIds()}).
+     */
+    public static Command readOne(JsonFields f, List<String> strategies) throws InputException {
+        List<Command> commands = read(f, strategies);
         if (commands.size() != 1) {
             throw f.failAt("set", "expected a single change, got " + commands.size());
         }
         return commands.getFirst();
-    }
-
-    /** Any strategy id: a built-in's or a program's ({@code // strategy: ID}). */
-    private static String strategyId(JsonFields s) throws InputException {
-        String id = s.string("strategy");
-        if (!StrategyCompiler.ID.matcher(id).matches()) {
-            throw s.failAt("strategy", "expected a strategy id (lower-case letters, digits and -), got " + Quote.of(id));
-        }
-        return id;
     }
 
     /** A member object: {@code name}, {@code latencyMs} required, {@code jitterMs} default 0. */
@@ -166,8 +160,7 @@ public final class CommandJson {
             throw s.failAt(s.has("latencyMs") ? "latencyMs" : "jitterMs", "expected \"member\" next to it");
         }
         if (s.has("strategy")) {
-            out.add(new Command.SetStrategy(strategies == null ? strategyId(s)
-                    : s.choice("strategy", null, strategies, id -> id)));
+            out.add(new Command.SetStrategy(s.choice("strategy", null, strategies, id -> id)));
         }
         if (s.has("lock")) {
             out.add(new Command.SetLock(s.choice("lock", null, List.of(LockSemantics.values()), LockSemantics::id)));

@@ -48,6 +48,16 @@ public record RoomSpec(Strategy strategy, long broadcastPeriodNs, long broadcast
         return ownStrategy != null ? ownStrategy : StrategySpec.builtin(strategy);
     }
 
+    /** The ids {@code set.strategy} may name in this room: the built-ins', then its own program's. */
+    public List<String> strategyIds() {
+        if (ownStrategy == null) {
+            return CommandJson.BUILTIN_STRATEGIES;
+        }
+        List<String> ids = new java.util.ArrayList<>(CommandJson.BUILTIN_STRATEGIES);
+        ids.add(ownStrategy.id());
+        return List.copyOf(ids);
+    }
+
     /** The same room under the built-in {@code newStrategy}, without a strategy program of its own. */
     public RoomSpec withStrategy(Strategy newStrategy) {
         return new RoomSpec(newStrategy, broadcastPeriodNs, broadcastStartNs, members, events,

@@ -99,7 +99,7 @@ final class ScenarioParser {
         long queueLimit = root.integer("queueLimit", RoomSpec.DEFAULT_QUEUE_LIMIT, 1, Ranges.MAX_QUEUE_LIMIT);
         List<String> strategies = new ArrayList<>(CommandJson.BUILTIN_STRATEGIES);
         if (own != null) {
-            strategies.add(own.id());
+            strategies.add(own.id()); // as RoomSpec.strategyIds() will say
         }
         return new RoomSpec(strategy, periodNs, startNs, members(root), events(root, strategies), reloadNs,
                 (int) queueLimit, own);
