@@ -1,11 +1,10 @@
 package dev.lockscope.trace.store;
 
+import dev.lockscope.util.IntMap;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.IntFunction;
 
 /**
@@ -84,7 +83,7 @@ abstract class IdTable<L> {
     static final class Refs<T> extends IdTable<Object[]> {
         private static final VarHandle ELEMENT = MethodHandles.arrayElementVarHandle(Object[].class);
         /** Writer only: per leaf number, its non-null slots; leaves that have none are dropped. */
-        private final Map<Integer, int[]> used = new HashMap<>();
+        private final IntMap<int[]> used = new IntMap<>();
 
         Refs() {
             super(Object[]::new);

@@ -37,8 +37,8 @@ import java.util.Objects;
  * event object: {@code appendX(t, ...)} is exactly {@code accept(new TraceEvent.X(t, ...))}. They are for
  * {@code TraceReader.load}, and follow the same rules (writer thread only, times must not decrease).
  *
- * <p><b>Paging.</b> Unless made with {@link #onHeap}, a store keeps only the chunks being filled on the heap: every
- * full chunk of its columns, tracks and summaries (2<sup>16</sup> rows of a column, 2<sup>12</sup> entries of a
+ * <p><b>Paging.</b> Unless made with {@link #onHeap}, a store keeps at most {@link #HEAP_BUDGET_BYTES} of full chunks on the
+ * heap, then only the chunks being filled: every later full chunk of its columns, tracks and summaries (2<sup>16</sup> rows of a column, 2<sup>12</sup> entries of a
  * track) is copied to a memory-mapped temporary file in the paging folder (by default the system's temporary
  * folder), unlinked at once, and read from there; the operating system pages it in when a reader touches it. So
  * the heap a store needs grows with its tracks and distinct values, not with its rows (docs/trace-store.md,
@@ -52,6 +52,8 @@ import java.util.Objects;
 public final class TraceStore implements EventSink {
     /** Base summary buckets of 2<sup>20</sup> ns, about a millisecond. */
     public static final int DEFAULT_BUCKET_SHIFT = 20;
+    /** Heap a paging store fills with chunks before it starts paging them: a million-event trace stays on the heap. */
+    public static final long HEAP_BUDGET_BYTES = 64L << 20;
 
     private final ChunkSpill spill;
     private final EventTable table;
@@ -93,10 +95,19 @@ public final class TraceStore implements EventSink {
      * @param pagingFolder where full chunks are paged to (files unlinked at once); {@code null}: keep all on the heap
      */
     public TraceStore(int bucketShift, Path pagingFolder) {
+        this(bucketShift, pagingFolder, HEAP_BUDGET_BYTES);
+    }
+
+    /**
+     * @param bucketShift     as in {@link #TraceStore(int)}
+     * @param pagingFolder    as in {@link #TraceStore(int, Path)}
+     * @param heapBudgetBytes heap filled with full chunks before paging starts (0: page every full chunk at once)
+     */
+    public TraceStore(int bucketShift, Path pagingFolder, long heapBudgetBytes) {
         if (bucketShift < 0 || bucketShift > 40) {
             throw new IllegalArgumentException("bucketShift must be in 0..40: " + bucketShift);
         }
-        this.spill = new ChunkSpill(pagingFolder);
+        this.spill = new ChunkSpill(pagingFolder, heapBudgetBytes);
         this.table = new EventTable(spill);
         this.intervals = new Intervals(table);
         this.tracks = new TrackTable(intervals, bucketShift);

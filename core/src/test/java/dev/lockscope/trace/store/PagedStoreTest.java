@@ -20,7 +20,7 @@ class PagedStoreTest {
     @Test
     void pagedAndHeapStoresAgree() throws Exception {
         Scenario big = BuiltinScenarios.byName("big-room").orElseThrow().withDurationNs(1_500_000_000L);
-        TraceStore paged = new TraceStore(TraceStore.DEFAULT_BUCKET_SHIFT, dir);
+        TraceStore paged = new TraceStore(TraceStore.DEFAULT_BUCKET_SHIFT, dir, 0);
         TraceStore heap = TraceStore.onHeap(TraceStore.DEFAULT_BUCKET_SHIFT);
         Simulation.run(big, paged);
         Simulation.run(big, heap);
