@@ -15,7 +15,7 @@ import javafx.scene.paint.Paint;
  * <p>The defaults ({@link #LIGHT}) are the Okabe&ndash;Ito palette, which stays distinguishable with the common
  * forms of colour blindness, on white. Waiting is vermillion <em>and</em> hatched with an outline, so it reads as
  * trouble without colour too; read holds are blue, write holds reddish purple; sends are yellow stripes. Waits on
- * primitives are hatched and outlined as lock waits are, in a colour per operation: a channel send orange, a
+ * primitives are hatched and outlined as lock waits are, in a colour per operation: a channel send blue, a
  * receive bluish green, a select violet, a WaitGroup, Cond or Once wait olive; values in a buffer are sky blue.
  */
 public final class Palette {
@@ -28,7 +28,7 @@ public final class Palette {
         WAITERS("#D55E00"), IN_FLIGHT("#56B4E9"), INK("#000000"),
         ALERT("#D55E00"), COMMAND("#009E73"), RELOAD("#E69F00"), PLAYHEAD("#A16F00"), RANGE("#0072B2"),
         SUBJECT("#E69F00"),
-        CHAN_SEND("#E69F00"), CHAN_RECV("#009E73"), SELECT("#8A63D2"), SYNC_WAIT("#9A8B2E"), BUFFERED("#56B4E9");
+        CHAN_SEND("#0072B2"), CHAN_RECV("#009E73"), SELECT("#8A63D2"), SYNC_WAIT("#999933"), BUFFERED("#56B4E9");
 
         private final Color light;
 
