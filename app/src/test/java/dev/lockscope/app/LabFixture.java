@@ -1,11 +1,13 @@
 package dev.lockscope.app;
 
 import dev.lockscope.app.lab.LabWindow;
+import dev.lockscope.run.LiveRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -38,5 +40,21 @@ public final class LabFixture {
     public static void awaitPanels(LabWindow window) throws TimeoutException {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.panelsReadyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Waits (up to 30 s, never as an assertion of speed) until {@code condition} holds, then for the FX queue. */
+    public static void waitFor(BooleanSupplier condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Restarts the window's live run and runs it to {@code t}, paused, until the panels show that instant. */
+    public static void liveFromStartTo(LabWindow window, long t) throws TimeoutException {
+        LiveRun run = window.model().liveRun();
+        run.pause();
+        run.reset();
+        run.runTo(t);
+        waitFor(() -> run.snapshot().mode() == LiveRun.Mode.PAUSED && run.snapshot().nowNs() == t
+                && window.model().statusProperty().get() != null && window.model().statusProperty().get().nowNs() == t);
     }
 }

@@ -1,16 +1,14 @@
 package dev.lockscope.app.lab;
 
+import static dev.lockscope.app.LabFixture.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lockscope.app.LabFixture;
 import dev.lockscope.event.TraceEvent;
-import dev.lockscope.run.LiveRun;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.CheckMenuItem;
@@ -29,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Alerts never cover the controls: by default they go to the docked strip and the alert list only; pop-ups, when
@@ -65,20 +62,6 @@ class AlertsTest {
         robot.interact(() -> window.model().shutdown());
     }
 
-    private static void waitFor(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::getAsBoolean);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private void liveFromStartTo(long t) throws Exception {
-        LiveRun run = window.model().liveRun();
-        run.pause();
-        run.reset();
-        run.runTo(t);
-        waitFor(() -> run.snapshot().mode() == LiveRun.Mode.PAUSED && run.snapshot().nowNs() == t
-                && window.model().statusProperty().get() != null && window.model().statusProperty().get().nowNs() == t);
-    }
-
     private static List<Node> cards(FxRobot robot) {
         return robot.lookup("#alertPopups").queryAs(VBox.class).getChildren();
     }
@@ -92,7 +75,7 @@ class AlertsTest {
     @Test
     void byDefaultAlertsGoToTheStripAndNothingPopsUp(FxRobot robot) throws Exception {
         assertThat(popupsItem(robot).isSelected()).isFalse();
-        liveFromStartTo(9 * S);
+        LabFixture.liveFromStartTo(window, 9 * S);
         int alerts = window.model().alerts().size();
         assertThat(alerts).isPositive();
         assertThat(cards(robot)).isEmpty();
@@ -104,7 +87,7 @@ class AlertsTest {
 
     @Test
     void askedForPopUpsAreCardsOverTheTimelinesPlot(FxRobot robot) throws Exception {
-        liveFromStartTo(S);
+        LabFixture.liveFromStartTo(window, S);
         robot.interact(() -> popupsItem(robot).setSelected(true));
         try {
             window.model().liveRun().runTo(7 * S);

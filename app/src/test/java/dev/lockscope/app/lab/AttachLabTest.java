@@ -1,5 +1,6 @@
 package dev.lockscope.app.lab;
 
+import static dev.lockscope.app.LabFixture.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lockscope.app.LabFixture;
@@ -14,9 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import jdk.jfr.Recording;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The lab attached to a running Java program traced with the JVM tracking locks: the program's lock gets a row
@@ -51,11 +49,6 @@ class AttachLabTest {
             w.join();
         }
         LockscopeTracker.stopServing();
-    }
-
-    private static void waitFor(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::getAsBoolean);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private int ledgerHolds() {

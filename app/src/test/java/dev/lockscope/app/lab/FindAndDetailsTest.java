@@ -1,5 +1,6 @@
 package dev.lockscope.app.lab;
 
+import static dev.lockscope.app.LabFixture.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lockscope.app.LabFixture;
@@ -7,8 +8,6 @@ import dev.lockscope.app.timeline.TimelineView;
 import dev.lockscope.event.TraceEvent;
 import dev.lockscope.run.LiveRun;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.event.Event;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -65,11 +64,6 @@ class FindAndDetailsTest {
     @AfterEach
     void stop(FxRobot robot) {
         robot.interact(() -> window.model().shutdown());
-    }
-
-    private static void waitFor(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::getAsBoolean);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void press(FxRobot robot, KeyCode code, boolean ctrl) {

@@ -1,16 +1,14 @@
 package dev.lockscope.app.lab;
 
+import static dev.lockscope.app.LabFixture.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lockscope.app.LabFixture;
 import dev.lockscope.app.timeline.TimelineView;
 import dev.lockscope.event.TraceEvent;
 import dev.lockscope.model.Strategy;
-import dev.lockscope.run.LiveRun;
 import dev.lockscope.run.MemberStatus;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -60,24 +58,9 @@ class KeyboardAt720Test {
         robot.interact(() -> window.model().shutdown());
     }
 
-    private static void waitFor(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::getAsBoolean);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    /** Restarts the live run paused at {@code t}. */
-    private void pausedAt(long t) throws Exception {
-        LiveRun run = window.model().liveRun();
-        run.pause();
-        run.reset();
-        run.runTo(t);
-        waitFor(() -> run.snapshot().mode() == LiveRun.Mode.PAUSED && run.snapshot().nowNs() == t
-                && window.model().statusProperty().get() != null && window.model().statusProperty().get().nowNs() == t);
-    }
-
     @Test
     void afterEnterInTheLatencyFieldTwoSwitchesTheStrategy(FxRobot robot) throws Exception {
-        pausedAt(S);
+        LabFixture.liveFromStartTo(window, S);
         TableView<MemberStatus> table = robot.lookup("#memberTable").queryTableView();
         robot.interact(() -> table.getSelectionModel().select(0));
         TextField latency = robot.lookup("#latencyField").queryAs(TextField.class);
@@ -98,7 +81,7 @@ class KeyboardAt720Test {
 
     @Test
     void aRefusedValueKeepsTheFocusInItsField(FxRobot robot) throws Exception {
-        pausedAt(S);
+        LabFixture.liveFromStartTo(window, S);
         TableView<MemberStatus> table = robot.lookup("#memberTable").queryTableView();
         robot.interact(() -> table.getSelectionModel().select(0));
         TextField latency = robot.lookup("#latencyField").queryAs(TextField.class);
@@ -126,7 +109,7 @@ class KeyboardAt720Test {
 
     @Test
     void escapeClearsTheTimelinesSelectionWhereverTheFocusIs(FxRobot robot) throws Exception {
-        pausedAt(9 * S);
+        LabFixture.liveFromStartTo(window, 9 * S);
         TraceEvent.Alert alert = window.model().alerts().getFirst();
         TimelineView timeline = robot.lookup("#timeline").queryAs(TimelineView.class);
         robot.interact(() -> assertThat(timeline.selectAlert(alert)).isTrue());

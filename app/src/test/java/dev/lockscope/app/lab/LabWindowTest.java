@@ -1,5 +1,6 @@
 package dev.lockscope.app.lab;
 
+import static dev.lockscope.app.LabFixture.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lockscope.app.LabFixture;
@@ -17,8 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -34,7 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The lab as a user drives it, on the real window (headless Monocle in CI): the article starts live; the tests
@@ -79,11 +77,6 @@ class LabWindowTest {
     @AfterEach
     void stop(FxRobot robot) {
         robot.interact(() -> window.model().shutdown());
-    }
-
-    private static void waitFor(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::getAsBoolean);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Restarts the live run paused, takes it to {@code t}, and waits until the panels show that instant. */

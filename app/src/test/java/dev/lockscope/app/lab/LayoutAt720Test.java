@@ -1,15 +1,13 @@
 package dev.lockscope.app.lab;
 
+import static dev.lockscope.app.LabFixture.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lockscope.app.LabFixture;
 import dev.lockscope.app.Snapshots;
-import dev.lockscope.run.LiveRun;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.event.Event;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -67,21 +65,6 @@ class LayoutAt720Test {
         robot.interact(() -> window.model().shutdown());
     }
 
-    private static void waitFor(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::getAsBoolean);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    /** Restarts the live run paused at {@code t}: eve reloading, waits in the table, a busy code panel. */
-    private void pausedAt(long t) throws Exception {
-        LiveRun run = window.model().liveRun();
-        run.pause();
-        run.reset();
-        run.runTo(t);
-        waitFor(() -> run.snapshot().mode() == LiveRun.Mode.PAUSED && run.snapshot().nowNs() == t
-                && window.model().statusProperty().get() != null && window.model().statusProperty().get().nowNs() == t);
-    }
-
     /** Every shown {@link Labeled} under {@code root}, with text. */
     private static List<Labeled> labels(Node root) {
         List<Labeled> out = new ArrayList<>();
@@ -126,7 +109,7 @@ class LayoutAt720Test {
     void noToolbarRoomOrStrategyLabelIsCut(FxRobot robot) throws Exception {
         assertThat(window.stage().getWidth()).isEqualTo(1280);
         assertThat(window.stage().getHeight()).isEqualTo(720);
-        pausedAt(12 * S);
+        LabFixture.liveFromStartTo(window, 12 * S);
         Snapshots.write(robot, window.stage().getScene(), "lab-720-paused");
         ToolBar toolbar = robot.lookup("#labToolbar").queryAs(ToolBar.class);
         assertThat(toolbar.lookup(".tool-bar-overflow-button").isVisible()).as("every toolbar item fits").isFalse();
@@ -137,7 +120,7 @@ class LayoutAt720Test {
 
     @Test
     void theTimelinesPictureIsFullSizeWhateverTheWindow(FxRobot robot) throws Exception {
-        pausedAt(12 * S);
+        LabFixture.liveFromStartTo(window, 12 * S);
         dev.lockscope.app.timeline.TimelineView timeline = robot.lookup("#timeline")
                 .queryAs(dev.lockscope.app.timeline.TimelineView.class);
         assertThat(timeline.getWidth()).isLessThan(800); // the window's is small at 1280 × 720
@@ -166,7 +149,7 @@ class LayoutAt720Test {
 
     @Test
     void everyMemberOfTheRoomIsInView(FxRobot robot) throws Exception {
-        pausedAt(12 * S);
+        LabFixture.liveFromStartTo(window, 12 * S);
         Node table = robot.lookup("#memberTable").query();
         Bounds tableBounds = table.localToScene(table.getLayoutBounds());
         Bounds scene = new javafx.geometry.BoundingBox(0, 0, 1280, 720);

@@ -1,13 +1,12 @@
 package dev.lockscope.app.lab;
 
+import static dev.lockscope.app.LabFixture.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lockscope.app.LabFixture;
 import dev.lockscope.run.LiveRun;
 import dev.lockscope.run.MemberStatus;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
@@ -58,11 +57,6 @@ class SelectedRowsTest {
     @AfterEach
     void stop(FxRobot robot) {
         robot.interact(() -> window.model().shutdown());
-    }
-
-    private static void waitFor(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::getAsBoolean);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     static double contrast(Color a, Color b) {

@@ -1,5 +1,6 @@
 package dev.lockscope.app.lesson;
 
+import static dev.lockscope.app.LabFixture.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lockscope.app.LabFixture;
@@ -9,8 +10,6 @@ import dev.lockscope.lesson.BuiltinLessons;
 import dev.lockscope.lesson.Lesson;
 import dev.lockscope.run.Speed;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Presents a built-in lesson in the real window, from the Lessons menu, pressing Next as a teacher would: each
@@ -55,11 +53,6 @@ class LessonPresentationTest {
     @AfterEach
     void stop(FxRobot robot) {
         robot.interact(() -> window.model().shutdown());
-    }
-
-    private static void waitFor(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.lockscope.app.lesson;
 
+import static dev.lockscope.app.LabFixture.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lockscope.app.LabFixture;
@@ -15,9 +16,7 @@ import dev.lockscope.scenario.BuiltinScenarios;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.VBox;
@@ -32,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Presentation mode on a 1280 × 720 projector, with alert pop-ups turned on: every step of every built-in lesson
@@ -64,11 +62,6 @@ class PresentationAt720Test {
     @AfterEach
     void stop(FxRobot robot) {
         robot.interact(() -> window.model().shutdown());
-    }
-
-    private static void waitFor(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private LessonState lesson() {
