@@ -8,11 +8,9 @@ import dev.lockscope.app.timeline.TimelineView;
 import dev.lockscope.event.AlertKind;
 import dev.lockscope.event.TraceEvent;
 import dev.lockscope.interval.IntervalKind;
-import dev.lockscope.run.LiveRun;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -64,24 +62,15 @@ class ChannelLeakLabTest {
         robot.interact(() -> window.model().shutdown());
     }
 
-    private static void waitFor(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::getAsBoolean);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     @Test
     void aLiveRunShowsTheChannelRowAndTheLeakNamingGoroutineAndChannel(FxRobot robot) throws Exception {
         robot.interact(() -> window.opener().openScenario(SAMPLES.resolve("kubernetes6632.json")));
-        waitFor(() -> window.model().scenarioProperty().get() != null
+        LabFixture.waitFor(() -> window.model().scenarioProperty().get() != null
                 && "kubernetes6632".equals(window.model().scenarioProperty().get().name()));
-        LiveRun run = window.model().liveRun();
-        run.pause();
-        run.runTo(300 * MS);
-        waitFor(() -> window.model().statusProperty().get() != null
-                && window.model().statusProperty().get().nowNs() == 300 * MS);
+        LabFixture.liveFromStartTo(window, 300 * MS);
 
         TimelineView timeline = robot.lookup("#timeline").queryAs(TimelineView.class);
-        waitFor(() -> onFx(() -> timeline.isRowVisible("resetChan")));
+        LabFixture.waitFor(() -> onFx(() -> timeline.isRowVisible("resetChan")));
         assertThat(onFx(() -> timeline.isRowVisible("closeChan"))).isTrue();
         assertThat(onFx(() -> timeline.isRowVisible("writeLock"))).isTrue();
         assertLeakListed(robot);
@@ -90,10 +79,10 @@ class ChannelLeakLabTest {
     @Test
     void theReplayedTraceShowsTheSameAndTheAlertTellsTheChainAcrossChannelAndLock(FxRobot robot) throws Exception {
         robot.interact(() -> window.opener().openTrace(SAMPLES.resolve("kubernetes6632.jsonl.gz")));
-        waitFor(() -> window.model().sourceProperty().get() == LabModel.Source.REPLAY
+        LabFixture.waitFor(() -> window.model().sourceProperty().get() == LabModel.Source.REPLAY
                 && window.model().statusProperty().get().nowNs() >= 300 * MS);
         TimelineView timeline = robot.lookup("#timeline").queryAs(TimelineView.class);
-        waitFor(() -> onFx(() -> timeline.isRowVisible("resetChan")));
+        LabFixture.waitFor(() -> onFx(() -> timeline.isRowVisible("resetChan")));
         assertLeakListed(robot);
 
         TraceEvent.Alert leak = window.model().alerts().stream().filter(a -> a.kind() == AlertKind.LEAK)
