@@ -48,8 +48,11 @@ final class Selections {
         long last = Math.max(start, view.endOrNow(id) - 1);
         long t = Math.clamp(at, start, last);
         int g = view.intervalGoroutine(id);
-        // A wait on primitives names them where a lock wait names its lock: one id space, "resetChan" or "ch, done".
-        int lock = kind.isPrimWait() || kind == IntervalKind.BUFFERED ? view.intervalPrim(id) : view.intervalLock(id);
+        // A wait on primitives names them where a lock wait names its lock (one id space): "resetChan (unbuffered
+        // chan)", or a select's "ch (chan, cap 1), done (context)".
+        boolean onPrims = kind.isPrimWait() || kind == IntervalKind.BUFFERED;
+        int lock = onPrims ? view.intervalPrim(id) : view.intervalLock(id);
+        String lockName = onPrims ? primNames(id) : lock >= 0 ? catalog.lockName(lock) : null;
         Mode mode = null;
         Site site = null;
         String member = null;
@@ -103,13 +106,8 @@ final class Selections {
         } else if (chains && kind.isHold()) {
             queued = queuedBehind(g, start, view.endOrNow(id));
         }
-        TimelineSelection selection = new TimelineSelection(kind, id, start, end, t, party(g), lock,
-                lock >= 0 ? catalog.lockName(lock) : null, mode, site == null ? null : site.label(), member, direct,
-                chain, roots, queued, null, List.of());
-        if (lock >= 0 && lock != view.intervalLock(id)) {
-            selection = new TimelineSelection(kind, id, start, end, t, party(g), lock, primNames(id), null,
-                    site == null ? null : site.label(), null, direct, chain, roots, queued, null, List.of());
-        }
+        TimelineSelection selection = new TimelineSelection(kind, id, start, end, t, party(g), lock, lockName, mode,
+                site == null ? null : site.label(), member, direct, chain, roots, queued, null, List.of());
         return chains ? selection.withStory(caption(selection)) : selection;
     }
 
