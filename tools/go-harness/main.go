@@ -1,7 +1,9 @@
-// Command go-harness runs a Lockscope room scenario on the real Go runtime: real goroutines, a real
-// sync.RWMutex guarding the member list, time.Sleep for each send. It prints per-operation wait/hold figures
-// in the shape of Lockscope's summary JSON, so that the simulator's virtual-time figures can be checked
-// against what Go actually does.
+// Command go-harness runs a Lockscope scenario on the real Go runtime. A room: real goroutines, a real
+// sync.RWMutex guarding the member list, time.Sleep for each send. A script (a documented subset of the
+// format): each script goroutine a real goroutine, interpreting its steps with real channels, select, locks,
+// WaitGroups, Conds, time.Sleep and time.After. It prints per-operation wait/hold figures in the shape of
+// Lockscope's summary JSON, so that the simulator's virtual-time figures can be checked against what Go
+// actually does.
 //
 // Usage:
 //
@@ -25,7 +27,7 @@ func main() {
 func run(args []string) error {
 	fs := flag.NewFlagSet("go-harness", flag.ContinueOnError)
 	scale := fs.Float64("scale", 1, "multiplies every scenario time (1 = real milliseconds); figures are reported in scenario ms")
-	listOps := fs.Bool("ops", false, "also list every lock operation (request, acquire, release in scenario ms) on stderr")
+	listOps := fs.Bool("ops", false, "also list every lock operation (request, acquire, release in scenario ms) on stderr; for a script, every wait and hold")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: go-harness SCENARIO.json [-scale 1.0] [-ops]")
 		fs.PrintDefaults()
@@ -49,6 +51,13 @@ func run(args []string) error {
 	if !(*scale > 0) {
 		return fmt.Errorf("-scale must be > 0, got %v", *scale)
 	}
+	kind, data, err := scenarioKind(path)
+	if err != nil {
+		return err
+	}
+	if kind == "script" {
+		return runScriptFile(path, data, *scale, *listOps)
+	}
 	sc, err := loadScenario(path)
 	if err != nil {
 		return err
@@ -65,4 +74,21 @@ func run(args []string) error {
 	}
 	fmt.Println(string(out))
 	return nil
+}
+
+func runScriptFile(path string, data []byte, scale float64, listWaits bool) error {
+	s, err := loadScript(path, data)
+	if err != nil {
+		return err
+	}
+	r := newScriptRun(s, scale)
+	summary, end := r.run()
+	if listWaits {
+		r.rec.listWaits(os.Stderr, s, end, scale)
+	}
+	// Site labels hold Go code ("ch <- 1"): no HTML escaping of < and >.
+	enc := json.NewEncoder(os.Stdout)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(summary)
 }

@@ -42,12 +42,11 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        // Checked for every trace: a simulated one keeps its own alerts, but the detectors are configured all the same.
+        checkThreshold("--wait-ms", waitMs);
+        checkThreshold("--hold-ms", holdMs);
         TraceFile.Header header = TraceReader.readHeader(trace);
         if (!header.isSimulated()) {
-            if (waitMs < 0 || holdMs < 0 || waitMs > MAX_THRESHOLD_MS || holdMs > MAX_THRESHOLD_MS) {
-                throw new InputException("command line", 0, waitMs < 0 || waitMs > MAX_THRESHOLD_MS ? "--wait-ms"
-                        : "--hold-ms", "expected a number of milliseconds from 0 to " + MAX_THRESHOLD_MS);
-            }
             out.println("Alerts computed by Lockscope's detectors (a wait or hold alerts past " + waitMs + " ms / "
                     + holdMs + " ms): " + header.name(trace) + " was produced by " + header.producer() + ".");
             out.println();
@@ -71,5 +70,12 @@ final class CheckCommand implements Callable<Integer> {
         }
         out.println(line);
         return 0;
+    }
+
+    private static void checkThreshold(String option, long ms) throws InputException {
+        if (ms < 0 || ms > MAX_THRESHOLD_MS) {
+            throw new InputException("command line", 0, option, "expected a number of milliseconds from 0 to "
+                    + MAX_THRESHOLD_MS + ", got " + ms);
+        }
     }
 }

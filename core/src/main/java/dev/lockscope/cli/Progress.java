@@ -20,7 +20,7 @@ final class Progress {
     private final long start = System.nanoTime();
     private long drawnAt = start - 10 * REDRAW_NS;
     private int drawnPercent = -1;
-    private boolean drawn;
+    private long drawnDone = -1;
 
     /**
      * @param total  the amount of work (runs, virtual nanoseconds)
@@ -39,27 +39,42 @@ final class Progress {
             return;
         }
         long now = System.nanoTime();
-        int percent = (int) Math.min(100, 100.0 * done / total);
+        int percent = percent(done);
         boolean changed = percent != drawnPercent;
         boolean due = now - drawnAt >= REDRAW_NS && (changed || now - drawnAt >= 10 * REDRAW_NS);
         if (!due && !(done >= total && changed)) {
             return; // at most ten redraws a second, and one a second for the clock alone; the last one always
         }
-        drawnAt = now;
-        drawnPercent = percent;
-        drawn = true;
-        int filled = percent * WIDTH / 100;
-        err.printf("\r[%s%s] %3d%%  %s  %.1f s", "=".repeat(filled), " ".repeat(WIDTH - filled), percent,
-                counts.apply(done), (now - start) / 1e9);
+        draw(done, now);
+    }
+
+    /**
+     * Draws the final figures, {@code done} out of the total (the total when the work completed, where it stopped
+     * otherwise), whatever the redraw rate, and ends the bar's line so that what follows starts on a line of its
+     * own. Without it a run redrawn every few thousand instants would end its bar short of 100%.
+     */
+    synchronized void finish(long done) {
+        if (!shown) {
+            return;
+        }
+        if (done != drawnDone) {
+            draw(done, System.nanoTime());
+        }
+        err.println();
         err.flush();
     }
 
-    /** Ends the bar's line, so that what follows starts on a line of its own. */
-    synchronized void finish() {
-        if (drawn) {
-            err.println();
-            err.flush();
-            drawn = false;
-        }
+    private int percent(long done) {
+        return (int) Math.min(100, 100.0 * done / total);
+    }
+
+    private void draw(long done, long now) {
+        drawnAt = now;
+        drawnPercent = percent(done);
+        drawnDone = done;
+        int filled = drawnPercent * WIDTH / 100;
+        err.printf("\r[%s%s] %3d%%  %s  %.1f s", "=".repeat(filled), " ".repeat(WIDTH - filled), drawnPercent,
+                counts.apply(done), (now - start) / 1e9);
+        err.flush();
     }
 }

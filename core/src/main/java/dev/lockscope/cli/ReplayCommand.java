@@ -38,22 +38,21 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Progress[] progress = new Progress[1];
         CommandWatch[] watch = new CommandWatch[1];
         main.stop().onStop(() -> { }); // the re-run polls the signal between instants
-        ReplayVerification.Outcome r;
+        ReplayVerification.Outcome outcome = null;
         try {
-            r = ReplayVerification.verify(trace, end -> {
-                progress[0] = CommandWatch.progress(spec.commandLine().getErr(), progressOption.shown(), end);
-                watch[0] = new CommandWatch(main.stop(), progress[0]);
+            outcome = ReplayVerification.verify(trace, end -> {
+                watch[0] = new CommandWatch(main.stop(), spec.commandLine().getErr(), progressOption.shown(), end);
                 return watch[0];
             });
         } finally {
             main.stop().onStop(null);
-            if (progress[0] != null) {
-                progress[0].finish();
+            if (watch[0] != null) {
+                watch[0].finish(outcome != null && outcome.identical()); // else where it stopped or differed
             }
         }
+        ReplayVerification.Outcome r = outcome;
         if (r.stopped()) {
             spec.commandLine().getErr().println("lockscope: stopped at " + Millis.exact(watch[0].now()) + " ms of "
                     + Millis.exact(r.endNs()) + " ms virtual; " + (r.lines() == 0 ? "nothing was compared"

@@ -73,22 +73,21 @@ final class RunCommand implements Callable<Integer> {
                     writer.finish();
                 }
             };
-            Progress progress = CommandWatch.progress(spec.commandLine().getErr(), progressOption.shown(),
+            CommandWatch watch = new CommandWatch(main.stop(), spec.commandLine().getErr(), progressOption.shown(),
                     s.durationNs());
-            CommandWatch watch = new CommandWatch(main.stop(), progress);
             main.stop().onStop(() -> { }); // the run polls the signal between instants
             boolean complete;
             try {
                 complete = Simulation.start(s, sink).runToEnd(watch);
             } catch (UncheckedIOException e) {
                 if (e.getCause() instanceof TraceTooLongException tooLong) { // the scenario is too big for a trace
-                    progress.finish();
+                    watch.finish(false);
                     throw new InputException(scenario, 0, "", tooLong.getMessage()
                             + "; shorten durationMs, or run without --out");
                 }
                 throw e;
             }
-            progress.finish();
+            watch.finish(complete);
             if (!complete) {
                 if (writer != null) {
                     writer.finish(); // what was recorded, without the end event

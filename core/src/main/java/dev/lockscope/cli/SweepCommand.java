@@ -75,7 +75,7 @@ final class SweepCommand implements Callable<Integer> {
             main.stop().onStop(null);
             Thread.interrupted(); // a late wake-up must not break the file written next
         }
-        progress.finish();
+        progress.finish(done.get());
         if (rows == null || main.stop().requested()) {
             spec.commandLine().getErr().println("lockscope: stopped after " + done.get() + " of " + total
                     + " runs; nothing was written");

@@ -222,6 +222,11 @@ public final class LiveState implements EventSink {
 
         @Override
         public void opened(IntervalKind kind, int gid, int key, long start, long plannedEnd, int tag) {
+            if (kind == IntervalKind.BUFFERED) {
+                // A channel's, not a goroutine's; its sender may be goroutine 0 (a timer), which must not get a
+                // placeholder state: it would be listed among the goroutines, alive forever.
+                return;
+            }
             GoroutineState g = goroutine(gid);
             switch (kind) {
                 case CHAN_SEND, CHAN_RECV, SELECT, WG_WAIT, COND_WAIT, ONCE_WAIT -> {

@@ -1,6 +1,8 @@
 package dev.lockscope.io;
 
 import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -31,10 +33,17 @@ import java.util.regex.Pattern;
  *       in the target's directory, {@code .NAME.PID.RANDOM.tmp}, which is renamed over the target
  *       ({@code ATOMIC_MOVE}) only when the content is complete. Readers see the old file or the whole new one;
  *       a failure (bad input half-way, a full disk) leaves the target untouched and removes the temporary
- *       file. A symbolic link is followed: the file it points to is replaced and the link stays.</li>
+ *       file. A symbolic link is followed: the file it points to is replaced (or created, if the link dangles)
+ *       and the link stays ({@link #replacedFile}).</li>
  *   <li><b>Anything else that exists</b> (a device such as {@code /dev/null}, a FIFO, a terminal,
  *       {@code /dev/stdout}) is written directly, never replaced: renaming a file over {@code /dev/full} would
  *       turn the device into a plain file. Such output is not atomic.</li>
+ *   <li><b>Open descriptors</b> ({@code /dev/stdout}, {@code /dev/stderr}, {@code /dev/fd/N},
+ *       {@code /proc/self/fd/N}) are written through, even when the shell pointed them at a regular file: the
+ *       file is never replaced, so {@code --out /dev/stdout >> all.csv} appends to {@code all.csv} and
+ *       {@code > out.csv} keeps what the command prints after the content. Standard output and error are written
+ *       through the process's own descriptors (the shell's offset and append mode hold), other descriptors
+ *       appending.</li>
  *   <li><b>Permissions</b>: the temporary file is created like any new file, so the result gets the
  *       process's umask (0644 under the usual 022), the same for every command.</li>
  *   <li><b>Leftovers</b>: a temporary file is deleted when the JVM shuts down (normal exit, Ctrl-C, SIGTERM;
@@ -53,6 +62,12 @@ public final class AtomicOutput {
     /** How much later than a temporary file's last write its writer's id may have been reused. */
     private static final Duration CLOCK_SLACK = Duration.ofSeconds(1);
     private static final Pattern TEMP_MIDDLE = Pattern.compile("(\\d+)\\.[0-9a-f]{16}");
+    /** A path that names an open descriptor of a process, not a file of its own. */
+    private static final Pattern DESCRIPTOR = Pattern.compile("/(?:dev|proc/(self|thread-self|\\d+))/fd/(\\d+)");
+    /** What {@link #descriptor} answers for another process's descriptor: written by opening it, appending. */
+    private static final int FOREIGN = Integer.MAX_VALUE;
+    /** How many symbolic links {@link #descriptor} follows looking for one ({@code /dev/stdout} needs one). */
+    private static final int MAX_LINKS = 8;
 
     private AtomicOutput() {}
 
@@ -79,14 +94,18 @@ public final class AtomicOutput {
      * without committing abandons the content and leaves the target as it was.
      */
     public static Pending open(Path target) throws IOException {
-        Path file = followLink(target);
+        int descriptor = descriptor(target);
+        if (descriptor >= 0 && Files.isRegularFile(target)) {
+            return throughDescriptor(target, descriptor);
+        }
+        Path file = replacedFile(target);
         if (Files.isDirectory(file)) {
             throw new FileSystemException(target.toString(), null, "is a directory");
         }
         if (Files.exists(file) && !Files.isRegularFile(file)) {
             try {
                 return new Pending(target, null, FileChannel.open(file, StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING), null);
+                        StandardOpenOption.TRUNCATE_EXISTING), null, true);
             } catch (IOException e) {
                 throw named(target, e);
             }
@@ -105,7 +124,7 @@ public final class AtomicOutput {
         }
         try {
             temp.toFile().deleteOnExit();
-            return new Pending(target, temp, channel, channel.tryLock());
+            return new Pending(target, temp, channel, channel.tryLock(), true);
         } catch (IOException | RuntimeException e) {
             channel.close();
             Files.deleteIfExists(temp);
@@ -114,6 +133,56 @@ public final class AtomicOutput {
             }
             throw (RuntimeException) e;
         }
+    }
+
+    /**
+     * Whether {@code target} is written where it is rather than replaced (see the class comment): something that
+     * exists and is not a regular file (a device, a FIFO), or an open descriptor such as {@code /dev/stdout}.
+     */
+    public static boolean writesInPlace(Path target) {
+        return Files.exists(target) && (!Files.isRegularFile(target) || descriptor(target) >= 0);
+    }
+
+    /** A regular file reached through an open descriptor: written through it, never replaced. */
+    private static Pending throughDescriptor(Path target, int descriptor) throws IOException {
+        try {
+            if (descriptor == 1 || descriptor == 2) {
+                // This process's own stream, not a new opening of its file: the shell's offset and append mode hold.
+                @SuppressWarnings("resource") // the channel must not close the process's standard stream
+                FileChannel channel = new FileOutputStream(descriptor == 1 ? FileDescriptor.out : FileDescriptor.err)
+                        .getChannel();
+                return new Pending(target, null, channel, null, false);
+            }
+            return new Pending(target, null, FileChannel.open(target, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND), null, true);
+        } catch (IOException e) {
+            throw named(target, e);
+        }
+    }
+
+    /**
+     * The number of this process's descriptor that {@code target} names ({@code /dev/stdout} is a link to
+     * {@code /proc/self/fd/1}), {@link #FOREIGN} for another process's, or -1 when it names a file of its own.
+     */
+    private static int descriptor(Path target) {
+        Path path = target.toAbsolutePath().normalize();
+        try {
+            for (int links = 0; links <= MAX_LINKS; links++) {
+                Matcher m = DESCRIPTOR.matcher(path.toString());
+                if (m.matches()) {
+                    boolean own = m.group(1) == null || !Character.isDigit(m.group(1).charAt(0))
+                            || m.group(1).equals(Long.toString(ProcessHandle.current().pid()));
+                    return own && m.group(2).length() < 10 ? Integer.parseInt(m.group(2)) : FOREIGN;
+                }
+                if (!Files.isSymbolicLink(path)) {
+                    return -1;
+                }
+                path = path.resolveSibling(Files.readSymbolicLink(path)).normalize();
+            }
+        } catch (IOException | RuntimeException e) {
+            // Unreadable link: not a descriptor we can tell; the write reports any real problem.
+        }
+        return -1;
     }
 
     /**
@@ -126,13 +195,16 @@ public final class AtomicOutput {
         private final FileChannel channel;
         private final FileLock lock;
         private final OutputStream stream;
+        /** False for this process's standard output or error, which stay open for what the command prints. */
+        private final boolean closes;
         private boolean done;
 
-        private Pending(Path target, Path temp, FileChannel channel, FileLock lock) {
+        private Pending(Path target, Path temp, FileChannel channel, FileLock lock, boolean closes) {
             this.target = target;
             this.temp = temp;
             this.channel = channel;
             this.lock = lock;
+            this.closes = closes;
             this.stream = new NamedStream(target, new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER));
         }
 
@@ -158,11 +230,13 @@ public final class AtomicOutput {
             try {
                 if (temp != null) {
                     // Renamed while still locked, so that no other writer's clean-up can take it for stale.
-                    Files.move(temp, followLink(target), StandardCopyOption.ATOMIC_MOVE,
+                    Files.move(temp, replacedFile(target), StandardCopyOption.ATOMIC_MOVE,
                             StandardCopyOption.REPLACE_EXISTING);
                 }
                 done = true;
-                channel.close();
+                if (closes) {
+                    channel.close();
+                }
             } catch (IOException e) {
                 throw named(target, e);
             } finally {
@@ -183,7 +257,9 @@ public final class AtomicOutput {
                 if (lock != null && lock.isValid()) {
                     lock.release();
                 }
-                channel.close();
+                if (closes) {
+                    channel.close();
+                }
             } catch (IOException e) {
                 // The content is being given up; a failure to close it changes nothing for the caller.
             }
@@ -250,15 +326,27 @@ public final class AtomicOutput {
         return named;
     }
 
-    /** The file a symbolic link points to, when it exists; otherwise {@code target} itself. */
-    private static Path followLink(Path target) {
+    /**
+     * The file that writing {@code target} replaces or creates: where a symbolic link points, through a chain of
+     * links and also when that file does not exist yet (as a shell's {@code >} creates it), so that the link stays;
+     * otherwise {@code target} itself.
+     */
+    public static Path replacedFile(Path target) {
         if (!Files.isSymbolicLink(target)) {
             return target;
         }
         try {
             return target.toRealPath();
         } catch (IOException dangling) {
-            return target;
+            Path file = target.toAbsolutePath();
+            try {
+                for (int links = 0; links < MAX_LINKS && Files.isSymbolicLink(file); links++) {
+                    file = file.resolveSibling(Files.readSymbolicLink(file)).normalize();
+                }
+            } catch (IOException unreadable) {
+                return target;
+            }
+            return Files.isSymbolicLink(file) ? target : file; // a loop of links: the write reports it
         }
     }
 

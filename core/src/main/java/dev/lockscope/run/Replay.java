@@ -26,6 +26,11 @@ public final class Replay {
 
         /** The time of the recording's {@code End} event; asked once {@link #nextLiveCommand} has returned null. */
         long endNs() throws InputException;
+
+        /** The file's line of the command {@link #nextLiveCommand} returned last, for errors; 0 when unknown. */
+        default int line() {
+            return 0;
+        }
     }
 
     /**
@@ -82,8 +87,8 @@ public final class Replay {
                 return false;
             }
             if (sim.isEnded() || c.time() < sim.now() || c.time() > sim.nextTime() || sim.steps() != c.step()) {
-                throw new InputException(source, 0, "command", "the live command recorded at step " + c.step()
-                        + ", t=" + Millis.exact(c.time()) + " ms does not fit the re-run, which is at step "
+                throw new InputException(source, recording.line(), "command", "the live command recorded at step "
+                        + c.step() + ", t=" + Millis.exact(c.time()) + " ms does not fit the re-run, which is at step "
                         + sim.steps() + ", t=" + Millis.exact(sim.now()) + " ms there (next event at "
                         + Millis.exact(sim.nextTime()) + " ms): was the trace edited?");
             }

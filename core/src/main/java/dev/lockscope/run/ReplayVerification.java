@@ -125,5 +125,10 @@ public final class ReplayVerification {
         public long endNs() {
             return lastTime;
         }
+
+        @Override
+        public int line() {
+            return cursor.line();
+        }
     }
 }

@@ -161,7 +161,10 @@ final class ScriptCompiler {
         final Map<Ref, Integer> captureIndex = new HashMap<>();
         Map<String, Entry> scope = new HashMap<>();
         final List<Map<String, Entry>> outer = new ArrayList<>();
+        /** Func literals so far: Go names them FUNCTION.func1, .func2, ... in order. */
         int closures;
+        /** Deferred calls so far: not func literals, so counted apart and never shifting the closures' names. */
+        int defers;
 
         Ctx(Fn fn, Ctx enclosing, Listing listing) {
             this.fn = fn;
@@ -464,7 +467,7 @@ final class ScriptCompiler {
                 }
                 case Stmt.Defer d -> {
                     // A deferred statement is a closure that captures by value: Go evaluates its arguments now.
-                    Fn c = fn(fn.name + ".defer" + ++closures, 0, new ArrayList<>(), true);
+                    Fn c = fn(fn.name + ".defer" + ++defers, 0, new ArrayList<>(), true);
                     Ctx ctx = new Ctx(c, this, listing);
                     ctx.stmt(d.stmt(), site, depth);
                     ctx.code.add(new Op.Return());

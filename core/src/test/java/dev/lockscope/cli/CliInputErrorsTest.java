@@ -2,11 +2,14 @@ package dev.lockscope.cli;
 
 import static dev.lockscope.cli.CliTest.cli;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -90,9 +93,57 @@ class CliInputErrorsTest {
         CliTest.Result r = cli("replay", trace.toString());
 
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).startsWith("lockscope: " + trace + ": command: the live command recorded at step "
-                + "99999999999, t=100 ms does not fit the re-run, which is at step ")
+        assertThat(r.out()).isEmpty();
+        int line = lines.size() - 1; // the command's, just before the end event's
+        assertThat(r.err()).startsWith("lockscope: " + trace + ":" + line + ": command: the live command recorded at "
+                + "step 99999999999, t=100 ms does not fit the re-run, which is at step ")
                 .endsWith(" (next event at 100 ms): was the trace edited?\n");
+
+        // A step the re-run reaches, at a time it does not: step 2 is at 0 ms, and the next event at 20 ms.
+        lines.set(line - 1, "{\"t\":50000000,\"e\":\"command\",\"step\":2,\"live\":true,"
+                + "\"command\":{\"set\":{\"strategy\":\"snapshot\"}}}");
+        Files.write(trace, lines);
+        assertBadInput(cli("replay", trace.toString()), "lockscope: " + trace + ":" + line + ": command: the live "
+                + "command recorded at step 2, t=50 ms does not fit the re-run, which is at step 2, t=0 ms there (next "
+                + "event at 20 ms): was the trace edited?");
+    }
+
+    @Test
+    void aFileThatCannotBeReadSaysWhy() throws IOException {
+        Path scenario = write("locked.json", "{\"name\": \"locked\", \"durationMs\": 100}");
+        Path sweep = write("locked-sweep.json", "{\"name\": \"s\", \"scenario\": \"hand-example\"}");
+        Path trace = dir.resolve("locked.jsonl");
+        assertThat(cli("run", "hand-example", "--duration", "100", "--out", trace.toString()).code()).isZero();
+        Path readOnly = Files.createDirectory(dir.resolve("read-only"));
+        for (Path p : new Path[] {scenario, sweep, trace}) {
+            Files.setPosixFilePermissions(p, Set.of());
+        }
+        Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
+        // Root reads and writes whatever the permissions say (CAP_DAC_OVERRIDE): FileProblemTest has the wording then.
+        assumeFalse(Files.isReadable(scenario), "running as root");
+
+        assertBadInput(cli("run", scenario.toString()), "lockscope: " + scenario + ": cannot read: permission denied");
+        assertBadInput(cli("sweep", sweep.toString(), "--out", dir.resolve("s.csv").toString()), "lockscope: " + sweep
+                + ": cannot read: permission denied");
+        assertBadInput(cli("stats", trace.toString()), "lockscope: " + trace + ": cannot read: permission denied");
+        assertBadInput(cli("run", "hand-example", "--out", readOnly.resolve("t.jsonl").toString()), "lockscope: "
+                + "command line: --out: cannot write in directory " + readOnly + ": permission denied");
+    }
+
+    @Test
+    void checkThresholdsAreBadInputForEveryTrace() throws IOException {
+        Path trace = dir.resolve("t.jsonl"); // simulated: its alerts are in the file, the thresholds still checked
+        assertThat(cli("run", "hand-example", "--duration", "100", "--out", trace.toString()).code()).isZero();
+        assertBadInput(cli("check", trace.toString(), "--wait-ms", "-1"),
+                "lockscope: command line: --wait-ms: expected a number of milliseconds from 0 to 86400000, got -1");
+        assertBadInput(cli("check", trace.toString(), "--hold-ms", "86400001"),
+                "lockscope: command line: --hold-ms: expected a number of milliseconds from 0 to 86400000, got 86400001");
+    }
+
+    @Test
+    void anEmptyOutIsNotADirectory() {
+        assertBadInput(cli("run", "hand-example", "--out", ""), "lockscope: command line: --out: expected a file name, "
+                + "got \"\"");
     }
 
     @Test

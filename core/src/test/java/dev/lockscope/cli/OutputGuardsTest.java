@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,6 +85,14 @@ class OutputGuardsTest {
     }
 
     @Test
+    void aDanglingLinksDirectoryIsTheOneChecked() throws IOException {
+        Path link = Files.createSymbolicLink(dir.resolve("out.jsonl"), dir.resolve("none").resolve("t.jsonl"));
+        assertRefused(cli("run", scenario.toString(), "--out", link.toString()),
+                "lockscope: command line: --out: directory " + dir.resolve("none") + " does not exist");
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+    }
+
+    @Test
     void everyOutputHasTheUmasksPermissions() throws IOException {
         String umask = PosixFilePermissions.toString(Files.getPosixFilePermissions(Files.createFile(
                 dir.resolve("reference"))));
@@ -90,7 +100,9 @@ class OutputGuardsTest {
         Path export = dir.resolve("e.json");
         assertThat(cli("sweep", sweep.toString(), "--out", csv.toString()).code()).isZero();
         assertThat(cli("export", trace.toString(), "--format", "perfetto", "--out", export.toString()).code()).isZero();
-        for (Path out : new Path[] {trace, csv, export}) {
+        Path derived = dir.resolve("d.json");
+        assertThat(cli("derive", trace.toString(), "--out", derived.toString()).code()).isZero();
+        for (Path out : new Path[] {trace, csv, export, derived}) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).as(out.toString())
                     .isEqualTo(umask);
         }
@@ -113,6 +125,57 @@ class OutputGuardsTest {
         assertThat(cli("export", trace.toString(), "--format", "csv", "--out", fifo.toString()).code()).isZero();
         assertThat(read.get()).startsWith("row,kind,start_ms,end_ms,");
         assertThat(Files.readAttributes(fifo, PosixFileAttributes.class).isOther()).isTrue();
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        }
+    }
+
+    @Test
+    void aWriteFailureHalfWayNamesOutAndLeavesNoTemporaryFile() throws Exception {
+        // A child JVM whose files may not grow past 100 blocks of 512 bytes (ulimit -f): the trace's temporary file
+        // fails half-way with EFBIG, as a full disk would with ENOSPC (the JVM ignores SIGXFSZ, so write fails).
+        Path out = dir.resolve("big.jsonl");
+        Path err = dir.resolve("child.err");
+        List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", "ulimit -f 100; exec \"$@\"", "sh"));
+        command.addAll(lockscope("run", "article", "--duration", "600000", "--out", out.toString()));
+        Process child = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(err.toFile()).start();
+
+        assertThat(child.waitFor()).isEqualTo(1);
+        assertThat(Files.readString(err)).isEqualTo("lockscope: " + out + ": cannot write: file too large\n");
+        assertThat(out).doesNotExist();
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        }
+    }
+
+    /** The command line of a child JVM running lockscope with the tests' class path. */
+    private static List<String> lockscope(String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-XX:-UsePerfData", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    @Test
+    void stdoutRedirectedToAFileIsWrittenThroughNotReplaced() throws Exception {
+        // What the shell's ">> all.csv" and "> run.txt" do to a child; a rename would have replaced all.csv.
+        Path reference = dir.resolve("reference.csv");
+        CliTest.Result exported = cli("export", trace.toString(), "--format", "csv", "--out", reference.toString());
+        Path all = Files.writeString(dir.resolve("all.csv"), "previous content\n");
+        Process append = new ProcessBuilder(lockscope("export", trace.toString(), "--format", "csv", "--out",
+                "/dev/stdout")).redirectOutput(ProcessBuilder.Redirect.appendTo(all.toFile())).start();
+        assertThat(append.waitFor()).isZero();
+        assertThat(Files.readString(all)).isEqualTo("previous content\n" + Files.readString(reference)
+                + exported.out().replace(reference.toString(), "/dev/stdout"));
+
+        Path referenceTrace = dir.resolve("reference.jsonl");
+        CliTest.Result ran = cli("run", scenario.toString(), "--out", referenceTrace.toString());
+        Path both = dir.resolve("run.txt");
+        Process run = new ProcessBuilder(lockscope("run", scenario.toString(), "--out", "/dev/stdout"))
+                .redirectOutput(both.toFile()).start();
+        assertThat(run.waitFor()).isZero();
+        assertThat(Files.readString(both)).isEqualTo(Files.readString(referenceTrace) + ran.out());
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
         }

@@ -406,7 +406,7 @@ class GoBenchMutexKernelsTest {
         while (m.find()) {
             rows.add(m.group(1));
         }
-        assertThat(files).hasSize(21);
+        assertThat(files).hasSize(21 + GoBenchChannelKernelsTest.KERNELS);
         assertThat(rows).isEqualTo(files);
     }
 

@@ -160,6 +160,33 @@ class PrimitiveDetectorsTest {
     }
 
     @Test
+    void aTimerThatFiresIntoAnAbandonedTimeAfterIsNoGoroutineOfTheDump() throws Exception {
+        // main's select takes ch at 0 ms; its time.After timer still fires at 10 ms, into that channel's buffer, as
+        // goroutine 0 (the runtime's timer). main waits on block, which nobody may send on, from 0 ms: a leak at
+        // once; at 10 ms no timer is left. The dump and the alert's goroutines are main alone: an id 0 there would
+        // also make the trace unreadable (goroutine ids in an alert are >= 1).
+        Recorder r = run(HEAD + """
+                 "chans": [{"name": "ch", "cap": 1}, {"name": "block"}],
+                 "goroutines": [{"name": "main", "steps": [
+                    "ch <- 1",
+                    {"select": [{"case": "<-ch"}, {"case": "<-time.After(10 * time.Millisecond)"}]},
+                    "<-block"]}]}
+                """);
+
+        assertThat(alerts(r)).containsExactly(
+                "0 leak: main is blocked forever in chan receive on block: nobody can send on block or close it",
+                "10 global-deadlock: all goroutines are asleep - deadlock! (1 goroutine)",
+                "1000 long-wait: main has been blocked 1000 ms in chan receive on block, and nobody can complete it");
+        TraceEvent.Alert dead = alert(r, AlertKind.GLOBAL_DEADLOCK);
+        assertThat(dead.goroutines()).containsExactly(1);
+        assertThat(dead.report()).isEqualTo("""
+                fatal error: all goroutines are asleep - deadlock!
+
+                goroutine 1 [chan receive]:
+                main at main #6: <-block, since 0 ms, on block""");
+    }
+
+    @Test
     void aHandOffInTimeRaisesNothing() throws Exception {
         Recorder r = run(HEAD + """
                  "chans": [{"name": "ch"}], "waitgroups": [{"name": "wg"}],

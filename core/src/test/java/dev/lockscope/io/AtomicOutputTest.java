@@ -88,6 +88,44 @@ class AtomicOutputTest {
     }
 
     @Test
+    void aRegularFileBehindAnOpenDescriptorIsAppendedToNotReplaced() throws Exception {
+        Path file = Files.writeString(dir.resolve("log.csv"), "old\n");
+        Object inode = Files.readAttributes(file, PosixFileAttributes.class).fileKey();
+        try (FileChannel open = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            Path descriptor;
+            try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+                String real = file.toRealPath().toString();
+                descriptor = fds.filter(fd -> real.equals(readLink(fd))).findFirst().orElseThrow();
+            }
+            assertThat(AtomicOutput.writesInPlace(descriptor)).isTrue();
+            write(descriptor, "new\n");
+        }
+
+        // Another process's descriptor, as /proc shows it, is opened and appended to.
+        Process other = new ProcessBuilder("sleep", "600").redirectOutput(ProcessBuilder.Redirect.appendTo(file.toFile()))
+                .start();
+        try {
+            write(Path.of("/proc", Long.toString(other.pid()), "fd", "1"), "theirs\n");
+        } finally {
+            other.destroy();
+        }
+
+        assertThat(Files.readString(file)).isEqualTo("old\nnew\ntheirs\n");
+        assertThat(Files.readAttributes(file, PosixFileAttributes.class).fileKey()).as("the same file").isEqualTo(inode);
+        assertThat(files()).containsExactly("log.csv");
+        assertThat(AtomicOutput.writesInPlace(file)).isFalse();
+        assertThat(AtomicOutput.writesInPlace(Path.of("/dev/null"))).isTrue();
+    }
+
+    private static String readLink(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException gone) {
+            return "";
+        }
+    }
+
+    @Test
     void aSymbolicLinkStaysAndTheFileItPointsToIsReplaced() throws Exception {
         Path real = Files.writeString(dir.resolve("real.csv"), "old\n");
         Path link = Files.createSymbolicLink(dir.resolve("link.csv"), real.getFileName());
@@ -96,6 +134,18 @@ class AtomicOutputTest {
         assertThat(Files.isSymbolicLink(link)).isTrue();
         assertThat(Files.readString(real)).isEqualTo("new\n");
         assertThat(files()).containsExactly("link.csv", "real.csv");
+    }
+
+    @Test
+    void aDanglingLinkStaysAndTheFileItNamesIsCreated() throws Exception {
+        Path link = Files.createSymbolicLink(dir.resolve("link.csv"), Path.of("new.csv"));
+        Path chain = Files.createSymbolicLink(dir.resolve("chain.csv"), link.getFileName());
+        write(chain, "made\n");
+
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.isSymbolicLink(chain)).isTrue();
+        assertThat(Files.readString(dir.resolve("new.csv"))).isEqualTo("made\n");
+        assertThat(files()).containsExactly("chain.csv", "link.csv", "new.csv");
     }
 
     @Test

@@ -35,7 +35,7 @@ class BuiltinLessonsTest {
     @Test
     void everyBuiltInLessonLoads() {
         assertThat(BuiltinLessons.list()).extracting(BuiltinLessons.Entry::name)
-                .containsExactly("article", "writer-preference", "lock-order", "recursive-rlock");
+                .containsExactly("article", "writer-preference", "lock-order", "recursive-rlock", "timeout-leak");
         BuiltinLessons.list().forEach(e -> assertThat(BuiltinLessons.byName(e.name())).isPresent());
     }
 
@@ -68,6 +68,25 @@ class BuiltinLessonsTest {
         assertThat(r).extracting(Reached::atMs).containsExactly(0.0, 5.0, 10.0, 10.0, 10.0);
         // After the switch to reader-preferring, g1 gets its second read lock and g2 finally writes.
         assertThat(events.of(TraceEvent.Acquire.class).filter(a -> a.g() == 2)).hasSize(1);
+    }
+
+    @Test
+    void timeoutLeakLessonComesUpAtEachLeakOfGoBenchKubernetes5316() throws Exception {
+        // At 10 ms the first request is under way (its goroutine and finishRequest have rows). Requests every 100 ms,
+        // every third one 80 ms long against a 50 ms timeout: the first slow one (200 ms)
+        // times out at 250 and leaks at 280; the sixth leaks at 1780; the server stops at 2000, and only the
+        // leaked goroutines are left. The last step is the presenter's, at the instant the run paused.
+        Recorder events = new Recorder();
+        List<Reached> r = present("timeout-leak", events);
+        assertThat(r).extracting(Reached::title, Reached::atMs).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("A request with a timeout", 10.0),
+                org.assertj.core.groups.Tuple.tuple("The timeout wins", 250.0),
+                org.assertj.core.groups.Tuple.tuple("A goroutine leaks", 280.0),
+                org.assertj.core.groups.Tuple.tuple("They add up", 1790.0),
+                org.assertj.core.groups.Tuple.tuple("Go notices only when nothing else runs", 2000.0),
+                org.assertj.core.groups.Tuple.tuple("The fix", 2000.0));
+        assertThat(events.of(TraceEvent.Alert.class).filter(a -> a.kind() == dev.lockscope.event.AlertKind.LEAK)
+                .map(a -> a.time() / 1_000_000)).containsExactly(280L, 580L, 880L, 1180L, 1480L, 1780L);
     }
 
     @Test

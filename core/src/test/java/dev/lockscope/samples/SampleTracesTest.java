@@ -108,7 +108,8 @@ class SampleTracesTest {
         assertThat(scenarios).isNotEmpty().isEqualTo(traces);
         assertThat(scenarios).allSatisfy(name -> assertThat(readme).contains("`" + name + "`"));
         assertThat(scenarios).contains("article", "fixed-goroutine-per-send", "parallel-wait", "fixed-snapshot",
-                "fixed-member-queue", "reload-cascade", "reader-starvation", "lock-order", "abba", "recursive-rlock");
+                "fixed-member-queue", "reload-cascade", "reader-starvation", "lock-order", "abba", "recursive-rlock",
+                "kubernetes5316", "kubernetes10182");
     }
 
     private static String stats(Path trace) throws Exception {

@@ -211,6 +211,18 @@ class ScriptLanguageTest {
     }
 
     @Test
+    void aDeferredCallIsNoFuncLiteralAndLeavesTheClosureNumbersAsGoHasThem() throws Exception {
+        // Go names func literals only: after "defer mu.Unlock()" the first go func() {...}() is still main.func1.
+        ScriptRun run = ScriptRun.of("""
+                {"locks": [{"name": "mu", "kind": "mutex"}],
+                 "goroutines": [{"name": "main", "steps": [
+                   "mu.Lock()", "defer mu.Unlock()", {"go": ["sleep 1"]}, {"defer": ["sleep 1"]}, {"go": ["sleep 1"]}]}]}
+                """);
+
+        assertThat(run.lines()).contains("0 main.func1#1 spawn by main", "0 main.func3#1 spawn by main");
+    }
+
+    @Test
     void sitesNameTheLinesOfTheGoListing() throws Exception {
         String json = """
                 {"chans": [{"name": "ch"}],

@@ -118,6 +118,7 @@ class PresentationAt720Test {
         present(robot, "writer-preference");
         present(robot, "lock-order");
         present(robot, "recursive-rlock");
+        present(robot, "timeout-leak");
     }
 
     @Test
