@@ -124,6 +124,6 @@ class TraceWriterTest {
 
     @Test
     void theWritersLimitIsTheReadersLimit() {
-        assertThat(TraceLimits.DEFAULTS.maxEvents()).isEqualTo(TraceFile.MAX_EVENTS).isEqualTo(50_000_000L);
+        assertThat(TraceLimits.DEFAULTS.maxEvents()).isEqualTo(TraceFile.MAX_EVENTS).isEqualTo(200_000_000L);
     }
 }

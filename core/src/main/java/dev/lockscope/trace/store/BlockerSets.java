@@ -14,10 +14,20 @@ import java.util.List;
  * with everything they point to before the store's volatile row count.
  */
 final class BlockerSets {
-    private final IntVector pool = new IntVector(16);
-    private final IntVector offsets = new IntVector(12);
+    private final IntVector pool;
+    private final IntVector offsets;
     private int[] index = new int[64]; // writer only: open addressing by content hash, set id + 1 (0: empty)
     private int size;
+
+    BlockerSets() {
+        this(null);
+    }
+
+    /** @param spill where full chunks of the pool go, or {@code null}: the heap */
+    BlockerSets(ChunkSpill spill) {
+        pool = new IntVector(16, spill);
+        offsets = new IntVector(12, spill);
+    }
 
     /** The id of the set {@code ids[0, count)}; writer only. */
     int intern(int[] ids, int count) {

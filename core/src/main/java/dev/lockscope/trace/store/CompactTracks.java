@@ -21,12 +21,15 @@ final class CompactTracks {
     static final int MAX_INTERVALS = 64;
 
     private final Intervals intervals;
-    private final IntVector ids = new IntVector(16);
-    private final IdTable.Ints offsets = new IdTable.Ints();
-    private final IdTable.Bytes counts = new IdTable.Bytes();
+    private final IntVector ids;
+    private final IdTable.Ints offsets;
+    private final IdTable.Bytes counts;
 
     CompactTracks(Intervals intervals) {
         this.intervals = intervals;
+        this.ids = new IntVector(16, intervals.spill());
+        this.offsets = new IdTable.Ints(intervals.spill());
+        this.counts = new IdTable.Bytes(intervals.spill());
     }
 
     /** Stores goroutine {@code g}'s intervals, {@code index}'s ids below {@code limit}; writer only. */

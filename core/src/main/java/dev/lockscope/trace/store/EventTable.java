@@ -40,28 +40,44 @@ import dev.lockscope.model.WaitOp;
 final class EventTable {
     static final int NONE = -1;
     static final int WIDE = 0x80;
+    /** Rows are {@code int}s and track entries store a row + 1, so a store holds at most this many. */
+    static final int MAX_ROWS = Integer.MAX_VALUE - 1;
     private static final int CHUNK_SHIFT = 16;
 
     /** A member paired with the site of a send, interned because every send repeats one of a few. */
     record Target(int member, int site) {}
 
-    final TimeColumn time = new TimeColumn();
-    final ByteVector type = new ByteVector(CHUNK_SHIFT);
-    final IntVector g = new IntVector(CHUNK_SHIFT);
-    final IntVector a = new IntVector(CHUNK_SHIFT);
-    final IntVector b = new IntVector(CHUNK_SHIFT);
-    final IntVector c = new IntVector(CHUNK_SHIFT);
-    final SparseColumn ends = new SparseColumn(CHUNK_SHIFT);
+    /** Where full chunks of every vector of the store go (the columns here, the tracks, the pyramids). */
+    final ChunkSpill spill;
+    final TimeColumn time;
+    final ByteVector type;
+    final IntVector g;
+    final IntVector a;
+    final IntVector b;
+    final IntVector c;
+    final SparseColumn ends;
     final ObjectVector<TraceEvent> side = new ObjectVector<>();
     final AlertStore alerts = new AlertStore();
 
     final Interner<String> members = new Interner<>();
     final Interner<Site> sites = new Interner<>();
     final Interner<Target> targets = new Interner<>();
-    final BlockerSets blockerSets = new BlockerSets();
+    final BlockerSets blockerSets;
     final SpawnShapes spawnShapes = new SpawnShapes();
     /** Writer only: per member id, the last send target of that member + 1, since a member is sent from few sites. */
     private int[] lastTarget = new int[16];
+
+    EventTable(ChunkSpill spill) {
+        this.spill = spill;
+        time = new TimeColumn(spill);
+        type = new ByteVector(CHUNK_SHIFT, spill);
+        g = new IntVector(CHUNK_SHIFT, spill);
+        a = new IntVector(CHUNK_SHIFT, spill);
+        b = new IntVector(CHUNK_SHIFT, spill);
+        c = new IntVector(CHUNK_SHIFT, spill);
+        ends = new SparseColumn(CHUNK_SHIFT, spill);
+        blockerSets = new BlockerSets(spill);
+    }
 
     int size() {
         return time.size();
@@ -70,6 +86,9 @@ final class EventTable {
     /** Appends one row; writer only. */
     int append(long t, EventType kind, boolean wide, int gv, int av, int bv, int cv) {
         int row = time.size();
+        if (row == MAX_ROWS) {
+            throw new IllegalStateException("the trace store is full: " + MAX_ROWS + " rows");
+        }
         time.add(t);
         type.add((byte) (kind.ordinal() | (wide ? WIDE : 0)));
         g.add(gv);

@@ -1,7 +1,11 @@
 package dev.lockscope.trace.store;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.IntFunction;
 
 /**
@@ -63,9 +67,24 @@ abstract class IdTable<L> {
         return leaf;
     }
 
-    /** References by id, set with release writes and read with acquire reads, as in {@link ObjectVector}. */
+    /**
+     * Drops the leaf of {@code id}, which holds nothing but empty slots: readers that find no leaf read every slot
+     * as empty, as they would read this one's. Writer only.
+     */
+    final void dropLeaf(int id) {
+        Object[] mid = (Object[]) top[id >>> (LEAF_BITS + MID_BITS)];
+        LEVEL.setRelease(mid, (id >>> LEAF_BITS) & MID_MASK, null);
+    }
+
+    /**
+     * References by id, set with release writes and read with acquire reads, as in {@link ObjectVector}. A leaf whose
+     * slots all went back to {@code null} is dropped: a room's goroutine tracks are cleared as the goroutines exit
+     * (their compact form lives elsewhere), and 4 KiB per 1,024 goroutines would otherwise grow with the trace.
+     */
     static final class Refs<T> extends IdTable<Object[]> {
         private static final VarHandle ELEMENT = MethodHandles.arrayElementVarHandle(Object[].class);
+        /** Writer only: per leaf number, its non-null slots; leaves that have none are dropped. */
+        private final Map<Integer, int[]> used = new HashMap<>();
 
         Refs() {
             super(Object[]::new);
@@ -80,39 +99,76 @@ abstract class IdTable<L> {
 
         /** Sets the reference with a release write: a reader that sees it sees what was written before. */
         void set(int id, T value) {
-            ELEMENT.setRelease(leafForWrite(id), id & LEAF_MASK, value);
+            Object[] leaf = value == null ? leaf(id) : leafForWrite(id);
+            if (leaf == null) {
+                return; // null where there is no leaf: every slot there is null already
+            }
+            int slot = id & LEAF_MASK;
+            boolean wasUsed = leaf[slot] != null;
+            ELEMENT.setRelease(leaf, slot, value);
+            if (wasUsed != (value != null)) {
+                int[] count = used.computeIfAbsent(id >>> LEAF_BITS, k -> new int[1]);
+                count[0] += value != null ? 1 : -1;
+                if (count[0] == 0) {
+                    used.remove(id >>> LEAF_BITS);
+                    dropLeaf(id);
+                }
+            }
         }
     }
 
-    /** {@code int}s by id, 0 where never set; plain reads and writes. */
-    static final class Ints extends IdTable<int[]> {
+    /**
+     * {@code int}s by id, 0 where never set; plain reads and writes. With a {@link ChunkSpill}, leaves are mapped
+     * memory (zeroed by the spill), so that a table by goroutine id does not grow the heap.
+     */
+    static final class Ints extends IdTable<MemorySegment> {
         Ints() {
-            super(int[]::new);
+            this(null);
+        }
+
+        Ints(ChunkSpill spill) {
+            super(n -> newLeaf(spill, (long) n * Integer.BYTES));
         }
 
         int get(int id) {
-            int[] leaf = leaf(id);
-            return leaf == null ? 0 : leaf[id & LEAF_MASK];
+            MemorySegment leaf = leaf(id);
+            return leaf == null ? 0 : leaf.getAtIndex(ValueLayout.JAVA_INT, id & LEAF_MASK);
         }
 
         void set(int id, int value) {
-            leafForWrite(id)[id & LEAF_MASK] = value;
+            leafForWrite(id).setAtIndex(ValueLayout.JAVA_INT, id & LEAF_MASK, value);
         }
     }
 
-    /** {@code byte}s by id, 0 where never set; plain reads and writes. */
-    static final class Bytes extends IdTable<byte[]> {
+    /** {@code byte}s by id, 0 where never set; plain reads and writes; mapped leaves as in {@link Ints}. */
+    static final class Bytes extends IdTable<MemorySegment> {
         Bytes() {
-            super(byte[]::new);
+            this(null);
+        }
+
+        Bytes(ChunkSpill spill) {
+            super(n -> newLeaf(spill, n));
         }
 
         byte get(int id) {
-            byte[] leaf = leaf(id);
-            return leaf == null ? 0 : leaf[id & LEAF_MASK];
+            MemorySegment leaf = leaf(id);
+            return leaf == null ? 0 : leaf.get(ValueLayout.JAVA_BYTE, id & LEAF_MASK);
         }
 
         void set(int id, byte value) {
-            leafForWrite(id)[id & LEAF_MASK] = value;
+            leafForWrite(id).set(ValueLayout.JAVA_BYTE, id & LEAF_MASK, value);
         }
+    }
+
+    /** A zeroed leaf of {@code bytes}: mapped if the spill gives one, else on the heap (and counted there). */
+    private static MemorySegment newLeaf(ChunkSpill spill, long bytes) {
+        MemorySegment mapped = spill == null ? null : spill.allocate(bytes);
+        if (mapped != null) {
+            return mapped;
+        }
+        if (spill != null) {
+            spill.onHeap(bytes);
+        }
+        return MemorySegment.ofArray(new long[(int) (bytes / Long.BYTES)]); // 8-aligned, for any layout
     }
 }

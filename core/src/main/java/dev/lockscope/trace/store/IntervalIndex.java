@@ -32,6 +32,11 @@ import java.util.Arrays;
  */
 final class IntervalIndex implements TrackIntervals {
     static final int CHECKPOINT = 64;
+    /**
+     * Chunks of a page (1,024 entries): the chunk a vector fills stays on the heap, one per vector of every busy
+     * track, so that is what a paging store keeps per track (docs/trace-store.md, "Paging").
+     */
+    private static final int PAGE_INTS = 10;
 
     private final Intervals intervals;
     /** Entries kept in the index itself, so that a short track (most goroutines') is one small array. */
@@ -146,7 +151,7 @@ final class IntervalIndex implements TrackIntervals {
         Arrays.sort(order, (x, y) -> t[x] != t[y] ? Long.compare(t[x], t[y])
                 : Long.compare(pt[x] & 1, pt[y] & 1) != 0 ? Long.compare(pt[x] & 1, pt[y] & 1)
                 : Long.compare(pt[x], pt[y]));
-        SummaryPyramid p = new SummaryPyramid(bucketShift, SummaryPyramid.SPLIT);
+        SummaryPyramid p = new SummaryPyramid(bucketShift, SummaryPyramid.SPLIT, intervals.spill());
         for (int k : order) {
             int id = id((int) (points[k] >>> 1));
             IntervalKind kind = intervals.kind(id);
@@ -206,7 +211,7 @@ final class IntervalIndex implements TrackIntervals {
         } else {
             IntVector m = more;
             if (m == null) {
-                m = more = new IntVector(12);
+                m = more = new IntVector(PAGE_INTS, intervals.spill());
             }
             m.add(id + 1);
         }
@@ -260,7 +265,7 @@ final class IntervalIndex implements TrackIntervals {
         liveSize = kept;
         Checkpoints c = checkpoints;
         if (c == null) {
-            c = checkpoints = new Checkpoints(); // volatile: published before the row of the entry it serves
+            c = checkpoints = new Checkpoints(intervals.spill()); // volatile: published before the row of the entry it serves
         }
         c.starts.add(c.data.size());
         c.data.add(kept);
@@ -346,8 +351,13 @@ final class IntervalIndex implements TrackIntervals {
 
     /** The stored checkpoints: the position of each in {@code data}, and there its count and ids. */
     private static final class Checkpoints {
-        final IntVector starts = new IntVector(10);
-        final IntVector data = new IntVector(12);
+        final IntVector starts;
+        final IntVector data;
+
+        Checkpoints(ChunkSpill spill) {
+            starts = new IntVector(PAGE_INTS, spill);
+            data = new IntVector(PAGE_INTS, spill);
+        }
     }
 
     private void addIfEndsAfter(int id, long t0, int limit, IntList out) {

@@ -21,6 +21,11 @@ final class Intervals {
         this.table = table;
     }
 
+    /** Where the store's full chunks go. */
+    ChunkSpill spill() {
+        return table.spill;
+    }
+
     long start(int id) {
         return table.time.get(id);
     }

@@ -1,7 +1,9 @@
 package dev.lockscope.trace.store;
 
+import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 
 /**
@@ -12,21 +14,47 @@ import java.util.Arrays;
  * reads the same values for every index it is allowed to read. The chunk directory is {@code volatile}: a
  * reader always sees every chunk that existed when the index it reads was published.
  *
+ * <p><b>Paging.</b> With a {@link ChunkSpill}, a full chunk of at least a page is copied to mapped memory when
+ * the next chunk starts, and its heap slot cleared, so that only the chunk being filled stays on the heap. The
+ * mapped directory is published before the heap directory that no longer has the array (a new copy, never a
+ * slot cleared in place), so a reader that finds a cleared slot finds the segment; a reader still holding the
+ * older directory reads the array, which is no longer written, and so reads the values as of the spill: links
+ * patched later point at rows past any view that old (see {@code TraceStore}), which a reader treats as open.
+ *
  * <p>Readers must only read indexes whose publication they have observed (through the store's volatile row
  * count); {@link #getOr} exists for the one place that probes beyond that bound.
  */
 final class LongVector {
+    /** Shared by every vector before its first element: an empty array has no state to share. */
+    private static final long[][] NO_CHUNKS = new long[0][];
+    private static final long[] NO_LONGS = new long[0];
     private static final VarHandle ELEMENT = MethodHandles.arrayElementVarHandle(long[].class);
+    private static final VarHandle MAPPED = ValueLayout.JAVA_LONG.arrayElementVarHandle();
+    private static final MemorySegment[] NO_SEGMENTS = new MemorySegment[0];
+    private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG;
 
     private final int shift;
     private final int mask;
-    private volatile long[][] chunks = new long[4][];
+    private final ChunkSpill spill;
+    private volatile long[][] chunks = NO_CHUNKS;
+    /** The spilled chunks by chunk number; {@code null} for chunks on the heap. */
+    private volatile MemorySegment[] mapped = NO_SEGMENTS;
     private int size;
+    // Writer only: the chunk appends go to, and the index of its first element, so that add() needs no directory
+    // read. The chunk may be replaced by a larger copy (the first chunk grows), which slot() notes here again.
+    private long[] tail = NO_LONGS;
+    private int tailStart;
 
     /** @param chunkShift log2 of the chunk size */
     LongVector(int chunkShift) {
+        this(chunkShift, null);
+    }
+
+    /** @param spill where full chunks go, or {@code null} to keep them all on the heap */
+    LongVector(int chunkShift, ChunkSpill spill) {
         this.shift = chunkShift;
         this.mask = (1 << chunkShift) - 1;
+        this.spill = spill != null && (Long.BYTES << chunkShift) >= ChunkSpill.MIN_CHUNK_BYTES ? spill : null;
     }
 
     int size() {
@@ -35,24 +63,29 @@ final class LongVector {
 
     void add(long value) {
         int i = size;
-        slot(i)[i & mask] = value;
-        size = i + 1;
-    }
-
-    /** Appends with an atomic write, for elements that readers probe with {@link #getOpaqueOr}. */
-    void addOpaque(long value) {
-        int i = size;
-        ELEMENT.setOpaque(slot(i), i & mask, value);
+        long[] t = tail;
+        int off = i - tailStart;
+        if (off >= 0 && off < t.length) {
+            t[off] = value;
+        } else {
+            slot(i)[i & mask] = value;
+        }
         size = i + 1;
     }
 
     /** Overwrites an element; used for links that are only known when a later event arrives. */
     void set(int i, long value) {
-        chunks[i >>> shift][i & mask] = value;
+        long[] chunk = chunks[i >>> shift];
+        if (chunk != null) {
+            chunk[i & mask] = value;
+        } else {
+            mapped[i >>> shift].setAtIndex(LONG, i & mask, value);
+        }
     }
 
     long get(int i) {
-        return chunks[i >>> shift][i & mask];
+        long[] chunk = chunks[i >>> shift];
+        return chunk != null ? chunk[i & mask] : mapped[i >>> shift].getAtIndex(LONG, i & mask);
     }
 
     /** The element, or {@code absent} if this thread cannot see it yet. */
@@ -64,7 +97,18 @@ final class LongVector {
         }
         long[] chunk = dir[c];
         int off = i & mask;
-        return chunk == null || off >= chunk.length ? absent : chunk[off];
+        if (chunk == null) {
+            MemorySegment[] m = mapped;
+            return c < m.length && m[c] != null ? m[c].getAtIndex(LONG, off) : absent;
+        }
+        return off >= chunk.length ? absent : chunk[off];
+    }
+
+    /** Appends with an atomic write, for elements that readers probe with {@link #getOpaqueOr}. */
+    void addOpaque(long value) {
+        int i = size;
+        ELEMENT.setOpaque(slot(i), i & mask, value);
+        size = i + 1;
     }
 
     /**
@@ -79,7 +123,11 @@ final class LongVector {
         }
         long[] chunk = dir[c];
         int off = i & mask;
-        return chunk == null || off >= chunk.length ? absent : (long) ELEMENT.getOpaque(chunk, off);
+        if (chunk == null) {
+            MemorySegment[] m = mapped;
+            return c < m.length && m[c] != null ? (long) MAPPED.getOpaque(m[c], 0L, (long) off) : absent;
+        }
+        return off >= chunk.length ? absent : (long) ELEMENT.getOpaque(chunk, off);
     }
 
     private long[] slot(int i) {
@@ -88,14 +136,45 @@ final class LongVector {
         int off = i & mask;
         long[] chunk = c < dir.length ? dir[c] : null;
         if (chunk != null && off < chunk.length) {
+            tail = chunk;
+            tailStart = c << shift;
             return chunk;
         }
         if (c >= dir.length) {
             dir = Arrays.copyOf(dir, Math.max(c + 1, dir.length * 2));
         }
         int full = mask + 1;
-        dir[c] = chunk == null ? new long[c == 0 ? Math.min(8, full) : full] : Arrays.copyOf(chunk, Math.min(full, chunk.length * 2));
+        long[] grown = chunk == null ? new long[c == 0 ? Math.min(8, full) : full] : Arrays.copyOf(chunk, Math.min(full, chunk.length * 2));
+        if (spill != null) {
+            spill.onHeap((long) Long.BYTES * (grown.length - (chunk == null ? 0 : chunk.length)));
+            if (chunk == null && c > 0) {
+                dir = spillChunk(dir, c - 1);
+            }
+        }
+        dir[c] = grown;
         chunks = dir; // volatile store publishes the new chunk reference
-        return dir[c];
+        tail = grown;
+        tailStart = c << shift;
+        return grown;
+    }
+
+    /** Moves full chunk {@code c} to mapped memory, if the spill takes it; returns the directory to publish. */
+    private long[][] spillChunk(long[][] dir, int c) {
+        long[] full = dir[c];
+        MemorySegment segment = full == null || full.length != mask + 1 ? null : spill.store(full);
+        if (segment == null) {
+            return dir;
+        }
+        MemorySegment[] m = mapped;
+        if (c >= m.length) {
+            m = Arrays.copyOf(m, Math.max(c + 1, m.length * 2));
+        } else {
+            m = m.clone();
+        }
+        m[c] = segment;
+        mapped = m; // volatile: published before the heap directory without the array
+        long[][] copy = dir == chunks ? dir.clone() : dir; // never clear a slot of a published directory
+        copy[c] = null;
+        return copy;
     }
 }

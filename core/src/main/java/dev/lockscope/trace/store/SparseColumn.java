@@ -20,11 +20,11 @@ final class SparseColumn {
     private final IntVector values;
     private int rows;
 
-    /** @param chunkShift log2 of the chunk size of the value vector */
-    SparseColumn(int chunkShift) {
-        this.bits = new IntVector(chunkShift - WORD_SHIFT);
-        this.slotsBefore = new IntVector(chunkShift - WORD_SHIFT);
-        this.values = new IntVector(chunkShift);
+    /** @param chunkShift log2 of the chunk size of the value vector; {@code spill}: where full chunks go, or null */
+    SparseColumn(int chunkShift, ChunkSpill spill) {
+        this.bits = new IntVector(chunkShift - WORD_SHIFT, spill);
+        this.slotsBefore = new IntVector(chunkShift - WORD_SHIFT, spill);
+        this.values = new IntVector(chunkShift, spill);
     }
 
     /** Appends a row, with a slot holding {@code value} if {@code hasSlot}; writer only. */

@@ -44,6 +44,8 @@ final class SummaryPyramid {
 
     private final int baseShift;
     private final int split;
+    /** Where full chunks of the levels go; {@code null}: the heap. */
+    private final ChunkSpill spill;
     private final DenseLevel[] dense = new DenseLevel[LEVELS];
     private final SparseLevel[] sparse = new SparseLevel[DENSE];
     private volatile long horizon = Long.MIN_VALUE;
@@ -61,19 +63,38 @@ final class SummaryPyramid {
         void sweep(long from, long to, long spanFrom, long spanTo, Accumulator acc);
     }
 
+    // Chunks of a page (log2 of the elements): a store has a pyramid per busy track, each with a dozen levels, and
+    // every vector keeps the chunk it fills on the heap; larger chunks would multiply that by the track count.
+    private static final int PAGE_LONGS = 9;
+    private static final int PAGE_INTS = 10;
+    private static final int PAGE_BYTES = 12;
+
     /** The buckets of a level from the track's origin on, one per bucket. */
     private static final class DenseLevel {
-        final LongVector busy = new LongVector(12);
-        final IntVector max = new IntVector(12);
-        final ByteVector worst = new ByteVector(12);
+        final LongVector busy;
+        final IntVector max;
+        final ByteVector worst;
+
+        DenseLevel(ChunkSpill spill) {
+            busy = new LongVector(PAGE_LONGS, spill);
+            max = new IntVector(PAGE_INTS, spill);
+            worst = new ByteVector(PAGE_BYTES, spill);
+        }
     }
 
     /** The kept buckets of a level, by ascending bucket index ({@code key} = index + 1, so 0 reads as absent). */
     private static final class SparseLevel {
-        final LongVector keys = new LongVector(12);
-        final LongVector busy = new LongVector(12);
-        final IntVector max = new IntVector(12);
-        final ByteVector worst = new ByteVector(12);
+        final LongVector keys;
+        final LongVector busy;
+        final IntVector max;
+        final ByteVector worst;
+
+        SparseLevel(ChunkSpill spill) {
+            keys = new LongVector(PAGE_LONGS, spill);
+            busy = new LongVector(PAGE_LONGS, spill);
+            max = new IntVector(PAGE_INTS, spill);
+            worst = new ByteVector(PAGE_BYTES, spill);
+        }
 
         void add(long index, long b, int m, byte w) {
             busy.add(b);
@@ -170,11 +191,12 @@ final class SummaryPyramid {
 
     /** A pyramid that keeps every bucket (no parent is ever unsplit), so that it can be read without a sweeper. */
     SummaryPyramid(int baseShift) {
-        this(baseShift, -1);
+        this(baseShift, -1, null);
     }
 
     /** @param split a bucket in which more than this many intervals start keeps its children; -1 keeps all */
-    SummaryPyramid(int baseShift, int split) {
+    SummaryPyramid(int baseShift, int split, ChunkSpill spill) {
+        this.spill = spill;
         this.baseShift = baseShift;
         this.split = split;
     }
@@ -367,7 +389,7 @@ final class SummaryPyramid {
         if (level >= DENSE) {
             DenseLevel d = dense[level];
             if (d == null) {
-                d = dense[level] = new DenseLevel();
+                d = dense[level] = new DenseLevel(spill);
             }
             d.busy.add(busy);
             d.max.add(max);
@@ -395,7 +417,7 @@ final class SummaryPyramid {
     private SparseLevel sparse(int level) {
         SparseLevel s = sparse[level];
         if (s == null) {
-            s = sparse[level] = new SparseLevel();
+            s = sparse[level] = new SparseLevel(spill);
         }
         return s;
     }

@@ -8,6 +8,7 @@ import dev.lockscope.event.TraceEvent;
 import dev.lockscope.interval.IntervalKind;
 import dev.lockscope.model.Mode;
 import dev.lockscope.model.Site;
+import java.nio.file.Path;
 import java.util.Objects;
 /**
  * The in-memory trace of a run: events in primitive columns and the intervals derived from them, appended
@@ -36,6 +37,14 @@ import java.util.Objects;
  * event object: {@code appendX(t, ...)} is exactly {@code accept(new TraceEvent.X(t, ...))}. They are for
  * {@code TraceReader.load}, and follow the same rules (writer thread only, times must not decrease).
  *
+ * <p><b>Paging.</b> Unless made with {@link #onHeap}, a store keeps only the chunks being filled on the heap: every
+ * full chunk of its columns, tracks and summaries (2<sup>16</sup> rows of a column, 2<sup>12</sup> entries of a
+ * track) is copied to a memory-mapped temporary file in the paging folder (by default the system's temporary
+ * folder), unlinked at once, and read from there; the operating system pages it in when a reader touches it. So
+ * the heap a store needs grows with its tracks and distinct values, not with its rows (docs/trace-store.md,
+ * "Paging"). {@link #memory()} reports both sides. If the folder cannot take more, the store keeps its chunks on
+ * the heap from then on and says why in {@link Memory#pagingFailure()}.
+ *
  * <p><b>Input.</b> Times must not decrease ({@link IllegalArgumentException} otherwise: intervals depend on
  * it). Events that pair with nothing (a {@code Release} without a hold) are stored, and counted by
  * {@link TraceView#unmatched()}.
@@ -44,8 +53,9 @@ public final class TraceStore implements EventSink {
     /** Base summary buckets of 2<sup>20</sup> ns, about a millisecond. */
     public static final int DEFAULT_BUCKET_SHIFT = 20;
 
-    private final EventTable table = new EventTable();
-    private final Intervals intervals = new Intervals(table);
+    private final ChunkSpill spill;
+    private final EventTable table;
+    private final Intervals intervals;
     private final TrackTable tracks;
     private final IntervalRecorder recorder;
     private volatile int published;
@@ -55,8 +65,17 @@ public final class TraceStore implements EventSink {
     private boolean batching;
     private long lastTime = Long.MIN_VALUE;
 
+    /** What a store holds where: see {@link TraceStore#memory()}. */
+    public record Memory(long heapChunkBytes, long mappedBytes, long spilledChunks, String pagingFailure) {}
+
+    /** A store with the default buckets, paging to the system's temporary folder. */
     public TraceStore() {
         this(DEFAULT_BUCKET_SHIFT);
+    }
+
+    /** A store that keeps everything on the heap (small traces, tests, benchmarks of the heap alone). */
+    public static TraceStore onHeap(int bucketShift) {
+        return new TraceStore(bucketShift, null);
     }
 
     /**
@@ -66,9 +85,20 @@ public final class TraceStore implements EventSink {
      *                    sparse and busy traces alike.
      */
     public TraceStore(int bucketShift) {
+        this(bucketShift, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /**
+     * @param bucketShift  as in {@link #TraceStore(int)}
+     * @param pagingFolder where full chunks are paged to (files unlinked at once); {@code null}: keep all on the heap
+     */
+    public TraceStore(int bucketShift, Path pagingFolder) {
         if (bucketShift < 0 || bucketShift > 40) {
             throw new IllegalArgumentException("bucketShift must be in 0..40: " + bucketShift);
         }
+        this.spill = new ChunkSpill(pagingFolder);
+        this.table = new EventTable(spill);
+        this.intervals = new Intervals(table);
         this.tracks = new TrackTable(intervals, bucketShift);
         this.recorder = new IntervalRecorder(table, tracks);
     }
@@ -297,6 +327,16 @@ public final class TraceStore implements EventSink {
     public TraceView view() {
         int n = published;
         return new TraceView(table, intervals, tracks, n, recorder.unmatched());
+    }
+
+    /**
+     * Where the store's vectors keep their chunks: bytes on the heap (chunks being filled, and every chunk of a
+     * store that does not page), bytes of mapped files, chunks paged so far. Counts only the chunked vectors (the
+     * columns, track entries, checkpoints, summaries, blocker sets): the rest (track objects, dictionaries) is
+     * small next to them (docs/trace-store.md, "Paging"). Any thread; racy but never torn.
+     */
+    public Memory memory() {
+        return new Memory(spill.heapBytes(), spill.mappedBytes(), spill.chunks(), spill.failure());
     }
 
     /** The number of published rows. */

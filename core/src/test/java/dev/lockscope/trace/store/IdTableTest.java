@@ -2,9 +2,48 @@ package dev.lockscope.trace.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class IdTableTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aLeafWhoseSlotsAllEmptyAgainIsDroppedAndComesBackWhenNeeded() {
+        IdTable.Refs<String> refs = new IdTable.Refs<>();
+        refs.set(1024, "a");
+        refs.set(1030, "b");
+        refs.set(1024, null);
+        assertThat(refs.leaf(1030)).isNotNull();
+        refs.set(1030, null);
+        assertThat(refs.leaf(1030)).isNull(); // all of 1024..2047 empty: no leaf
+        assertThat(refs.get(1024)).isNull();
+        refs.set(2047, "c");
+        assertThat(refs.get(2047)).isEqualTo("c");
+        assertThat(refs.get(1030)).isNull();
+        refs.set(5_000, null); // null where there is no leaf creates none
+        assertThat(refs.leaf(5_000)).isNull();
+    }
+
+    @Test
+    void pagedLeavesReadAsHeapLeaves() {
+        ChunkSpill spill = new ChunkSpill(dir);
+        IdTable.Ints ints = new IdTable.Ints(spill);
+        IdTable.Bytes bytes = new IdTable.Bytes(spill);
+        for (int id = 0; id < 5_000; id += 3) {
+            ints.set(id, id * 7);
+            bytes.set(id, (byte) id);
+        }
+        assertThat(spill.chunks()).isEqualTo(10); // 5 leaves of each
+        assertThat(spill.heapBytes()).isZero();
+        for (int id = 0; id < 5_000; id++) {
+            assertThat(ints.get(id)).isEqualTo(id % 3 == 0 ? id * 7 : 0);
+            assertThat(bytes.get(id)).isEqualTo(id % 3 == 0 ? (byte) id : 0);
+        }
+    }
+
     @Test
     void slotsAtLevelBoundariesAndTheLargestId() {
         IdTable.Refs<String> refs = new IdTable.Refs<>();
