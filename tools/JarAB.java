@@ -48,7 +48,7 @@ public class JarAB {
         times.forEach((name, ms) -> {
             List<Long> cpu = ms.stream().map(m -> m[0]).sorted().toList();
             System.out.printf("%-6s CPU median %8.1f ms, min %8.1f ms; allocated %,d MB; n=%d%n", name,
-                    cpu.get(cpu.size() / 2) / 1e6, cpu.getFirst() / 1e6, ms.getFirst()[1] >> 20, cpu.size());
+                    cpu.get(cpu.size() / 2) / 1e6, cpu.get(0) / 1e6, ms.get(0)[1] >> 20, cpu.size());
         });
     }
 

@@ -20,8 +20,20 @@ public sealed interface Command {
     /** Changes a member's network; empty fields stay as they are. Applies to sends that start afterwards. */
     record SetMember(String member, OptionalLong latencyNs, OptionalLong jitterNs) implements Command {}
 
-    /** The broadcast strategy for broadcasts that start afterwards. */
-    record SetStrategy(Strategy strategy) implements Command {}
+    /**
+     * The broadcast strategy for broadcasts that start afterwards, by id: a built-in {@link Strategy}'s, or the id of
+     * the scenario's own strategy program ({@code strategyFile}).
+     */
+    record SetStrategy(String id) implements Command {
+        public SetStrategy(Strategy strategy) {
+            this(strategy.id());
+        }
+
+        /** The built-in strategy of this id, or {@code null} for a scenario's own program. */
+        public Strategy builtin() {
+            return Strategy.ofId(id);
+        }
+    }
 
     /** The policy of every read-write lock, effective at once for waiters too. */
     record SetLock(LockSemantics semantics) implements Command {}

@@ -1,6 +1,9 @@
 package dev.lockscope.model;
 
-/** How {@code Room.Broadcast} sends a message to the members; see docs/scenario-format.md for the Go code of each. */
+/**
+ * How {@code Room.Broadcast} sends a message to the members: the built-in strategies, each a strategy program
+ * ({@code /strategies/ID.go}, {@code StrategySpec.builtin}); docs/room-code.md shows their code.
+ */
 public enum Strategy {
     /** The article's bug: hold the read lock while sending to each member in turn. */
     SEQUENTIAL("sequential"),

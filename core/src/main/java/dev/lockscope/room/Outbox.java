@@ -1,26 +1,18 @@
 package dev.lockscope.room;
 
 import dev.lockscope.sim.Goroutine;
-import dev.lockscope.sim.Instruction;
-import dev.lockscope.sim.Program;
 import java.util.ArrayDeque;
 
 /**
- * A member's bounded outbound queue and the program of its writer goroutine ({@code member-queue}). A full
- * queue drops its oldest message. When the member leaves, the queue is closed: what is still queued is
- * discarded and the writer returns after its current send.
+ * A member's outbox, {@code m.outbox}: a buffered channel of {@code queueLimit} messages that drops its oldest
+ * message when full, read by the member's writer goroutine (the strategy's {@code writeLoop}, a {@link StrategyRun}).
+ * When the member leaves, the outbox is closed: what is still queued is discarded and the writer returns after its
+ * current send.
  */
-final class Outbox implements Program {
-    private final Room room;
-    private final Member member;
+final class Outbox {
     private final ArrayDeque<Message> queue = new ArrayDeque<>();
     private Goroutine writer;
     private boolean closed;
-
-    Outbox(Room room, Member member) {
-        this.room = room;
-        this.member = member;
-    }
 
     void attach(Goroutine writerGoroutine) {
         this.writer = writerGoroutine;
@@ -34,6 +26,11 @@ final class Outbox implements Program {
         return dropped;
     }
 
+    /** The oldest queued message, taken out; {@code null} when none is queued. */
+    Message poll() {
+        return queue.pollFirst();
+    }
+
     void close() {
         closed = true;
         queue.clear();
@@ -42,17 +39,5 @@ final class Outbox implements Program {
 
     boolean isClosed() {
         return closed;
-    }
-
-    @Override
-    public Instruction next(Goroutine self) {
-        if (closed) {
-            return Instruction.Exit.INSTANCE;
-        }
-        Message msg = queue.pollFirst();
-        if (msg == null) {
-            return new Instruction.Park(Sites.WRITER_RECEIVE);
-        }
-        return room.send(member, msg, Sites.WRITER_SEND);
     }
 }

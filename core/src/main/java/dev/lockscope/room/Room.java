@@ -10,6 +10,7 @@ import dev.lockscope.model.Site;
 import dev.lockscope.model.Strategy;
 import dev.lockscope.scenario.MemberSpec;
 import dev.lockscope.scenario.RoomSpec;
+import dev.lockscope.scenario.StrategySpec;
 import dev.lockscope.sim.Instruction;
 import dev.lockscope.sim.Kernel;
 import dev.lockscope.sim.Priority;
@@ -42,7 +43,8 @@ public final class Room implements World {
     private final Map<String, Member> byName = new HashMap<>();
     /** The protected member list, in order. */
     private final List<Member> members = new ArrayList<>();
-    private Strategy strategy;
+    /** The program of the strategy in force; each broadcast runs the one in force when it starts. */
+    private StrategySpec strategy;
     private long periodNs;
     private long lastBroadcastNs = -1;
     private long tickerGeneration;
@@ -51,7 +53,7 @@ public final class Room implements World {
     public Room(Kernel kernel, RoomSpec spec, LockSemantics semantics) {
         this.kernel = Objects.requireNonNull(kernel, "kernel");
         this.spec = Objects.requireNonNull(spec, "spec");
-        this.strategy = spec.strategy();
+        this.strategy = spec.strategyProgram();
         this.periodNs = spec.broadcastPeriodNs();
         this.lock = kernel.newLock("membersMx", LockKind.RWMUTEX, semantics);
     }
@@ -90,7 +92,7 @@ public final class Room implements World {
                     m.network(s.latencyNs().orElse(m.latencyNs), s.jitterNs().orElse(m.jitterNs));
                 }
             }
-            case Command.SetStrategy s -> strategy = s.strategy();
+            case Command.SetStrategy s -> strategy = program(s.id());
             case Command.SetLock s -> lock.setSemantics(s.semantics());
             case Command.SetBroadcastPeriod p -> {
                 periodNs = p.periodNs();
@@ -99,6 +101,15 @@ public final class Room implements World {
                 scheduleTick(next);
             }
         }
+    }
+
+    /** The program of strategy {@code id}: the room's own, or a built-in; unknown ids keep the one in force. */
+    private StrategySpec program(String id) {
+        if (spec.ownStrategy() != null && spec.ownStrategy().id().equals(id)) {
+            return spec.ownStrategy();
+        }
+        Strategy builtin = Strategy.ofId(id);
+        return builtin == null ? strategy : StrategySpec.builtin(builtin);
     }
 
     TrackedLock lock() {
@@ -124,12 +135,14 @@ public final class Room implements World {
         member.lastUpdateNs = timeNs;
     }
 
-    void enqueue(Member member, Message msg, int byGoroutine) {
+    /** {@code m.outbox <- msg}; the member's first message (since it joined) starts its writer, {@code strategy}'s writeLoop. */
+    void enqueue(StrategySpec strategy, Member member, Message msg, int byGoroutine) {
         Outbox box = member.outbox;
         if (box == null || box.isClosed()) {
-            box = new Outbox(this, member);
+            box = new Outbox();
             member.outbox = box;
-            box.attach(kernel.spawn("Writer(" + member.name + ")", "Writer", byGoroutine, box));
+            box.attach(kernel.spawn("Writer(" + member.name + ")", "Writer", byGoroutine,
+                    StrategyRun.writer(this, strategy, member, box)));
         }
         Message dropped = box.offer(msg, spec.queueLimit());
         if (dropped != null) {
@@ -212,7 +225,7 @@ public final class Room implements World {
         }
         lastBroadcastNs = kernel.now();
         Message msg = new Message(++lastMessageId, kernel.now());
-        kernel.spawn("Broadcast#" + msg.id(), "Broadcast", 0, BroadcastPrograms.of(strategy, this, msg));
+        kernel.spawn("Broadcast#" + msg.id(), "Broadcast", 0, StrategyRun.broadcast(this, strategy, msg));
         kernel.schedule(kernel.now() + periodNs, Priority.NORMAL, () -> tick(generation));
     }
 }

@@ -77,7 +77,7 @@ public final class RunMonitor implements EventSink, IntervalTracker.Listener {
     private final Log<TraceEvent.Alert> alerts = new Log<>();
     private final Log<MetricSample> samples = new Log<>();
 
-    private Strategy strategy;
+    private String strategy;
     private LockSemantics lock;
     private long periodNs;
     private long now;
@@ -91,7 +91,7 @@ public final class RunMonitor implements EventSink, IntervalTracker.Listener {
         this(scenario.name(), OptionalLong.of(scenario.durationNs()), scenario.lock());
         if (scenario.body() instanceof RoomSpec spec) {
             room = true;
-            strategy = spec.strategy();
+            strategy = spec.strategyProgram().id();
             periodNs = spec.broadcastPeriodNs();
             for (MemberSpec m : spec.members()) {
                 member(m.name()).network(m.latencyNs(), m.jitterNs()).state = MemberStatus.State.JOINING;
@@ -208,7 +208,7 @@ public final class RunMonitor implements EventSink, IntervalTracker.Listener {
                     m.network(s.latencyNs().orElse(m.latencyNs), s.jitterNs().orElse(m.jitterNs));
                 }
             }
-            case Command.SetStrategy s -> strategy = s.strategy();
+            case Command.SetStrategy s -> strategy = s.id();
             case Command.SetLock s -> lock = s.semantics();
             case Command.SetBroadcastPeriod p -> periodNs = p.periodNs();
         }

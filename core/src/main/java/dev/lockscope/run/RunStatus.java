@@ -19,7 +19,7 @@ public final class RunStatus {
     private final Summary summary;
     private final double[] now;
     private final double[] whole;
-    private final Strategy strategy;
+    private final String strategy;
     private final LockSemantics lock;
     private final long broadcastPeriodNs;
     private final List<MemberStatus> members;
@@ -28,7 +28,7 @@ public final class RunStatus {
     private final boolean room;
 
     RunStatus(String scenario, long nowNs, long events, Summary summary, double[] now, double[] whole,
-              Strategy strategy, LockSemantics lock, long broadcastPeriodNs, List<MemberStatus> members,
+              String strategy, LockSemantics lock, long broadcastPeriodNs, List<MemberStatus> members,
               Map<String, SiteLoad> sites, int alertCount, boolean room) {
         this.scenario = Objects.requireNonNull(scenario, "scenario");
         this.nowNs = nowNs;
@@ -79,8 +79,13 @@ public final class RunStatus {
         return whole[metric.ordinal()];
     }
 
-    /** The broadcast strategy in force, or empty for a script scenario. */
+    /** The built-in broadcast strategy in force; empty for a script scenario, or while the room's own program is. */
     public Optional<Strategy> strategy() {
+        return Optional.ofNullable(strategy == null ? null : Strategy.ofId(strategy));
+    }
+
+    /** The id of the broadcast strategy in force, a built-in's or the room's own program's; empty for a script. */
+    public Optional<String> strategyId() {
         return Optional.ofNullable(strategy);
     }
 

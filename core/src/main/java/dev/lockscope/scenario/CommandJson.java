@@ -19,6 +19,8 @@ import tools.jackson.core.JsonGenerator;
 public final class CommandJson {
     /** The fields that name a command. */
     public static final List<String> VERBS = List.of("join", "leave", "reload", "set");
+    /** The ids of the built-in strategies, in their order. */
+    public static final List<String> BUILTIN_STRATEGIES = java.util.Arrays.stream(Strategy.values()).map(Strategy::id).toList();
 
     static final List<String> MEMBER_FIELDS = List.of("name", "latencyMs", "jitterMs");
     private static final List<String> SET_FIELDS =
@@ -54,7 +56,7 @@ public final class CommandJson {
                 }
                 g.writeEndObject();
             }
-            case Command.SetStrategy s -> writeSet(g, "strategy", s.strategy().id());
+            case Command.SetStrategy s -> writeSet(g, "strategy", s.id());
             case Command.SetLock s -> writeSet(g, "lock", s.semantics().id());
             case Command.SetBroadcastPeriod s -> {
                 g.writeName("set");
@@ -92,6 +94,14 @@ public final class CommandJson {
      * @return one command, or several for a {@code set} with several changes, in expansion order
      */
     public static List<Command> read(JsonFields f) throws InputException {
+        return read(f, BUILTIN_STRATEGIES);
+    }
+
+    /**
+     * Like {@link #read}, with {@code set.strategy} one of {@code strategies} (the built-ins and a scenario's own
+     * program).
+     */
+    static List<Command> read(JsonFields f, List<String> strategies) throws InputException {
         String verb = null;
         for (String name : f.names()) {
             if (VERBS.contains(name)) {
@@ -112,13 +122,16 @@ public final class CommandJson {
             }
             case "leave" -> List.of(new Command.Leave(f.nonEmptyString("leave")));
             case "reload" -> List.of(new Command.Reload(f.nonEmptyString("reload")));
-            default -> readSet(JsonFields.of(f.source(), f.pathOf("set"), f.value("set").orElseThrow()));
+            default -> readSet(JsonFields.of(f.source(), f.pathOf("set"), f.value("set").orElseThrow()), strategies);
         };
     }
 
-    /** Like {@link #read} for a place that holds exactly one command, such as a trace's command event. */
-    public static Command readOne(JsonFields f) throws InputException {
-        List<Command> commands = read(f);
+    /**
+     * Like {@link #read} for a place that holds exactly one command, such as a trace's command event, with
+     * {@code set.strategy} one of {@code strategies} (the scenario's: {@link RoomSpec#strategyIds()}).
+     */
+    public static Command readOne(JsonFields f, List<String> strategies) throws InputException {
+        List<Command> commands = read(f, strategies);
         if (commands.size() != 1) {
             throw f.failAt("set", "expected a single change, got " + commands.size());
         }
@@ -133,7 +146,7 @@ public final class CommandJson {
                 m.nanos("jitterMs", 0, Ranges.LATENCY, Ranges.LATENCY.expected()));
     }
 
-    private static List<Command> readSet(JsonFields s) throws InputException {
+    private static List<Command> readSet(JsonFields s, List<String> strategies) throws InputException {
         s.allowOnly(SET_FIELDS);
         List<Command> out = new ArrayList<>();
         boolean network = s.has("latencyMs") || s.has("jitterMs");
@@ -147,7 +160,7 @@ public final class CommandJson {
             throw s.failAt(s.has("latencyMs") ? "latencyMs" : "jitterMs", "expected \"member\" next to it");
         }
         if (s.has("strategy")) {
-            out.add(new Command.SetStrategy(s.choice("strategy", null, List.of(Strategy.values()), Strategy::id)));
+            out.add(new Command.SetStrategy(s.choice("strategy", null, strategies, id -> id)));
         }
         if (s.has("lock")) {
             out.add(new Command.SetLock(s.choice("lock", null, List.of(LockSemantics.values()), LockSemantics::id)));

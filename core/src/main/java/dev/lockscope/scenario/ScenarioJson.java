@@ -38,7 +38,8 @@ public final class ScenarioJson {
     /** Reads a scenario file; messages name the file as given. */
     public static Scenario read(Path file) throws InputException {
         String source = file.toString();
-        return fromTree(source, "", JsonDocuments.parse(source, JsonDocuments.readText(file, MAX_FILE_BYTES), LIMITS));
+        JsonValue tree = JsonDocuments.parse(source, JsonDocuments.readText(file, MAX_FILE_BYTES), LIMITS);
+        return ScenarioParser.parse(JsonFields.of(source, "", tree), file.toAbsolutePath().getParent());
     }
 
     /** Reads a scenario from {@code in}, which this method does not close; {@code sourceName} names it in messages. */
@@ -105,7 +106,11 @@ public final class ScenarioJson {
     }
 
     private static void writeRoom(JsonGenerator g, RoomSpec room, DetectorConfig detector) {
-        g.writeStringProperty("strategy", room.strategy().id());
+        if (room.ownStrategy() != null) {
+            g.writeStringProperty("strategyCode", room.ownStrategy().text());
+        } else {
+            g.writeStringProperty("strategy", room.strategy().id());
+        }
         g.writeName("broadcast");
         g.writeStartObject();
         CommandJson.writeMs(g, "periodMs", room.broadcastPeriodNs());

@@ -8,6 +8,10 @@ import dev.lockscope.model.Command;
 import dev.lockscope.model.DetectorConfig;
 import dev.lockscope.model.LockSemantics;
 import dev.lockscope.model.Strategy;
+import dev.lockscope.io.JsonDocuments;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,7 +25,8 @@ import java.util.stream.Stream;
  */
 final class ScenarioParser {
     private static final List<String> COMMON = List.of("name", "kind", "seed", "durationMs", "lock", "detector", "events");
-    private static final List<String> ROOM_ONLY = List.of("strategy", "broadcast", "members", "reload", "queueLimit");
+    private static final List<String> ROOM_ONLY = List.of("strategy", "strategyFile", "strategyCode", "broadcast",
+            "members", "reload", "queueLimit");
     private static final List<String> SCRIPT_ONLY = List.of("locks", "chans", "waitgroups", "conds", "onces",
             "contexts", "consts", "funcs", "goroutines");
     private static final List<String> ROOM = Stream.concat(COMMON.stream(), ROOM_ONLY.stream()).toList();
@@ -32,6 +37,11 @@ final class ScenarioParser {
     private ScenarioParser() {}
 
     static Scenario parse(JsonFields root) throws InputException {
+        return parse(root, null);
+    }
+
+    /** @param dir the folder of the scenario file, for a relative {@code strategyFile}; null: the working directory */
+    static Scenario parse(JsonFields root, Path dir) throws InputException {
         String kind = root.choice("kind", "room", List.of("room", "script"), k -> k);
         boolean room = kind.equals("room");
         checkFields(root, room);
@@ -41,7 +51,7 @@ final class ScenarioParser {
         LockSemantics lock = root.choice("lock", LockSemantics.GO_RWMUTEX, List.of(LockSemantics.values()),
                 LockSemantics::id);
         DetectorConfig detector = detector(root);
-        ScenarioBody body = room ? room(root) : script(root);
+        ScenarioBody body = room ? room(root, dir) : script(root);
         return new Scenario(name, seed, durationNs, lock, detector, body);
     }
 
@@ -68,8 +78,9 @@ final class ScenarioParser {
                 f.bool("lockOrder", true));
     }
 
-    private static RoomSpec room(JsonFields root) throws InputException {
+    private static RoomSpec room(JsonFields root, Path dir) throws InputException {
         Strategy strategy = root.choice("strategy", Strategy.SEQUENTIAL, List.of(Strategy.values()), Strategy::id);
+        StrategySpec own = ownStrategy(root, dir);
         long periodNs = RoomSpec.DEFAULT_PERIOD_NS;
         long startNs = 0;
         var broadcast = root.object("broadcast");
@@ -86,8 +97,55 @@ final class ScenarioParser {
             reloadNs = ms(reload.get(), "afterNoUpdateMs", 0, Ranges.RELOAD);
         }
         long queueLimit = root.integer("queueLimit", RoomSpec.DEFAULT_QUEUE_LIMIT, 1, Ranges.MAX_QUEUE_LIMIT);
-        return new RoomSpec(strategy, periodNs, startNs, members(root), events(root, false), reloadNs,
-                (int) queueLimit);
+        List<String> strategies = new ArrayList<>(CommandJson.BUILTIN_STRATEGIES);
+        if (own != null) {
+            strategies.add(own.id()); // as RoomSpec.strategyIds() will say
+        }
+        return new RoomSpec(strategy, periodNs, startNs, members(root), events(root, strategies), reloadNs,
+                (int) queueLimit, own);
+    }
+
+    /**
+     * The room's own strategy program: {@code strategyFile} (relative to the scenario's folder), or
+     * {@code strategyCode} (the same text inline, as the canonical form writes it); null when neither is given.
+     */
+    private static StrategySpec ownStrategy(JsonFields root, Path dir) throws InputException {
+        List<String> given = Stream.of("strategy", "strategyFile", "strategyCode").filter(root::has).toList();
+        if (given.size() > 1) {
+            throw root.failAt(given.get(1), "expected only one of strategy, strategyFile, strategyCode, but found "
+                    + given.get(0) + " and " + given.get(1));
+        }
+        StrategySpec own;
+        if (root.has("strategyFile")) {
+            String name = root.nonEmptyString("strategyFile");
+            Path file;
+            try {
+                file = dir == null ? Path.of(name) : dir.resolve(name);
+            } catch (InvalidPathException e) {
+                throw root.failAt("strategyFile", "not a valid file name: " + Quote.of(name));
+            }
+            if (!Files.isRegularFile(file)) {
+                throw root.failAt("strategyFile", "no such file " + Quote.of(file.toString())
+                        + " (a strategy program, relative to the scenario's folder)");
+            }
+            // Errors in the program name its own file and line.
+            own = StrategySpec.compile(file.toString(), JsonDocuments.readText(file, ScenarioJson.MAX_STRING));
+        } else if (root.has("strategyCode")) {
+            try {
+                own = StrategySpec.compile("strategyCode", root.nonEmptyString("strategyCode"));
+            } catch (InputException e) {
+                String problem = e.getMessage().substring(e.getMessage().indexOf(": ") + 2);
+                throw root.failAt("strategyCode", (e.line() > 0 ? "line " + e.line() + " of the program: " : "")
+                        + problem);
+            }
+        } else {
+            return null;
+        }
+        if (Strategy.ofId(own.id()) != null) {
+            throw root.failAt(given.get(0), "strategy " + Quote.of(own.id()) + " is a built-in's name; give the "
+                    + "program its own in its \"// strategy: ID\" line");
+        }
+        return own;
     }
 
     private static List<MemberSpec> members(JsonFields root) throws InputException {
@@ -109,14 +167,16 @@ final class ScenarioParser {
         return members;
     }
 
-    private static List<TimedCommand> events(JsonFields root, boolean script) throws InputException {
+    /** @param strategies the ids {@code set.strategy} may name; null in a script, which allows only set.lock */
+    private static List<TimedCommand> events(JsonFields root, List<String> strategies) throws InputException {
+        boolean script = strategies == null;
         List<TimedCommand> events = new ArrayList<>();
         List<JsonValue> items = root.array("events");
         for (int i = 0; i < items.size(); i++) {
             JsonFields e = JsonFields.of(root.source(), root.pathOf("events") + "[" + i + "]", items.get(i));
             e.allowOnly(EVENT_FIELDS);
             long atNs = e.requiredNanos("atMs", Ranges.TIME, Ranges.TIME.expected());
-            for (Command c : CommandJson.read(e)) {
+            for (Command c : CommandJson.read(e, script ? CommandJson.BUILTIN_STRATEGIES : strategies)) {
                 if (script && !(c instanceof Command.SetLock)) {
                     throw notInScript(e, c);
                 }
@@ -147,6 +207,6 @@ final class ScenarioParser {
     }
 
     private static ScriptSpec script(JsonFields root) throws InputException {
-        return ScriptReader.read(root, events(root, true));
+        return ScriptReader.read(root, events(root, null));
     }
 }

@@ -53,12 +53,17 @@ final class EventLineParser {
     private final LineFields f = new LineFields();
     private final EventChecks checks;
     private int line;
+    private final List<String> strategies;
     /** The event of a line of a rare type, built when the line is checked. */
     private TraceEvent other;
 
-    /** @param version the format version of the file's header */
-    EventLineParser(String source, TraceLimits limits, int version) {
+    /**
+     * @param version    the format version of the file's header
+     * @param strategies the strategy ids a command may name: its scenario's ({@code RoomSpec.strategyIds()})
+     */
+    EventLineParser(String source, TraceLimits limits, int version, List<String> strategies) {
         this.source = source;
+        this.strategies = strategies;
         this.limits = limits;
         this.version = version;
         this.treeLimits = new JsonTree.Limits(limits.maxDepth(), limits.maxString(), Integer.MAX_VALUE);
@@ -439,7 +444,7 @@ final class EventLineParser {
 
     private Command command(JsonParser p) throws InputException {
         JsonValue tree = JsonTree.readValue(source, p, treeLimits, line, "command", 2);
-        return CommandJson.readOne(JsonFields.of(source, "command", tree));
+        return CommandJson.readOne(JsonFields.of(source, "command", tree), strategies);
     }
 
     private String string(JsonParser p, String field) throws InputException {

@@ -33,7 +33,9 @@ final class TraceScan implements AutoCloseable {
         this.lines = lines;
         this.limits = limits;
         this.header = header;
-        this.parser = new EventLineParser(source, limits, header.version());
+        this.parser = new EventLineParser(source, limits, header.version(), header.scenario()
+                .map(s -> s.body() instanceof dev.lockscope.scenario.RoomSpec room ? room.strategyIds() : null)
+                .orElse(dev.lockscope.scenario.CommandJson.BUILTIN_STRATEGIES));
     }
 
     /**

@@ -7,7 +7,6 @@ import dev.lockscope.analysis.LatencyStats;
 import dev.lockscope.analysis.SummaryAnalyzer;
 import dev.lockscope.model.Command;
 import dev.lockscope.model.Strategy;
-import dev.lockscope.room.Sites;
 import dev.lockscope.scenario.BuiltinScenarios;
 import dev.lockscope.scenario.Scenario;
 import java.util.OptionalLong;
@@ -71,8 +70,8 @@ class RunMonitorTest {
         Simulation sim = Simulation.start(article(), monitor);
         sim.runUntil(ms(8_000)); // the stall: broadcasts hold the read lock and send to eve, a Remove waits
         RunStatus s = monitor.status();
-        assertThat(s.site(Sites.BROADCAST_RLOCK.label()).holding()).isPositive();
-        assertThat(s.site(Sites.BROADCAST_SEND.label()).busy()).isPositive();
+        assertThat(s.site("Room.Broadcast: r.membersMx.RLock()").holding()).isPositive();
+        assertThat(s.site("Room.Broadcast: m.Send(msg)").busy()).isPositive();
         int waiting = s.sites().values().stream().mapToInt(SiteLoad::waiting).sum();
         assertThat(waiting).isEqualTo((int) s.now(Metric.WAITERS)).isPositive();
     }

@@ -70,7 +70,7 @@ class CommandJsonTest {
             var fields = JsonFields.of("t.jsonl", "command",
                     JsonTree.readDocument("t.jsonl", p, new JsonTree.Limits(8, 100, 100), 5));
 
-            assertThatThrownBy(() -> CommandJson.readOne(fields)).isInstanceOf(InputException.class)
+            assertThatThrownBy(() -> CommandJson.readOne(fields, CommandJson.BUILTIN_STRATEGIES)).isInstanceOf(InputException.class)
                     .hasMessage("t.jsonl:5: command.set: expected a single change, got 2");
         }
     }

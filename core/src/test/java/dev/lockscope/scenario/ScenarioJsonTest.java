@@ -277,7 +277,7 @@ class ScenarioJsonTest {
                 "demo.json:1: locks: field \"locks\" belongs to script scenarios, but this one is a room");
         assertError("{\"name\": \"x\", \"durationMs\": 1, \"colour\": 1}", "demo.json:1: colour: unknown field "
                 + "\"colour\" (expected one of name, kind, seed, durationMs, lock, detector, events, strategy, "
-                + "broadcast, members, reload, queueLimit)");
+                + "strategyFile, strategyCode, broadcast, members, reload, queueLimit)");
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.lockscope.run.SiteLoad;
 import dev.lockscope.scenario.RoomSpec;
 import dev.lockscope.scenario.Scenario;
 import dev.lockscope.scenario.ScriptSpec;
+import dev.lockscope.scenario.StrategySpec;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.control.Label;
@@ -45,15 +46,15 @@ final class CodePanel extends VBox {
         if (scenario == null || s == null) {
             return;
         }
-        Object key = scenario.body() instanceof RoomSpec ? s.strategy().orElse(Strategy.SEQUENTIAL) : scenario;
-        if (key != shownFor) {
+        Object key = scenario.body() instanceof RoomSpec room ? program(room, s.strategyId().orElse(null)) : scenario;
+        if (!key.equals(shownFor)) {
             shownFor = key;
             code = switch (scenario.body()) {
-                case RoomSpec room -> GoCode.room((Strategy) key);
+                case RoomSpec room -> GoCode.room((StrategySpec) key);
                 case ScriptSpec script -> GoCode.script(script);
             };
             title.setText(scenario.body() instanceof RoomSpec
-                    ? "Code — strategy " + ((Strategy) key).id() : "Code — script " + scenario.name());
+                    ? "Code — strategy " + ((StrategySpec) key).id() : "Code — script " + scenario.name());
             rebuild();
         }
         for (int i = 0; i < code.size(); i++) {
@@ -93,6 +94,15 @@ final class CodePanel extends VBox {
             line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
             lines.getChildren().add(line);
         }
+    }
+
+    /** The program of strategy {@code id} in {@code room}: its own, or a built-in's (sequential when unknown). */
+    static StrategySpec program(RoomSpec room, String id) {
+        if (room.ownStrategy() != null && room.ownStrategy().id().equals(id)) {
+            return room.ownStrategy();
+        }
+        Strategy builtin = id == null ? null : Strategy.ofId(id);
+        return builtin == null ? room.strategyProgram() : StrategySpec.builtin(builtin);
     }
 
     /** "3 waiting · 1 holding · 2 sending", "1 blocked"; empty when nobody is there. */

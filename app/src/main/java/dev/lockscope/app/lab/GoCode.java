@@ -1,9 +1,9 @@
 package dev.lockscope.app.lab;
 
 import dev.lockscope.model.Site;
-import dev.lockscope.model.Strategy;
 import dev.lockscope.room.Sites;
 import dev.lockscope.scenario.ScriptSpec;
+import dev.lockscope.scenario.StrategySpec;
 import dev.lockscope.script.ScriptCode;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,54 +26,12 @@ final class GoCode {
         }
     }
 
-    /** The room's code under {@code strategy}: Broadcast first, then Add and Remove. */
-    static List<Line> room(Strategy strategy) {
+    /** The room's code under strategy {@code program}: its file (Broadcast, and writeLoop), then Add and Remove. */
+    static List<Line> room(StrategySpec program) {
         List<Line> lines = new ArrayList<>();
-        lines.add(Line.of("func (r *Room) Broadcast(msg Message) {"));
-        lines.add(Line.at("    r.membersMx.RLock()", Sites.BROADCAST_RLOCK));
-        switch (strategy) {
-            case SEQUENTIAL -> {
-                lines.add(Line.of("    for _, m := range r.members {"));
-                lines.add(Line.at("        m.Send(msg)", Sites.BROADCAST_SEND));
-                lines.add(Line.of("    }"));
-                lines.add(Line.at("    r.membersMx.RUnlock()", Sites.BROADCAST_RUNLOCK));
-            }
-            case GOROUTINE_PER_SEND -> {
-                lines.add(Line.of("    for _, m := range r.members {"));
-                lines.add(Line.at("        go m.Send(msg)", Sites.SEND_GOROUTINE));
-                lines.add(Line.of("    }"));
-                lines.add(Line.at("    r.membersMx.RUnlock()", Sites.BROADCAST_RUNLOCK));
-            }
-            case PARALLEL_WAIT -> {
-                lines.add(Line.of("    var wg sync.WaitGroup"));
-                lines.add(Line.of("    for _, m := range r.members {"));
-                lines.add(Line.of("        wg.Add(1)"));
-                lines.add(Line.at("        go func() { defer wg.Done(); m.Send(msg) }()", Sites.SEND_GOROUTINE));
-                lines.add(Line.of("    }"));
-                lines.add(Line.at("    wg.Wait()", Sites.BROADCAST_WAIT));
-                lines.add(Line.at("    r.membersMx.RUnlock()", Sites.BROADCAST_RUNLOCK));
-            }
-            case SNAPSHOT -> {
-                lines.add(Line.of("    members := slices.Clone(r.members)"));
-                lines.add(Line.at("    r.membersMx.RUnlock()", Sites.BROADCAST_RUNLOCK));
-                lines.add(Line.of("    for _, m := range members {"));
-                lines.add(Line.at("        m.Send(msg)", Sites.BROADCAST_SEND));
-                lines.add(Line.of("    }"));
-            }
-            case MEMBER_QUEUE -> {
-                lines.add(Line.of("    for _, m := range r.members {"));
-                lines.add(Line.of("        m.enqueue(msg) // a full queue drops its oldest"));
-                lines.add(Line.of("    }"));
-                lines.add(Line.at("    r.membersMx.RUnlock()", Sites.BROADCAST_RUNLOCK));
-                lines.add(Line.of("}"));
-                lines.add(Line.of(""));
-                lines.add(Line.of("func (m *Member) writeLoop() {"));
-                lines.add(Line.at("    for msg := range m.outbox {", Sites.WRITER_RECEIVE));
-                lines.add(Line.at("        m.conn.Send(msg)", Sites.WRITER_SEND));
-                lines.add(Line.of("    }"));
-            }
+        for (int i = 0; i < program.lines().size(); i++) {
+            lines.add(new Line(program.lines().get(i).replace("\t", "    "), program.sites().get(i)));
         }
-        lines.add(Line.of("}"));
         lines.add(Line.of(""));
         lines.add(Line.of("func (r *Room) Add(m *Member) {"));
         lines.add(Line.at("    r.membersMx.Lock()", Sites.ADD_LOCK));

@@ -7,6 +7,7 @@ import dev.lockscope.run.MemberStatus;
 import dev.lockscope.run.RunStatus;
 import dev.lockscope.scenario.RoomSpec;
 import dev.lockscope.scenario.Scenario;
+import dev.lockscope.scenario.StrategySpec;
 import dev.lockscope.util.Millis;
 import java.math.BigDecimal;
 import java.util.List;
@@ -60,7 +61,10 @@ final class RoomPanel extends VBox {
     private final Spinner<Integer> periodSpinner = new Spinner<>();
     private final VBox roomOnly;
     private boolean updating;
-    private Strategy shownStrategy;
+    /** The node id of the switch's button for the room's own strategy program. */
+    static final String OWN_STRATEGY_ID = "strategy-own";
+    /** The id of the strategy the switch shows: a built-in's or the room's own program's. */
+    private String shownStrategy;
 
     RoomPanel(LabModel model) {
         this.model = model;
@@ -88,9 +92,26 @@ final class RoomPanel extends VBox {
     /** Room controls only make sense for a room scenario (a script has no members or strategy). */
     private void enableFor(Scenario s) {
         boolean room = s != null && s.body() instanceof RoomSpec;
+        showOwnStrategy(s != null && s.body() instanceof RoomSpec r ? r.ownStrategy() : null);
         roomOnly.setDisable(!room);
         strategyToggle.setDisable(!room);
         periodSpinner.setDisable(!room);
+    }
+
+    /** The switch lists the room's own strategy program after the built-ins, or no sixth button without one. */
+    private void showOwnStrategy(StrategySpec own) {
+        var buttons = strategyToggle.getButtons();
+        buttons.removeIf(b -> OWN_STRATEGY_ID.equals(b.getId()));
+        if (own != null) {
+            ToggleButton b = new ToggleButton(own.id());
+            b.setId(OWN_STRATEGY_ID);
+            b.setUserData(own.id());
+            b.setTooltip(new Tooltip(own.id() + ": the scenario's own strategy program"
+                    + (own.description().isEmpty() ? "" : ". " + own.description())));
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            b.setSelected(own.id().equals(shownStrategy));
+            buttons.add(b);
+        }
     }
 
     private void buildTable() {
@@ -235,7 +256,7 @@ final class RoomPanel extends VBox {
         for (Strategy s : Strategy.values()) {
             ToggleButton b = new ToggleButton(shortName(s));
             b.setId("strategy-" + s.id());
-            b.setUserData(s);
+            b.setUserData(s.id());
             b.setTooltip(new Tooltip(s.id() + " (key " + KeyMap.keysOf(keyOf(s)) + ")"));
             b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             strategyToggle.getButtons().add(b);
@@ -250,8 +271,8 @@ final class RoomPanel extends VBox {
                 updating = false;
                 return;
             }
-            Strategy chosen = (Strategy) t.getUserData();
-            if (chosen != shownStrategy) { // the skin may re-select the shown one; that is no change to post
+            String chosen = (String) t.getUserData();
+            if (!chosen.equals(shownStrategy)) { // the skin may re-select the shown one; that is no change to post
                 shownStrategy = chosen;
                 model.post(new Command.SetStrategy(chosen));
             }
@@ -436,10 +457,10 @@ final class RoomPanel extends VBox {
                     }
                 }
             }
-            Strategy strategy = s.strategy().orElse(null);
-            if (strategy != shownStrategy) {
+            String strategy = s.strategyId().orElse(null);
+            if (!java.util.Objects.equals(strategy, shownStrategy)) {
                 shownStrategy = strategy;
-                strategyToggle.getButtons().forEach(b -> b.setSelected(b.getUserData() == strategy));
+                strategyToggle.getButtons().forEach(b -> b.setSelected(b.getUserData().equals(strategy)));
             }
             s.lock().filter(lock -> lock != lockChoice.getValue()).ifPresent(lockChoice::setValue);
             int period = (int) (s.broadcastPeriodNs() / 1_000_000);

@@ -793,7 +793,7 @@ public final class FramePlan {
             case Command.SetMember s -> s.member() + (s.latencyNs().isPresent()
                     ? " latency " + Millis.duration(s.latencyNs().getAsLong()) : "")
                     + (s.jitterNs().isPresent() ? " jitter ±" + Millis.duration(s.jitterNs().getAsLong()) : "");
-            case Command.SetStrategy s -> "strategy: " + s.strategy().id();
+            case Command.SetStrategy s -> "strategy: " + s.id();
             case Command.SetLock l -> "lock: " + l.semantics().id();
             case Command.SetBroadcastPeriod p -> "broadcast every " + Millis.duration(p.periodNs());
         };

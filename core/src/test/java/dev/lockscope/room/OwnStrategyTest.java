@@ -1,0 +1,159 @@
+package dev.lockscope.room;
+
+import static dev.lockscope.run.Scenarios.room;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lockscope.event.TraceEvent;
+import dev.lockscope.io.InputException;
+import dev.lockscope.model.Strategy;
+import dev.lockscope.run.LockOps;
+import dev.lockscope.run.Recorder;
+import dev.lockscope.run.Simulation;
+import dev.lockscope.scenario.RoomSpec;
+import dev.lockscope.scenario.Scenario;
+import dev.lockscope.scenario.ScenarioJson;
+import dev.lockscope.scenario.StrategySpec;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A room scenario's own strategy program ({@code strategyFile}): read, run, switched to, written back. */
+class OwnStrategyTest {
+    /** A sixth strategy: snapshot the list, then one goroutine per send. */
+    static final String SNAPSHOT_FANOUT = """
+            // strategy: snapshot-fanout
+            // Copy the list under the read lock, unlock, then start one goroutine per send.
+            func (r *Room) Broadcast(msg Message) {
+            	r.membersMx.RLock()
+            	members := slices.Clone(r.members)
+            	r.membersMx.RUnlock()
+            	for _, m := range members {
+            		go m.Send(msg)
+            	}
+            }
+            """;
+
+    @TempDir
+    Path dir;
+
+    /** Members 20, 30 and 600 ms, a broadcast every 200 ms for 3 s, d (10 ms) joins at 1010. */
+    private static Scenario example(Strategy strategy) {
+        return room().member("a", 20).member("b", 30).member("c", 600).period(200).duration(3000)
+                .strategy(strategy).join(1010, "d", 10).build();
+    }
+
+    private static List<TraceEvent> run(Scenario s) throws InputException {
+        Recorder r = new Recorder();
+        Simulation.run(s, r);
+        return r.events;
+    }
+
+    private static Scenario withOwn(Scenario s, StrategySpec own) {
+        return s.withBody(((RoomSpec) s.body()).withOwnStrategy(own));
+    }
+
+    @Test
+    void aBuiltinsFileUnderAnotherNameRunsExactlyAsTheBuiltin() throws InputException {
+        for (Strategy s : Strategy.values()) {
+            String copy = StrategySpec.builtin(s).text().replace("// strategy: " + s.id(), "// strategy: copy");
+            Scenario builtin = example(s);
+            assertThat(run(withOwn(builtin, StrategySpec.compile("copy.go", copy)))).as(s.id())
+                    .isEqualTo(run(builtin));
+        }
+    }
+
+    @Test
+    void aSixthStrategyIsOneFileNamedByTheScenario() throws IOException, InputException {
+        Files.writeString(dir.resolve("fanout.go"), SNAPSHOT_FANOUT);
+        Path scenario = dir.resolve("room.json");
+        Files.writeString(scenario, """
+                {"name": "six", "durationMs": 3000, "strategyFile": "fanout.go", "broadcast": {"periodMs": 200},
+                 "members": [{"name": "a", "latencyMs": 20}, {"name": "b", "latencyMs": 30},
+                             {"name": "c", "latencyMs": 600}],
+                 "events": [{"atMs": 1010, "join": {"name": "d", "latencyMs": 10}}]}
+                """);
+        Scenario s = ScenarioJson.read(scenario);
+        assertThat(((RoomSpec) s.body()).strategyProgram().id()).isEqualTo("snapshot-fanout");
+
+        List<TraceEvent> events = run(s);
+        // The lock covers only the copy: Add never waits. 15 broadcasts (0 to 2800 ms): 6 before d joins reach
+        // 3 members, 9 after it reach 4: 54 sends, each in its own goroutine Send(name).
+        LockOps ops = LockOps.of(events);
+        assertThat(ops.waits.get("Add")).containsExactly(0.0);
+        assertThat(ops.maxHold("Broadcast")).isZero();
+        List<TraceEvent.SendStart> sends = events.stream().filter(TraceEvent.SendStart.class::isInstance)
+                .map(TraceEvent.SendStart.class::cast).toList();
+        assertThat(sends).hasSize(54).allSatisfy(e -> assertThat(e.site().label())
+                .isEqualTo("Room.Broadcast.func1: m.Send(msg)"));
+        assertThat(events.stream().filter(TraceEvent.Spawn.class::isInstance).map(TraceEvent.Spawn.class::cast)
+                .filter(e -> e.kind().equals("Send")).map(TraceEvent.Spawn::name).distinct())
+                .containsExactly("Send(a)", "Send(b)", "Send(c)", "Send(d)");
+    }
+
+    @Test
+    void setStrategyMayNameTheOwnProgramAndTheCanonicalFormCarriesItsCode() throws InputException {
+        String json = """
+                {"name": "switch", "durationMs": 1000, "strategyCode": %s, "broadcast": {"periodMs": 100},
+                 "members": [{"name": "a", "latencyMs": 20}],
+                 "events": [{"atMs": 250, "set": {"strategy": "sequential"}},
+                            {"atMs": 550, "set": {"strategy": "snapshot-fanout"}}]}
+                """.formatted(quote(SNAPSHOT_FANOUT));
+        Scenario s = ScenarioJson.read("switch.json", new StringReader(json));
+        // Broadcasts at 0-200 and 600-900 start goroutines; 300-500 send from the Broadcast itself.
+        List<String> sites = run(s).stream().filter(TraceEvent.SendStart.class::isInstance)
+                .map(e -> ((TraceEvent.SendStart) e).site().label()).toList();
+        assertThat(sites).containsExactly(
+                "Room.Broadcast.func1: m.Send(msg)", "Room.Broadcast.func1: m.Send(msg)",
+                "Room.Broadcast.func1: m.Send(msg)", "Room.Broadcast: m.Send(msg)", "Room.Broadcast: m.Send(msg)",
+                "Room.Broadcast: m.Send(msg)", "Room.Broadcast.func1: m.Send(msg)", "Room.Broadcast.func1: m.Send(msg)",
+                "Room.Broadcast.func1: m.Send(msg)", "Room.Broadcast.func1: m.Send(msg)");
+
+        String canonical = ScenarioJson.toJson(s);
+        assertThat(canonical).contains("\"lock\": \"go-rwmutex\",\n  \"strategyCode\": \"// strategy: snapshot-fanout\\n");
+        assertThat(ScenarioJson.read("back.json", new StringReader(canonical))).isEqualTo(s);
+    }
+
+    private static String quote(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\t", "\\t")
+                + "\"";
+    }
+
+    private void assertError(String json, String message) throws IOException {
+        Path scenario = dir.resolve("bad.json");
+        Files.writeString(scenario, json);
+        assertThatThrownBy(() -> ScenarioJson.read(scenario)).isInstanceOf(InputException.class)
+                .hasMessage(message.replace("DIR", dir.toString()));
+    }
+
+    @Test
+    void errorsNameTheFileLineAndField() throws IOException {
+        assertError("{\"name\": \"x\", \"durationMs\": 1,\n \"strategyFile\": \"none.go\"}",
+                "DIR/bad.json:2: strategyFile: no such file \"DIR/none.go\" (a strategy program, relative to the "
+                + "scenario's folder)");
+        Files.writeString(dir.resolve("fanout.go"), SNAPSHOT_FANOUT);
+        assertError("{\"name\": \"x\", \"durationMs\": 1, \"strategy\": \"snapshot\",\n \"strategyFile\": \"fanout.go\"}",
+                "DIR/bad.json:2: strategyFile: expected only one of strategy, strategyFile, strategyCode, but found "
+                + "strategy and strategyFile");
+        Files.writeString(dir.resolve("broken.go"), SNAPSHOT_FANOUT.replace("go m.Send(msg)", "go m.Sned(msg)"));
+        assertThatThrownBy(() -> {
+            Files.writeString(dir.resolve("b.json"), "{\"name\": \"x\", \"durationMs\": 1, \"strategyFile\": \"broken.go\"}");
+            ScenarioJson.read(dir.resolve("b.json"));
+        }).hasMessageStartingWith(dir.resolve("broken.go") + ":8: expected a statement of a strategy program");
+        Files.writeString(dir.resolve("seq.go"), StrategySpec.builtin(Strategy.SEQUENTIAL).text());
+        assertError("{\"name\": \"x\", \"durationMs\": 1,\n \"strategyFile\": \"seq.go\"}",
+                "DIR/bad.json:2: strategyFile: strategy \"sequential\" is a built-in's name; give the program its "
+                + "own in its \"// strategy: ID\" line");
+        assertError("{\"name\": \"x\", \"durationMs\": 1, \"strategyFile\": \"fanout.go\",\n"
+                + " \"events\": [{\"atMs\": 1, \"set\": {\"strategy\": \"fast\"}}]}",
+                "DIR/bad.json:2: events[0].set.strategy: expected one of sequential, goroutine-per-send, "
+                + "parallel-wait, snapshot, member-queue, snapshot-fanout, got \"fast\"");
+        assertError("{\"name\": \"x\", \"durationMs\": 1,\n \"strategyCode\": \"// strategy: x\\nfunc main() {\\n}\"}",
+                "DIR/bad.json:2: strategyCode: line 2 of the program: expected \"func (r *Room) Broadcast(msg "
+                + "Message) {\", got \"func main() {\"");
+    }
+}
