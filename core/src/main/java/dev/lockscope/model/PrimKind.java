@@ -37,6 +37,23 @@ public enum PrimKind {
         return this == CHAN || this == TIMER || this == TICKER || this == CONTEXT;
     }
 
+    /**
+     * What a primitive of this kind is, in the words the lab writes beside its name: {@code unbuffered chan},
+     * {@code chan, cap 4}, {@code timer}, {@code WaitGroup}, ... ({@code cap}: a channel's buffer size).
+     */
+    public String describe(int cap) {
+        return switch (this) {
+            case CHAN -> cap == 0 ? "unbuffered chan" : "chan, cap " + cap;
+            case TIMER -> "timer";
+            case TICKER -> "ticker";
+            case CONTEXT -> "context";
+            case WAITGROUP -> "WaitGroup";
+            case COND -> "Cond";
+            case ONCE -> "Once";
+            case AFTERFUNC -> "AfterFunc";
+        };
+    }
+
     public static PrimKind ofId(String id) {
         for (PrimKind k : values()) {
             if (k.id.equals(id)) {

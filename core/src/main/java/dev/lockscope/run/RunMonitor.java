@@ -71,7 +71,8 @@ public final class RunMonitor implements EventSink, IntervalTracker.Listener {
     private final List<String> ops = new ArrayList<>();
     private final Map<String, Integer> opIndex = new HashMap<>();
     private final Map<String, MemberTracker> members = new LinkedHashMap<>();
-    private final Map<Integer, Site> busySites = new HashMap<>(); // goroutine -> site it sends, parks or waits on a primitive at
+    private final Map<Integer, Site> busySites = new HashMap<>(); // goroutine -> site it sends or parks at
+    private final Map<Integer, Site> blockedSites = new HashMap<>(); // goroutine -> site it is blocked on a primitive at
     private final List<Integer> locks = new ArrayList<>();
     private final Log<TraceEvent.Alert> alerts = new Log<>();
     private final Log<MetricSample> samples = new Log<>();
@@ -125,6 +126,7 @@ public final class RunMonitor implements EventSink, IntervalTracker.Listener {
             case TraceEvent.Exit x -> {
                 alive--;
                 busySites.remove(x.g());
+                blockedSites.remove(x.g());
             }
             case TraceEvent.LockCreated l -> locks.add(l.lock());
             case TraceEvent.Request r -> {
@@ -156,8 +158,12 @@ public final class RunMonitor implements EventSink, IntervalTracker.Listener {
                 alerts.add(a);
                 recentAlerts.record(a.time(), 0);
             }
-            case TraceEvent.PrimWait w -> busySites.put(w.g(), w.site());
-            case TraceEvent.Wake w -> busySites.remove(w.g());
+            case TraceEvent.PrimWait w -> {
+                if (w.site() != null) {
+                    blockedSites.put(w.g(), w.site());
+                }
+            }
+            case TraceEvent.Wake w -> blockedSites.remove(w.g());
             case TraceEvent.Blocked b -> { }
             case TraceEvent.PrimCreated p -> { }
             case TraceEvent.Act a -> { }
@@ -337,11 +343,14 @@ public final class RunMonitor implements EventSink, IntervalTracker.Listener {
         for (Site s : busySites.values()) {
             loads.merge(s.label(), new SiteLoad(0, 0, 1), RunMonitor::sum);
         }
+        for (Site s : blockedSites.values()) {
+            loads.merge(s.label(), new SiteLoad(0, 0, 0, 1), RunMonitor::sum);
+        }
         return loads;
     }
 
     private static SiteLoad sum(SiteLoad a, SiteLoad b) {
-        return a.plus(b.waiting(), b.holding(), b.busy());
+        return a.plus(b);
     }
 
     private MemberTracker member(String name) {

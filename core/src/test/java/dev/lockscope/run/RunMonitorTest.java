@@ -77,6 +77,22 @@ class RunMonitorTest {
     }
 
     @Test
+    void sitesCountGoroutinesBlockedOnPrimitivesApartFromSendsAndParks() throws Exception {
+        Scenario script = dev.lockscope.scenario.ScenarioJson.read("t.json", new java.io.StringReader("""
+                {"name": "t", "kind": "script", "durationMs": 100, "chans": [{"name": "ch"}],
+                 "goroutines": [{"name": "a", "steps": ["ch <- 1"]}, {"name": "b", "steps": ["ch <- 2"]},
+                                {"name": "c", "startMs": 50, "steps": ["<-ch"]}]}"""));
+        RunMonitor monitor = new RunMonitor(script);
+        Simulation sim = Simulation.start(script, monitor);
+        sim.runUntil(ms(10)); // a and b blocked sending, nobody receives yet
+        assertThat(monitor.status().site("a #1: ch <- 1")).isEqualTo(new SiteLoad(0, 0, 0, 1));
+        assertThat(monitor.status().site("b #1: ch <- 2")).isEqualTo(new SiteLoad(0, 0, 0, 1));
+        sim.runUntil(ms(60)); // c took a's value: a ran on and exited, b is still blocked
+        assertThat(monitor.status().site("a #1: ch <- 1")).isEqualTo(SiteLoad.NONE);
+        assertThat(monitor.status().site("b #1: ch <- 2").blocked()).isEqualTo(1);
+    }
+
+    @Test
     void liveHistogramsAreExactWhileSmallAndCloseAfter() {
         LatencyStats h = new LatencyStats(WindowedLatency.EXACT_PER_SLICE);
         for (int i = 1; i <= 100; i++) {

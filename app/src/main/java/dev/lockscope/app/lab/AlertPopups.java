@@ -35,12 +35,15 @@ final class AlertPopups {
     private final LabSettings settings;
     private final BooleanSupplier presenting;
     private final Consumer<TraceEvent.Alert> select;
+    private final java.util.function.Function<TraceEvent.Alert, String> words;
     private final PauseTransition throttle = new PauseTransition(Duration.seconds(THROTTLE_S));
     private int pending;
 
     /** Cards go on {@code layer}, over the timeline, unless {@code presenting} says a lesson is on. */
-    AlertPopups(StackPane layer, LabSettings settings, BooleanSupplier presenting, Consumer<TraceEvent.Alert> select) {
+    AlertPopups(StackPane layer, LabSettings settings, BooleanSupplier presenting, Consumer<TraceEvent.Alert> select,
+            java.util.function.Function<TraceEvent.Alert, String> words) {
         this.settings = settings;
+        this.words = words;
         this.presenting = presenting;
         this.select = select;
         cards.setId("alertPopups");
@@ -62,7 +65,7 @@ final class AlertPopups {
         if (throttle.getStatus() != Animation.Status.RUNNING) {
             TraceEvent.Alert first = alerts.getFirst();
             pending -= 1;
-            card(first.kind().id() + " at " + Millis.seconds(first.time()), first.summary())
+            card(first.kind().id() + " at " + Millis.seconds(first.time()), words.apply(first))
                     .setOnMouseClicked(e -> select.accept(first));
             throttle.playFromStart();
         }

@@ -54,12 +54,12 @@ final class AlertStrip extends HBox {
             while (c.next()) {
                 added |= c.wasAdded();
             }
-            show(shown, added && model.sourceProperty().get() == LabModel.Source.LIVE);
+            show(shown, added && model.sourceProperty().get() == LabModel.Source.LIVE, model.alertWords());
         });
-        show(shown, false);
+        show(shown, false, model.alertWords());
     }
 
-    private void show(List<TraceEvent.Alert> shown, boolean arrived) {
+    private void show(List<TraceEvent.Alert> shown, boolean arrived, AlertWords words) {
         badge.getStyleClass().remove("alert-badge-none");
         if (shown.isEmpty()) {
             badge.setText("No alerts");
@@ -69,7 +69,7 @@ final class AlertStrip extends HBox {
         }
         badge.setText("⚠ " + shown.size() + (shown.size() == 1 ? " alert" : " alerts"));
         TraceEvent.Alert a = shown.getLast();
-        latest.setText("latest: " + a.kind().id() + " at " + Millis.seconds(a.time()) + " — " + a.summary());
+        latest.setText("latest: " + a.kind().id() + " at " + Millis.seconds(a.time()) + " — " + words.headline(a));
         if (arrived) {
             if (!getStyleClass().contains("alert-strip-fresh")) {
                 getStyleClass().add("alert-strip-fresh");

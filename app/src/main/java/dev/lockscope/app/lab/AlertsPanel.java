@@ -44,7 +44,7 @@ final class AlertsPanel extends VBox {
                     setText(null);
                     return;
                 }
-                setText(Millis.seconds(a.time()) + "  " + a.kind().id() + "\n" + a.summary());
+                setText(Millis.seconds(a.time()) + "  " + a.kind().id() + "\n" + model.alertWords().headline(a));
                 getStyleClass().add(switch (a.kind()) {
                     case LONG_WAIT -> "alert-wait";
                     case LONG_HOLD -> "alert-hold";

@@ -15,7 +15,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * The Go code the run executes, for the strategy in force (docs/room-code.md), with the goroutines on each line
- * right now: how many wait to lock there, hold a lock taken there, or send (or park) there. The counts follow their
+ * right now: how many wait to lock there, hold a lock taken there, are blocked there on a channel or sync primitive
+ * (a send, a receive, a select, a {@code Wait}), or send (or park) there. The counts follow their
  * line, like a debugger's inline values, so the code itself never moves and a narrow panel (a projector, the
  * presentation's side column) shows the code first.
  */
@@ -65,7 +66,8 @@ final class CodePanel extends VBox {
             badge.getStyleClass().removeAll("badge-wait", "badge-hold", "badge-busy");
             texts.get(i).getStyleClass().remove("code-hot");
             if (!load.isEmpty()) {
-                badge.getStyleClass().add(load.waiting() > 0 ? "badge-wait" : load.holding() > 0 ? "badge-hold" : "badge-busy");
+                badge.getStyleClass().add(load.waiting() > 0 || load.blocked() > 0 ? "badge-wait"
+                        : load.holding() > 0 ? "badge-hold" : "badge-busy");
                 texts.get(i).getStyleClass().add("code-hot");
             }
         }
@@ -103,11 +105,14 @@ final class CodePanel extends VBox {
         return builtin == null ? room.strategyProgram() : StrategySpec.builtin(builtin);
     }
 
-    /** "3 waiting · 1 holding · 2 sending"; empty when nobody is there. */
+    /** "3 waiting · 1 holding · 2 sending", "1 blocked"; empty when nobody is there. */
     static String describe(SiteLoad load, String site) {
-        List<String> parts = new ArrayList<>(3);
+        List<String> parts = new ArrayList<>(4);
         if (load.waiting() > 0) {
             parts.add(load.waiting() + " waiting");
+        }
+        if (load.blocked() > 0) {
+            parts.add(load.blocked() + " blocked");
         }
         if (load.holding() > 0) {
             parts.add(load.holding() + " holding");

@@ -3,6 +3,7 @@ package dev.lockscope.app.lab;
 import dev.lockscope.app.timeline.RangeSummary;
 import dev.lockscope.app.timeline.TimelineSelection;
 import dev.lockscope.app.timeline.TimelineView;
+import dev.lockscope.interval.IntervalKind;
 import dev.lockscope.model.Mode;
 import dev.lockscope.trace.store.TraceView;
 import dev.lockscope.util.Millis;
@@ -34,9 +35,12 @@ final class DetailsPanel extends VBox {
     private final ListView<TimelineSelection.Link> queued = new ListView<>();
     private final Label range = new Label();
     private final HBox buttons;
+    private final java.util.function.Function<dev.lockscope.event.TraceEvent.Alert, String> alertWords;
 
-    DetailsPanel(TimelineView timeline) {
+    /** The details of {@code timeline}'s selection; an alert it came from is told by {@code alertWords}. */
+    DetailsPanel(TimelineView timeline, java.util.function.Function<dev.lockscope.event.TraceEvent.Alert, String> alertWords) {
         this.timeline = timeline;
+        this.alertWords = alertWords;
         getStyleClass().addAll("panel", "details-panel");
         setId("detailsPanel");
         title.setId("detailsTitle");
@@ -107,7 +111,12 @@ final class DetailsPanel extends VBox {
                     + "behind it. Drag on the time axis to sum up the waits of a time range." : "");
         } else {
             title.setText(what(s) + " · " + s.goroutine());
-            if (s.lockName() != null) {
+            if (s.alert() != null) {
+                fact("Alert", alertWords.apply(s.alert()));
+            }
+            if (s.lockName() != null && (s.kind().isPrimWait() || s.kind() == IntervalKind.BUFFERED)) {
+                fact(s.kind() == IntervalKind.BUFFERED ? "Channel" : "On", s.lockName());
+            } else if (s.lockName() != null) {
                 fact("Lock", s.lockName() + (s.mode() == null ? "" : s.mode() == Mode.READ ? " (RLock)" : " (Lock)"));
             }
             if (s.member() != null) {

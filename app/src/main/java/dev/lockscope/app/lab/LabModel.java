@@ -65,6 +65,7 @@ public final class LabModel {
 
     private final ReadOnlyObjectWrapper<Source> source = new ReadOnlyObjectWrapper<>(this, "source", Source.LIVE);
     private final ReadOnlyObjectWrapper<TraceStore> store = new ReadOnlyObjectWrapper<>(this, "store");
+    private final AlertWords alertWords = new AlertWords(store::get);
     private final LongProperty playhead = new SimpleLongProperty(this, "playhead");
     private final ReadOnlyLongWrapper duration = new ReadOnlyLongWrapper(this, "duration", 1);
     private final ReadOnlyObjectWrapper<Scenario> scenario = new ReadOnlyObjectWrapper<>(this, "scenario");
@@ -207,6 +208,11 @@ public final class LabModel {
     }
 
     /** Every alert of the run so far (live) or of the whole trace (replay), in order. */
+    /** The alerts in words that name their goroutines and primitives, for every panel that lists them. */
+    AlertWords alertWords() {
+        return alertWords;
+    }
+
     public ObservableList<TraceEvent.Alert> alerts() {
         return alerts;
     }

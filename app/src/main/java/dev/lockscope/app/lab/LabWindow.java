@@ -239,7 +239,7 @@ public final class LabWindow {
 
     /** Builds the side panels and lays them out around the timeline (or leaves them out while presenting). */
     private void attachPanels() {
-        DetailsPanel details = new DetailsPanel(timelineView);
+        DetailsPanel details = new DetailsPanel(timelineView, model.alertWords()::line);
         AlertsPanel alerts = new AlertsPanel(model, this::selectAlert);
         panels = new SidePanels(new RoomPanel(model), new MetricsPanel(model), new CodePanel(model), details, alerts,
                 bottomTabs(details, alerts));
@@ -248,7 +248,8 @@ public final class LabWindow {
         look.styleCharts(panels.metrics());
         // Alerts come with the panels: no run has raised one by the first frame.
         bottomBars.getChildren().addFirst(new AlertStrip(model, this::selectAlert));
-        model.setOnLiveAlerts(new AlertPopups(timelineHolder, settings, () -> presenting, this::selectAlert)::onAlerts);
+        model.setOnLiveAlerts(new AlertPopups(timelineHolder, settings, () -> presenting, this::selectAlert,
+                model.alertWords()::headline)::onAlerts);
         layoutPanels();
         panelsReady.set(true);
     }

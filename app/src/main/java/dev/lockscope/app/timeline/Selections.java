@@ -37,13 +37,22 @@ final class Selections {
 
     /** The selection of interval {@code id}, with blocked-by relations at {@code at} (clamped into the interval). */
     TimelineSelection of(int id, long at) {
+        return of(id, at, true);
+    }
+
+    /** {@link #of(int, long)}; without {@code chains}, no blocked-by chain and no story (a link's own wait). */
+    private TimelineSelection of(int id, long at, boolean chains) {
         IntervalKind kind = view.kind(id);
         long start = view.start(id);
         long end = view.end(id);
         long last = Math.max(start, view.endOrNow(id) - 1);
         long t = Math.clamp(at, start, last);
         int g = view.intervalGoroutine(id);
-        int lock = view.intervalLock(id);
+        // A wait on primitives names them where a lock wait names its lock (one id space): "resetChan (unbuffered
+        // chan)", or a select's "ch (chan, cap 1), done (context)".
+        boolean onPrims = kind.isPrimWait() || kind == IntervalKind.BUFFERED;
+        int lock = onPrims ? view.intervalPrim(id) : view.intervalLock(id);
+        String lockName = onPrims ? primNames(id) : lock >= 0 ? catalog.lockName(lock) : null;
         Mode mode = null;
         Site site = null;
         String member = null;
@@ -63,13 +72,15 @@ final class Selections {
             }
             case TraceEvent.Sleep s -> site = s.site();
             case TraceEvent.Park p -> site = p.site();
+            case TraceEvent.PrimWait w -> site = w.site();
+            case TraceEvent.Act a -> site = a.site();
             default -> { }
         }
         List<Link> direct = new ArrayList<>();
         List<Link> chain = new ArrayList<>();
         List<Party> roots = new ArrayList<>();
         List<Link> queued = List.of();
-        if (kind == IntervalKind.WAITING) {
+        if (chains && kind.isWait()) {
             BlockerChain bc = view.blockerChain(id, t);
             Map<Integer, Integer> depthOfWait = new HashMap<>();
             depthOfWait.put(id, 0);
@@ -79,7 +90,8 @@ final class Selections {
                 if (blockerWait >= 0) {
                     depthOfWait.putIfAbsent(blockerWait, depth + 1);
                 }
-                boolean pendingWriter = blockerWait >= 0 && view.mode(blockerWait) == Mode.WRITE
+                boolean pendingWriter = blockerWait >= 0 && view.kind(blockerWait) == IntervalKind.WAITING
+                        && view.kind(edge.waitId()) == IntervalKind.WAITING && view.mode(blockerWait) == Mode.WRITE
                         && view.intervalLock(blockerWait) == view.intervalLock(edge.waitId())
                         && view.mode(edge.waitId()) == Mode.READ;
                 Link link = new Link(edge.waitId(), party(edge.waiter()), party(edge.blocker()), t, pendingWriter, depth);
@@ -91,13 +103,26 @@ final class Selections {
             for (int root : bc.roots()) {
                 roots.add(party(root));
             }
-        } else if (kind.isHold()) {
+        } else if (chains && kind.isHold()) {
             queued = queuedBehind(g, start, view.endOrNow(id));
         }
-        TimelineSelection selection = new TimelineSelection(kind, id, start, end, t, party(g), lock,
-                lock >= 0 ? catalog.lockName(lock) : null, mode, site == null ? null : site.label(), member, direct,
-                chain, roots, queued, null, List.of());
-        return selection.withStory(caption(selection));
+        TimelineSelection selection = new TimelineSelection(kind, id, start, end, t, party(g), lock, lockName, mode,
+                site == null ? null : site.label(), member, direct, chain, roots, queued, null, List.of());
+        return chains ? selection.withStory(caption(selection)) : selection;
+    }
+
+    /**
+     * The primitives of a wait on primitives (a select's channels, in case order) or of a buffered value, each with
+     * what it is: {@code resetChan (unbuffered chan)}, {@code ch (chan, cap 4), done (context)}.
+     */
+    private String primNames(int id) {
+        List<Integer> prims = view.kind(id) == IntervalKind.BUFFERED ? List.of(view.intervalPrim(id)) : view.prims(id);
+        List<String> names = new ArrayList<>();
+        for (int p : prims) {
+            TraceCatalog.PrimInfo info = catalog.prim(p);
+            names.add(info == null ? catalog.primName(p) : info.name() + " (" + info.description() + ")");
+        }
+        return names.isEmpty() ? "nothing (blocks forever)" : String.join(", ", names);
     }
 
     /** The waits that goroutine {@code g} held up during [from, to), directly or through a chain. */
@@ -186,15 +211,15 @@ final class Selections {
             arrows.add(new FramePlan.Arrow(link.waiter().id(), link.at(), link.blocker().id(), link.at(), link.depth()));
         }
         return new FramePlan.Highlight(outlined.stream().mapToInt(Integer::intValue).toArray(), arrows,
-                s.kind() == IntervalKind.WAITING ? s.at() : -1, s.story());
+                s.kind().isWait() ? s.at() : -1, s.story());
     }
 
     /** The chain in words, one line per link, for the box beside the arrows. */
     private List<String> caption(TimelineSelection s) {
         List<String> lines = new ArrayList<>();
-        if (s.kind() == IntervalKind.WAITING && !s.chain().isEmpty()) {
+        if (s.kind().isWait() && !s.chain().isEmpty()) {
             lines.add("At " + Millis.seconds(s.at()) + ", " + s.goroutine().name() + " has waited "
-                    + Millis.duration(s.at() - s.start()) + " for " + s.lockName() + " (" + lockCall(s.mode()) + ")");
+                    + Millis.duration(s.at() - s.start()) + " " + waitedOn(s));
             for (Link link : s.chain()) {
                 StringBuilder b = new StringBuilder("  ".repeat(link.depth() + 1));
                 b.append(link.waiter().name()).append(" waits for ").append(link.blocker().name());
@@ -202,6 +227,8 @@ final class Selections {
                     b.append(", a pending writer: it blocks new readers");
                 } else if (s.roots().contains(link.blocker())) {
                     b.append(whatItDoes(link.blocker().id(), s.at()));
+                } else {
+                    b.append(blockedIn(link.blocker().id(), s.at()));
                 }
                 lines.add(b.toString());
             }
@@ -241,7 +268,7 @@ final class Selections {
             case SLEEPING -> "Sleeping";
             case PARKED -> "Parked";
             case BUFFERED -> "A value in the buffer";
-            case CHAN_SEND, CHAN_RECV, SELECT, WG_WAIT, COND_WAIT, ONCE_WAIT -> "Blocked (" + s.kind().id() + ")";
+            case CHAN_SEND, CHAN_RECV, SELECT, WG_WAIT, COND_WAIT, ONCE_WAIT -> "Blocked " + waitedOn(s);
         });
         b.append('\n').append(s.goroutine());
         if (s.site() != null) {
@@ -253,7 +280,7 @@ final class Selections {
         } else {
             b.append("for ").append(Millis.duration(s.end() - s.start()));
         }
-        if (s.kind() == IntervalKind.WAITING) {
+        if (s.kind().isWait()) {
             if (s.blockedBy().isEmpty()) {
                 b.append("\nwaited for nobody at ").append(Millis.seconds(s.at()));
             } else {
@@ -266,6 +293,8 @@ final class Selections {
                         b.append(", the pending writer");
                     } else if (s.roots().contains(link.blocker())) {
                         b.append(holding.computeIfAbsent(link.blocker().id(), g -> whatItDoes(g, s.at())));
+                    } else {
+                        b.append(holding.computeIfAbsent(link.blocker().id(), g -> blockedIn(g, s.at())));
                     }
                 }
             }
@@ -274,6 +303,21 @@ final class Selections {
                     .append(s.queuedBehind().getFirst().waiter());
         }
         return b.toString();
+    }
+
+    /**
+     * ", blocked sending on resetChan (unbuffered chan)" or ", waiting for mu (Lock)": what goroutine {@code g} was
+     * blocked in at {@code t} (and holding, as {@link #whatItDoes} says), so that a chain across primitives reads as
+     * one story; empty when it was not blocked.
+     */
+    private String blockedIn(int g, long t) {
+        int wait = view.waitAt(g, t);
+        if (wait < 0) {
+            return "";
+        }
+        TimelineSelection w = of(wait, t, false);
+        String what = w.kind() == IntervalKind.WAITING ? ", waiting " : ", blocked ";
+        return what + waitedOn(w) + whatItDoes(g, t);
     }
 
     /** ", holding membersMx (RLock), sending to eve" at {@code t}. */
@@ -288,6 +332,22 @@ final class Selections {
             }
         }
         return b.toString();
+    }
+
+    /**
+     * What a wait is on, as a sentence goes on: {@code for mu (Lock)}, {@code sending on resetChan (unbuffered chan)},
+     * {@code in select on ch (chan, cap 1), done (context)}.
+     */
+    static String waitedOn(TimelineSelection s) {
+        return switch (s.kind()) {
+            case CHAN_SEND -> "sending on " + s.lockName();
+            case CHAN_RECV -> "receiving from " + s.lockName();
+            case SELECT -> "in select on " + s.lockName();
+            case WG_WAIT -> "in Wait on " + s.lockName();
+            case COND_WAIT -> "in Wait on " + s.lockName();
+            case ONCE_WAIT -> "in Do on " + s.lockName();
+            default -> "for " + s.lockName() + " (" + lockCall(s.mode()) + ")";
+        };
     }
 
     private static String lockCall(Mode mode) {

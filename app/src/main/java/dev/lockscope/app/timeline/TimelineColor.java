@@ -68,7 +68,17 @@ public enum TimelineColor {
     /** A time range dragged out on the axis. */
     RANGE(Palette.Role.RANGE, "-timeline-range"),
     /** The band on the rows of the {@linkplain TimelineView#subjectProperty() subject}. */
-    SUBJECT(Palette.Role.SUBJECT, "-timeline-subject");
+    SUBJECT(Palette.Role.SUBJECT, "-timeline-subject"),
+    /** A goroutine blocked sending on a channel, and a channel's waiting senders (hatched). */
+    CHAN_SEND(Palette.Role.CHAN_SEND, "-timeline-chan-send"),
+    /** A goroutine blocked receiving from a channel, and a channel's waiting receivers (hatched). */
+    CHAN_RECV(Palette.Role.CHAN_RECV, "-timeline-chan-recv"),
+    /** A goroutine blocked in a {@code select} (hatched). */
+    SELECT(Palette.Role.SELECT, "-timeline-select"),
+    /** A goroutine blocked on a WaitGroup, a Cond or a Once (hatched). */
+    SYNC_WAIT(Palette.Role.SYNC_WAIT, "-timeline-sync-wait"),
+    /** The values in a channel's buffer. */
+    BUFFERED(Palette.Role.BUFFERED, "-timeline-buffered");
 
     private final Palette.Role role;
     private final String cssProperty;

@@ -18,8 +18,10 @@ import java.util.Objects;
  * @param end           end, ns, or {@link TraceView#OPEN} while it goes on
  * @param at            the instant {@link #blockedBy}, {@link #chain} and {@link #roots} describe
  * @param goroutine     the goroutine
- * @param lock          the lock of a wait or hold, or -1
- * @param lockName      its name, or {@code null}
+ * @param lock          the lock of a wait or hold, the (first) primitive of a wait on primitives, the channel of a
+ *                      buffered value, or -1
+ * @param lockName      its name, or {@code null}; for a wait on primitives, every one it waits on with what it is
+ *                      ({@code resetChan (unbuffered chan)}; {@code nothing (blocks forever)} for a nil channel)
  * @param mode          the mode of a wait or hold, or {@code null}
  * @param site          where in the code it started, or {@code null}
  * @param member        the target of a send, or {@code null}

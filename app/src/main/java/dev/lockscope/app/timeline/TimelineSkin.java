@@ -649,7 +649,7 @@ final class TimelineSkin extends SkinBase<TimelineView> {
             return;
         }
         TimelineSelection sel = s.of(id, at);
-        if (sel.kind() == IntervalKind.WAITING) {
+        if (sel.kind().isWait()) {
             FramePlan.Highlight h = s.highlight(sel);
             hoverHighlight = new FramePlan.Highlight(h.outlined(), h.arrows(), h.time(), List.of()); // the tooltip tells it
         } else {

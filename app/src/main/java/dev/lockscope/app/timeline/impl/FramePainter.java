@@ -121,7 +121,7 @@ public final class FramePainter {
         verticals(gc, plan, f, m);
         caption(gc, plan, f, m);
         labels(gc, plan, catalog, f, m, width);
-        legend(gc, m, width, height);
+        legend(gc, m, width, height, catalog.prims().isEmpty() ? LEGEND : PRIM_LEGEND);
     }
 
     private void fonts(Metrics m) {
@@ -142,7 +142,7 @@ public final class FramePainter {
         gc.setLineWidth(1);
         gc.setStroke(c(Palette.Role.WAIT_OUTLINE));
         for (int i = 0; i < p.rects; i++) {
-            if (p.rstyle[i] == Ink.WAITING && p.rw[i] >= 3) {
+            if (Ink.isWait(p.rstyle[i]) && p.rw[i] >= 3) {
                 gc.strokeRect(p.rx[i] + 0.5, p.ry[i] + 0.5, p.rw[i] - 1, p.rh[i] - 1);
             }
         }
@@ -532,6 +532,14 @@ public final class FramePainter {
                 }
             }
             gc.setFill(row.type() == RowLayout.Type.LOCK_WAITERS ? c(Palette.Role.WAITERS).darker() : c(Palette.Role.TEXT));
+            TraceCatalog.PrimInfo prim = row.type() == RowLayout.Type.PRIM ? catalog.prim(row.ref()) : null;
+            if (prim != null) { // its name, and under it what it is: "unbuffered chan", "chan, cap 4", "WaitGroup"
+                gc.fillText(fit(label, gutter - x - 4 * s, m.fontSize()), x, y + row.height() * 0.34);
+                gc.setFont(small);
+                gc.setFill(c(Palette.Role.MUTED));
+                gc.fillText(fit(prim.description(), gutter - x - 4 * s, m.smallFontSize()), x, y + row.height() * 0.74);
+                continue;
+            }
             gc.fillText(fit(label, gutter - x - 4 * s, m.fontSize()), x, y + row.height() / 2);
         }
         gc.restore();
@@ -540,7 +548,7 @@ public final class FramePainter {
         gc.strokeLine(gutter - 0.5, f.axisTop(), gutter - 0.5, f.bottom());
     }
 
-    private void legend(GraphicsContext gc, Metrics m, double width, double height) {
+    private void legend(GraphicsContext gc, Metrics m, double width, double height, Object[][] items) {
         double top = height - m.legendHeight();
         gc.setFill(c(Palette.Role.ROW_ALT));
         gc.fillRect(0, top, width, m.legendHeight());
@@ -551,10 +559,10 @@ public final class FramePainter {
         // The long words with roomy gaps where they fit; else the short words, packed closer; else the short words
         // smaller, so that the legend is always whole (a narrow window, a projector's scale, a small export).
         double s = m.scale();
-        boolean roomy = legendWidth(LONG, s, small) <= width;
+        boolean roomy = legendWidth(items, LONG, s, small) <= width;
         int words = roomy ? LONG : SHORT;
         if (!roomy) {
-            double needed = legendWidth(SHORT, s, small);
+            double needed = legendWidth(items, SHORT, s, small);
             if (needed > width) {
                 s = Math.max(0.4, s * width / needed);
             }
@@ -562,7 +570,6 @@ public final class FramePainter {
         Font legendFont = s == m.scale() ? small : shrunkLegendFont(new Metrics(s).smallFontSize());
         double gap = (roomy ? 16 : 10) * s;
         gc.setFont(legendFont);
-        Object[][] items = LEGEND;
         double x = 8 * s;
         for (int i = 0; i < items.length - 3; i++) {
             Object[] item = items[i];
@@ -570,7 +577,7 @@ public final class FramePainter {
             gc.setFill(palette.fill(style));
             double h = style == Ink.RUNNING ? 4 * s : 12 * s;
             gc.fillRect(x, y - h / 2, 18 * s, h);
-            if (style == Ink.WAITING) {
+            if (Ink.isWait(style)) {
                 gc.setStroke(c(Palette.Role.WAIT_OUTLINE));
                 gc.strokeRect(x + 0.5, y - h / 2 + 0.5, 18 * s - 1, h - 1);
             }
@@ -620,6 +627,24 @@ public final class FramePainter {
         {null, "command", "command"},
         {null, "waits for", "waits for"},
     };
+
+    /**
+     * The legend of a trace with channels or sync primitives: the states of their waits and buffers take the
+     * place of a room's sends and members.
+     */
+    private static final Object[][] PRIM_LEGEND = {
+        {Ink.RUNNING, "running", "running"},
+        {Ink.HOLD_WRITE, "holds a lock", "holds lock"},
+        {Ink.WAITING, "waiting for a lock", "lock wait"},
+        {Ink.CHAN_SEND, "blocked sending", "send"},
+        {Ink.CHAN_RECV, "blocked receiving", "receive"},
+        {Ink.SELECT, "blocked in select", "select"},
+        {Ink.SYNC_WAIT, "WaitGroup, Cond, Once", "sync"},
+        {Ink.BUFFERED, "in the buffer", "buffered"},
+        {null, "alert", "alert"},
+        {null, "command", "command"},
+        {null, "waits for", "waits for"},
+    };
     private static final int LONG = 1;
     private static final int SHORT = 2;
 
@@ -637,15 +662,15 @@ public final class FramePainter {
      * The width the legend takes in these words (LONG or SHORT), at scale {@code s} in {@code font} (the font of that
      * scale), as {@link #legend} lays it out.
      */
-    private double legendWidth(int words, double s, Font font) {
+    private double legendWidth(Object[][] items, int words, double s, Font font) {
         double gap = (words == LONG ? 16 : 10) * s;
         double w = 8 * s;
-        int n = LEGEND.length;
+        int n = items.length;
         for (int i = 0; i < n - 3; i++) {
-            w += 22 * s + width((String) LEGEND[i][words], font) + gap;
+            w += 22 * s + width((String) items[i][words], font) + gap;
         }
-        w += 16 * s + width((String) LEGEND[n - 3][words], font) + gap;
-        w += 13 * s + width((String) LEGEND[n - 2][words], font) + gap;
-        return w + 26 * s + width((String) LEGEND[n - 1][words], font) + 8 * s;
+        w += 16 * s + width((String) items[n - 3][words], font) + gap;
+        w += 13 * s + width((String) items[n - 2][words], font) + gap;
+        return w + 26 * s + width((String) items[n - 1][words], font) + 8 * s;
     }
 }

@@ -166,6 +166,7 @@ public final class FramePlan {
             switch (row.type()) {
                 case LOCK_HOLDERS -> holders(row.ref(), y, row.height());
                 case LOCK_WAITERS -> waiters(row.ref(), y, row.height());
+                case PRIM -> prim(catalog.prim(row.ref()), y, row.height());
                 case LANE -> lane(catalog.lane(row.ref()), y, row.height());
                 case GROUP -> collapsedGroup(row, y, row.height());
                 case MEMBER -> member(catalog.member(row.ref()), y, row.height());
@@ -445,6 +446,121 @@ public final class FramePlan {
         }
     }
 
+    /** The three bands of a primitive's row, top to bottom: {offset, height} as fractions of the row. */
+    private static final double BAND_PAD = 0.06;
+    private static final double BAND = 0.28;
+
+    /** A primitive's band: 0 its waiting senders, 1 its other waiters (receivers, selects, Wait), 2 its buffer. */
+    private static int band(IntervalKind kind) {
+        return switch (kind) {
+            case CHAN_SEND -> 0;
+            case BUFFERED -> 2;
+            default -> 1;
+        };
+    }
+
+    /**
+     * A channel's or sync primitive's row, in three bands: the goroutines blocked sending to it, the others blocked
+     * on it (receivers, selects, {@code Wait}s) and, for a buffered channel, its buffer's length as a bar as high as
+     * {@code len/cap} of the band. A wait band is drawn in the style of its waits with their count; a run of one
+     * waiter refers to its wait, so that pointing at it selects it. Zoomed out past the exact threshold, each
+     * pixel shows its worst state only, from the store's summary.
+     */
+    private void prim(TraceCatalog.PrimInfo prim, double y, double h) {
+        if (prim == null) {
+            return;
+        }
+        Track track = Track.prim(prim.id());
+        if (!exact(track)) {
+            primSummary(prim, view.summarize(track, t0, t1, pixels, scratch), y, h);
+            return;
+        }
+        int[] ids = view.overlapping(track, t0, t1);
+        for (int band = 0; band < 3; band++) {
+            long[] points = new long[ids.length * 2];
+            int m = 0;
+            for (int id : ids) {
+                if (band(view.kind(id)) == band) {
+                    long s = view.start(id);
+                    long e = openEnd(id);
+                    if (e > s) {
+                        points[m++] = s << 1 | 1;
+                        points[m++] = e << 1;
+                    }
+                }
+            }
+            Arrays.sort(points, 0, m);
+            int active = 0;
+            for (int k = 0; k < m; k++) {
+                active += (points[k] & 1) == 1 ? 1 : -1;
+                long from = points[k] >> 1;
+                long to = k + 1 < m ? points[k + 1] >> 1 : from;
+                if (active > 0 && to > from) {
+                    primSegment(prim, band, ids, from, to, active, y, h);
+                }
+            }
+        }
+    }
+
+    /** One stretch [from, to) of a band with {@code count} intervals going on. */
+    private void primSegment(TraceCatalog.PrimInfo prim, int band, int[] ids, long from, long to, int count,
+            double y, double h) {
+        byte style = -1;
+        int ref = -1;
+        for (int id : ids) { // the earliest wait going on names the stretch; the latest kind colours it
+            IntervalKind kind = view.kind(id);
+            if (band(kind) == band && view.start(id) <= from && openEnd(id) >= to) {
+                style = (byte) Math.max(style, Ink.of(kind));
+                if (ref < 0) {
+                    ref = id;
+                }
+            }
+        }
+        if (style < 0) {
+            return;
+        }
+        double x0 = clampX(x(from));
+        double x1 = clampX(x(to));
+        double top = y + h * (BAND_PAD + band * (BAND + 0.04));
+        double bh = h * BAND;
+        if (band == 2) {
+            double fill = prim.cap() > 0 ? Math.min(1, (double) count / prim.cap()) : 1;
+            rect(x0, top + bh * (1 - fill), x1 - x0, bh * fill, Ink.BUFFERED, -1);
+            if (x1 - x0 >= 30 * frame.scale()) {
+                text(Math.max(x0, frame.plotX()) + 3, top + bh / 2, x1 - Math.max(x0, frame.plotX()) - 6,
+                        Ink.TEXT_ON_LIGHT, count + (prim.cap() > 0 ? "/" + prim.cap() : ""));
+            }
+            return;
+        }
+        rect(x0, top, x1 - x0, bh, style, count == 1 ? ref : -1);
+        if (count >= 2 && x1 - x0 >= 18 * frame.scale()) {
+            text(Math.max(x0, frame.plotX()) + 3, top + bh / 2, x1 - Math.max(x0, frame.plotX()) - 6, Ink.TEXT_ON_DARK,
+                    "×" + count);
+        }
+    }
+
+    /** A primitive's row from the store's summary: each pixel's worst state in its band. */
+    private void primSummary(TraceCatalog.PrimInfo prim, RowSummary s, double y, double h) {
+        int n = s.pixels();
+        double pw = vp.width() / n;
+        int i = 0;
+        while (i < n) {
+            int state = s.worstState()[i];
+            int j = i + 1;
+            while (j < n && s.worstState()[j] == state) {
+                j++;
+            }
+            if (state >= 0) {
+                IntervalKind kind = IntervalKind.ofOrdinal(state);
+                int band = band(kind);
+                double x0 = frame.plotX() + i * pw;
+                double top = y + h * (BAND_PAD + band * (BAND + 0.04));
+                rect(x0, top, (j - i) * pw, h * BAND, Ink.of(kind), -1);
+            }
+            i = j;
+        }
+    }
+
     private void waiterBar(double x0, double x1, double base, double height, int count) {
         x0 = clampX(x0);
         x1 = clampX(x1);
@@ -623,8 +739,8 @@ public final class FramePlan {
                         marker(ax, rowTop(row) + 1, Ink.ALERT_ROW, catalog.alertRow(i), null);
                     }
                 }
-                for (int lock : alert.locks()) {
-                    int r = layout.lockRow(lock);
+                for (int lock : alert.locks()) { // locks and primitives share one id space
+                    int r = layout.lockRow(lock) >= 0 ? layout.lockRow(lock) : layout.primRow(lock);
                     if (r >= 0) {
                         marker(ax, rowTop(layout.row(r)) + 1, Ink.ALERT_ROW, catalog.alertRow(i), null);
                     }

@@ -4,7 +4,7 @@ import dev.lockscope.interval.IntervalKind;
 
 /**
  * The styles of what a {@link FramePlan} draws, as bytes. The first seven equal the {@link IntervalKind}
- * ordinals, so a summary's worst state is its style.
+ * ordinals; {@link #of} maps every kind, so a summary's worst state has its style.
  */
 public final class Ink {
     public static final byte RUNNING = 0;
@@ -20,7 +20,17 @@ public final class Ink {
     public static final byte MEMBER_SEND = 8;
     /** A delivery: the end of a send. */
     public static final byte DELIVERY = 9;
-    public static final int STYLES = 10;
+    /** Blocked sending on a channel. */
+    public static final byte CHAN_SEND = 10;
+    /** Blocked receiving from a channel (or waiting for a context's {@code Done()}). */
+    public static final byte CHAN_RECV = 11;
+    /** Blocked in a {@code select}. */
+    public static final byte SELECT = 12;
+    /** Blocked in {@code wg.Wait()}, {@code c.Wait()} or {@code once.Do}. */
+    public static final byte SYNC_WAIT = 13;
+    /** Values in a channel's buffer. */
+    public static final byte BUFFERED = 14;
+    public static final int STYLES = 15;
 
     /** Text on a dark bar (white). */
     public static final byte TEXT_ON_DARK = 0;
@@ -40,8 +50,9 @@ public final class Ink {
 
     private Ink() {}
 
-    static boolean isIntervalKind(int style) {
-        return style >= 0 && style <= WAITING;
+    /** Whether a style is a wait of some kind: drawn hatched and outlined, so that it reads as trouble without colour. */
+    public static boolean isWait(byte style) {
+        return style == WAITING || style >= CHAN_SEND && style <= SYNC_WAIT;
     }
 
     /** The style of a summary's worst state (an {@link IntervalKind} ordinal, or -1 for none: -1). */
@@ -50,13 +61,17 @@ public final class Ink {
     }
 
     /**
-     * The style of an interval kind. The kinds of channels and sync primitives have no style of their own yet:
-     * a wait on a primitive is drawn as a wait, a buffered value as a send.
+     * The style of an interval kind: the first seven are their own ordinals; a channel send, a receive and a select
+     * each have a style, the waits on a WaitGroup, a Cond and a Once share one, and a buffered value has one.
      */
     public static byte of(IntervalKind kind) {
-        if (kind.isPrimWait()) {
-            return WAITING;
-        }
-        return kind == IntervalKind.BUFFERED ? SENDING : (byte) kind.ordinal();
+        return switch (kind) {
+            case CHAN_SEND -> CHAN_SEND;
+            case CHAN_RECV -> CHAN_RECV;
+            case SELECT -> SELECT;
+            case WG_WAIT, COND_WAIT, ONCE_WAIT -> SYNC_WAIT;
+            case BUFFERED -> BUFFERED;
+            default -> (byte) kind.ordinal();
+        };
     }
 }

@@ -14,7 +14,9 @@ import javafx.scene.paint.Paint;
  *
  * <p>The defaults ({@link #LIGHT}) are the Okabe&ndash;Ito palette, which stays distinguishable with the common
  * forms of colour blindness, on white. Waiting is vermillion <em>and</em> hatched with an outline, so it reads as
- * trouble without colour too; read holds are blue, write holds reddish purple; sends are yellow stripes.
+ * trouble without colour too; read holds are blue, write holds reddish purple; sends are yellow stripes. Waits on
+ * primitives are hatched and outlined as lock waits are, in a colour per operation: a channel send blue, a
+ * receive bluish green, a select violet, a WaitGroup, Cond or Once wait olive; values in a buffer are sky blue.
  */
 public final class Palette {
     /** What a colour is for. */
@@ -25,7 +27,8 @@ public final class Palette {
         WAITING("#D55E00"), WAIT_STRIPE("#7A2E00"), WAIT_OUTLINE("#5A1F00"), SENDING("#F0E442"),
         WAITERS("#D55E00"), IN_FLIGHT("#56B4E9"), INK("#000000"),
         ALERT("#D55E00"), COMMAND("#009E73"), RELOAD("#E69F00"), PLAYHEAD("#A16F00"), RANGE("#0072B2"),
-        SUBJECT("#E69F00");
+        SUBJECT("#E69F00"),
+        CHAN_SEND("#0072B2"), CHAN_RECV("#009E73"), SELECT("#8A63D2"), SYNC_WAIT("#999933"), BUFFERED("#56B4E9");
 
         private final Color light;
 
@@ -45,6 +48,8 @@ public final class Palette {
     private final Map<Role, Color> colors = new EnumMap<>(Role.class);
     /** The hatch of waits, made the first time it is painted (an image; only on the FX thread). */
     private Paint hatch;
+    /** The hatches of the waits on primitives, by style, made as {@link #hatch} is. */
+    private final Paint[] primHatches = new Paint[Ink.STYLES];
 
     /** A palette taking each role's colour from {@code colorOf}. */
     public Palette(Function<Role, Color> colorOf) {
@@ -66,6 +71,8 @@ public final class Palette {
             case Ink.HOLD_READ -> get(Role.READ);
             case Ink.HOLD_WRITE -> get(Role.WRITE);
             case Ink.WAITING -> waitingHatch();
+            case Ink.CHAN_SEND, Ink.CHAN_RECV, Ink.SELECT, Ink.SYNC_WAIT -> hatch(style);
+            case Ink.BUFFERED -> get(Role.BUFFERED);
             case Ink.WAITERS -> get(Role.WAITERS);
             case Ink.MEMBER_SEND -> get(Role.IN_FLIGHT);
             case Ink.DELIVERY -> get(Role.INK);
@@ -76,18 +83,38 @@ public final class Palette {
     /** The waiting colour crossed by diagonal stripes, 8 px to a tile. */
     public Paint waitingHatch() {
         if (hatch == null) {
-            int n = 8;
-            WritableImage image = new WritableImage(n, n);
-            Color stripe = get(Role.WAIT_STRIPE);
-            Color wait = get(Role.WAITING);
-            for (int y = 0; y < n; y++) {
-                for (int x = 0; x < n; x++) {
-                    image.getPixelWriter().setColor(x, y, Math.floorMod(x + y, n) < 2 ? stripe : wait);
-                }
-            }
-            hatch = new ImagePattern(image, 0, 0, n, n, false);
+            hatch = stripes(get(Role.WAITING));
         }
         return hatch;
+    }
+
+    /**
+     * A wait on a primitive: its colour crossed by the same stripes as a lock wait, so that every wait reads as
+     * one, and its colour says on what.
+     */
+    private Paint hatch(byte style) {
+        if (primHatches[style] == null) {
+            Role role = switch (style) {
+                case Ink.CHAN_SEND -> Role.CHAN_SEND;
+                case Ink.CHAN_RECV -> Role.CHAN_RECV;
+                case Ink.SELECT -> Role.SELECT;
+                default -> Role.SYNC_WAIT;
+            };
+            primHatches[style] = stripes(get(role));
+        }
+        return primHatches[style];
+    }
+
+    private Paint stripes(Color base) {
+        int n = 8;
+        WritableImage image = new WritableImage(n, n);
+        Color stripe = get(Role.WAIT_STRIPE);
+        for (int y = 0; y < n; y++) {
+            for (int x = 0; x < n; x++) {
+                image.getPixelWriter().setColor(x, y, Math.floorMod(x + y, n) < 2 ? stripe : base);
+            }
+        }
+        return new ImagePattern(image, 0, 0, n, n, false);
     }
 
     /** Whether {@code other} has the same colours. */

@@ -7,24 +7,27 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The timeline's rows, top to bottom, in content coordinates (y = 0 at the first row): three collapsible
- * sections (Locks, Goroutines, Members); per lock a holders row and a waiter-count row; per goroutine group a
- * header (unless the group has one goroutine) and its lanes; per member a row. Immutable; rebuilt when the
+ * The timeline's rows, top to bottom, in content coordinates (y = 0 at the first row): four collapsible
+ * sections (Locks, Channels, Goroutines, Members); per lock a holders row and a waiter-count row; per channel or
+ * sync primitive a row (its waiting senders, its other waiters, its buffer); per goroutine group a header (unless
+ * the group has one goroutine) and its lanes; per member a row. The Channels section is called
+ * {@code Channels & sync} when it holds a WaitGroup, a Cond, a Once or an AfterFunc timer. Immutable; rebuilt when the
  * catalog's structure, the collapsed set or the scale changes.
  */
 public final class RowLayout {
     /** The kinds of row. */
-    public enum Type { SECTION, GROUP, LOCK_HOLDERS, LOCK_WAITERS, LANE, MEMBER }
+    public enum Type { SECTION, GROUP, LOCK_HOLDERS, LOCK_WAITERS, PRIM, LANE, MEMBER }
 
     /** The sections' keys in the collapsed set. */
     public static final String LOCKS = "section:Locks";
+    public static final String CHANNELS = "section:Channels";
     public static final String GOROUTINES = "section:Goroutines";
     public static final String MEMBERS = "section:Members";
 
     /**
      * One row.
      *
-     * @param ref   lock id (lock rows), lane index (lanes), member order (members), group order in
+     * @param ref   lock id (lock rows), primitive id (primitives), lane index (lanes), member order (members), group order in
      *              {@link TraceCatalog#groups()} (group headers), -1 for sections
      * @param key   the key that collapses it (sections and groups), or {@code null}
      * @param label the text in the label column
@@ -42,14 +45,18 @@ public final class RowLayout {
     private final int[] laneRow;
     /** Lock id to its holders row; a map, because lock ids come from the file and may be huge. */
     private final IntMap<Integer> lockRow;
+    /** Primitive id to its row. */
+    private final IntMap<Integer> primRow;
     private final int[] memberRow;
     private final int structure;
 
-    private RowLayout(List<Row> rows, int[] laneRow, IntMap<Integer> lockRow, int[] memberRow, int structure) {
+    private RowLayout(List<Row> rows, int[] laneRow, IntMap<Integer> lockRow, IntMap<Integer> primRow, int[] memberRow,
+            int structure) {
         this.rows = List.copyOf(rows);
         this.height = rows.isEmpty() ? 0 : rows.getLast().bottom();
         this.laneRow = laneRow;
         this.lockRow = lockRow;
+        this.primRow = primRow;
         this.memberRow = memberRow;
         this.structure = structure;
     }
@@ -60,6 +67,7 @@ public final class RowLayout {
         int[] laneRow = new int[catalog.laneCount()];
         Arrays.fill(laneRow, -1);
         IntMap<Integer> lockRow = new IntMap<>();
+        IntMap<Integer> primRow = new IntMap<>();
         List<TraceCatalog.MemberInfo> members = catalog.members();
         int[] memberRow = new int[members.size()];
         Arrays.fill(memberRow, -1);
@@ -76,6 +84,16 @@ public final class RowLayout {
                 for (TraceCatalog.LockInfo lock : catalog.locks()) {
                     lockRow.put(lock.id(), add.add(Type.LOCK_HOLDERS, lock.id(), null, lock.name(), 1, 34));
                     add.add(Type.LOCK_WAITERS, lock.id(), null, "waiting", 2, 20);
+                }
+            }
+        }
+        List<TraceCatalog.PrimInfo> prims = catalog.prims();
+        if (!prims.isEmpty()) {
+            boolean channelsOnly = prims.stream().allMatch(p -> p.kind().isChannel());
+            add.add(Type.SECTION, -1, CHANNELS, channelsOnly ? "Channels" : "Channels & sync", 0, 22);
+            if (!collapsed.contains(CHANNELS)) {
+                for (TraceCatalog.PrimInfo prim : prims) {
+                    primRow.put(prim.id(), add.add(Type.PRIM, prim.id(), null, prim.name(), 1, 34));
                 }
             }
         }
@@ -113,7 +131,7 @@ public final class RowLayout {
                 }
             }
         }
-        return new RowLayout(rows, laneRow, lockRow, memberRow, catalog.structure());
+        return new RowLayout(rows, laneRow, lockRow, primRow, memberRow, catalog.structure());
     }
 
     @FunctionalInterface
@@ -174,7 +192,7 @@ public final class RowLayout {
     /**
      * The rows called {@code name}, ascending: a lock's holders and waiting rows; a goroutine group's header and lanes
      * (by its key, {@code Add} or {@code Send(eve)}) or the one row of a group of one (by its key or its goroutine's
-     * name, {@code Add(eve)}); a member's row. Empty when no row has that name (yet, or collapsed away).
+     * name, {@code Add(eve)}); a channel's or sync primitive's row; a member's row. Empty when no row has that name (yet, or collapsed away).
      */
     public int[] rowsNamed(String name, TraceCatalog catalog) {
         java.util.List<Integer> out = new ArrayList<>();
@@ -183,6 +201,7 @@ public final class RowLayout {
             Row r = rows.get(i);
             boolean match = switch (r.type()) {
                 case LOCK_HOLDERS, LOCK_WAITERS -> name.equals(catalog.lockName(r.ref()));
+                case PRIM -> name.equals(catalog.primName(r.ref()));
                 case GROUP -> r.ref() >= 0 && r.ref() < groups.size() && name.equals(groups.get(r.ref()).key());
                 case LANE -> r.ref() < catalog.laneCount() && (name.equals(catalog.lane(r.ref()).group().key())
                         || r.depth() == 1 && name.equals(r.label()));
@@ -194,6 +213,12 @@ public final class RowLayout {
             }
         }
         return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The row of primitive {@code prim}, or -1 if hidden. */
+    public int primRow(int prim) {
+        Integer row = primRow.get(prim);
+        return row == null ? -1 : row;
     }
 
     /** The row of the member with catalog order {@code order}, or -1 if hidden. */

@@ -5,6 +5,7 @@ import dev.lockscope.event.TraceEvent;
 import dev.lockscope.interval.IntervalKind;
 import dev.lockscope.model.Command;
 import dev.lockscope.model.Mode;
+import dev.lockscope.model.PrimKind;
 import dev.lockscope.trace.store.EventType;
 import dev.lockscope.trace.store.TraceView;
 import java.util.ArrayList;
@@ -16,7 +17,8 @@ import java.util.Map;
 import java.util.function.IntUnaryOperator;
 
 /**
- * What the timeline needs to know that the store does not index: which goroutines, locks and members exist,
+ * What the timeline needs to know that the store does not index: which goroutines, locks, channels and sync
+ * primitives and members exist,
  * how goroutines pack into lanes, and where the alerts, commands and member events are. Built by reading the
  * store's rows once, in order, a slice per frame ({@link #update}); owned by one thread (the FX thread, or a
  * benchmark's).
@@ -51,6 +53,8 @@ public final class TraceCatalog {
     private final List<Lane> lanes = new ArrayList<>();
     private final List<LockInfo> locks = new ArrayList<>();
     private final Map<Integer, LockInfo> lockById = new HashMap<>();
+    private final List<PrimInfo> prims = new ArrayList<>();
+    private final Map<Integer, PrimInfo> primById = new HashMap<>();
     private final List<MemberInfo> members = new ArrayList<>();
     private final Map<String, MemberInfo> memberByName = new HashMap<>();
     private MemberInfo[] memberById = new MemberInfo[64];
@@ -61,6 +65,21 @@ public final class TraceCatalog {
 
     /** A lock, by its id in the trace. */
     public record LockInfo(int id, String name) {}
+
+    /**
+     * A channel or sync primitive, by its id in the trace (one id space with locks).
+     *
+     * @param cap a channel's buffer size (0: unbuffered), else 0
+     */
+    public record PrimInfo(int id, String name, PrimKind kind, int cap) {
+        /**
+         * What it is, as the lab writes it beside its name: {@code unbuffered chan}, {@code chan, cap 4},
+         * {@code timer}, {@code WaitGroup}, ...
+         */
+        public String description() {
+            return kind.describe(cap);
+        }
+    }
 
     /** A catalog that packs each group's goroutines into as few lanes as they need. */
     public TraceCatalog() {
@@ -118,7 +137,7 @@ public final class TraceCatalog {
     }
 
     /**
-     * Changes whenever a group, lane, lock or member is added, or a group gets its second goroutine: the row
+     * Changes whenever a group, lane, lock, primitive or member is added, or a group gets its second goroutine: the row
      * layout must then be rebuilt.
      */
     public int structure() {
@@ -139,6 +158,16 @@ public final class TraceCatalog {
                 memberOfId(v, v.member(row));
             }
             case SLEEP -> raise(v.goroutine(row), IntervalKind.SLEEPING);
+            case PRIM_WAIT -> raise(v.goroutine(row), IntervalKind.of(v.waitOp(row)));
+            case PRIM_CREATED -> {
+                TraceEvent.PrimCreated p = (TraceEvent.PrimCreated) v.event(row);
+                if (!primById.containsKey(p.prim())) {
+                    PrimInfo info = new PrimInfo(p.prim(), p.name(), p.kind(), p.cap());
+                    prims.add(info);
+                    primById.put(p.prim(), info);
+                    structure++;
+                }
+            }
             case PARK -> raise(v.goroutine(row), IntervalKind.PARKED);
             case LOCK_CREATED -> {
                 TraceEvent.LockCreated l = (TraceEvent.LockCreated) v.event(row);
@@ -322,6 +351,22 @@ public final class TraceCatalog {
     public String lockName(int lock) {
         LockInfo info = lockById.get(lock);
         return info == null ? "lock" + lock : info.name();
+    }
+
+    /** Channels and sync primitives, first created first. */
+    public List<PrimInfo> prims() {
+        return Collections.unmodifiableList(prims);
+    }
+
+    /** The primitive of id {@code prim}, or {@code null}. */
+    public PrimInfo prim(int prim) {
+        return primById.get(prim);
+    }
+
+    /** The primitive's name, or {@code prim<id>}. */
+    public String primName(int prim) {
+        PrimInfo info = primById.get(prim);
+        return info == null ? "prim" + prim : info.name();
     }
 
     public List<MemberInfo> members() {
