@@ -84,6 +84,12 @@ abstract class IdTable<L> {
         private static final VarHandle ELEMENT = MethodHandles.arrayElementVarHandle(Object[].class);
         /** Writer only: per leaf number, its non-null slots; leaves that have none are dropped. */
         private final IntMap<int[]> used = new IntMap<>();
+        /**
+         * Writer only: the counts of the two leaves used last, and their numbers. Spawns fill the newest leaf while
+         * exits empty an older one: two entries spare the map lookup on almost every set.
+         */
+        private final int[][] recent = new int[2][];
+        private final int[] recentLeaf = {-1, -1};
 
         Refs() {
             super(Object[]::new);
@@ -106,13 +112,31 @@ abstract class IdTable<L> {
             boolean wasUsed = leaf[slot] != null;
             ELEMENT.setRelease(leaf, slot, value);
             if (wasUsed != (value != null)) {
-                int[] count = used.computeIfAbsent(id >>> LEAF_BITS, k -> new int[1]);
+                int leafNo = id >>> LEAF_BITS;
+                int[] count = count(leafNo);
                 count[0] += value != null ? 1 : -1;
                 if (count[0] == 0) {
-                    used.remove(id >>> LEAF_BITS);
+                    used.remove(leafNo);
+                    recent[0] = recent[0] == count ? null : recent[0];
+                    recent[1] = recent[1] == count ? null : recent[1];
                     dropLeaf(id);
                 }
             }
+        }
+
+        /** The count of leaf {@code leafNo}'s non-null slots, made at 0 if it has none. */
+        private int[] count(int leafNo) {
+            for (int k = 0; k < 2; k++) {
+                if (recentLeaf[k] == leafNo && recent[k] != null) {
+                    return recent[k];
+                }
+            }
+            int[] count = used.computeIfAbsent(leafNo, k -> new int[1]);
+            recent[1] = recent[0];
+            recentLeaf[1] = recentLeaf[0];
+            recent[0] = count;
+            recentLeaf[0] = leafNo;
+            return count;
         }
     }
 
