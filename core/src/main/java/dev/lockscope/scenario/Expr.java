@@ -1,6 +1,7 @@
 package dev.lockscope.scenario;
 
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * A value in a script step: a literal, a name, {@code len(ch)} or {@code cap(ch)}, or an operator applied to values.
@@ -37,4 +38,26 @@ public sealed interface Expr {
 
     /** {@code a OP b}: OP one of {@code + - * == != < <= > >= && ||}. */
     record Binary(String op, Expr left, Expr right) implements Expr {}
+
+    /**
+     * The type of this expression, given the types of names: Go's rule for the operators scripts have (arithmetic
+     * keeps its left operand's type, comparisons and logic give {@code bool}). It assumes the operands agree; the
+     * script reader checks that first.
+     */
+    default GoType type(Function<String, GoType> nameType) {
+        return switch (this) {
+            case Int i -> GoType.INT;
+            case Str s -> GoType.STRING;
+            case Bool b -> GoType.BOOL;
+            case Nil n -> GoType.ERROR;
+            case Struct s -> GoType.STRUCT;
+            case Len l -> GoType.INT;
+            case Name n -> nameType.apply(n.name());
+            case Not n -> GoType.BOOL;
+            case Binary b -> switch (b.op()) {
+                case "+", "-", "*" -> b.left().type(nameType);
+                default -> GoType.BOOL;
+            };
+        };
+    }
 }

@@ -880,46 +880,39 @@ final class StepParser {
         }
     }
 
-    /** The type of {@code e}, checking its operands. */
+    /** The type of {@code e} ({@link Expr#type}), after checking that its operands agree as Go requires. */
     GoType typeOf(Expr e) {
-        return switch (e) {
-            case Expr.Int i -> GoType.INT;
-            case Expr.Str s -> GoType.STRING;
-            case Expr.Bool b -> GoType.BOOL;
-            case Expr.Nil n -> GoType.ERROR;
-            case Expr.Struct s -> GoType.STRUCT;
-            case Expr.Len l -> GoType.INT;
-            case Expr.Name n -> entry(n.name()).type();
-            case Expr.Not n -> {
-                requireType(n.operand(), GoType.BOOL, "the operand of !");
-                yield GoType.BOOL;
+        switch (e) {
+            case Expr.Not n -> requireType(n.operand(), GoType.BOOL, "the operand of !");
+            case Expr.Binary b -> checkOperands(b);
+            default -> {}
+        }
+        return e.type(name -> entry(name).type());
+    }
+
+    private void checkOperands(Expr.Binary b) {
+        switch (b.op()) {
+            case "&&", "||" -> {
+                requireType(b.left(), GoType.BOOL, "the operands of " + b.op());
+                requireType(b.right(), GoType.BOOL, "the operands of " + b.op());
             }
-            case Expr.Binary b -> switch (b.op()) {
-                case "&&", "||" -> {
-                    requireType(b.left(), GoType.BOOL, "the operands of " + b.op());
-                    requireType(b.right(), GoType.BOOL, "the operands of " + b.op());
-                    yield GoType.BOOL;
+            case "+", "-", "*" -> {
+                GoType l = typeOf(b.left());
+                if (!(b.op().equals("+") && l.kind() == Kind.STRING)) {
+                    requireType(b.left(), GoType.INT, "the operands of " + b.op());
                 }
-                case "+", "-", "*" -> {
-                    GoType l = typeOf(b.left());
-                    if (!(b.op().equals("+") && l.kind() == Kind.STRING)) {
-                        requireType(b.left(), GoType.INT, "the operands of " + b.op());
-                    }
-                    requireType(b.right(), l, "the operands of " + b.op());
-                    yield l;
+                requireType(b.right(), l, "the operands of " + b.op());
+            }
+            default -> {
+                GoType l = typeOf(b.left());
+                GoType r = typeOf(b.right());
+                boolean ordered = !b.op().equals("==") && !b.op().equals("!=");
+                if (!l.accepts(r) && !r.accepts(l) || ordered && l.kind() != Kind.INT && l.kind() != Kind.STRING) {
+                    throw new Problem("invalid operation: " + describe(b.left()) + " " + b.op() + " "
+                            + describe(b.right()) + " (mismatched types " + l + " and " + r + ")");
                 }
-                default -> {
-                    GoType l = typeOf(b.left());
-                    GoType r = typeOf(b.right());
-                    boolean ordered = !b.op().equals("==") && !b.op().equals("!=");
-                    if (!l.accepts(r) && !r.accepts(l) || ordered && l.kind() != Kind.INT && l.kind() != Kind.STRING) {
-                        throw new Problem("invalid operation: " + describe(b.left()) + " " + b.op() + " "
-                                + describe(b.right()) + " (mismatched types " + l + " and " + r + ")");
-                    }
-                    yield GoType.BOOL;
-                }
-            };
-        };
+            }
+        }
     }
 
     private void requireType(Expr e, GoType want, String what) {

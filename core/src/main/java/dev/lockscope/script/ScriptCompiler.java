@@ -578,20 +578,7 @@ final class ScriptCompiler {
         // ---- expressions ----
 
         GoType typeOf(Expr e) {
-            return switch (e) {
-                case Expr.Int i -> GoType.INT;
-                case Expr.Str s -> GoType.STRING;
-                case Expr.Bool b -> GoType.BOOL;
-                case Expr.Nil n -> GoType.ERROR;
-                case Expr.Struct s -> GoType.STRUCT;
-                case Expr.Len l -> GoType.INT;
-                case Expr.Name n -> lookup(n.name()).type();
-                case Expr.Not n -> GoType.BOOL;
-                case Expr.Binary b -> switch (b.op()) {
-                    case "+", "-", "*" -> typeOf(b.left());
-                    default -> GoType.BOOL;
-                };
-            };
+            return e.type(name -> lookup(name).type());
         }
 
         Op.Eval eval(Expr e) {
