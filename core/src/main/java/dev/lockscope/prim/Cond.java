@@ -6,7 +6,6 @@ import dev.lockscope.model.PrimKind;
 import dev.lockscope.model.PrimOp;
 import dev.lockscope.model.Site;
 import dev.lockscope.model.WaitOp;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Objects;
 
@@ -21,12 +20,11 @@ import java.util.Objects;
  *
  * <p>Who could complete a wait: the goroutines that may still call {@code Signal} or {@code Broadcast}.
  */
-public final class Cond extends Prim {
+public final class Cond extends QueuedPrim {
     private final TrackedLock lock;
-    private final ArrayDeque<Sudog> waiters = new ArrayDeque<>();
 
     public Cond(int id, String name, TrackedLock lock, PrimHost host) {
-        super(id, name, PrimKind.COND, 0, host);
+        super(id, name, PrimKind.COND, host);
         this.lock = Objects.requireNonNull(lock, "lock");
     }
 
@@ -56,24 +54,7 @@ public final class Cond extends Prim {
     }
 
     @Override
-    void enqueue(Sudog sg) {
-        waiters.add(sg);
-    }
-
-    @Override
-    void dequeue(Sudog sg) {
-        waiters.remove(sg);
-    }
-
-    @Override
     void addCompleters(boolean sending, IntSet out) {
         addReachers(Access.SIGNAL, out);
-    }
-
-    @Override
-    void republish() {
-        for (Sudog sg : waiters) {
-            sg.wait.publish();
-        }
     }
 }

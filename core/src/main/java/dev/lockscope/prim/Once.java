@@ -4,7 +4,6 @@ import dev.lockscope.model.PrimKind;
 import dev.lockscope.model.PrimOp;
 import dev.lockscope.model.Site;
 import dev.lockscope.model.WaitOp;
-import java.util.ArrayDeque;
 import java.util.List;
 
 /**
@@ -15,13 +14,12 @@ import java.util.List;
  *
  * <p>Who could complete a wait: the goroutine running {@code f}.
  */
-public final class Once extends Prim {
-    private final ArrayDeque<Sudog> waiters = new ArrayDeque<>();
+public final class Once extends QueuedPrim {
     private boolean done;
     private Party runner;
 
     public Once(int id, String name, PrimHost host) {
-        super(id, name, PrimKind.ONCE, 0, host);
+        super(id, name, PrimKind.ONCE, host);
     }
 
     /**
@@ -59,26 +57,9 @@ public final class Once extends Prim {
     }
 
     @Override
-    void enqueue(Sudog sg) {
-        waiters.add(sg);
-    }
-
-    @Override
-    void dequeue(Sudog sg) {
-        waiters.remove(sg);
-    }
-
-    @Override
     void addCompleters(boolean sending, IntSet out) {
         if (runner != null) {
             out.add(runner.id());
-        }
-    }
-
-    @Override
-    void republish() {
-        for (Sudog sg : waiters) {
-            sg.wait.publish();
         }
     }
 }

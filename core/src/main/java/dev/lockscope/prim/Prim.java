@@ -19,7 +19,7 @@ import java.util.Objects;
  *
  * <p>Not thread-safe: the kernel drives it from one thread.
  */
-public abstract sealed class Prim permits Chan, WaitGroup, Cond, Once, AfterFunc {
+public abstract sealed class Prim permits Chan, QueuedPrim, AfterFunc {
     private final int id;
     private final String name;
     private final PrimKind kind;

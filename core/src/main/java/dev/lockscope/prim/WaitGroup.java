@@ -5,7 +5,6 @@ import dev.lockscope.model.PrimKind;
 import dev.lockscope.model.PrimOp;
 import dev.lockscope.model.Site;
 import dev.lockscope.model.WaitOp;
-import java.util.ArrayDeque;
 import java.util.List;
 
 /**
@@ -17,12 +16,11 @@ import java.util.List;
  *
  * <p>Who could complete a wait: the goroutines that may still call {@code Add} or {@code Done}.
  */
-public final class WaitGroup extends Prim {
+public final class WaitGroup extends QueuedPrim {
     private long counter;
-    private final ArrayDeque<Sudog> waiters = new ArrayDeque<>();
 
     public WaitGroup(int id, String name, PrimHost host) {
-        super(id, name, PrimKind.WAITGROUP, 0, host);
+        super(id, name, PrimKind.WAITGROUP, host);
     }
 
     public long counter() {
@@ -58,24 +56,7 @@ public final class WaitGroup extends Prim {
     }
 
     @Override
-    void enqueue(Sudog sg) {
-        waiters.add(sg);
-    }
-
-    @Override
-    void dequeue(Sudog sg) {
-        waiters.remove(sg);
-    }
-
-    @Override
     void addCompleters(boolean sending, IntSet out) {
         addReachers(Access.ADD, out);
-    }
-
-    @Override
-    void republish() {
-        for (Sudog sg : waiters) {
-            sg.wait.publish();
-        }
     }
 }
