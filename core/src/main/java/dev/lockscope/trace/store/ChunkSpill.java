@@ -9,6 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 
 /**
  * Where a store's full column chunks go instead of the heap: memory-mapped regions of temporary files. The heap
@@ -142,6 +143,17 @@ final class ChunkSpill {
             }
             return channel.map(FileChannel.MapMode.READ_WRITE, 0, REGION_BYTES, arena);
         }
+    }
+
+    /**
+     * A copy of a vector's directory of mapped chunks with chunk {@code c} set to {@code segment}: a fresh array,
+     * since readers may hold the published one.
+     */
+    static MemorySegment[] with(MemorySegment[] mapped, int c, MemorySegment segment) {
+        MemorySegment[] m = c >= mapped.length
+                ? Arrays.copyOf(mapped, Math.max(c + 1, mapped.length * 2)) : mapped.clone();
+        m[c] = segment;
+        return m;
     }
 
     /** A vector allocated (or grew) a heap chunk of {@code bytes}; writer only. */

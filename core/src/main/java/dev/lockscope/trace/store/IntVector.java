@@ -135,14 +135,7 @@ final class IntVector {
         if (segment == null) {
             return dir;
         }
-        MemorySegment[] m = mapped;
-        if (c >= m.length) {
-            m = Arrays.copyOf(m, Math.max(c + 1, m.length * 2));
-        } else {
-            m = m.clone();
-        }
-        m[c] = segment;
-        mapped = m; // volatile: published before the heap directory without the array
+        mapped = ChunkSpill.with(mapped, c, segment); // volatile: published before the heap directory without the array
         int[][] copy = dir == chunks ? dir.clone() : dir; // never clear a slot of a published directory
         copy[c] = null;
         return copy;
