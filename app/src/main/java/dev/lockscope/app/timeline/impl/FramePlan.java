@@ -97,6 +97,8 @@ public final class FramePlan {
     float[] ax1 = new float[8];
     float[] ay1 = new float[8];
     int[] adepth = new int[8];
+    /** Whether arrow i curves out to the left (the first leg of a chain through a channel's row), else right. */
+    boolean[] aleft = new boolean[8];
     // ticks
     int ticks;
     float[] tickX = new float[32];
@@ -830,12 +832,14 @@ public final class FramePlan {
             double x0 = x(a.fromT()) + shift;
             double x1 = x(a.toT()) + shift;
             int via = a.viaPrim() < 0 ? -1 : layout.primRow(a.viaPrim());
-            if (via >= 0) { // lane -> the channel's row -> lane, at the instant of the wait
+            if (via >= 0) {
+                // Lane -> the channel's row -> lane, at the instant of the wait: out to the left and back on the
+                // right, so that the two legs do not lie on each other when the two lanes are neighbours.
                 double xv = (x0 + x1) / 2;
-                arrow(x0, middle(r0), xv, middle(via), a.depth());
-                arrow(xv, middle(via), x1, middle(r1), a.depth());
+                arrow(x0, middle(r0), xv, middle(via), a.depth(), true);
+                arrow(xv, middle(via), x1, middle(r1), a.depth(), false);
             } else {
-                arrow(x0, middle(r0), x1, middle(r1), a.depth());
+                arrow(x0, middle(r0), x1, middle(r1), a.depth(), false);
             }
         }
     }
@@ -846,7 +850,7 @@ public final class FramePlan {
         return rowTop(row) + row.height() / 2;
     }
 
-    private void arrow(double x0, double y0, double x1, double y1, int depth) {
+    private void arrow(double x0, double y0, double x1, double y1, int depth, boolean left) {
         if (arrows == ax0.length) {
             int n = arrows * 2;
             ax0 = Arrays.copyOf(ax0, n);
@@ -854,12 +858,14 @@ public final class FramePlan {
             ax1 = Arrays.copyOf(ax1, n);
             ay1 = Arrays.copyOf(ay1, n);
             adepth = Arrays.copyOf(adepth, n);
+            aleft = Arrays.copyOf(aleft, n);
         }
         ax0[arrows] = (float) x0;
         ay0[arrows] = (float) y0;
         ax1[arrows] = (float) x1;
         ay1[arrows] = (float) y1;
         adepth[arrows] = depth;
+        aleft[arrows] = left;
         arrows++;
     }
 
