@@ -52,8 +52,11 @@ const (
 type box struct{ v any }
 
 // env is a block's variables; lookups go outwards to the function's, then the globals (or, for a closure, the
-// enclosing function's blocks, shared as in Go).
+// enclosing function's blocks, shared as in Go). A closure's goroutine looks names up in its parent's blocks
+// while the parent declares new ones there, so each block's map has a lock; a box's value is the script's own
+// variable, shared without one, as in Go.
 type env struct {
+	mu     sync.RWMutex
 	vars   map[string]*box
 	parent *env
 }
@@ -62,7 +65,10 @@ func (e *env) child() *env { return &env{vars: map[string]*box{}, parent: e} }
 
 func (e *env) lookup(name string) *box {
 	for c := e; c != nil; c = c.parent {
-		if b := c.vars[name]; b != nil {
+		c.mu.RLock()
+		b := c.vars[name]
+		c.mu.RUnlock()
+		if b != nil {
 			return b
 		}
 	}
@@ -71,7 +77,9 @@ func (e *env) lookup(name string) *box {
 
 func (e *env) declare(name string, v any) {
 	if name != "_" && name != "" {
+		e.mu.Lock()
 		e.vars[name] = &box{v}
+		e.mu.Unlock()
 	}
 }
 
@@ -233,7 +241,14 @@ func (r *scriptRun) run() (scriptSummary, dur) {
 				break
 			}
 			body := g.Steps
-			r.spawn(g.Name, time.Now(), func(gr *gor) { gr.frame(body, r.globals.child()) })
+			settled := make(chan struct{})
+			r.spawnSettling(g.Name, time.Now(), settled, func(gr *gor) { gr.frame(body, r.globals.child()) })
+			// Declaration order on a tie, as in Lockscope: the next goroutine starts once this one has reached
+			// its first step that blocks or sleeps, or has exited (or after settleWait, for one that computes).
+			select {
+			case <-settled:
+			case <-time.After(settleWait):
+			}
 		}
 		r.all.Done()
 	}()
@@ -248,15 +263,25 @@ func (r *scriptRun) run() (scriptSummary, dur) {
 	return r.rec.summary(r.s, end, r.scale), end
 }
 
+// settleWait bounds how long the starter waits for a script goroutine to reach its first blocking step.
+const settleWait = 20 * time.Millisecond
+
 // spawn starts a goroutine named name running body; the caller's r.all count covers it from now.
 func (r *scriptRun) spawn(name string, spawned time.Time, body func(*gor)) {
+	r.spawnSettling(name, spawned, nil, body)
+}
+
+// spawnSettling is spawn, closing settled (when not nil) at the goroutine's first step that blocks or sleeps,
+// or at its exit.
+func (r *scriptRun) spawnSettling(name string, spawned time.Time, settled chan struct{}, body func(*gor)) {
 	r.all.Add(1)
 	id := r.rec.spawn(name)
 	go func() {
 		r.rec.lateBy(time.Since(spawned)) // how long the new goroutine waited for a P
-		g := &gor{r: r, id: id, name: name}
+		g := &gor{r: r, id: id, name: name, settled: settled}
 		defer r.all.Done()
 		defer r.rec.exit(id)
+		defer g.settle()
 		defer func() {
 			if p := recover(); p != nil {
 				r.rec.panicked(name, fmt.Sprint(p))
@@ -268,11 +293,27 @@ func (r *scriptRun) spawn(name string, spawned time.Time, body func(*gor)) {
 
 // gor is one running goroutine: the steps it ran since its last step that blocks or takes time, its call depth.
 type gor struct {
-	r     *scriptRun
-	id    int
-	name  string
-	ops   int
-	depth int
+	r       *scriptRun
+	id      int
+	name    string
+	ops     int
+	depth   int
+	settled chan struct{} // a script goroutine's: closed at its first step that blocks or sleeps
+}
+
+// settle tells the starter that this goroutine is about to block or sleep (or has exited).
+func (g *gor) settle() {
+	if g.settled != nil {
+		close(g.settled)
+		g.settled = nil
+	}
+}
+
+// wait opens a wait (an operation that could not proceed at once) and settles.
+func (g *gor) wait(a at, kind string, start dur) *waitRec {
+	w := g.r.rec.waitFrom(g.id, a.op, a.site, kind, start)
+	g.settle()
+	return w
 }
 
 // frame runs a function's body (a goroutine's, a named function's, a closure's) in its own frame: its deferred
@@ -331,6 +372,7 @@ func (g *gor) step(st stmt, e *env, defers *[]func()) bool {
 	case *sSleep:
 		g.blocked()
 		d := r.scaled(time.Duration(s.ns))
+		g.settle()
 		start := time.Now()
 		time.Sleep(d)
 		rec.lateBy(time.Since(start) - d)
@@ -358,7 +400,7 @@ func (g *gor) step(st stmt, e *env, defers *[]func()) bool {
 		g.blocked()
 		w := e.lookup(s.wg).v.(*wgObj)
 		if w.n.Load() != 0 {
-			wr := rec.waitFrom(g.id, s.op, s.site, "wg-wait", rec.now())
+			wr := g.wait(s.at, "wg-wait", rec.now())
 			w.wg.Wait()
 			rec.endWait(wr, rec.now())
 		}
@@ -380,7 +422,7 @@ func (g *gor) step(st stmt, e *env, defers *[]func()) bool {
 		start := rec.now()
 		var wr *waitRec
 		if o.running.Load() {
-			wr = rec.waitFrom(g.id, s.op, s.site, "once-wait", start)
+			wr = g.wait(s.at, "once-wait", start)
 		}
 		o.o.Do(func() {
 			o.running.Store(true)
@@ -596,14 +638,24 @@ func (g *gor) lock(l *lockObj, read, acquire bool, a at) {
 		}
 		return
 	}
+	// A lock request always counts as a wait (0 when free); the try only tells whether it will block.
 	w := rec.waitFrom(g.id, a.op, a.site, "lock", rec.now())
 	switch {
 	case l.mu != nil:
-		l.mu.Lock()
+		if !l.mu.TryLock() {
+			g.settle()
+			l.mu.Lock()
+		}
 	case read:
-		l.rw.RLock()
+		if !l.rw.TryRLock() {
+			g.settle()
+			l.rw.RLock()
+		}
 	default:
-		l.rw.Lock()
+		if !l.rw.TryLock() {
+			g.settle()
+			l.rw.Lock()
+		}
 	}
 	t := rec.now()
 	rec.endWait(w, t)
@@ -618,7 +670,7 @@ func (g *gor) condWait(c *condObj, a at) {
 	}
 	// sync.Cond.Wait unlocks, parks and locks again in one call: the whole call is timed as the Cond wait, and
 	// the lock's re-acquisition is recorded as a request of 0 (see README: Cond).
-	w := rec.waitFrom(g.id, a.op, a.site, "cond-wait", start)
+	w := g.wait(a, "cond-wait", start)
 	c.c.Wait()
 	t := rec.now()
 	rec.endWait(w, t)
@@ -655,7 +707,7 @@ func (g *gor) recv(ch reflect.Value, after time.Duration, a at) (any, bool) {
 	if chosen, v, ok := reflect.Select(cases); chosen == 0 {
 		return value(v), ok
 	}
-	w := rec.waitFrom(g.id, a.op, a.site, "chan-recv", start)
+	w := g.wait(a, "chan-recv", start)
 	_, v, ok := reflect.Select(cases[:1])
 	end := rec.now()
 	rec.endWait(w, end)
@@ -685,7 +737,7 @@ func (g *gor) send(e *env, s *sSend) {
 		return
 	default:
 	}
-	w := rec.waitFrom(g.id, s.op, s.site, "chan-send", start)
+	w := g.wait(s.at, "chan-send", start)
 	ch <- v
 	rec.endWait(w, rec.now())
 }
@@ -734,7 +786,7 @@ func (g *gor) selectStep(st *sSelect, e *env, defers *[]func()) bool {
 		if st.hasDef {
 			return g.block(st.def, e.child(), defers)
 		}
-		w := rec.waitFrom(g.id, st.op, st.site, "select", start)
+		w := g.wait(st.at, "select", start)
 		chosen, v, ok = reflect.Select(cases)
 		end := rec.now()
 		rec.endWait(w, end)

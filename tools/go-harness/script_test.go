@@ -273,7 +273,7 @@ func TestSelectWithDefaultNeverWaits(t *testing.T) {
 func TestCondOnceAndContextsTheFormatsSyncExample(t *testing.T) {
 	s := runScript(t, `{"name": "sync", "kind": "script", "durationMs": 1000,
 	 "locks": [{"name": "mu", "kind": "mutex"}], "conds": [{"name": "ready", "lock": "mu"}],
-	 "onces": [{"name": "once"}], "contexts": [{"name": "ctx", "timeoutMs": 100}],
+	 "onces": [{"name": "once"}], "contexts": [{"name": "ctx", "timeoutMs": 400}],
 	 "funcs": [{"name": "setup", "steps": ["sleep 10"]}],
 	 "goroutines": [
 	   {"name": "waiter", "steps": ["once.Do(setup)", "mu.Lock()", "ready.Wait()", "mu.Unlock()"]},
@@ -285,7 +285,7 @@ func TestCondOnceAndContextsTheFormatsSyncExample(t *testing.T) {
 	if len(s.BlockedAtEnd) != 0 || len(s.Panics) != 0 || s.ExitMs["signaller.func2#1"] == nil {
 		t.Errorf("blocked %v, panics %q, exits %v", s.BlockedAtEnd, s.Panics, s.ExitMs)
 	}
-	// waiter: its Lock (0), the Cond wait and the relock; signaller: the context wait (the timeout at 100).
+	// waiter: its Lock (0), the Cond wait and the relock; signaller: the context wait (the timeout at 400).
 	if s.Sites["waiter #3: ready.Wait()"].Count != 2 || s.Sites["signaller #10: <-ctx.Done()"].Count != 1 {
 		t.Errorf("sites %+v", s.Sites)
 	}
@@ -296,7 +296,7 @@ func TestCondOnceAndContextsTheFormatsSyncExample(t *testing.T) {
 
 func TestOnceDoWaitsWhileTheFunctionRuns(t *testing.T) {
 	s := runScript(t, `{"name": "o", "kind": "script", "durationMs": 500, "onces": [{"name": "once"}],
-	 "funcs": [{"name": "slow", "steps": ["sleep 100"]}],
+	 "funcs": [{"name": "slow", "steps": ["sleep 200"]}],
 	 "goroutines": [{"name": "a", "steps": ["once.Do(slow)"]}, {"name": "b", "startMs": 20, "steps": ["once.Do(slow)", "once.Do(slow)"]}]}`)
 	if s.Sites["b #1: once.Do(slow)"].Count != 1 || s.Sites["b #2: once.Do(slow)"].Count != 0 || len(s.BlockedAtEnd) != 0 {
 		t.Errorf("sites %+v, blocked %v", s.Sites, s.BlockedAtEnd)
@@ -332,7 +332,7 @@ func TestCancellingAParentCancelsItsChildren(t *testing.T) {
 	 "goroutines": [{"name": "main", "steps": [
 	   "ctx, cancel := context.WithCancel(root)",
 	   "defer cancel()",
-	   "t, tcancel := context.WithTimeout(context.Background(), 20 * time.Millisecond)",
+	   "t, tcancel := context.WithTimeout(context.Background(), 100 * time.Millisecond)",
 	   "<-t.Done()",
 	   "tcancel()", "tcancel()",
 	   "stop()",
