@@ -185,9 +185,12 @@ for name, kind, s, gs in rows:
 said = ", ".join(f"{k}: {', '.join(v)}" for k, v in sorted(alerts.items())) or "none"
 print(f"Lockscope leak/deadlock alerts (the goroutines each is about): {said}")
 print(f"Lockscope blocked at the end: {', '.join(f'{n} at {blocked[n]}' for n in sorted(blocked)) or 'none'}")
+outcomes = {}  # what a run had blocked at the end -> the runs that had it
 for i, g in enumerate(gos):
     ends = ", ".join(f"{n} ({g.get('blockedOn', {}).get(n, '?')}) at {g['blockedAtEnd'][n]}" for n in sorted(g["blockedAtEnd"]))
-    print(f"real Go run {i + 1} still blocked at the end: {ends or 'none'}")
+    outcomes.setdefault(ends or "none", []).append(str(i + 1))
+for ends, which in outcomes.items():
+    print(f"real Go, {len(which)}/{runs} runs ({', '.join(which)}), still blocked at the end: {ends}")
 flagged = sorted({n for v in alerts.values() for n in v})
 same = sum(1 for g in gos if sorted(g["blockedAtEnd"]) == sorted(blocked))
 print(f"leaks: Lockscope blocked at the end {sorted(blocked)}, of which alerted {flagged}; "
