@@ -59,7 +59,7 @@ func parseJSON(data []byte) (*jnode, error) {
 		n = p.value(0)
 		p.space()
 		if p.pos < len(p.data) {
-			p.fail("expected the end of the file after the scenario object")
+			p.fail("unexpected text after the end of the JSON value")
 		}
 	})
 	return n, err
@@ -118,33 +118,31 @@ func (p *jparser) value(depth int) *jnode {
 		}
 		for {
 			p.space()
-			if p.peek() != '"' {
-				p.fail("unexpected %q: expected a field name", string(p.peek()))
+			if c := p.peek(); c == '}' {
+				p.fail("unexpected \"}\": expected a field name (JSON allows no comma before \"}\")")
+			} else if c != '"' {
+				p.fail("unexpected %s: expected a field name in double quotes", charName(c))
 			}
 			k := p.string()
 			if _, dup := n.vals[k]; dup {
 				p.fail("duplicate field %q", k)
 			}
 			p.space()
-			if p.peek() != ':' {
-				p.fail("expected ':' after the field name %q", k)
+			if c := p.peek(); c != ':' {
+				p.fail("unexpected %s: expected \":\" after the field name %q", charName(c), k)
 			}
 			p.pos++
 			n.keys = append(n.keys, k)
 			n.vals[k] = p.value(depth + 1)
 			p.space()
-			switch p.peek() {
+			switch c := p.peek(); c {
 			case ',':
 				p.pos++
-				p.space()
-				if p.peek() == '}' {
-					p.fail("unexpected \"}\": expected a field name (JSON allows no comma before \"}\")")
-				}
 			case '}':
 				p.pos++
 				return n
 			default:
-				p.fail("expected ',' or '}' after a field")
+				p.fail("unexpected %s: expected \",\" or \"}\" after the value of %q", charName(c), k)
 			}
 		}
 	case c == '[':
@@ -158,7 +156,7 @@ func (p *jparser) value(depth int) *jnode {
 		for {
 			n.arr = append(n.arr, p.value(depth+1))
 			p.space()
-			switch p.peek() {
+			switch c := p.peek(); c {
 			case ',':
 				p.pos++
 				p.space()
@@ -169,7 +167,7 @@ func (p *jparser) value(depth int) *jnode {
 				p.pos++
 				return n
 			default:
-				p.fail("expected ',' or ']' after an array element")
+				p.fail("unexpected %s: expected \",\" or \"]\" after an array item", charName(c))
 			}
 		}
 	case c == '"':
@@ -186,7 +184,7 @@ func (p *jparser) value(depth int) *jnode {
 				return n
 			}
 		}
-		p.fail("unexpected %q: expected a value", string(c))
+		p.fail("unexpected %s: %s", charName(c), aValue)
 	case c == '-' || (c >= '0' && c <= '9'):
 		start := p.pos
 		for p.pos < len(p.data) && strings.IndexByte("+-0123456789.eE", p.data[p.pos]) >= 0 {
@@ -199,9 +197,24 @@ func (p *jparser) value(depth int) *jnode {
 		}
 		n.kind, n.num = 'n', text
 	default:
-		p.fail("unexpected %q: expected a value", string(c))
+		p.fail("unexpected %s: %s", charName(c), aValue)
 	}
 	return n
+}
+
+const aValue = "expected a value (a string, number, object, array, true, false or null)"
+
+// charName names a character as Lockscope's messages do: "}" in double quotes, '"' in single ones.
+func charName(c byte) string {
+	switch {
+	case c == '"':
+		return `'"'`
+	case c == '\n':
+		return "line break (U+000A)"
+	case c < 0x20 || c >= 0x7f:
+		return fmt.Sprintf("character U+%04X", c)
+	}
+	return `"` + string(c) + `"`
 }
 
 func min(a, b int) int {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"math"
 	"math/big"
 	"os"
 	"regexp"
@@ -192,19 +193,24 @@ func (o obj) nanos(name string, def int64, positive bool) int64 {
 	return ns
 }
 
-func (o obj) integer(name string, def, minimum, maximum int64) int64 {
+// integer reads an integer field >= minimum (any 64-bit integer for math.MinInt64); def when absent.
+func (o obj) integer(name string, def, minimum int64) int64 {
 	v := o.n.vals[name]
 	if v == nil {
 		return def
 	}
 	if v.kind == 'n' {
 		if r, ok := new(big.Rat).SetString(v.num); ok && r.IsInt() && r.Num().IsInt64() {
-			if n := r.Num().Int64(); n >= minimum && n <= maximum {
+			if n := r.Num().Int64(); n >= minimum {
 				return n
 			}
 		}
 	}
-	o.failAt(name, fmt.Sprintf("expected an integer from %d to %d, got %s", minimum, maximum, v.describe()))
+	expected := fmt.Sprintf("an integer >= %d", minimum)
+	if minimum == math.MinInt64 {
+		expected = "an integer"
+	}
+	o.failAt(name, fmt.Sprintf("expected %s, got %s", expected, v.describe()))
 	return 0
 }
 
@@ -264,7 +270,7 @@ func (r *reader) script(root obj) *Script {
 	}
 	s.Duration = time.Duration(root.nanos("durationMs", 0, true))
 	s.DurationMs = float64(s.Duration) / 1e6
-	root.integer("seed", 1, -1<<63, 1<<63-1) // only Lockscope's select poll order uses it
+	root.integer("seed", 1, math.MinInt64) // only Lockscope's select poll order uses it
 	if root.has("lock") {
 		if l := root.str("lock", false); l != "go-rwmutex" {
 			if contains([]string{"reader-preferring", "fair"}, l) {
@@ -314,7 +320,10 @@ func (r *reader) script(root obj) *Script {
 			})
 		}
 		isNil := c.boolean("nil")
-		capacity := c.integer("cap", 0, 0, 1<<31-1)
+		capacity := c.integer("cap", 0, 0)
+		if capacity > math.MaxInt32 {
+			c.failAt("cap", fmt.Sprintf("expected an integer <= %d, got %d", math.MaxInt32, capacity))
+		}
 		if isNil && capacity != 0 {
 			c.failAt("cap", "a nil channel has no buffer: leave cap out or 0")
 		}
@@ -367,7 +376,7 @@ func (r *reader) script(root obj) *Script {
 			case 's':
 				val, t = x.str, tString
 			case 'n':
-				val, t = c.integer(name, 0, -1<<63, 1<<63-1), tInt
+				val, t = c.integer(name, 0, math.MinInt64), tInt
 			default:
 				c.failAt(name, "expected true, false, an integer or a string, got "+x.describe())
 			}
