@@ -101,7 +101,10 @@ func TestMistakesNameTheFileLineAndField(t *testing.T) {
 		`{"name": "n", "kind": "script", "durationMs": 10, "locks": [{"name": "A", "kind": "mutex"}], "goroutines": [{"name": "g", "steps": ["unlock A"]}]}`:                                                `"unlock A" releases A but g does not hold it at that step (expected an earlier "lock A")`,
 		`{"name": "n", "kind": "script", "durationMs": 10, "lock": "fair"}`:                                                                                                                                 `test.json:1: lock: "fair" cannot run for real: real Go only has go-rwmutex`,
 		`{"name": "n", "kind": "script", "durationMs": 0.0000001}`:                                                                                                                                          `durationMs: expected a whole number of nanoseconds`,
-		"{\"name\": \"n\",\n \"kind\": \"script\",}": `test.json:2:19: unexpected "}": expected a field name (JSON allows no comma before "}")`,
+		"{\"name\": \"n\",\n \"kind\": \"script\",}":                                             `test.json:2:19: unexpected "}": expected a field name (JSON allows no comma before "}")`,
+		`{"name": "n", "kind": "script", "durationMs": 100 "goroutines": []}`:                    `test.json:1:51: unexpected '"': expected "," or "}" after the value of "durationMs"`,
+		`{"name": "n", "kind": "script", "durationMs": 10, "consts": {"k": 1.5}}`:                `test.json:1: consts.k: expected an integer, got 1.5`,
+		`{"name": "n", "kind": "script", "durationMs": 10, "chans": [{"name": "c", "cap": -1}]}`: `test.json:1: chans[0].cap: expected an integer >= 0, got -1`,
 	} {
 		if got := parseError(t, json); !strings.Contains(got, want) {
 			t.Errorf("error\n  %s\ndoes not say\n  %s", got, want)
