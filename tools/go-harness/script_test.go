@@ -1,6 +1,7 @@
 package main
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -375,5 +376,37 @@ func TestLocksInFunctionsCountUnderTheFunction(t *testing.T) {
 	c := s.Ops["crit"]
 	if c.WaitMs.Count != 2 || c.HoldMs.Count != 2 || s.Sites["crit #1: mu.Lock()"].Count != 2 || len(s.Panics) != 0 {
 		t.Errorf("crit %+v, sites %+v, panics %q", c, s.Sites, s.Panics)
+	}
+}
+
+// Every script the repository ships (the GoBench kernels, the built-in and sample scripts) is read by Lockscope's
+// reader; the harness's port must read each of them too.
+func TestEveryShippedScriptReads(t *testing.T) {
+	var files []string
+	for _, pattern := range []string{"../../core/src/test/resources/gobench/*.json",
+		"../../core/src/main/resources/scenarios/*.json", "../../sample-traces/*.json", "scenarios/script-*.json"} {
+		matches, err := filepath.Glob(pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, matches...)
+	}
+	scripts := 0
+	for _, f := range files {
+		kind, data, err := scenarioKind(f)
+		if err != nil {
+			t.Errorf("%s: %v", f, err)
+			continue
+		}
+		if kind != "script" {
+			continue
+		}
+		scripts++
+		if _, err := loadScript(f, data); err != nil {
+			t.Errorf("%v", err)
+		}
+	}
+	if scripts < 50 {
+		t.Errorf("read %d scripts; expected the 47 GoBench kernels and the built-in, sample and hand scripts", scripts)
 	}
 }
