@@ -75,6 +75,24 @@ func (e *env) lookup(name string) *box {
 	panic(fmt.Sprintf("harness: unresolved name %s", name)) // the reader resolved every name
 }
 
+// snapshot is what a closure sees: the variables visible now (the same boxes, so shared), and none that the
+// enclosing blocks declare later, which in Go are other variables the closure cannot name.
+func (e *env) snapshot() *env {
+	var chain []*env
+	for c := e; c != nil; c = c.parent {
+		chain = append(chain, c)
+	}
+	vars := map[string]*box{}
+	for i := len(chain) - 1; i >= 0; i-- {
+		chain[i].mu.RLock()
+		for k, b := range chain[i].vars {
+			vars[k] = b
+		}
+		chain[i].mu.RUnlock()
+	}
+	return &env{vars: vars}
+}
+
 func (e *env) declare(name string, v any) {
 	if name != "_" && name != "" {
 		e.mu.Lock()
@@ -450,7 +468,7 @@ func (g *gor) step(st stmt, e *env, defers *[]func()) bool {
 		r.spawn(r.goName(f.name), time.Now(), func(ng *gor) { ng.frame(f.body, fe) })
 	case *sGoBlock:
 		g.blocked()
-		ce := e.child()
+		ce := e.snapshot().child()
 		body := s.body
 		r.spawn(r.goName(s.fn), time.Now(), func(ng *gor) { ng.frame(body, ce) })
 	case *sCall:
@@ -469,7 +487,7 @@ func (g *gor) step(st stmt, e *env, defers *[]func()) bool {
 			g.step(inner, snap, &none)
 		})
 	case *sDeferBlock:
-		ce := e.child()
+		ce := e.snapshot().child()
 		body := s.body
 		*defers = append(*defers, func() { g.frame(body, ce) })
 	case *sMakeChan:

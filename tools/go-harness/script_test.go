@@ -211,9 +211,14 @@ func TestClosuresShareVariablesAndGoroutinesAreNamedAsInLockscope(t *testing.T) 
 	   {"go": ["x = 2", "done <- true"]},
 	   "<-done",
 	   {"if": "x != 2", "then": ["<-never"]},
-	   "wg.Add(2)", "go work(&wg)", "go work(wg)", "wg.Wait()"]}]}`)
+	   "wg.Add(2)", "go work(&wg)", "go work(wg)", "wg.Wait()",
+	   {"if": "true", "then": [
+	     {"go": ["<-done", {"if": "x != 2", "then": ["<-never"]}, "out <- x"]},
+	     "x := 5", "done <- true", "v := <-out",
+	     {"if": "v != 2", "then": ["<-never"]}]}]}]}`)
+	// The second closure names the outer x; the x the if block declares after it is another variable.
 	noneBlocked(t, s)
-	for _, name := range []string{"main", "main.func1#1", "work#1", "work#2"} {
+	for _, name := range []string{"main", "main.func1#1", "main.func2#1", "work#1", "work#2"} {
 		if s.ExitMs[name] == nil {
 			t.Errorf("%s did not exit: %v", name, s.ExitMs)
 		}
