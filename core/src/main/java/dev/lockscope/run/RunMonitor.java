@@ -36,13 +36,17 @@ import java.util.OptionalLong;
  * so they show the same.
  *
  * <p><b>Threads.</b> One thread feeds the monitor ({@link #accept}, {@link #advanceTo}) and takes
- * {@link #status()}; {@link #alerts()} and {@link #samples()} are append-only logs any thread may read.
+ * {@link #status()}; {@link #alerts()} and {@link #samples()} are bounded logs any thread may read.
  */
 public final class RunMonitor implements EventSink, IntervalTracker.Listener {
     /** The span of the "now" figures: 5 s of virtual time. */
     public static final long WINDOW_NS = 5_000_000_000L;
     /** The spacing of {@link MetricSample}s: 250 ms of virtual time. */
     public static final long SAMPLE_NS = 250_000_000L;
+    /** Alerts the monitor keeps for readers that poll (a live run's pop-ups); older ones are in the store. */
+    public static final int ALERTS_KEPT = 1024;
+    /** Samples kept: 8,192 cover 34 min of virtual time at {@link #SAMPLE_NS}; a longer run samples less often. */
+    public static final int SAMPLES_KEPT = 8192;
     private static final int SLICES = 10;
     /** A gap longer than this many sample periods without events is sampled at its end only. */
     private static final int MAX_FILL = 400;
@@ -74,8 +78,12 @@ public final class RunMonitor implements EventSink, IntervalTracker.Listener {
     private final Map<Integer, Site> busySites = new HashMap<>(); // goroutine -> site it sends or parks at
     private final Map<Integer, Site> blockedSites = new HashMap<>(); // goroutine -> site it is blocked on a primitive at
     private final List<Integer> locks = new ArrayList<>();
-    private final Log<TraceEvent.Alert> alerts = new Log<>();
-    private final Log<MetricSample> samples = new Log<>();
+    /** The latest alerts, for a live run's pop-ups; the store keeps them all, compressed. */
+    private final Log<TraceEvent.Alert> alerts = new Log<>(ALERTS_KEPT);
+    /** Samples over the whole run, thinned to half as many when full. */
+    private final Log<MetricSample> samples = new Log<>(SAMPLES_KEPT);
+    /** The virtual time between samples: {@link #SAMPLE_NS}, doubled each time the samples are thinned. */
+    private long samplePeriodNs = SAMPLE_NS;
 
     private String strategy;
     private LockSemantics lock;
@@ -223,14 +231,18 @@ public final class RunMonitor implements EventSink, IntervalTracker.Listener {
             return;
         }
         if (timeNs >= nextSampleNs) {
-            long due = (timeNs - nextSampleNs) / SAMPLE_NS;
+            long due = (timeNs - nextSampleNs) / samplePeriodNs;
             if (due > MAX_FILL) {
-                nextSampleNs += due * SAMPLE_NS; // a long quiet gap: sample its end, not every step of it
+                nextSampleNs += due * samplePeriodNs; // a long quiet gap: sample its end, not every step of it
             }
             while (nextSampleNs <= timeNs) {
                 now = nextSampleNs;
+                if (samples.isFull()) {
+                    samples.thin(); // the same span, half as finely: memory stays bounded however long the run
+                    samplePeriodNs *= 2;
+                }
                 samples.add(new MetricSample(nextSampleNs, nowValues()));
-                nextSampleNs += SAMPLE_NS;
+                nextSampleNs += samplePeriodNs;
             }
         }
         now = timeNs;
@@ -252,7 +264,7 @@ public final class RunMonitor implements EventSink, IntervalTracker.Listener {
         return alerts;
     }
 
-    /** A sample every {@link #SAMPLE_NS} so far; any thread. */
+    /** A sample every {@link #SAMPLE_NS} so far (every 2, 4, ... times that once thinned); any thread. */
     public Log<MetricSample> samples() {
         return samples;
     }
@@ -454,26 +466,80 @@ public final class RunMonitor implements EventSink, IntervalTracker.Listener {
     }
 
     /**
-     * An append-only list that one thread adds to and any thread reads: readers copy the elements they ask for.
+     * What {@link Log#read} gives: new elements, the index and epoch to read from next, and whether the log was thinned
+     * since the last read (the reader then replaces what it kept by {@code items}).
+     */
+    public record Slice<T>(List<T> items, int next, int epoch, boolean restarted) {}
+
+    /**
+     * A list that one thread adds to and any thread reads, keeping at most {@code capacity} elements so that a run
+     * of any length costs bounded memory. Full, it forgets its older half: {@link #size()} still counts every element
+     * ever added, and {@link #since} gives what is kept of those from an index on, so a reader that polls often
+     * misses nothing. {@link #thin()} keeps every other element instead (for samples: the same span of time, half
+     * as finely) and starts a new {@link #epoch()}, in which indexes start again from 0. Readers copy what they ask for.
      */
     public static final class Log<T> {
-        private final List<T> items = new ArrayList<>();
+        private final int capacity;
+        private final ArrayList<T> items = new ArrayList<>();
+        /** Elements of this epoch forgotten before the first kept one. */
+        private int forgotten;
+        private int epoch;
+
+        Log(int capacity) {
+            if (capacity < 2) {
+                throw new IllegalArgumentException("capacity < 2: " + capacity);
+            }
+            this.capacity = capacity;
+        }
 
         synchronized void add(T item) {
+            if (items.size() == capacity) {
+                items.subList(0, capacity / 2).clear();
+                forgotten += capacity / 2;
+            }
             items.add(item);
         }
 
+        /** Whether another element would make the log forget or thin. */
+        synchronized boolean isFull() {
+            return items.size() == capacity;
+        }
+
+        /** Keeps every other element (the first, the third, ...) and starts a new epoch. */
+        synchronized void thin() {
+            int kept = 0;
+            for (int i = 0; i < items.size(); i += 2) {
+                items.set(kept++, items.get(i));
+            }
+            items.subList(kept, items.size()).clear();
+            forgotten = 0;
+            epoch++;
+        }
+
+        /** The elements added in this epoch, those forgotten included. */
         public synchronized int size() {
-            return items.size();
+            return forgotten + items.size();
         }
 
-        /** The elements from index {@code from} on, copied. */
+        /** Starts at 0 and grows by one each time the log is thinned. */
+        public synchronized int epoch() {
+            return epoch;
+        }
+
+        /**
+         * What a reader that has seen the elements before index {@code from} of epoch {@code epoch} has not: the
+         * kept elements after those (all kept ones if the log was thinned since), with the index and epoch to ask
+         * from next time. One call, so nothing added meanwhile is skipped.
+         */
+        public synchronized Slice<T> read(int from, int epoch) {
+            int start = epoch == this.epoch ? from : 0;
+            return new Slice<>(since(start), size(), this.epoch, epoch != this.epoch);
+        }
+
+        /** The kept elements from index {@code from} of this epoch on, copied. */
         public synchronized List<T> since(int from) {
-            return from >= items.size() ? List.of() : List.copyOf(items.subList(Math.max(0, from), items.size()));
-        }
-
-        public synchronized T get(int index) {
-            return items.get(index);
+            int at = Math.max(0, from - forgotten);
+            return at >= items.size() ? List.of() : List.copyOf(items.subList(at, items.size()));
         }
     }
 }

@@ -156,7 +156,7 @@ class LiveRunTest {
         LiveRun.Snapshot s = run.snapshot();
         assertThat(s.mode()).isEqualTo(LiveRun.Mode.PAUSED);
         assertThat(s.alerts().size()).isEqualTo(1);
-        TraceEvent.Alert alert = s.alerts().get(0);
+        TraceEvent.Alert alert = s.alerts().since(0).getFirst();
         assertThat(s.nowNs()).isEqualTo(alert.time());
         assertThat(events(run).getLast()).isEqualTo(alert);
     }

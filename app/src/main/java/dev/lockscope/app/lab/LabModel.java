@@ -10,6 +10,7 @@ import dev.lockscope.run.AttachedRun;
 import dev.lockscope.run.LessonState;
 import dev.lockscope.run.LiveRun;
 import dev.lockscope.run.MetricSample;
+import dev.lockscope.run.RunMonitor;
 import dev.lockscope.run.RunStatus;
 import dev.lockscope.run.SavePoint;
 import dev.lockscope.run.Speed;
@@ -77,9 +78,14 @@ public final class LabModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
     private final ReadOnlyObjectWrapper<Path> recording = new ReadOnlyObjectWrapper<>(this, "recording");
-    private final ObservableList<TraceEvent.Alert> alerts = FXCollections.observableArrayList();
+    /** The alerts of the store shown, read back from it (the lab holds none itself: a run may raise millions). */
+    private final StoreAlerts alerts = new StoreAlerts();
     /** A prefix of {@link #alerts}: all of them live, those up to the playhead in a replay. */
-    private final ObservableList<TraceEvent.Alert> shownAlerts = FXCollections.observableArrayList();
+    private final StoreAlerts shownAlerts = new StoreAlerts();
+    /** The stores {@link #alerts} and {@link #shownAlerts} show, to tell a later view of one from another store. */
+    private TraceStore alertsStore;
+    private TraceStore shownStore;
+    private int seenSamplesEpoch;
     private final ObservableList<MetricSample> samples = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<LessonState> lesson = new ReadOnlyObjectWrapper<>(this, "lesson");
 
@@ -126,14 +132,6 @@ public final class LabModel {
             if (source.get() == Source.REPLAY) {
                 syncShownAlerts();
             }
-        });
-        alerts.addListener((javafx.collections.ListChangeListener<TraceEvent.Alert>) c -> {
-            while (c.next()) {
-                if (c.wasRemoved() || c.getFrom() < shownAlerts.size()) {
-                    shownAlerts.clear(); // no longer a prefix: start again
-                }
-            }
-            syncShownAlerts();
         });
         source.addListener(o -> syncShownAlerts());
         frames.start();
@@ -227,27 +225,27 @@ public final class LabModel {
 
     /** Makes {@link #shownAlerts} the prefix of {@link #alerts} up to the playhead (replay) or all of it (live). */
     private void syncShownAlerts() {
-        int k = source.get() == Source.REPLAY ? countUpTo(alerts, playhead.get()) : alerts.size();
-        if (k < shownAlerts.size()) {
-            shownAlerts.remove(k, shownAlerts.size());
-        } else if (k > shownAlerts.size()) {
-            shownAlerts.addAll(alerts.subList(shownAlerts.size(), k));
-        }
+        TraceView view = alerts.view();
+        int k = view == null ? 0
+                : source.get() == Source.REPLAY ? Math.min(alerts.size(), view.alertsUpTo(playhead.get())) : alerts.size();
+        shownAlerts.show(view, k, shownStore == alertsStore && alertsStore != null);
+        shownStore = alertsStore;
     }
 
-    /** The number of alerts at or before {@code t}; alerts are in time order. */
-    private static int countUpTo(List<TraceEvent.Alert> list, long t) {
-        int lo = 0;
-        int hi = list.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (list.get(mid).time() <= t) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+    /** The alerts of the store now shown, up to its latest row; then the shown prefix. */
+    private void refreshAlerts() {
+        TraceStore current = store.get();
+        alerts.show(current == null ? null : current.view(), Integer.MAX_VALUE,
+                current == alertsStore && current != null);
+        alertsStore = current;
+        syncShownAlerts();
+    }
+
+    /** No alerts until the next store is shown. */
+    private void clearAlerts() {
+        alerts.show(null, 0, false);
+        alertsStore = null;
+        syncShownAlerts();
     }
 
     /** The chart samples so far (live) or of the whole trace (replay). */
@@ -285,7 +283,8 @@ public final class LabModel {
         seenAttachedVersion = -1;
         seenAlerts = 0;
         seenSamples = 0;
-        alerts.clear();
+        seenSamplesEpoch = 0;
+        clearAlerts();
         samples.clear();
         lesson.set(null);
         source.set(Source.LIVE);
@@ -363,7 +362,7 @@ public final class LabModel {
         scenario.set(t.scenario().orElse(null));
         store.set(t.store());
         duration.set(Math.max(1, t.endNs()));
-        alerts.setAll(t.alerts());
+        refreshAlerts();
         samples.setAll(t.samples());
         status.set(t.status());
         recording.set(null);
@@ -506,13 +505,14 @@ public final class LabModel {
             return Optional.empty();
         }
         playing.set(false);
-        for (TraceEvent.Alert a : alerts) {
-            if (a.time() > playhead.get()) {
-                playhead.set(a.time());
-                return Optional.of(a);
-            }
+        TraceView view = alerts.view();
+        int next = view == null ? alerts.size() : view.alertsUpTo(playhead.get()); // the first after the playhead
+        if (next >= alerts.size()) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        TraceEvent.Alert a = alerts.get(next);
+        playhead.set(a.time());
+        return Optional.of(a);
     }
 
     /** Replay: jumps to the last alert before the playhead. */
@@ -521,13 +521,14 @@ public final class LabModel {
             return Optional.empty();
         }
         playing.set(false);
-        for (int i = alerts.size() - 1; i >= 0; i--) {
-            if (alerts.get(i).time() < playhead.get()) {
-                playhead.set(alerts.get(i).time());
-                return Optional.of(alerts.get(i));
-            }
+        TraceView view = alerts.view();
+        int before = view == null ? 0 : Math.min(alerts.size(), view.alertsUpTo(playhead.get() - 1));
+        if (before == 0) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        TraceEvent.Alert a = alerts.get(before - 1);
+        playhead.set(a.time());
+        return Optional.of(a);
     }
 
     /**
@@ -609,17 +610,15 @@ public final class LabModel {
             seenGeneration = s.generation();
             seenAlerts = 0;
             seenSamples = 0;
-            alerts.clear();
+            seenSamplesEpoch = 0;
+            clearAlerts();
             samples.clear();
             store.set(s.store());
         }
         seenVersion = s.version();
-        List<TraceEvent.Alert> newAlerts = s.alerts().since(seenAlerts);
-        seenAlerts += newAlerts.size();
-        alerts.addAll(newAlerts);
-        List<MetricSample> newSamples = s.samples().since(seenSamples);
-        seenSamples += newSamples.size();
-        samples.addAll(newSamples);
+        List<TraceEvent.Alert> newAlerts = newAlerts(s.alerts());
+        refreshAlerts();
+        readSamples(s.samples());
         status.set(s.status());
         runMode.set(s.mode());
         playing.set(s.mode() == LiveRun.Mode.PLAYING || s.mode() == LiveRun.Mode.SEEKING);
@@ -631,6 +630,25 @@ public final class LabModel {
                 ? newAlerts.stream().filter(a -> a.time() > quietThroughNs).toList() : newAlerts;
         if (!fresh.isEmpty()) {
             onLiveAlerts.accept(fresh);
+        }
+    }
+
+    /** The alerts the monitor raised since the last poll (for pop-ups; the lists read the store). */
+    private List<TraceEvent.Alert> newAlerts(RunMonitor.Log<TraceEvent.Alert> log) {
+        RunMonitor.Slice<TraceEvent.Alert> slice = log.read(seenAlerts, 0);
+        seenAlerts = slice.next();
+        return slice.items();
+    }
+
+    /** New chart samples; all of them again when the monitor thinned its samples to keep them bounded. */
+    private void readSamples(RunMonitor.Log<MetricSample> log) {
+        RunMonitor.Slice<MetricSample> slice = log.read(seenSamples, seenSamplesEpoch);
+        seenSamples = slice.next();
+        seenSamplesEpoch = slice.epoch();
+        if (slice.restarted()) {
+            samples.setAll(slice.items());
+        } else {
+            samples.addAll(slice.items());
         }
     }
 
@@ -656,12 +674,9 @@ public final class LabModel {
             message.set("Attached to " + s.name() + " (" + s.header().producer() + ") at " + attached.address());
         }
         seenAttachedVersion = s.version();
-        List<TraceEvent.Alert> newAlerts = s.alerts().since(seenAlerts);
-        seenAlerts += newAlerts.size();
-        alerts.addAll(newAlerts);
-        List<MetricSample> newSamples = s.samples().since(seenSamples);
-        seenSamples += newSamples.size();
-        samples.addAll(newSamples);
+        List<TraceEvent.Alert> newAlerts = newAlerts(s.alerts());
+        refreshAlerts();
+        readSamples(s.samples());
         status.set(s.status());
         duration.set(Math.max(1, s.lastEventNs()));
         recording.set(s.recording().orElse(null));

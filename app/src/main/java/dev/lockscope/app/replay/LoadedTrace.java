@@ -22,7 +22,7 @@ import java.util.Optional;
  * @param warning  why the file looks cut off, if it does
  * @param status   the state after the last event
  */
-public record LoadedTrace(Path file, TraceFile.Header header, String name, TraceStore store, List<TraceEvent.Alert> alerts,
+public record LoadedTrace(Path file, TraceFile.Header header, String name, TraceStore store,
                           List<MetricSample> samples, List<TraceEvent.CommandApplied> commands, long endNs,
                           Optional<String> warning, RunStatus status) {
     public LoadedTrace {
@@ -30,7 +30,6 @@ public record LoadedTrace(Path file, TraceFile.Header header, String name, Trace
         Objects.requireNonNull(header, "header");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(store, "store");
-        alerts = List.copyOf(alerts);
         samples = List.copyOf(samples);
         commands = List.copyOf(commands);
         Objects.requireNonNull(warning, "warning");

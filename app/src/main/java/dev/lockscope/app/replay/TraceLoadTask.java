@@ -46,7 +46,7 @@ public final class TraceLoadTask extends Task<LoadedTrace> {
         ReadResult result = recording != null ? Imports.read(recording, sink) : TraceReader.read(file, sink);
         RunMonitor monitor = loader.monitor;
         monitor.advanceTo(loader.lastTime);
-        return new LoadedTrace(file, header, name, loader.store, monitor.alerts().since(0), monitor.samples().since(0),
+        return new LoadedTrace(file, header, name, loader.store, monitor.samples().since(0),
                 loader.commands, loader.lastTime, result.warning(), monitor.status());
     }
 

@@ -19,7 +19,8 @@ import java.util.zip.Inflater;
  * <p><b>Storage.</b> Alert {@code i} is entry {@code i % BLOCK} of block {@code i / BLOCK}. A block is the
  * concatenated encodings of its alerts (kind, goroutines, locks, summary, report; strings as their UTF-16 units,
  * so that any string, even one with a lone surrogate, comes back the same), deflated without a header. The block
- * being filled is an array of the alert objects; when it is full, its slot is replaced by the deflated bytes.
+ * being filled is an array of the alert objects; when it is full, its deflated bytes go to a byte column that pages
+ * like the store's (so a run's alerts do not grow the heap), and its slot says where they are.
  *
  * <p><b>Threads.</b> One writer. An open block's array is published in its slot (release write) before its
  * first alert's row, and each alert is written into it before its row is published; the array is never changed
@@ -31,8 +32,25 @@ final class AlertStore {
     static final int BLOCK = 128;
     private static final AlertKind[] KINDS = AlertKind.values();
 
-    /** Per block: its {@code TraceEvent.Alert[]} while it is filled, then its deflated {@code byte[]}. */
+    /**
+     * Per block: its {@code TraceEvent.Alert[]} while it is filled, then where its deflated bytes are in
+     * {@link #deflated} (a {@link Stored}), or the bytes themselves once that column is full.
+     */
     private final ObjectVector<Object> blocks = new ObjectVector<>();
+    /** The deflated blocks one after another, in chunks that page like the store's columns. */
+    private final ByteVector deflated;
+
+    /** Where a full block's deflated bytes are. */
+    private record Stored(int start, int length) {}
+
+    AlertStore() {
+        this(null);
+    }
+
+    /** @param spill where full chunks of deflated alerts go, or null to keep them on the heap */
+    AlertStore(ChunkSpill spill) {
+        deflated = new ByteVector(EventTable.CHUNK_SHIFT, spill);
+    }
     private TraceEvent.Alert[] open; // writer only: the block being filled
     private int size;
 
@@ -46,7 +64,16 @@ final class AlertStore {
         open[i % BLOCK] = alert;
         size = i + 1;
         if (size % BLOCK == 0) {
-            blocks.set(i / BLOCK, deflate(encode(open)));
+            byte[] bytes = deflate(encode(open));
+            int start = deflated.size();
+            if (start > Integer.MAX_VALUE - bytes.length) {
+                blocks.set(i / BLOCK, bytes); // 2 GiB of deflated alerts: the rest stay on the heap
+            } else {
+                for (byte b : bytes) {
+                    deflated.add(b);
+                }
+                blocks.set(i / BLOCK, new Stored(start, bytes.length)); // release: after its bytes
+            }
             open = null;
         }
         return i;
@@ -56,13 +83,22 @@ final class AlertStore {
     TraceEvent.Alert get(int i, long time) {
         return switch (blocks.get(i / BLOCK)) {
             case TraceEvent.Alert[] alerts -> alerts[i % BLOCK];
-            case byte[] deflated -> decode(deflated, i % BLOCK, time);
+            case Stored stored -> decode(read(stored), i % BLOCK, time);
+            case byte[] bytes -> decode(bytes, i % BLOCK, time);
             default -> throw new IllegalStateException("alert " + i + " is not stored");
         };
     }
 
     int size() {
         return size;
+    }
+
+    private byte[] read(Stored stored) {
+        byte[] bytes = new byte[stored.length()];
+        for (int j = 0; j < bytes.length; j++) {
+            bytes[j] = deflated.get(stored.start() + j);
+        }
+        return bytes;
     }
 
     private static byte[] encode(TraceEvent.Alert[] alerts) {

@@ -42,7 +42,7 @@ final class EventTable {
     static final int WIDE = 0x80;
     /** Rows are {@code int}s and track entries store a row + 1, so a store holds at most this many. */
     static final int MAX_ROWS = Integer.MAX_VALUE - 1;
-    private static final int CHUNK_SHIFT = 16;
+    static final int CHUNK_SHIFT = 16;
 
     /** A member paired with the site of a send, interned because every send repeats one of a few. */
     record Target(int member, int site) {}
@@ -57,7 +57,9 @@ final class EventTable {
     final IntVector c;
     final SparseColumn ends;
     final ObjectVector<TraceEvent> side = new ObjectVector<>();
-    final AlertStore alerts = new AlertStore();
+    final AlertStore alerts;
+    /** Alert {@code i}'s row, for readers that list alerts by their index ({@link TraceView#alert}). */
+    final IntVector alertRows;
 
     final Interner<String> members = new Interner<>();
     final Interner<Site> sites = new Interner<>();
@@ -79,6 +81,8 @@ final class EventTable {
         c = new IntVector(CHUNK_SHIFT, spill);
         ends = new SparseColumn(CHUNK_SHIFT, spill);
         blockerSets = new BlockerSets(spill);
+        alertRows = new IntVector(CHUNK_SHIFT, spill);
+        alerts = new AlertStore(spill);
     }
 
     int size() {

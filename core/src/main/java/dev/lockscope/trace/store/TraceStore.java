@@ -61,6 +61,11 @@ public final class TraceStore implements EventSink {
     private final TrackTable tracks;
     private final IntervalRecorder recorder;
     private volatile int published;
+    /**
+     * The alerts whose row index entries are written; stored before the row count, so a reader that read the row
+     * count first and this second may read every entry below it (some may be of rows past its view).
+     */
+    private volatile int alertsPublished;
     /** Writer only: the rows appended completely, published at once after each append or at the end of a batch. */
     private int appended;
     /** Writer only: inside {@link #appendBatch}. */
@@ -288,7 +293,12 @@ public final class TraceStore implements EventSink {
                     : x.append(t, EventType.DROP, true, NONE, x.members.intern(s.member()), NONE, x.side.add(s));
             case TraceEvent.MemberEvent s -> x.append(t, EventType.MEMBER, false, NONE, x.members.intern(s.member()), s.change().ordinal(), NONE);
             case TraceEvent.CommandApplied s -> x.append(t, EventType.COMMAND, true, NONE, NONE, NONE, x.side.add(s));
-            case TraceEvent.Alert s -> x.append(t, EventType.ALERT, false, NONE, x.alerts.add(s), NONE, NONE);
+            case TraceEvent.Alert s -> {
+                int alertRow = x.append(t, EventType.ALERT, false, NONE, x.alerts.add(s), NONE, NONE);
+                x.alertRows.add(alertRow);
+                alertsPublished = x.alertRows.size(); // before the row: a view's alert count is then safe to read
+                yield alertRow;
+            }
             case TraceEvent.End s -> x.append(t, EventType.END, false, NONE, NONE, NONE, NONE);
             case TraceEvent.PrimCreated s -> {
                 int created = x.append(t, EventType.PRIM_CREATED, true, NONE, s.prim(), NONE, x.side.add(s));
@@ -343,7 +353,7 @@ public final class TraceStore implements EventSink {
     /** A consistent snapshot of everything appended so far; any thread. */
     public TraceView view() {
         int n = published;
-        return new TraceView(table, intervals, tracks, n, recorder.unmatched());
+        return new TraceView(table, intervals, tracks, n, recorder.unmatched(), alertsPublished);
     }
 
     /**

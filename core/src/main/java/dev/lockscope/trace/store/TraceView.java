@@ -37,14 +37,28 @@ public final class TraceView {
     private final int size;
     private final long unmatched;
     private final long now;
+    /** The alerts among this view's rows. */
+    private final int alertCount;
 
-    TraceView(EventTable table, Intervals intervals, TrackTable tracks, int size, long unmatched) {
+    /** @param alertsWritten alerts whose row entries are visible to this thread (read after {@code size}) */
+    TraceView(EventTable table, Intervals intervals, TrackTable tracks, int size, long unmatched, int alertsWritten) {
         this.table = table;
         this.intervals = intervals;
         this.tracks = tracks;
         this.size = size;
         this.unmatched = unmatched;
         this.now = size == 0 ? 0 : table.time.get(size - 1);
+        int lo = 0;
+        int hi = alertsWritten; // the first alert whose row is past this view lies in [lo, hi]
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (table.alertRows.get(mid) < size) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        this.alertCount = lo;
     }
 
     /** The number of rows in this view. */
@@ -185,6 +199,55 @@ public final class TraceView {
         if (type(row) != expected) {
             throw new IllegalArgumentException("row " + row + " is " + type(row) + ", not " + expected);
         }
+    }
+
+    // ---- alerts, by their index in the trace (0 the first) ----
+
+    /** The number of alerts in this view. */
+    public int alertCount() {
+        return alertCount;
+    }
+
+    /** Alert {@code i} ({@code 0 <= i < alertCount()}), rebuilt from its compressed block; allocates. */
+    public TraceEvent.Alert alert(int i) {
+        return (TraceEvent.Alert) event(alertRow(i));
+    }
+
+    /** The row of alert {@code i}. */
+    public int alertRow(int i) {
+        if (i < 0 || i >= alertCount) {
+            throw new IndexOutOfBoundsException("alert " + i + " of " + alertCount);
+        }
+        return table.alertRows.get(i);
+    }
+
+    /** The number of alerts at or before {@code t}: alerts are in time order, so those are the first ones. */
+    public int alertsUpTo(long t) {
+        int lo = 0;
+        int hi = alertCount;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (table.time.get(table.alertRows.get(mid)) <= t) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** The index of the first alert equal to {@code alert} in this view, or -1; finds it by its time. */
+    public int indexOfAlert(TraceEvent.Alert alert) {
+        for (int i = alertsUpTo(alert.time() - 1); i < alertCount && alertTime(i) == alert.time(); i++) {
+            if (alert(i).equals(alert)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private long alertTime(int i) {
+        return table.time.get(table.alertRows.get(i));
     }
 
     /** The event of a row, rebuilt; allocates. */

@@ -6,11 +6,13 @@ import dev.lockscope.event.AlertKind;
 import dev.lockscope.event.TraceEvent;
 import dev.lockscope.testing.Gens;
 import dev.lockscope.testing.Property;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Alerts are stored compressed; whatever the text, {@link TraceView#event} gives each one back equal. */
 class AlertStoreTest {
@@ -45,6 +47,24 @@ class AlertStoreTest {
             assertThat(view.event(row)).as("row %d", row).isEqualTo(events.get(row));
             assertThat(view.type(row)).isEqualTo(EventType.of(events.get(row)));
             assertThat(view.goroutine(row)).isEqualTo(row % 2 == 0 ? 1 : -1);
+        }
+    }
+
+    @TempDir
+    Path dir;
+
+    /** Compressed blocks go to a byte column that pages: a long run's alerts leave the heap, and read back equal. */
+    @Test
+    void compressedBlocksArePagedAndReadBackEqual() {
+        ChunkSpill spill = new ChunkSpill(dir);
+        AlertStore alerts = new AlertStore(spill);
+        int n = 40 * AlertStore.BLOCK + 3;
+        for (int i = 0; i < n; i++) {
+            alerts.add(alert(i));
+        }
+        assertThat(spill.chunks()).as("full chunks of deflated alerts mapped").isPositive();
+        for (int i = 0; i < n; i++) {
+            assertThat(alerts.get(i, i * 1_000L)).isEqualTo(alert(i));
         }
     }
 

@@ -44,4 +44,35 @@ class LookupByIdTest {
         assertThat(store.view().primCreated(4)).isNull();
         assertThat(store.view().primCreated(-1)).isNull();
     }
+
+    @Test
+    void alertsByIndexWithinAView() {
+        TraceStore store = new TraceStore();
+        store.accept(new TraceEvent.Spawn(0, 1, "main", "main", 0));
+        TraceEvent.Alert a0 = alert(10, "first");
+        TraceEvent.Alert a1 = alert(20, "second");
+        TraceEvent.Alert a2 = alert(20, "third, same instant");
+        store.accept(a0);
+        store.accept(a1);
+        TraceView two = store.view();
+        store.accept(a2);
+        store.accept(new TraceEvent.Exit(30, 1));
+        TraceView all = store.view();
+
+        assertThat(two.alertCount()).isEqualTo(2);
+        assertThat(all.alertCount()).isEqualTo(3);
+        assertThat(all.alert(2)).isEqualTo(a2);
+        assertThat(all.alertRow(0)).isEqualTo(1);
+        assertThat(all.alertsUpTo(9)).isZero();
+        assertThat(all.alertsUpTo(10)).isEqualTo(1);
+        assertThat(all.alertsUpTo(20)).isEqualTo(3);
+        assertThat(all.indexOfAlert(a2)).isEqualTo(2);
+        assertThat(two.indexOfAlert(a2)).as("not in that view").isEqualTo(-1);
+        assertThat(all.indexOfAlert(alert(20, "never stored"))).isEqualTo(-1);
+    }
+
+    private static TraceEvent.Alert alert(long t, String summary) {
+        return new TraceEvent.Alert(t, dev.lockscope.event.AlertKind.LONG_WAIT, summary, "report of " + summary,
+                java.util.List.of(1), java.util.List.of());
+    }
 }
