@@ -1,9 +1,15 @@
 package dev.lockscope.scenario;
 
 import dev.lockscope.io.InputException;
+import dev.lockscope.io.JsonDocuments;
+import dev.lockscope.io.JsonFields;
+import dev.lockscope.io.JsonFormat;
+import dev.lockscope.io.JsonTree;
+import dev.lockscope.io.JsonValue;
 import dev.lockscope.model.Strategy;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -11,14 +17,18 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
 
 /**
- * A broadcast strategy as a program: Go text ({@code func (r *Room) Broadcast(msg Message)}, and for an outbox
- * strategy {@code func (m *Member) writeLoop()}), compiled into {@link StrategyOp}s that the room interprets
- * (docs/room-code.md, docs/scenario-format.md "Strategy programs"). The five built-in strategies are such files
- * ({@code /strategies/ID.go}, read by {@link #builtin}); a room scenario may bring its own ({@code strategyFile}).
+ * A broadcast strategy as a program: a JSON object in the script language's form, with the functions
+ * {@code Broadcast(msg Message)} and, for an outbox strategy, {@code writeLoop(m *Member)}, compiled into
+ * {@link StrategyOp}s that the room interprets, and shown as Go (docs/room-code.md, docs/scenario-format.md
+ * "Strategy programs"). The five built-in strategies are such files ({@code /strategies/ID.json}, read by
+ * {@link #builtin}); a room scenario may bring its own ({@code strategyFile}, or inline {@code strategyCode}).
  *
- * <p>Two specs are equal when their id and text are: the text determines everything else.
+ * <p>Two specs are equal when their programs are (as JSON, whatever their layout): the program determines
+ * everything else.
  *
  * @see StrategyCompiler the grammar and the checks
  */
@@ -47,49 +57,66 @@ public final class StrategySpec {
 
     private final String id;
     private final String description;
-    private final String text;
+    private final JsonValue program;
+    /** The program as compact JSON: what equality compares. */
+    private final String canonical;
     private final List<String> lines;
     private final List<String> sites;
     private final Function broadcast;
     private final Function writeLoop;
 
-    StrategySpec(String id, String description, String text, List<String> lines, List<String> sites,
+    StrategySpec(String id, String description, JsonValue program, List<String> lines, List<String> sites,
                  Function broadcast, Function writeLoop) {
         this.id = id;
         this.description = description;
-        this.text = text;
+        this.program = program;
+        this.canonical = json(program, false);
         this.lines = List.copyOf(lines);
         this.sites = Collections.unmodifiableList(new java.util.ArrayList<>(sites));
         this.broadcast = Objects.requireNonNull(broadcast, "broadcast");
         this.writeLoop = writeLoop;
     }
 
-    /** Compiles strategy text; {@code source} names it in errors ({@code room.go}, {@code room.json: strategyCode}). */
+    /** Compiles a strategy file's text; {@code source} (its file name) names it in errors. */
     public static StrategySpec compile(String source, String text) throws InputException {
-        return new StrategyCompiler(source, text).compile();
+        return compile(source, "", JsonDocuments.parse(source, text, ScenarioJson.LIMITS));
     }
 
-    /** The built-in program of {@code strategy}, from {@code /strategies/ID.go}. */
+    /**
+     * Compiles a program already read: a file's whole object ({@code path} empty), or a scenario's
+     * {@code strategyCode} ({@code path} "strategyCode"), whose errors then name the scenario's lines and the fields
+     * under {@code strategyCode}.
+     */
+    public static StrategySpec compile(String source, String path, JsonValue program) throws InputException {
+        return new StrategyCompiler(JsonFields.of(source, path, program)).compile(program);
+    }
+
+    /** The built-in program of {@code strategy}, from {@code /strategies/ID.json}. */
     public static StrategySpec builtin(Strategy strategy) {
         return BUILTIN.get(strategy);
     }
 
-    /** The strategy's id, from its {@code // strategy: ID} line. */
+    /** The strategy's id, its {@code strategy} field. */
     public String id() {
         return id;
     }
 
-    /** The comment lines after the id line, joined: what the strategy does, in a sentence or two. */
+    /** Its {@code description} field: what the strategy does, in a sentence or two; empty when absent. */
     public String description() {
         return description;
     }
 
-    /** The whole file as read. */
-    public String text() {
-        return text;
+    /** The program as read, to be written back ({@code strategyCode} in the canonical form). */
+    public JsonValue program() {
+        return program;
     }
 
-    /** The Go code, from the first {@code func} line to the last line that is not blank: what the lab shows. */
+    /** The program as pretty JSON text: what a strategy file holds. */
+    public String text() {
+        return json(program, true);
+    }
+
+    /** The Go code the program stands for, {@code Broadcast} then {@code writeLoop}: what the lab shows. */
     public List<String> lines() {
         return lines;
     }
@@ -116,12 +143,12 @@ public final class StrategySpec {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof StrategySpec s && s.id.equals(id) && s.text.equals(text);
+        return o instanceof StrategySpec s && s.canonical.equals(canonical);
     }
 
     @Override
     public int hashCode() {
-        return id.hashCode() * 31 + text.hashCode();
+        return canonical.hashCode();
     }
 
     @Override
@@ -132,7 +159,7 @@ public final class StrategySpec {
     private static Map<Strategy, StrategySpec> loadBuiltins() {
         Map<Strategy, StrategySpec> out = new EnumMap<>(Strategy.class);
         for (Strategy s : Strategy.values()) {
-            String name = "/strategies/" + s.id() + ".go";
+            String name = "/strategies/" + s.id() + ".json";
             try (InputStream in = StrategySpec.class.getResourceAsStream(name)) {
                 if (in == null) {
                     throw new IllegalStateException("missing resource " + name);
@@ -149,5 +176,14 @@ public final class StrategySpec {
             }
         }
         return Collections.unmodifiableMap(out);
+    }
+
+    private static String json(JsonValue value, boolean pretty) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = pretty ? JsonFormat.prettyGenerator(out)
+                : JsonFormat.FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
+            JsonTree.write(g, value);
+        }
+        return pretty ? out + "\n" : out.toString();
     }
 }

@@ -78,7 +78,7 @@ class StrategyProgramsTest {
                 new StrategyOp.Jump(0));
     }
 
-    /** docs/room-code.md shows each strategy's file, with comments (the sites it names) added. */
+    /** docs/room-code.md shows each strategy's Go listing, with comments (the sites it names) added. */
     @Test
     void roomCodeDocShowsTheFiles() throws IOException {
         String doc = Files.readString(Path.of("..", "docs", "room-code.md"));
@@ -105,32 +105,42 @@ class StrategyProgramsTest {
     }
 
     private static void assertError(String text, String message) {
-        assertThatThrownBy(() -> StrategySpec.compile("mine.go", text)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> StrategySpec.compile("mine.json", text)).isInstanceOf(InputException.class)
                 .hasMessage(message);
     }
 
+    /** A program of {@code Broadcast} with {@code steps} (JSON), and then {@code more} functions. */
+    private static String program(String steps, String more) {
+        return "{\"strategy\": \"mine\",\n \"funcs\": [{\"name\": \"Broadcast\", \"params\": [\"msg Message\"], "
+                + "\"steps\": [\n" + steps + "]}" + more + "]}";
+    }
+
     @Test
-    void errorsNameTheFileAndLine() {
-        assertError("func (r *Room) Broadcast(msg Message) {\n}\n",
-                "mine.go:1: expected the header line \"// strategy: ID\"");
-        assertError("// strategy: Mine\n", "mine.go:1: expected the header line \"// strategy: ID\" (ID: lower-case "
-                + "letters, digits and -), got \"// strategy: Mine\"");
-        assertError("// strategy: mine\nfunc (r *Room) Broadcast(msg Message) {\n\tr.membersMx.RLock()\n"
-                + "\tfor _, m := range r.members {\n\t\tm.Frob(msg)\n\t}\n}\n",
-                "mine.go:5: expected a statement of a strategy program: r.membersMx.RLock(), for _, m := range "
-                + "r.members {, ms := slices.Clone(r.members), m.Send(msg), go m.Send(msg), var wg sync.WaitGroup, "
-                + "wg.Add(1), go func() { defer wg.Done(); m.Send(msg) }(), wg.Wait(), m.outbox <- msg, or }; "
-                + "got \"m.Frob(msg)\"");
-        assertError("// strategy: mine\nfunc (r *Room) Broadcast(msg Message) {\n\tx.Send(msg)\n}\n",
-                "mine.go:3: unknown member \"x\"");
-        assertError("// strategy: mine\nfunc (r *Room) Broadcast(msg Message) {\n\tvar wg sync.WaitGroup\n"
-                + "\twg.Send(msg)\n}\n", "mine.go:4: \"wg\" is a sync.WaitGroup, not a member");
-        assertError("// strategy: mine\nfunc (r *Room) Broadcast(msg Message) {\n\tfor _, m := range r.members {\n"
-                + "\t\tm.outbox <- msg\n\t}\n}\n",
-                "mine.go:4: m.outbox <- msg needs a writer: add \"func (m *Member) writeLoop() {\" after Broadcast");
-        assertError("// strategy: mine\nfunc (r *Room) Broadcast(msg Message) {\n\tr.membersMx.RLock()\n",
-                "mine.go:4: expected \"}\" closing Room.Broadcast, got the end of the file");
-        assertError("// strategy: mine\nfunc (r *Room) Broadcast(msg Message) {\n}\nfunc main() {\n}\n",
-                "mine.go:4: expected \"func (m *Member) writeLoop() {\", got \"func main() {\"");
+    void errorsNameTheFileLineAndField() {
+        assertError("{\"funcs\": []}", "mine.json:1: missing required field \"strategy\"");
+        assertError("{\"strategy\": \"Mine\"}", "mine.json:1: strategy: expected the strategy's id (lower-case "
+                + "letters, digits and -), got \"Mine\"");
+        assertError("{\"strategy\": \"mine\", \"funcs\": []}", "mine.json:1: funcs: expected Broadcast, and for a "
+                + "strategy that uses outboxes writeLoop, got 0 functions");
+        assertError(program("\"r.membersMx.RLock()\",\n{\"for\": \"_, m := range r.members\",\n \"do\": [\"m.Frob(msg)\"]}",
+                ""), "mine.json:5: funcs[0].steps[1].do[0]: expected a statement of Broadcast: r.membersMx.RLock(), "
+                + "ms := slices.Clone(r.members), m.Send(msg), go m.Send(msg), var wg sync.WaitGroup, wg.Add(1), "
+                + "wg.Wait(), m.outbox <- msg, or a block: {\"for\": \"_, m := range r.members\", \"do\": [...]}, "
+                + "{\"go\": [...]}; got \"m.Frob(msg)\"");
+        assertError(program("\"x.Send(msg)\"", ""), "mine.json:3: funcs[0].steps[0]: unknown member \"x\"");
+        assertError(program("\"var wg sync.WaitGroup\",\n\"wg.Send(msg)\"", ""),
+                "mine.json:4: funcs[0].steps[1]: \"wg\" is a sync.WaitGroup, not a member");
+        assertError(program("{\"for\": \"_, m := range r.members\", \"do\": [\"m.outbox <- msg\"]}", ""),
+                "mine.json:3: funcs[0].steps[0].do[0]: m.outbox <- msg needs a writer: add the function writeLoop "
+                + "after Broadcast");
+        assertError(program("{\"for\": \"m := range r.members\"}", ""), "mine.json:3: funcs[0].steps[0].for: "
+                + "expected \"_, m := range r.members\" or \"_, m := range ms\" (a copy of the list), got "
+                + "\"m := range r.members\"");
+        assertError(program("{\"go\": [\"wg.Done()\"]}", ""), "mine.json:3: funcs[0].steps[0].go[0]: unknown "
+                + "sync.WaitGroup \"wg\"");
+        assertError(program("", ",\n {\"name\": \"main\", \"steps\": []}"), "mine.json:4: funcs[1].name: expected "
+                + "\"writeLoop\" (the second function, the writer of an outbox strategy), got \"main\"");
+        assertError(program("", ",\n {\"name\": \"writeLoop\", \"params\": [\"m Member\"]}"),
+                "mine.json:4: funcs[1].params: expected [\"m *Member\"] (what the room passes writeLoop)");
     }
 }
