@@ -131,7 +131,9 @@ final class ScenarioParser {
             // Errors in the program name its own file and line.
             own = StrategySpec.compile(file.toString(), JsonDocuments.readText(file, ScenarioJson.MAX_STRING));
         } else if (root.has("strategyCode")) {
-            own = StrategySpec.compile(root.source(), root.pathOf("strategyCode"), root.value("strategyCode").orElseThrow());
+            // The program inline: its errors name the scenario's lines and the fields under strategyCode.
+            own = StrategySpec.compile(root.source(), root.pathOf("strategyCode"),
+                    root.value("strategyCode").orElseThrow());
         } else {
             return null;
         }

@@ -267,7 +267,7 @@ final class StrategyCompiler {
             }
         }
 
-        /** {@code {"go": [...]}}: a goroutine {@code Send(m)} of one {@code m.Send(msg)} and perhaps a {@code wg.Done()}. */
+        /** {@code {"go": [...]}}: a goroutine {@code Send(m)} of one {@code m.Send(msg)}, perhaps a {@code wg.Done()}. */
         void goroutine(JsonFields b, int depth) throws InputException {
             String name = fnName + ".func" + ++closures;
             List<StrategyOp> body = new ArrayList<>();

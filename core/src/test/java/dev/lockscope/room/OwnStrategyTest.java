@@ -24,21 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A room scenario's own strategy program ({@code strategyFile}): read, run, switched to, written back. */
 class OwnStrategyTest {
-    /** A sixth strategy: snapshot the list, then one goroutine per send. */
-    static final String SNAPSHOT_FANOUT = """
-            {
-              "strategy": "snapshot-fanout",
-              "description": "Copy the list under the read lock, unlock, then start one goroutine per send.",
-              "funcs": [
-                {"name": "Broadcast", "params": ["msg Message"], "steps": [
-                  "r.membersMx.RLock()",
-                  "members := slices.Clone(r.members)",
-                  "r.membersMx.RUnlock()",
-                  {"for": "_, m := range members", "do": ["go m.Send(msg)"]}
-                ]}
-              ]
-            }
-            """;
+    static final String SNAPSHOT_FANOUT = OwnStrategyTestPrograms.SNAPSHOT_FANOUT;
 
     @TempDir
     Path dir;
