@@ -16,42 +16,37 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 
 /**
- * A broadcast strategy as a program: a JSON object in the script language's form, with the functions
- * {@code Broadcast(msg Message)} and, for an outbox strategy, {@code writeLoop(m *Member)}, compiled into
- * {@link StrategyOp}s that the room interprets, and shown as Go (docs/room-code.md, docs/scenario-format.md
- * "Strategy programs"). The five built-in strategies are such files ({@code /strategies/ID.json}, read by
- * {@link #builtin}); a room scenario may bring its own ({@code strategyFile}, or inline {@code strategyCode}).
+ * A broadcast strategy as a program of the script language: a JSON object whose functions are a script's,
+ * {@code Broadcast(msg Message)} and, for an outbox strategy, {@code writeLoop(m *Member)}, written against the
+ * room's words ({@link #WORDS}: {@code r.membersMx}, {@code r.members}, {@code m.Send(msg)}, {@code m.outbox}, ...).
+ * The room compiles it with the script compiler and runs it on the script interpreter, and the lab shows it as Go
+ * (docs/room-code.md, docs/scenario-format.md "Strategy programs"). The five built-in strategies are such files
+ * ({@code /strategies/ID.json}, read by {@link #builtin}); a room scenario may bring its own ({@code strategyFile},
+ * or inline {@code strategyCode}).
  *
  * <p>Two specs are equal when their programs are (as JSON, whatever their layout): the program determines
  * everything else.
  *
- * @see StrategyCompiler the grammar and the checks
+ * @see StrategyReader the checks
  */
 public final class StrategySpec {
-    /**
-     * One compiled function: its code and the sizes of its frame.
-     *
-     * @param name the Go name of what it runs: {@code Room.Broadcast}, {@code Room.Broadcast.func1},
-     *             {@code Member.writeLoop}
-     * @param ops  the operations, shared by every goroutine that runs the function: the interpreter's to read, never
-     *             to change (a list would cost a copy or an indirection per goroutine, and a broadcast may start
-     *             thousands)
-     */
-    public record Function(String name, StrategyOp[] ops, int objSlots, int intSlots) {
-        Function(String name, List<StrategyOp> code, int objSlots, int intSlots) {
-            this(name, code.toArray(StrategyOp[]::new), objSlots, intSlots);
-        }
+    private static final GoType MESSAGE = GoType.world("Message");
+    private static final GoType MEMBER = GoType.world("*Member");
+    private static final GoType CONN = GoType.world("Conn");
 
-        /** The operations, as a list. */
-        public List<StrategyOp> code() {
-            return List.of(ops);
-        }
-    }
+    /**
+     * The room's words: its lock {@code r.membersMx} and member list {@code r.members}; a member's network
+     * {@code m.Send(msg)} (also {@code m.conn.Send(msg)}) and its outbox {@code m.outbox}, a channel of messages.
+     */
+    public static final Vocabulary WORDS = new Vocabulary(
+            Map.of("r.membersMx", GoType.simple(GoType.Kind.RWMUTEX), "r.members", GoType.slice(MEMBER)),
+            Map.of("Message", MESSAGE, "*Member", MEMBER, "Conn", CONN),
+            Map.of("*Member.outbox", GoType.chan(MESSAGE, GoType.Dir.BOTH), "*Member.conn", CONN),
+            Map.of("*Member.Send", List.of(MESSAGE), "Conn.Send", List.of(MESSAGE)), java.util.Set.of("*Member.outbox"));
 
     private static final Map<Strategy, StrategySpec> BUILTIN = loadBuiltins();
 
@@ -60,35 +55,28 @@ public final class StrategySpec {
     private final JsonValue program;
     /** The program as compact JSON: what equality compares. */
     private final String canonical;
-    private final List<String> lines;
-    private final List<String> sites;
-    private final Function broadcast;
-    private final Function writeLoop;
+    private final List<ScriptSpec.FuncSpec> funcs;
 
-    StrategySpec(String id, String description, JsonValue program, List<String> lines, List<String> sites,
-                 Function broadcast, Function writeLoop) {
+    StrategySpec(String id, String description, JsonValue program, List<ScriptSpec.FuncSpec> funcs) {
         this.id = id;
         this.description = description;
         this.program = program;
         this.canonical = json(program, false);
-        this.lines = List.copyOf(lines);
-        this.sites = Collections.unmodifiableList(new java.util.ArrayList<>(sites));
-        this.broadcast = Objects.requireNonNull(broadcast, "broadcast");
-        this.writeLoop = writeLoop;
+        this.funcs = List.copyOf(funcs);
     }
 
-    /** Compiles a strategy file's text; {@code source} (its file name) names it in errors. */
+    /** Reads a strategy file's text; {@code source} (its file name) names it in errors. */
     public static StrategySpec compile(String source, String text) throws InputException {
         return compile(source, "", JsonDocuments.parse(source, text, ScenarioJson.LIMITS));
     }
 
     /**
-     * Compiles a program already read: a file's whole object ({@code path} empty), or a scenario's
+     * Reads a program already parsed: a file's whole object ({@code path} empty), or a scenario's
      * {@code strategyCode} ({@code path} "strategyCode"), whose errors then name the scenario's lines and the fields
      * under {@code strategyCode}.
      */
     public static StrategySpec compile(String source, String path, JsonValue program) throws InputException {
-        return new StrategyCompiler(JsonFields.of(source, path, program)).compile(program);
+        return new StrategyReader(JsonFields.of(source, path, program)).read(program);
     }
 
     /** The built-in program of {@code strategy}, from {@code /strategies/ID.json}. */
@@ -116,26 +104,17 @@ public final class StrategySpec {
         return json(program, true);
     }
 
-    /** The Go code the program stands for, {@code Broadcast} then {@code writeLoop}: what the lab shows. */
-    public List<String> lines() {
-        return lines;
+    /** Its functions, read and checked: {@code Broadcast}, then {@code writeLoop} if it has one. */
+    public List<ScriptSpec.FuncSpec> funcs() {
+        return funcs;
     }
 
-    /** For each line of {@link #lines()}, the label of the site a goroutine is at on it, or {@code null}. */
-    public List<String> sites() {
-        return sites;
+    /** Whether it has a {@code writeLoop}: whether its broadcasts put messages into outboxes. */
+    public boolean hasWriteLoop() {
+        return funcs.size() > 1;
     }
 
-    public Function broadcast() {
-        return broadcast;
-    }
-
-    /** The writer goroutine's program of a strategy that uses outboxes; {@code null} for the others. */
-    public Function writeLoop() {
-        return writeLoop;
-    }
-
-    /** Whether this is the program of a built-in strategy (the same text). */
+    /** Whether this is the program of a built-in strategy (the same program). */
     public boolean isBuiltin() {
         Strategy s = Strategy.ofId(id);
         return s != null && builtin(s).equals(this);

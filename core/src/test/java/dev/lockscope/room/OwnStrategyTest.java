@@ -128,8 +128,8 @@ class OwnStrategyTest {
         assertThatThrownBy(() -> {
             Files.writeString(dir.resolve("b.json"), "{\"name\": \"x\", \"durationMs\": 1, \"strategyFile\": \"broken.json\"}");
             ScenarioJson.read(dir.resolve("b.json"));
-        }).hasMessageStartingWith(dir.resolve("broken.json") + ":9: funcs[0].steps[3].do[0]: expected a statement "
-                + "of Broadcast");
+        }).hasMessage(dir.resolve("broken.json") + ":9: funcs[0].steps[3].do[0]: unknown method m.Sned (m is a "
+                + "*Member)");
         Files.writeString(dir.resolve("seq.json"), StrategySpec.builtin(Strategy.SEQUENTIAL).text());
         assertError("{\"name\": \"x\", \"durationMs\": 1,\n \"strategyFile\": \"seq.json\"}",
                 "DIR/bad.json:2: strategyFile: strategy \"sequential\" is a built-in's name; give the program its "
@@ -143,5 +143,42 @@ class OwnStrategyTest {
                 + "first function), got \"main\"");
         assertError("{\"name\": \"x\", \"durationMs\": 1,\n \"strategyCode\": \"// strategy: x\"}",
                 "DIR/bad.json:2: strategyCode: expected an object, got \"// strategy: x\"");
+    }
+
+    /**
+     * A strategy may use anything of the script language, run by the same interpreter as a script: here a buffered
+     * channel as a semaphore lets at most two sends run at once, and a WaitGroup holds the lock until all are done.
+     */
+    @Test
+    void aStrategyProgramMayUseTheWholeScriptLanguage() throws InputException {
+        StrategySpec bounded = StrategySpec.compile("bounded.json", """
+                {"strategy": "bounded-fanout", "funcs": [{"name": "Broadcast", "params": ["msg Message"], "steps": [
+                  "r.membersMx.RLock()",
+                  "sem := make(chan struct{}, 2)",
+                  "var wg sync.WaitGroup",
+                  {"for": "_, m := range r.members", "do": [
+                    "wg.Add(1)",
+                    {"go": ["sem <- struct{}{}", "m.Send(msg)", "<-sem", "wg.Done()"]}]},
+                  "wg.Wait()",
+                  "r.membersMx.RUnlock()"]}]}
+                """);
+        Scenario s = withOwn(room().member("a", 100).member("b", 100).member("c", 100).period(1000).duration(500)
+                .strategy(Strategy.SEQUENTIAL).build(), bounded);
+        List<TraceEvent> events = run(s);
+        // One broadcast at 0: a and b send at once, c when one of them is done, at 100 ms.
+        assertThat(events.stream().filter(TraceEvent.SendStart.class::isInstance).map(TraceEvent.SendStart.class::cast)
+                .map(e -> e.member() + "@" + e.time() / 1_000_000)).containsExactly("a@0", "b@0", "c@100");
+        assertThat(LockOps.of(events).maxHold("Broadcast")).isEqualTo(200.0);
+    }
+
+    @Test
+    void theOutboxIsOnlySentToAndRangedOver() {
+        assertThatThrownBy(() -> StrategySpec.compile("peek.json", """
+                {"strategy": "peek", "funcs": [{"name": "Broadcast", "params": ["msg Message"], "steps": [
+                  {"for": "_, m := range r.members", "do": ["m.outbox <- msg", "<-m.outbox"]}]},
+                  {"name": "writeLoop", "params": ["m *Member"], "steps": []}]}
+                """)).isInstanceOf(InputException.class).hasMessage("peek.json:2: funcs[0].steps[0].do[1]: m.outbox is "
+                + "the room's outbox: send to it (\"m.outbox <- msg\") or range over it (\"msg := range m.outbox\"), "
+                + "nothing else");
     }
 }
