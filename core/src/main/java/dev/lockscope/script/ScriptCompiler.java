@@ -25,9 +25,14 @@ import java.util.Set;
  * function ({@link ScriptCode}), whose line numbers label the sites. Then it works out what each function may do to
  * primitives ({@link Fn#uses}), through calls, {@code go}, {@code defer}, {@code once.Do} and closures, to a fixed
  * point: the kernel's "who could complete a wait" (docs/primitives.md).
+ *
+ * <p>A world's program (a room's strategy: {@link WorldProgram}) is compiled the same way, its functions only, with
+ * the world's {@link Builtins}: they name the functions and label the sites ({@code Room.Broadcast:
+ * r.membersMx.RLock()} rather than {@code main #1: ...}), and give the operations on the world's values
+ * ({@link Op.World}, {@link Op.GoWorld}, {@link Op.WorldSend}, {@link Op.WorldRange}) their meaning.
  */
 final class ScriptCompiler {
-    /** The compiled script: the functions that start its goroutines, in order, and every listing. */
+    /** The compiled program: the functions that start its goroutines, in order, its functions, and every listing. */
     record Compiled(Map<String, Fn> goroutines, Map<String, Fn> funcs, List<ScriptCode> listings) {}
 
     private record Entry(Ref ref, GoType type) {}
