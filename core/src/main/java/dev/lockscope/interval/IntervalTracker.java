@@ -94,7 +94,7 @@ public final class IntervalTracker {
     private final Listener listener;
     /** By kind ordinal: whether the listener wants to hear of it. */
     private final boolean[] wanted = new boolean[IntervalKind.values().length];
-    private final IntMap<Goroutine> goroutines = new IntMap<>();
+    private final LiveTable<Goroutine> goroutines = new LiveTable<>();
     /** States no longer needed, for reuse: a room starts millions of goroutines, a few at a time. */
     private final ArrayDeque<Goroutine> spare = new ArrayDeque<>();
     private final SleepQueue sleeps = new SleepQueue();

@@ -299,26 +299,39 @@ public final class RunMonitor implements EventSink, IntervalTracker.Listener {
         return ages.toArray();
     }
 
+    /** The whole-run column; a percentile of durations none of which has ended yet is NaN ("–"), not 0. */
     private double[] wholeValues(Summary summary) {
         double[] v = new double[Metric.values().length];
         LatencySummary add = waits(summary, ADD);
-        v[Metric.ADD_WAIT_P50.ordinal()] = add.p50Ms();
-        v[Metric.ADD_WAIT_P99.ordinal()] = add.p99Ms();
-        v[Metric.ADD_WAIT_MAX.ordinal()] = add.maxMs();
-        v[Metric.REMOVE_WAIT_P99.ordinal()] = waits(summary, REMOVE).p99Ms();
-        v[Metric.BROADCAST_WAIT_P99.ordinal()] = waits(summary, BROADCAST).p99Ms();
+        v[Metric.ADD_WAIT_P50.ordinal()] = orNone(add, add.p50Ms());
+        v[Metric.ADD_WAIT_P99.ordinal()] = orNone(add, add.p99Ms());
+        v[Metric.ADD_WAIT_MAX.ordinal()] = orNone(add, add.maxMs());
+        LatencySummary remove = waits(summary, REMOVE);
+        v[Metric.REMOVE_WAIT_P99.ordinal()] = orNone(remove, remove.p99Ms());
+        LatencySummary broadcastWaits = waits(summary, BROADCAST);
+        v[Metric.BROADCAST_WAIT_P99.ordinal()] = orNone(broadcastWaits, broadcastWaits.p99Ms());
         Summary.OpStats broadcast = summary.ops().get(BROADCAST);
-        v[Metric.BROADCAST_HOLD_P99.ordinal()] = broadcast == null ? 0 : broadcast.holdMs().p99Ms();
-        v[Metric.DELIVERY_P99.ordinal()] = summary.delivery().latencyMs().p99Ms();
-        v[Metric.WAIT_P50.ordinal()] = Millis.rounded(allWaits.percentileNs(50));
-        v[Metric.WAIT_P99.ordinal()] = Millis.rounded(allWaits.percentileNs(99));
-        v[Metric.WAIT_MAX.ordinal()] = Millis.rounded(allWaits.maxNs());
-        v[Metric.HOLD_P99.ordinal()] = Millis.rounded(allHolds.percentileNs(99));
+        LatencySummary broadcastHolds = broadcast == null ? LatencySummary.EMPTY : broadcast.holdMs();
+        v[Metric.BROADCAST_HOLD_P99.ordinal()] = orNone(broadcastHolds, broadcastHolds.p99Ms());
+        LatencySummary delivery = summary.delivery().latencyMs();
+        v[Metric.DELIVERY_P99.ordinal()] = orNone(delivery, delivery.p99Ms());
+        v[Metric.WAIT_P50.ordinal()] = orNone(allWaits, allWaits.percentileNs(50));
+        v[Metric.WAIT_P99.ordinal()] = orNone(allWaits, allWaits.percentileNs(99));
+        v[Metric.WAIT_MAX.ordinal()] = orNone(allWaits, allWaits.maxNs());
+        v[Metric.HOLD_P99.ordinal()] = orNone(allHolds, allHolds.percentileNs(99));
         v[Metric.WAITERS.ordinal()] = Double.NaN;
         v[Metric.ALERTS.ordinal()] = summary.alerts().values().stream().mapToLong(Long::longValue).sum();
         v[Metric.ORDER_VIOLATIONS.ordinal()] = summary.delivery().orderViolations();
         v[Metric.GOROUTINES.ordinal()] = maxAlive;
         return v;
+    }
+
+    private static double orNone(LatencySummary of, double ms) {
+        return of.count() == 0 ? Double.NaN : ms;
+    }
+
+    private static double orNone(LatencyStats of, long ns) {
+        return of.count() == 0 ? Double.NaN : Millis.rounded(ns);
     }
 
     private static LatencySummary waits(Summary summary, String op) {

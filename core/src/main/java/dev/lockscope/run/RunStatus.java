@@ -74,7 +74,10 @@ public final class RunStatus {
         return now[metric.ordinal()];
     }
 
-    /** The metric over the whole run so far: the percentile of all waits, the total, the peak. */
+    /**
+     * The metric over the whole run so far: the percentile of all waits that ended (NaN while none has), the total,
+     * the peak.
+     */
     public double whole(Metric metric) {
         return whole[metric.ordinal()];
     }

@@ -143,6 +143,22 @@ class RunMonitorTest {
     }
 
     @Test
+    void durationsThatHaveNotEndedAreNoFigureOfTheWholeRunYet() throws Exception {
+        // g1 takes L at once (a wait of 0) and never lets go; g2 asks at 10 ms and is still waiting at 100 ms.
+        Scenario script = Scripts.script().mutex("L").duration(100)
+                .go("g1", 0, "lock L")
+                .go("g2", 10, "lock L").build();
+        RunMonitor monitor = new RunMonitor(script);
+        Simulation.run(script, monitor);
+
+        RunStatus s = monitor.status();
+        assertThat(s.now(Metric.WAIT_MAX)).isEqualTo(90.0); // g2's age so far
+        assertThat(s.whole(Metric.WAIT_MAX)).isEqualTo(0.0); // g1's wait, the one that ended
+        assertThat(s.whole(Metric.HOLD_P99)).as("no hold ended").isNaN();
+        assertThat(s.whole(Metric.DELIVERY_P99)).as("no delivery").isNaN();
+    }
+
+    @Test
     void aScriptIsNotTheRoomAndItsFiguresCoverEveryLock() throws Exception {
         // g1 holds L for 30 ms; g2 asks at 10 ms and waits 20 ms; g3 asks at 20 ms and waits 20 ms behind g2.
         Scenario script = Scripts.script().mutex("L").duration(100)

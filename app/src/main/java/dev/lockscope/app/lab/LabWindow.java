@@ -6,6 +6,7 @@ import dev.lockscope.app.timeline.TimelineView;
 import dev.lockscope.event.TraceEvent;
 import dev.lockscope.lesson.Lesson;
 import dev.lockscope.lesson.LessonStep;
+import dev.lockscope.scenario.RoomSpec;
 import dev.lockscope.scenario.Scenario;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -251,6 +252,11 @@ public final class LabWindow {
         model.setOnLiveAlerts(new AlertPopups(timelineHolder, settings, () -> presenting, this::selectAlert,
                 model.alertWords()::headline)::onAlerts);
         layoutPanels();
+        model.scenarioProperty().addListener((o, was, now) -> {
+            if (was == null || now == null || !leftPanel(was).equals(leftPanel(now))) {
+                layoutPanels();
+            }
+        });
         panelsReady.set(true);
     }
 
@@ -266,6 +272,14 @@ public final class LabWindow {
             double metrics = Math.min(0.27 * width, 24 * em);
             return new double[] {room / width, 1 - metrics / width};
         });
+        // A script's panel keeps only its lock policy; a trace without a scenario has no panel on the left.
+        splits.define("labScript", 2, (width, scale) -> {
+            double em = 13 * scale;
+            double script = Math.min(0.2 * width, 15 * em);
+            double metrics = Math.min(0.27 * width, 24 * em);
+            return new double[] {script / width, 1 - metrics / width};
+        });
+        splits.define("labTrace", 1, (width, scale) -> new double[] {1 - Math.min(0.27 * width, 24 * 13 * scale) / width});
         splits.define("timelineOverCode", 1, (height, scale) -> new double[] {0.6});
         splits.define("codeBesideTabs", 1, (width, scale) -> new double[] {0.64});
         splits.define("alertListOverReport", 1, (height, scale) -> new double[] {0.55});
@@ -288,12 +302,25 @@ public final class LabWindow {
         } else {
             bottom.getItems().setAll(panels.code(), panels.tabs());
             middle.getItems().setAll(timelineArea, bottom);
-            outer.getItems().setAll(panels.room(), middle, panels.metrics());
-            splits.show(outer, "lab");
+            String left = leftPanel(model.scenarioProperty().get());
+            if (left.equals("labTrace")) {
+                outer.getItems().setAll(middle, panels.metrics());
+            } else {
+                outer.getItems().setAll(panels.room(), middle, panels.metrics());
+            }
+            splits.show(outer, left);
             splits.show(middle, "timelineOverCode");
             splits.show(bottom, "codeBesideTabs");
             splits.show(panels.alerts().split(), "alertListOverReport");
         }
+    }
+
+    /** The arrangement for what is open: a room, a script, or a trace no scenario made (no room panel). */
+    private static String leftPanel(Scenario open) {
+        if (open == null) {
+            return "labTrace";
+        }
+        return open.body() instanceof RoomSpec ? "lab" : "labScript";
     }
 
     /**

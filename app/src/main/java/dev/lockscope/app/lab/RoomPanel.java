@@ -10,6 +10,7 @@ import dev.lockscope.scenario.Scenario;
 import dev.lockscope.scenario.StrategySpec;
 import dev.lockscope.util.Millis;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
@@ -60,6 +62,9 @@ final class RoomPanel extends VBox {
     private final ComboBox<LockSemantics> lockChoice = new ComboBox<>();
     private final Spinner<Integer> periodSpinner = new Spinner<>();
     private final VBox roomOnly;
+    private final Label title = new Label("Room");
+    /** The strategy switch and the broadcast period: a room's; the lock policy row stays for a script too. */
+    private final List<Node> strategyOnly = new ArrayList<>();
     private boolean updating;
     /** The node id of the switch's button for the room's own strategy program. */
     static final String OWN_STRATEGY_ID = "strategy-own";
@@ -70,7 +75,6 @@ final class RoomPanel extends VBox {
         this.model = model;
         getStyleClass().addAll("panel", "room-panel");
         setId("roomPanel");
-        Label title = new Label("Room");
         title.getStyleClass().add("panel-title");
 
         buildTable();
@@ -89,13 +93,23 @@ final class RoomPanel extends VBox {
         table.getSelectionModel().selectedItemProperty().addListener((o, old, m) -> showSelected(m));
     }
 
-    /** Room controls only make sense for a room scenario (a script has no members or strategy). */
+    /**
+     * Room controls only make sense for a room scenario: a script has no members or strategy, so for one the panel
+     * keeps only its lock policy (and the lab narrows it).
+     */
     private void enableFor(Scenario s) {
-        boolean room = s != null && s.body() instanceof RoomSpec;
+        boolean room = s == null || s.body() instanceof RoomSpec;
         showOwnStrategy(s != null && s.body() instanceof RoomSpec r ? r.ownStrategy() : null);
-        roomOnly.setDisable(!room);
-        strategyToggle.setDisable(!room);
-        periodSpinner.setDisable(!room);
+        title.setText(room ? "Room" : "Script");
+        roomOnly.setVisible(room);
+        roomOnly.setManaged(room);
+        for (Node n : strategyOnly) {
+            n.setVisible(room);
+            n.setManaged(room);
+        }
+        roomOnly.setDisable(s == null);
+        strategyToggle.setDisable(s == null);
+        periodSpinner.setDisable(s == null);
     }
 
     /** The switch lists the room's own strategy program after the built-ins, or no sixth button without one. */
@@ -312,8 +326,13 @@ final class RoomPanel extends VBox {
         strategyLabel.getStyleClass().add("section-title");
         GridPane grid = new GridPane();
         grid.getStyleClass().add("room-settings");
-        grid.addRow(0, new Label("Lock"), lockChoice);
-        grid.addRow(1, new Label("Broadcast every"), new HBox(4, periodSpinner, new Label("ms")));
+        Label lockLabel = new Label("Lock");
+        lockLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        grid.addRow(0, lockLabel, lockChoice);
+        Label periodLabel = new Label("Broadcast every");
+        HBox period = new HBox(4, periodSpinner, new Label("ms"));
+        grid.addRow(1, periodLabel, period);
+        strategyOnly.addAll(List.of(strategyLabel, strategyToggle, periodLabel, period));
         return new VBox(6, strategyLabel, strategyToggle, grid);
     }
 

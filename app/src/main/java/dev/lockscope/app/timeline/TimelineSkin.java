@@ -102,6 +102,8 @@ final class TimelineSkin extends SkinBase<TimelineView> {
     long maxBuildNanos;
     long lastPaintNanos;
     long maxPaintNanos;
+    /** Whether the last frame's catalog had read every row of the store. */
+    boolean catalogCaughtUp;
 
     TimelineSkin(TimelineView control) {
         super(control);
@@ -275,6 +277,7 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         TimelineView control = getSkinnable();
         TraceView view = store == null ? new TraceStore().view() : store.view();
         boolean caughtUp = catalog.update(view, CATALOG_BUDGET_NS);
+        catalogCaughtUp = caughtUp;
         Metrics m = metrics();
         double width = canvas.getWidth();
         double height = canvas.getHeight();

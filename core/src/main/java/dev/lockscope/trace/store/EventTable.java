@@ -64,6 +64,8 @@ final class EventTable {
     final Interner<Target> targets = new Interner<>();
     final BlockerSets blockerSets;
     final SpawnShapes spawnShapes = new SpawnShapes();
+    /** Per primitive id, the row of its {@code PrimCreated} + 1 (0: none), so a reader names a primitive in O(1). */
+    final IdTable.Ints primRows = new IdTable.Ints();
     /** Writer only: per member id, the last send target of that member + 1, since a member is sent from few sites. */
     private int[] lastTarget = new int[16];
 

@@ -1,6 +1,5 @@
 package dev.lockscope.trace.store;
 
-import dev.lockscope.util.IntMap;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandles;
@@ -82,14 +81,11 @@ abstract class IdTable<L> {
      */
     static final class Refs<T> extends IdTable<Object[]> {
         private static final VarHandle ELEMENT = MethodHandles.arrayElementVarHandle(Object[].class);
-        /** Writer only: per leaf number, its non-null slots; leaves that have none are dropped. */
-        private final IntMap<int[]> used = new IntMap<>();
         /**
-         * Writer only: the counts of the two leaves used last, and their numbers. Spawns fill the newest leaf while
-         * exits empty an older one: two entries spare the map lookup on almost every set.
+         * Writer only: the non-null slots of each leaf, laid out as the levels are ({@code [top][mid]}), so that
+         * counting costs two array reads and no lookup: spawns and exits change a count millions of times a run.
          */
-        private final int[][] recent = new int[2][];
-        private final int[] recentLeaf = {-1, -1};
+        private final int[][] counts = new int[TOP_SIZE][];
 
         Refs() {
             super(Object[]::new);
@@ -112,31 +108,17 @@ abstract class IdTable<L> {
             boolean wasUsed = leaf[slot] != null;
             ELEMENT.setRelease(leaf, slot, value);
             if (wasUsed != (value != null)) {
-                int leafNo = id >>> LEAF_BITS;
-                int[] count = count(leafNo);
-                count[0] += value != null ? 1 : -1;
-                if (count[0] == 0) {
-                    used.remove(leafNo);
-                    recent[0] = recent[0] == count ? null : recent[0];
-                    recent[1] = recent[1] == count ? null : recent[1];
+                int[] row = counts[id >>> (LEAF_BITS + MID_BITS)];
+                if (row == null) {
+                    row = new int[MID_MASK + 1];
+                    counts[id >>> (LEAF_BITS + MID_BITS)] = row;
+                }
+                int m = (id >>> LEAF_BITS) & MID_MASK;
+                row[m] += value != null ? 1 : -1;
+                if (row[m] == 0) {
                     dropLeaf(id);
                 }
             }
-        }
-
-        /** The count of leaf {@code leafNo}'s non-null slots, made at 0 if it has none. */
-        private int[] count(int leafNo) {
-            for (int k = 0; k < 2; k++) {
-                if (recentLeaf[k] == leafNo && recent[k] != null) {
-                    return recent[k];
-                }
-            }
-            int[] count = used.computeIfAbsent(leafNo, k -> new int[1]);
-            recent[1] = recent[0];
-            recentLeaf[1] = recentLeaf[0];
-            recent[0] = count;
-            recentLeaf[0] = leafNo;
-            return count;
         }
     }
 

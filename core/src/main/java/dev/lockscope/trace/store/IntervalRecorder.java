@@ -6,6 +6,7 @@ import dev.lockscope.interval.IntervalKind;
 import dev.lockscope.interval.IntervalTracker;
 import dev.lockscope.model.PrimOp;
 import dev.lockscope.model.WaitOp;
+import dev.lockscope.util.IntMap;
 
 /**
  * Records the intervals of rows as they are appended: feeds each row to the one {@link IntervalTracker}, with
@@ -23,13 +24,11 @@ final class IntervalRecorder implements IntervalTracker.Listener {
     private final TrackTable tracks;
     private final IntervalTracker tracker = new IntervalTracker(this);
 
-    /** What the store keeps of one goroutine besides what the tracker keeps: attached to the tracker's. */
-    private static final class Goroutine {
-        /** The goroutine's track; the same object until the goroutine exits. */
-        IntervalIndex track;
-        /** The last {@code Blocked} row of the goroutine's current wait, or NONE. */
-        int lastBlocked = NONE;
-    }
+    /**
+     * The last {@code Blocked} row of each goroutine's current wait, for the goroutines that have one: detectors
+     * report few waits, so this stays small while every goroutine's track rides on the tracker as its attachment.
+     */
+    private final IntMap<int[]> lastBlocked = new IntMap<>();
 
     IntervalRecorder(EventTable table, TrackTable tracks) {
         this.table = table;
@@ -55,9 +54,14 @@ final class IntervalRecorder implements IntervalTracker.Listener {
     void onBlocked(int row, long t, int g, int lock) {
         int request = tracker.blocked(t, g, lock, row);
         if (request != NONE) {
-            Goroutine state = state(g);
-            table.c.set(state.lastBlocked == NONE ? request : state.lastBlocked, row);
-            state.lastBlocked = row;
+            int[] last = lastBlocked.get(g);
+            if (last == null) {
+                table.c.set(request, row);
+                lastBlocked.put(g, new int[] {row});
+            } else {
+                table.c.set(last[0], row);
+                last[0] = row;
+            }
         }
     }
 
@@ -117,7 +121,6 @@ final class IntervalRecorder implements IntervalTracker.Listener {
         switch (kind) {
             case SLEEPING -> track.openUntil(row, start, plannedEnd, kind);
             case WAITING -> {
-                state(g).lastBlocked = NONE;
                 track.open(row, start, kind);
                 tracks.obtain(Track.Kind.LOCK_WAITERS, key).open(row, start, kind);
             }
@@ -132,7 +135,6 @@ final class IntervalRecorder implements IntervalTracker.Listener {
             case RUNNING, PARKED -> track.open(row, start, kind);
             case BUFFERED -> { } // not on a goroutine's track: see below
             case CHAN_SEND, CHAN_RECV, SELECT, WG_WAIT, COND_WAIT, ONCE_WAIT -> {
-                state(g).lastBlocked = NONE;
                 track.open(row, start, kind);
                 int set = table.a.get(row);
                 for (int i = 0, n = table.blockerSets.size(set); i < n; i++) {
@@ -155,6 +157,7 @@ final class IntervalRecorder implements IntervalTracker.Listener {
         track(g).close(end, kind);
         switch (kind) {
             case WAITING -> {
+                forgetBlocked(g);
                 if (table.type(endRow) == EventType.ACQUIRE) {
                     table.c.set(endRow, startRow);
                 }
@@ -166,6 +169,7 @@ final class IntervalRecorder implements IntervalTracker.Listener {
             }
             case SENDING -> tracks.obtain(Track.Kind.MEMBER, key).close(end, kind);
             case CHAN_SEND, CHAN_RECV, SELECT, WG_WAIT, COND_WAIT, ONCE_WAIT -> {
+                forgetBlocked(g);
                 if (table.type(endRow) == EventType.WAKE) {
                     table.c.set(endRow, startRow);
                 }
@@ -180,27 +184,26 @@ final class IntervalRecorder implements IntervalTracker.Listener {
 
     @Override
     public void exited(int g, long t, int row) {
-        Goroutine state = (Goroutine) tracker.attachment(g);
-        if (state != null && state.track != null) {
-            tracks.retireGoroutine(g, state.track, t, row + 1);
-            state.track = null; // a hold it left open is closed on a track obtained again
+        IntervalIndex track = (IntervalIndex) tracker.attachment(g);
+        if (track != null) {
+            tracks.retireGoroutine(g, track, t, row + 1);
+            tracker.attach(g, null); // a hold it left open is closed on a track obtained again
         }
     }
 
-    private Goroutine state(int g) {
-        Goroutine state = (Goroutine) tracker.attachment(g);
-        if (state == null) {
-            state = new Goroutine();
-            tracker.attach(g, state);
+    /** A wait ends: the goroutine's next wait chains its {@code Blocked} rows from its own request. */
+    private void forgetBlocked(int g) {
+        if (!lastBlocked.isEmpty()) {
+            lastBlocked.remove(g);
         }
-        return state;
     }
 
+    /** The goroutine's track, the same object until the goroutine exits; kept as its attachment on the tracker. */
     private IntervalIndex track(int g) {
-        Goroutine state = state(g);
-        IntervalIndex track = state.track;
+        IntervalIndex track = (IntervalIndex) tracker.attachment(g);
         if (track == null) {
-            track = state.track = tracks.obtain(Track.Kind.GOROUTINE, g);
+            track = tracks.obtain(Track.Kind.GOROUTINE, g);
+            tracker.attach(g, track);
         }
         return track;
     }

@@ -290,7 +290,13 @@ public final class TraceStore implements EventSink {
             case TraceEvent.CommandApplied s -> x.append(t, EventType.COMMAND, true, NONE, NONE, NONE, x.side.add(s));
             case TraceEvent.Alert s -> x.append(t, EventType.ALERT, false, NONE, x.alerts.add(s), NONE, NONE);
             case TraceEvent.End s -> x.append(t, EventType.END, false, NONE, NONE, NONE, NONE);
-            case TraceEvent.PrimCreated s -> x.append(t, EventType.PRIM_CREATED, true, NONE, s.prim(), NONE, x.side.add(s));
+            case TraceEvent.PrimCreated s -> {
+                int created = x.append(t, EventType.PRIM_CREATED, true, NONE, s.prim(), NONE, x.side.add(s));
+                if (s.prim() >= 0 && x.primRows.get(s.prim()) == 0) {
+                    x.primRows.set(s.prim(), created + 1); // published with the row count, as the columns are
+                }
+                yield created;
+            }
             case TraceEvent.Asleep s -> x.append(t, EventType.ASLEEP, false, NONE, NONE, NONE, NONE);
             default -> throw new IllegalArgumentException("not an event without a goroutine: " + event);
         };

@@ -162,6 +162,25 @@ public final class TraceView {
         return table.spawnShapes.value(table.a.get(row)).name(table.c.get(row));
     }
 
+    /**
+     * The row of goroutine {@code g}'s {@code Spawn}, or -1 if this view has none (another producer's goroutine, or
+     * a spawn not yet in view): the first interval of a goroutine's track is the running one its spawn opened.
+     */
+    public int spawnRow(int g) {
+        TrackIntervals index = tracks.get(Track.goroutine(g));
+        if (index == null || index.count(size) == 0) {
+            return NONE;
+        }
+        int first = index.id(0);
+        return table.type(first) == EventType.SPAWN ? first : NONE;
+    }
+
+    /** The first {@code PrimCreated} event of primitive {@code prim} in this view, or {@code null}. */
+    public TraceEvent.PrimCreated primCreated(int prim) {
+        int row = prim < 0 ? -1 : table.primRows.get(prim) - 1;
+        return row < 0 || row >= size ? null : (TraceEvent.PrimCreated) event(row);
+    }
+
     private void requireType(int row, EventType expected) {
         if (type(row) != expected) {
             throw new IllegalArgumentException("row " + row + " is " + type(row) + ", not " + expected);
