@@ -110,8 +110,16 @@ sealed interface Op {
     /** The next value of a {@code range} over a world's channel (opened into {@code ch}); past its close, {@code exit}. */
     record WorldRange(Builtins.Chan chan, Ref ch, Ref target, Site site, int[] exit) implements Op {}
 
-    /** The next element of a {@code range} over a slice ({@link Cursor} in {@code cursor}); past the end, {@code exit}. */
-    record EachNext(Ref cursor, Ref target, int[] exit) implements Op {}
+    /**
+     * The next element of a {@code range} over a slice ({@link Cursor} in {@code cursor}) into {@code target}, a new
+     * variable each pass when {@code captured[0]} (a closure in the body captures it: set once the body is compiled);
+     * past the end, {@code exit}.
+     */
+    record EachNext(Ref cursor, Ref target, boolean[] captured, int[] exit) implements Op {
+        boolean fresh() {
+            return captured[0];
+        }
+    }
 
     /** {@code defer}: a closure ({@code defer func() {...}()}) or a deferred statement, run at the return. */
     record Defer(Fn fn) implements Op {}

@@ -386,10 +386,16 @@ final class ScriptCompiler {
                     code.add(new Op.Assign(cursor, fr -> new Cursor((List<?>) list.eval(fr)), true));
                     top = code.size();
                     Ref var = declare(e.var(), typeOf(e.list()).elem());
-                    code.add(new Op.EachNext(cursor, var, exit));
+                    boolean[] fresh = {false};
+                    code.add(new Op.EachNext(cursor, var, fresh, exit));
+                    int made = all.size();
                     push();
                     steps(f.body(), depth + 1);
                     pop();
+                    // Only a closure made in the body can hold on to a pass's variable: without one, one will do.
+                    for (Fn c : all.subList(made, all.size())) {
+                        fresh[0] |= c.captures.contains(var);
+                    }
                 }
                 case ForHead.Range r when r.chan() instanceof Stmt.ChanExpr.Name n && worldChan(n.name()) != null -> {
                     Builtins.Chan chan = worldChan(n.name());
