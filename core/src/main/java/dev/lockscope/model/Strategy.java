@@ -2,7 +2,7 @@ package dev.lockscope.model;
 
 /**
  * How {@code Room.Broadcast} sends a message to the members: the built-in strategies, each a strategy program
- * ({@code /strategies/ID.go}, {@code StrategySpec.builtin}); docs/room-code.md shows their code.
+ * ({@code /strategies/ID.json}, {@code StrategySpec.builtin}); docs/room-code.md shows their code.
  */
 public enum Strategy {
     /** The article's bug: hold the read lock while sending to each member in turn. */

@@ -5,7 +5,7 @@ import java.util.ArrayDeque;
 
 /**
  * A member's outbox, {@code m.outbox}: a buffered channel of {@code queueLimit} messages that drops its oldest
- * message when full, read by the member's writer goroutine (the strategy's {@code writeLoop}, a {@link StrategyRun}).
+ * message when full, read by the member's writer goroutine (the strategy program's {@code writeLoop}).
  * When the member leaves, the outbox is closed: what is still queued is discarded and the writer returns after its
  * current send.
  */

@@ -11,11 +11,14 @@ import dev.lockscope.model.Strategy;
 import dev.lockscope.scenario.MemberSpec;
 import dev.lockscope.scenario.RoomSpec;
 import dev.lockscope.scenario.StrategySpec;
+import dev.lockscope.script.ScriptCode;
+import dev.lockscope.script.WorldProgram;
 import dev.lockscope.sim.Instruction;
 import dev.lockscope.sim.Kernel;
 import dev.lockscope.sim.Priority;
 import dev.lockscope.sim.World;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +48,10 @@ public final class Room implements World {
     private final List<Member> members = new ArrayList<>();
     /** The program of the strategy in force; each broadcast runs the one in force when it starts. */
     private StrategySpec strategy;
+    /** Each strategy program this run has used, compiled once (its go blocks count the goroutines they start). */
+    private final Map<StrategySpec, WorldProgram> compiled = new HashMap<>();
+    /** What the strategy programs' goroutines share: the kernel, {@code r.membersMx} and {@code r.members}. */
+    private final WorldProgram.Runtime runtime;
     private long periodNs;
     private long lastBroadcastNs = -1;
     private long tickerGeneration;
@@ -56,6 +63,19 @@ public final class Room implements World {
         this.strategy = spec.strategyProgram();
         this.periodNs = spec.broadcastPeriodNs();
         this.lock = kernel.newLock("membersMx", LockKind.RWMUTEX, semantics);
+        this.runtime = new WorldProgram.Runtime(kernel, semantics,
+                Map.of("r.membersMx", lock, "r.members", Collections.unmodifiableList(members)));
+    }
+
+    /** The Go listings of a strategy program, as the lab's code panel shows them (docs/room-code.md). */
+    public static List<ScriptCode> code(StrategySpec strategy) {
+        return WorldProgram.compile(strategy.funcs(), StrategySpec.WORDS, new RoomBuiltins(null, strategy))
+                .listings();
+    }
+
+    private WorldProgram compiled(StrategySpec program) {
+        return compiled.computeIfAbsent(program, p -> WorldProgram.compile(p.funcs(), StrategySpec.WORDS,
+                new RoomBuiltins(this, p)));
     }
 
     @Override
@@ -93,7 +113,10 @@ public final class Room implements World {
                 }
             }
             case Command.SetStrategy s -> strategy = program(s.id());
-            case Command.SetLock s -> lock.setSemantics(s.semantics());
+            case Command.SetLock s -> {
+                lock.setSemantics(s.semantics());
+                runtime.setSemantics(s.semantics());
+            }
             case Command.SetBroadcastPeriod p -> {
                 periodNs = p.periodNs();
                 long next = lastBroadcastNs < 0 ? Math.max(spec.broadcastStartNs(), kernel.now())
@@ -114,11 +137,6 @@ public final class Room implements World {
 
     TrackedLock lock() {
         return lock;
-    }
-
-    /** A copy of the member list; callers hold the lock, so it cannot change under them anyway. */
-    List<Member> memberList() {
-        return List.copyOf(members);
     }
 
     /** A send to {@code member}, taking its latency as it stands now. */
@@ -142,7 +160,7 @@ public final class Room implements World {
             box = new Outbox();
             member.outbox = box;
             box.attach(kernel.spawn("Writer(" + member.name + ")", "Writer", byGoroutine,
-                    StrategyRun.writer(this, strategy, member, box)));
+                    compiled(strategy).start(runtime, "writeLoop", member)));
         }
         Message dropped = box.offer(msg, spec.queueLimit());
         if (dropped != null) {
@@ -225,7 +243,7 @@ public final class Room implements World {
         }
         lastBroadcastNs = kernel.now();
         Message msg = new Message(++lastMessageId, kernel.now());
-        kernel.spawn("Broadcast#" + msg.id(), "Broadcast", 0, StrategyRun.broadcast(this, strategy, msg));
+        kernel.spawn("Broadcast#" + msg.id(), "Broadcast", 0, compiled(strategy).start(runtime, "Broadcast", msg));
         kernel.schedule(kernel.now() + periodNs, Priority.NORMAL, () -> tick(generation));
     }
 }

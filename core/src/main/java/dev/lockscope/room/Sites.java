@@ -4,7 +4,7 @@ import dev.lockscope.model.Site;
 
 /**
  * The places in {@code Room.Add} and {@code Room.Remove} (docs/room-code.md) that their goroutines step through. The
- * broadcast's sites come from the strategy program in force ({@link dev.lockscope.scenario.StrategySpec}).
+ * broadcast's sites come from the strategy program in force ({@code RoomBuiltins.site}).
  */
 public final class Sites {
     private Sites() {}

@@ -39,6 +39,9 @@ public sealed interface Expr {
     /** {@code a OP b}: OP one of {@code + - * == != < <= > >= && ||}. */
     record Binary(String op, Expr left, Expr right) implements Expr {}
 
+    /** {@code slices.Clone(s)}: a copy of slice {@code s} as it is now. */
+    record Clone(Expr slice) implements Expr {}
+
     /**
      * The type of this expression, given the types of names: Go's rule for the operators scripts have (arithmetic
      * keeps its left operand's type, comparisons and logic give {@code bool}). It assumes the operands agree; the
@@ -54,6 +57,7 @@ public sealed interface Expr {
             case Len l -> GoType.INT;
             case Name n -> nameType.apply(n.name());
             case Not n -> GoType.BOOL;
+            case Clone c -> c.slice().type(nameType);
             case Binary b -> switch (b.op()) {
                 case "+", "-", "*" -> b.left().type(nameType);
                 default -> GoType.BOOL;

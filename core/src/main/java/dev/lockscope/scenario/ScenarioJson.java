@@ -107,7 +107,8 @@ public final class ScenarioJson {
 
     private static void writeRoom(JsonGenerator g, RoomSpec room, DetectorConfig detector) {
         if (room.ownStrategy() != null) {
-            g.writeStringProperty("strategyCode", room.ownStrategy().text());
+            g.writeName("strategyCode");
+            JsonTree.write(g, room.ownStrategy().program());
         } else {
             g.writeStringProperty("strategy", room.strategy().id());
         }

@@ -107,7 +107,7 @@ final class ScenarioParser {
 
     /**
      * The room's own strategy program: {@code strategyFile} (relative to the scenario's folder), or
-     * {@code strategyCode} (the same text inline, as the canonical form writes it); null when neither is given.
+     * {@code strategyCode} (the same program inline, as the canonical form writes it); null when neither is given.
      */
     private static StrategySpec ownStrategy(JsonFields root, Path dir) throws InputException {
         List<String> given = Stream.of("strategy", "strategyFile", "strategyCode").filter(root::has).toList();
@@ -131,19 +131,15 @@ final class ScenarioParser {
             // Errors in the program name its own file and line.
             own = StrategySpec.compile(file.toString(), JsonDocuments.readText(file, ScenarioJson.MAX_STRING));
         } else if (root.has("strategyCode")) {
-            try {
-                own = StrategySpec.compile("strategyCode", root.nonEmptyString("strategyCode"));
-            } catch (InputException e) {
-                String problem = e.getMessage().substring(e.getMessage().indexOf(": ") + 2);
-                throw root.failAt("strategyCode", (e.line() > 0 ? "line " + e.line() + " of the program: " : "")
-                        + problem);
-            }
+            // The program inline: its errors name the scenario's lines and the fields under strategyCode.
+            own = StrategySpec.compile(root.source(), root.pathOf("strategyCode"),
+                    root.value("strategyCode").orElseThrow());
         } else {
             return null;
         }
         if (Strategy.ofId(own.id()) != null) {
             throw root.failAt(given.get(0), "strategy " + Quote.of(own.id()) + " is a built-in's name; give the "
-                    + "program its own in its \"// strategy: ID\" line");
+                    + "program its own in its \"strategy\" field");
         }
         return own;
     }

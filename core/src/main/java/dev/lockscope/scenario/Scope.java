@@ -15,14 +15,56 @@ final class Scope {
     record Entry(String name, GoType type, boolean constant, List<ScriptSpec.ParamSpec> params) {}
 
     private final Scope parent;
+    private final Vocabulary vocabulary;
     private final Map<String, Entry> names = new LinkedHashMap<>();
 
     Scope(Scope parent) {
         this.parent = parent;
+        this.vocabulary = parent == null ? null : parent.vocabulary;
+    }
+
+    /** The outermost scope of a world's program: the world's names. */
+    Scope(Vocabulary vocabulary) {
+        this.parent = null;
+        this.vocabulary = vocabulary;
+        vocabulary.globals().forEach(this::declare);
     }
 
     Scope child() {
         return new Scope(this);
+    }
+
+    /** The world's names and verbs, or null in a script. */
+    Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    /** Whether {@code name} is a channel field the world implements ({@link Vocabulary#outboxes}): {@code m.outbox}. */
+    boolean isOutbox(String name) {
+        int dot = name.lastIndexOf('.');
+        if (dot < 0 || vocabulary == null || find(name) != null) {
+            return false;
+        }
+        GoType base = typeOf(name.substring(0, dot));
+        return base != null && base.kind() == GoType.Kind.WORLD
+                && vocabulary.outboxes().contains(base.name() + "." + name.substring(dot + 1));
+    }
+
+    /**
+     * The type of {@code name}, which may be a field of a world's value ({@code m.conn}, {@code m.outbox}); null
+     * when it names nothing.
+     */
+    GoType typeOf(String name) {
+        Entry e = find(name);
+        if (e != null) {
+            return e.type();
+        }
+        int dot = name.lastIndexOf('.');
+        if (dot < 0 || vocabulary == null) {
+            return null;
+        }
+        GoType base = typeOf(name.substring(0, dot));
+        return base == null ? null : vocabulary.field(base, name.substring(dot + 1));
     }
 
     Entry find(String name) {

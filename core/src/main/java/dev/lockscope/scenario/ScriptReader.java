@@ -26,10 +26,28 @@ final class ScriptReader {
             "defer", List.of("defer"));
 
     private final String source;
-    private final Scope globals = new Scope(null);
+    private final Scope globals;
 
     private ScriptReader(String source) {
         this.source = source;
+        this.globals = new Scope((Scope) null);
+    }
+
+    private ScriptReader(String source, Vocabulary words) {
+        this.source = source;
+        this.globals = new Scope(words);
+    }
+
+    /**
+     * The steps of function {@code function} of a world's program (a strategy: {@link StrategyReader}), read as a
+     * script's are against the world's names and verbs, with its parameters declared.
+     */
+    static List<Step> worldSteps(JsonFields f, Vocabulary words, String function, List<ScriptSpec.ParamSpec> params)
+            throws InputException {
+        ScriptReader reader = new ScriptReader(f.source(), words);
+        Scope body = reader.globals.child();
+        params.forEach(p -> body.declare(p.name(), p.type()));
+        return reader.steps(f, "steps", body, function);
     }
 
     static ScriptSpec read(JsonFields root, List<TimedCommand> events) throws InputException {

@@ -199,5 +199,8 @@ public record ScriptSpec(List<LockSpec> locks, List<ChanSpec> chans, List<String
 
         /** {@code for { }}: until a {@code return}. */
         record Forever() implements ForHead {}
+
+        /** {@code _, var := range list}: each element of a slice, the slice taken once when the loop starts. */
+        record Each(String var, Expr list) implements ForHead {}
     }
 }

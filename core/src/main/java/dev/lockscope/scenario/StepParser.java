@@ -99,6 +99,20 @@ final class StepParser {
             end();
             return new ForHead.Range(null, ch);
         }
+        if (peekIs("_") && peekIs(1, ",")) {
+            pos += 2;
+            String each = ident("a loop variable");
+            expect(":=");
+            expect("range");
+            Expr list = expr();
+            GoType type = typeOf(list);
+            if (type.kind() != Kind.SLICE) {
+                throw new Problem("expected a slice to range over, got " + describe(list) + " (" + type + ")");
+            }
+            end();
+            scope.declare(each, type.elem());
+            return new ForHead.Each(each, list);
+        }
         String var = ident("a loop variable");
         if (peekIs(":=") && peekIs(1, "range")) {
             pos += 2;
@@ -154,6 +168,9 @@ final class StepParser {
             throw new Problem("expected a send (\"ch <- v\") or a receive (\"<-ch\", \"v := <-ch\", \"v, ok := <-ch\")"
                     + " in a select case, got " + Quote.of(text));
         }
+        if (s instanceof Stmt.Send send) {
+            notOutbox(new Stmt.ChanExpr.Name(send.chan()));
+        }
         return s;
     }
 
@@ -183,7 +200,7 @@ final class StepParser {
         Token t = peek();
         if (t.is("<-")) {
             pos++;
-            return new Stmt.Recv(List.of(), false, chanExpr(true));
+            return new Stmt.Recv(List.of(), false, notOutbox(chanExpr(true)));
         }
         if (t.kind() != StepLexer.Kind.IDENT && !t.is("_")) {
             throw new Problem(STEPS + ", got " + Quote.of(text()));
@@ -202,7 +219,13 @@ final class StepParser {
             }
             case "go" -> {
                 pos++;
-                String f = ident("a function to start");
+                String f = qualified(ident("a function to start"));
+                if (peekIs(".") && scope.vocabulary() != null) {
+                    if (method(f) instanceof Stmt.WorldCall call) {
+                        return new Stmt.GoWorld(call);
+                    }
+                    throw new Problem("expected a function or a method of " + f + " after go, got " + Quote.of(text()));
+                }
                 return new Stmt.Go(f, args(f));
             }
             case "defer" -> {
@@ -246,7 +269,7 @@ final class StepParser {
             default -> { }
         }
         List<String> targets = new ArrayList<>();
-        targets.add(next().text());
+        targets.add(qualified(next().text()));
         if (peekIs(",")) {
             pos++;
             targets.add(identOrBlank());
@@ -282,7 +305,7 @@ final class StepParser {
         String first = targets.getFirst();
         if (peekIs("<-")) {
             pos++;
-            Stmt.ChanExpr from = chanExpr(true);
+            Stmt.ChanExpr from = notOutbox(chanExpr(true));
             GoType elem = elemOf(from);
             bind(targets.get(0), elem, declare);
             if (targets.size() == 2) {
@@ -430,10 +453,31 @@ final class StepParser {
                 yield new Stmt.Stop(name);
             }
             case "Lock", "Unlock", "RLock", "RUnlock" -> lockOp(name, method);
-            default -> throw new Problem("unknown method " + name + "." + method + " (" + name + " is a " + e.type() + ")");
+            default -> worldCall(name, e.type(), method);
         };
         expect(")");
         return s;
+    }
+
+    /** {@code recv.method(args)} of a world's type, up to the closing parenthesis. */
+    private Stmt worldCall(String recv, GoType type, String method) {
+        List<GoType> params = scope.vocabulary() == null ? null : scope.vocabulary().method(type, method);
+        if (params == null) {
+            throw new Problem("unknown method " + recv + "." + method + " (" + recv + " is a " + type + ")");
+        }
+        List<Expr> args = new ArrayList<>();
+        for (int i = 0; i < params.size(); i++) {
+            if (i > 0) {
+                expect(",");
+            }
+            Expr a = expr();
+            if (!params.get(i).accepts(typeOf(a))) {
+                throw new Problem("cannot use " + describe(a) + " (" + typeOf(a) + ") as " + params.get(i)
+                        + " value in argument to " + recv + "." + method);
+            }
+            args.add(a);
+        }
+        return new Stmt.WorldCall(recv, type.name(), method, args);
     }
 
     private Stmt call(String name) {
@@ -515,14 +559,37 @@ final class StepParser {
     private Scope.Entry entry(String name) {
         Scope.Entry e = scope.find(name);
         if (e == null) {
-            throw new Problem("undefined: " + name);
+            GoType field = scope.typeOf(name);
+            if (field == null) {
+                throw new Problem("undefined: " + name);
+            }
+            return new Scope.Entry(name, field, false, List.of());
         }
         return e;
+    }
+
+    /**
+     * {@code name} and the fields that follow it ({@code r.membersMx}, {@code m.outbox}, {@code m.conn}), as far as
+     * they name a world's global or a field of a world's value; a method call's name is left for the caller.
+     */
+    private String qualified(String name) {
+        while (peekIs(".") && peek(1).kind() == StepLexer.Kind.IDENT && !peekIs(2, "(")) {
+            String joined = name + "." + peek(1).text();
+            if (scope.typeOf(joined) == null) {
+                break;
+            }
+            name = joined;
+            pos += 2;
+        }
+        return name;
     }
 
     /** The type of {@code name}, which must be one of {@code kinds} ({@code what} names them in the message). */
     private GoType type(String name, String what, Kind... kinds) {
         Scope.Entry e = scope.find(name);
+        if (e == null && scope.typeOf(name) != null) {
+            e = entry(name); // a field of a world's value: m.outbox
+        }
         if (e != null) {
             for (Kind k : kinds) {
                 if (e.type().kind() == k) {
@@ -644,7 +711,7 @@ final class StepParser {
             expect(")");
             return new Stmt.ChanExpr.After(ns);
         }
-        String name = ident("a channel");
+        String name = qualified(ident("a channel"));
         if (peekIs(".")) {
             pos++;
             String member = ident("C or Done()");
@@ -662,6 +729,15 @@ final class StepParser {
         }
         chan(name, !receiving);
         return new Stmt.ChanExpr.Name(name);
+    }
+
+    /** {@code ch}, unless it is a world's own channel ({@code m.outbox}), which only a send statement and a range use. */
+    private Stmt.ChanExpr notOutbox(Stmt.ChanExpr ch) {
+        if (ch instanceof Stmt.ChanExpr.Name n && scope.isOutbox(n.name())) {
+            throw new Problem(n.name() + " is the room's outbox: send to it (\"" + n.name() + " <- msg\") or range over "
+                    + "it (\"msg := range " + n.name() + "\"), nothing else");
+        }
+        return ch;
     }
 
     private GoType elemOf(Stmt.ChanExpr ch) {
@@ -700,6 +776,13 @@ final class StepParser {
         boolean pointer = peekIs("*");
         if (pointer) {
             pos++;
+        }
+        if (scope.vocabulary() != null && peek().kind() == StepLexer.Kind.IDENT) {
+            GoType world = scope.vocabulary().types().get((pointer ? "*" : "") + peek().text());
+            if (world != null) {
+                pos++;
+                return world;
+            }
         }
         String a = ident("a type");
         if (peekIs(".")) {
@@ -853,13 +936,26 @@ final class StepParser {
                             return new Expr.Len(ch, t.text().equals("cap"));
                         }
                     }
+                    case "slices" -> {
+                        if (peekIs(".") && peekIs(1, "Clone") && peekIs(2, "(")) {
+                            pos += 3;
+                            Expr slice = expr();
+                            if (typeOf(slice).kind() != Kind.SLICE) {
+                                throw new Problem("expected a slice to clone, got " + describe(slice) + " ("
+                                        + typeOf(slice) + ")");
+                            }
+                            expect(")");
+                            return new Expr.Clone(slice);
+                        }
+                    }
                     default -> { }
                 }
-                Scope.Entry e = entry(t.text());
+                String name = qualified(t.text());
+                Scope.Entry e = entry(name);
                 if (e.type().kind().isObject() || e.type().kind() == Kind.FUNC) {
-                    throw new Problem(t.text() + " is a " + e.type() + ", not a value");
+                    throw new Problem(name + " is a " + e.type() + ", not a value");
                 }
-                return new Expr.Name(t.text());
+                return new Expr.Name(name);
             }
             default -> {
                 if (t.is("(")) {
@@ -933,6 +1029,7 @@ final class StepParser {
             case Expr.Len l -> (l.cap() ? "cap(" : "len(") + l.chan() + ")";
             case Expr.Not n -> "!" + describe(n.operand());
             case Expr.Binary b -> describe(b.left()) + " " + b.op() + " " + describe(b.right());
+            case Expr.Clone c -> "slices.Clone(" + describe(c.slice()) + ")";
         };
     }
 

@@ -66,6 +66,19 @@ public sealed interface Stmt {
         }
     }
 
+    /**
+     * {@code recv.method(args)}: a method of a world's type ({@link Vocabulary}), {@code m.Send(msg)}; {@code recv}
+     * may be a field ({@code m.conn}).
+     */
+    record WorldCall(String recv, String recvType, String method, List<Expr> args) implements Stmt {
+        public WorldCall {
+            args = List.copyOf(args);
+        }
+    }
+
+    /** {@code go recv.method(args)}: a world's method in a goroutine of its own. */
+    record GoWorld(WorldCall call) implements Stmt {}
+
     /** {@code defer stmt}: a call-like statement run when the function returns or panics. */
     record Defer(Stmt stmt) implements Stmt {}
 

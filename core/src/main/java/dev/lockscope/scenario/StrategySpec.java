@@ -1,114 +1,120 @@
 package dev.lockscope.scenario;
 
 import dev.lockscope.io.InputException;
+import dev.lockscope.io.JsonDocuments;
+import dev.lockscope.io.JsonFields;
+import dev.lockscope.io.JsonFormat;
+import dev.lockscope.io.JsonTree;
+import dev.lockscope.io.JsonValue;
 import dev.lockscope.model.Strategy;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
 
 /**
- * A broadcast strategy as a program: Go text ({@code func (r *Room) Broadcast(msg Message)}, and for an outbox
- * strategy {@code func (m *Member) writeLoop()}), compiled into {@link StrategyOp}s that the room interprets
+ * A broadcast strategy as a program of the script language: a JSON object whose functions are a script's,
+ * {@code Broadcast(msg Message)} and, for an outbox strategy, {@code writeLoop(m *Member)}, written against the
+ * room's words ({@link #WORDS}: {@code r.membersMx}, {@code r.members}, {@code m.Send(msg)}, {@code m.outbox}, ...).
+ * The room compiles it with the script compiler and runs it on the script interpreter, and the lab shows it as Go
  * (docs/room-code.md, docs/scenario-format.md "Strategy programs"). The five built-in strategies are such files
- * ({@code /strategies/ID.go}, read by {@link #builtin}); a room scenario may bring its own ({@code strategyFile}).
+ * ({@code /strategies/ID.json}, read by {@link #builtin}); a room scenario may bring its own ({@code strategyFile},
+ * or inline {@code strategyCode}).
  *
- * <p>Two specs are equal when their id and text are: the text determines everything else.
+ * <p>Two specs are equal when their programs are (as JSON, whatever their layout): the program determines
+ * everything else.
  *
- * @see StrategyCompiler the grammar and the checks
+ * @see StrategyReader the checks
  */
 public final class StrategySpec {
-    /**
-     * One compiled function: its code and the sizes of its frame.
-     *
-     * @param name the Go name of what it runs: {@code Room.Broadcast}, {@code Room.Broadcast.func1},
-     *             {@code Member.writeLoop}
-     * @param ops  the operations, shared by every goroutine that runs the function: the interpreter's to read, never
-     *             to change (a list would cost a copy or an indirection per goroutine, and a broadcast may start
-     *             thousands)
-     */
-    public record Function(String name, StrategyOp[] ops, int objSlots, int intSlots) {
-        Function(String name, List<StrategyOp> code, int objSlots, int intSlots) {
-            this(name, code.toArray(StrategyOp[]::new), objSlots, intSlots);
-        }
+    private static final GoType MESSAGE = GoType.world("Message");
+    private static final GoType MEMBER = GoType.world("*Member");
+    private static final GoType CONN = GoType.world("Conn");
 
-        /** The operations, as a list. */
-        public List<StrategyOp> code() {
-            return List.of(ops);
-        }
-    }
+    /**
+     * The room's words: its lock {@code r.membersMx} and member list {@code r.members}; a member's network
+     * {@code m.Send(msg)} (also {@code m.conn.Send(msg)}) and its outbox {@code m.outbox}, a channel of messages.
+     */
+    public static final Vocabulary WORDS = new Vocabulary(
+            Map.of("r.membersMx", GoType.simple(GoType.Kind.RWMUTEX), "r.members", GoType.slice(MEMBER)),
+            Map.of("Message", MESSAGE, "*Member", MEMBER, "Conn", CONN),
+            Map.of("*Member.outbox", GoType.chan(MESSAGE, GoType.Dir.BOTH), "*Member.conn", CONN),
+            Map.of("*Member.Send", List.of(MESSAGE), "Conn.Send", List.of(MESSAGE)), java.util.Set.of("*Member.outbox"));
 
     private static final Map<Strategy, StrategySpec> BUILTIN = loadBuiltins();
 
     private final String id;
     private final String description;
-    private final String text;
-    private final List<String> lines;
-    private final List<String> sites;
-    private final Function broadcast;
-    private final Function writeLoop;
+    private final JsonValue program;
+    /** The program as compact JSON: what equality compares. */
+    private final String canonical;
+    private final List<ScriptSpec.FuncSpec> funcs;
 
-    StrategySpec(String id, String description, String text, List<String> lines, List<String> sites,
-                 Function broadcast, Function writeLoop) {
+    StrategySpec(String id, String description, JsonValue program, List<ScriptSpec.FuncSpec> funcs) {
         this.id = id;
         this.description = description;
-        this.text = text;
-        this.lines = List.copyOf(lines);
-        this.sites = Collections.unmodifiableList(new java.util.ArrayList<>(sites));
-        this.broadcast = Objects.requireNonNull(broadcast, "broadcast");
-        this.writeLoop = writeLoop;
+        this.program = program;
+        this.canonical = json(program, false);
+        this.funcs = List.copyOf(funcs);
     }
 
-    /** Compiles strategy text; {@code source} names it in errors ({@code room.go}, {@code room.json: strategyCode}). */
+    /** Reads a strategy file's text; {@code source} (its file name) names it in errors. */
     public static StrategySpec compile(String source, String text) throws InputException {
-        return new StrategyCompiler(source, text).compile();
+        return compile(source, "", JsonDocuments.parse(source, text, ScenarioJson.LIMITS));
     }
 
-    /** The built-in program of {@code strategy}, from {@code /strategies/ID.go}. */
+    /**
+     * Reads a program already parsed: a file's whole object ({@code path} empty), or a scenario's
+     * {@code strategyCode} ({@code path} "strategyCode"), whose errors then name the scenario's lines and the fields
+     * under {@code strategyCode}.
+     */
+    public static StrategySpec compile(String source, String path, JsonValue program) throws InputException {
+        return new StrategyReader(JsonFields.of(source, path, program)).read(program);
+    }
+
+    /** The built-in program of {@code strategy}, from {@code /strategies/ID.json}. */
     public static StrategySpec builtin(Strategy strategy) {
         return BUILTIN.get(strategy);
     }
 
-    /** The strategy's id, from its {@code // strategy: ID} line. */
+    /** The strategy's id, its {@code strategy} field. */
     public String id() {
         return id;
     }
 
-    /** The comment lines after the id line, joined: what the strategy does, in a sentence or two. */
+    /** Its {@code description} field: what the strategy does, in a sentence or two; empty when absent. */
     public String description() {
         return description;
     }
 
-    /** The whole file as read. */
+    /** The program as read, to be written back ({@code strategyCode} in the canonical form). */
+    public JsonValue program() {
+        return program;
+    }
+
+    /** The program as pretty JSON text: what a strategy file holds. */
     public String text() {
-        return text;
+        return json(program, true);
     }
 
-    /** The Go code, from the first {@code func} line to the last line that is not blank: what the lab shows. */
-    public List<String> lines() {
-        return lines;
+    /** Its functions, read and checked: {@code Broadcast}, then {@code writeLoop} if it has one. */
+    public List<ScriptSpec.FuncSpec> funcs() {
+        return funcs;
     }
 
-    /** For each line of {@link #lines()}, the label of the site a goroutine is at on it, or {@code null}. */
-    public List<String> sites() {
-        return sites;
+    /** Whether it has a {@code writeLoop}: whether its broadcasts put messages into outboxes. */
+    public boolean hasWriteLoop() {
+        return funcs.size() > 1;
     }
 
-    public Function broadcast() {
-        return broadcast;
-    }
-
-    /** The writer goroutine's program of a strategy that uses outboxes; {@code null} for the others. */
-    public Function writeLoop() {
-        return writeLoop;
-    }
-
-    /** Whether this is the program of a built-in strategy (the same text). */
+    /** Whether this is the program of a built-in strategy (the same program). */
     public boolean isBuiltin() {
         Strategy s = Strategy.ofId(id);
         return s != null && builtin(s).equals(this);
@@ -116,12 +122,12 @@ public final class StrategySpec {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof StrategySpec s && s.id.equals(id) && s.text.equals(text);
+        return o instanceof StrategySpec s && s.canonical.equals(canonical);
     }
 
     @Override
     public int hashCode() {
-        return id.hashCode() * 31 + text.hashCode();
+        return canonical.hashCode();
     }
 
     @Override
@@ -132,7 +138,7 @@ public final class StrategySpec {
     private static Map<Strategy, StrategySpec> loadBuiltins() {
         Map<Strategy, StrategySpec> out = new EnumMap<>(Strategy.class);
         for (Strategy s : Strategy.values()) {
-            String name = "/strategies/" + s.id() + ".go";
+            String name = "/strategies/" + s.id() + ".json";
             try (InputStream in = StrategySpec.class.getResourceAsStream(name)) {
                 if (in == null) {
                     throw new IllegalStateException("missing resource " + name);
@@ -149,5 +155,14 @@ public final class StrategySpec {
             }
         }
         return Collections.unmodifiableMap(out);
+    }
+
+    private static String json(JsonValue value, boolean pretty) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = pretty ? JsonFormat.prettyGenerator(out)
+                : JsonFormat.FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
+            JsonTree.write(g, value);
+        }
+        return pretty ? out + "\n" : out.toString();
     }
 }

@@ -30,12 +30,16 @@ final class Frame {
             case Ref.Slot s -> slots[s.index()];
             case Ref.Capture c -> captured[c.index()];
             case Ref.Global g -> new Box(rt.global(g.name()));
+            case Ref.Field fl -> new Box(get(fl));
         };
     }
 
     Object get(Ref ref) {
         if (ref instanceof Ref.Global g) {
             return rt.global(g.name());
+        }
+        if (ref instanceof Ref.Field fl) {
+            return fl.get().apply(get(fl.base()));
         }
         Box b = box(ref);
         return b == null ? null : b.value;
@@ -53,6 +57,7 @@ final class Frame {
             }
             case Ref.Capture c -> captured[c.index()].value = value;
             case Ref.Global g -> throw new IllegalStateException("cannot assign to global " + g.name());
+            case Ref.Field fl -> throw new IllegalStateException("cannot assign to a world's field");
         }
     }
 }

@@ -86,8 +86,40 @@ sealed interface Op {
     /** {@code go f(args)}. */
     record Go(Fn fn, Eval[] args) implements Op {}
 
-    /** {@code go func() {...}()}. */
-    record GoClosure(Fn fn) implements Op {}
+    /**
+     * {@code go func() {...}()}: named after the world's method it calls ({@code Send(bob)}) when {@code namer} is
+     * set, its receiver evaluated in the new goroutine's frame; else {@code FUNCTION.funcK#N}.
+     */
+    record GoClosure(Fn fn, Builtins.Method namer, Eval namerRecv) implements Op {
+        GoClosure(Fn fn) {
+            this(fn, null, null);
+        }
+    }
+
+    // ---- a world's words ----
+
+    /** {@code recv.M(arg)}: a method of a world's type. */
+    record World(Builtins.Method method, Eval recv, Eval arg, Site site) implements Op {}
+
+    /** {@code go recv.M(arg)}. */
+    record GoWorld(Builtins.Method method, Eval recv, Eval arg, Site site) implements Op {}
+
+    /** {@code base.FIELD <- value} on a channel the world implements. */
+    record WorldSend(Builtins.Chan chan, Eval base, Eval value, Site site) implements Op {}
+
+    /** The next value of a {@code range} over a world's channel (opened into {@code ch}); past its close, {@code exit}. */
+    record WorldRange(Builtins.Chan chan, Ref ch, Ref target, Site site, int[] exit) implements Op {}
+
+    /**
+     * The next element of a {@code range} over a slice ({@link Cursor} in {@code cursor}) into {@code target}, a new
+     * variable each pass when {@code captured[0]} (a closure in the body captures it: set once the body is compiled);
+     * past the end, {@code exit}.
+     */
+    record EachNext(Ref cursor, Ref target, boolean[] captured, int[] exit) implements Op {
+        boolean fresh() {
+            return captured[0];
+        }
+    }
 
     /** {@code defer}: a closure ({@code defer func() {...}()}) or a deferred statement, run at the return. */
     record Defer(Fn fn) implements Op {}

@@ -7,7 +7,8 @@ import java.util.List;
  * line one statement or block line of the script (a lock step {@code lock A} reads {@code A.Lock()}, a sleep
  * {@code time.Sleep(...)}). The sites of a run name these lines: a site labelled {@code worker #3: ch <- v} is line
  * 3 of the listing of {@code worker} (closures are lines of the function they are written in), and a site's
- * operation is the function that ran it ({@code main.func1} for a closure).
+ * operation is the function that ran it ({@code main.func1} for a closure). A room's strategy program is listed the
+ * same way, with the room's labels ({@code Room.Broadcast: m.Send(msg)}: docs/room-code.md).
  *
  * @param function  the goroutine's or function's name
  * @param signature its first line, {@code func worker(ch chan int, n int) {}

@@ -10,6 +10,7 @@ import dev.lockscope.scenario.ScriptSpec.ForHead;
 import dev.lockscope.scenario.ScriptSpec.Step;
 import dev.lockscope.scenario.Stmt;
 import dev.lockscope.scenario.Values;
+import dev.lockscope.scenario.Vocabulary;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,25 +25,49 @@ import java.util.Set;
  * function ({@link ScriptCode}), whose line numbers label the sites. Then it works out what each function may do to
  * primitives ({@link Fn#uses}), through calls, {@code go}, {@code defer}, {@code once.Do} and closures, to a fixed
  * point: the kernel's "who could complete a wait" (docs/primitives.md).
+ *
+ * <p>A world's program (a room's strategy: {@link WorldProgram}) is compiled the same way, its functions only, with
+ * the world's {@link Builtins}: they name the functions and label the sites ({@code Room.Broadcast:
+ * r.membersMx.RLock()} rather than {@code main #1: ...}), and give the operations on the world's values
+ * ({@link Op.World}, {@link Op.GoWorld}, {@link Op.WorldSend}, {@link Op.WorldRange}) their meaning.
  */
 final class ScriptCompiler {
-    /** The compiled script: the functions that start its goroutines, in order, and every listing. */
-    record Compiled(Map<String, Fn> goroutines, List<ScriptCode> listings) {}
+    /** The compiled program: the functions that start its goroutines, in order, its functions, and every listing. */
+    record Compiled(Map<String, Fn> goroutines, Map<String, Fn> funcs, List<ScriptCode> listings) {}
 
     private record Entry(Ref ref, GoType type) {}
 
     /** A function called, started, deferred or made by another, with the caller's refs for its parameters. */
     private record Link(Fn callee, Ref[] args) {}
 
-    private final ScriptSpec spec;
+    private final List<ScriptSpec.GoroutineSpec> goroutineSpecs;
+    private final List<ScriptSpec.FuncSpec> funcSpecs;
+    /** A world's words, for a world's program (a strategy); null for a script. */
+    private final Vocabulary words;
+    private final Builtins builtins;
     private final Map<String, Entry> globals = new LinkedHashMap<>();
     private final Map<String, Fn> funcs = new LinkedHashMap<>();
     private final Map<String, List<ScriptSpec.ParamSpec>> params = new HashMap<>();
     private final List<Fn> all = new ArrayList<>();
     private final Map<Fn, List<Link>> links = new HashMap<>();
 
+    /**
+     * The compiler of a world's program: its functions, over the world's names ({@code words}) and their meaning
+     * ({@code builtins}), which also name its functions and sites.
+     */
+    ScriptCompiler(List<ScriptSpec.FuncSpec> funcs, Vocabulary words, Builtins builtins) {
+        this.goroutineSpecs = List.of();
+        this.funcSpecs = funcs;
+        this.words = words;
+        this.builtins = builtins;
+        words.globals().forEach(this::global);
+    }
+
     ScriptCompiler(ScriptSpec spec) {
-        this.spec = spec;
+        this.goroutineSpecs = spec.goroutines();
+        this.funcSpecs = spec.funcs();
+        this.words = null;
+        this.builtins = null;
         for (ScriptSpec.LockSpec l : spec.locks()) {
             global(l.name(), GoType.simple(l.kind() == dev.lockscope.model.LockKind.MUTEX ? GoType.Kind.MUTEX
                     : GoType.Kind.RWMUTEX));
@@ -71,22 +96,23 @@ final class ScriptCompiler {
     }
 
     Compiled compile() {
-        for (ScriptSpec.FuncSpec f : spec.funcs()) {
-            funcs.put(f.name(), fn(f.name(), f.params().size(), new ArrayList<>(), false));
+        for (ScriptSpec.FuncSpec f : funcSpecs) {
+            String name = builtins == null ? f.name() : builtins.functionName(f.name());
+            funcs.put(f.name(), fn(name, f.params().size(), new ArrayList<>(), false));
             params.put(f.name(), f.params());
         }
         Map<String, Fn> goroutines = new LinkedHashMap<>();
         List<ScriptCode> listings = new ArrayList<>();
-        for (ScriptSpec.GoroutineSpec g : spec.goroutines()) {
+        for (ScriptSpec.GoroutineSpec g : goroutineSpecs) {
             Fn fn = fn(g.name(), 0, new ArrayList<>(), false);
             Listing listing = new Listing(g.name());
             new Ctx(fn, null, listing).body(g.steps());
             goroutines.put(g.name(), fn);
             listings.add(new ScriptCode(g.name(), "func " + g.name() + "() {", listing.lines, listing.sites));
         }
-        for (ScriptSpec.FuncSpec f : spec.funcs()) {
+        for (ScriptSpec.FuncSpec f : funcSpecs) {
             Fn fn = funcs.get(f.name());
-            Listing listing = new Listing(f.name());
+            Listing listing = new Listing(fn.name);
             Ctx ctx = new Ctx(fn, null, listing);
             List<String> sig = new ArrayList<>();
             for (int i = 0; i < f.params().size(); i++) {
@@ -95,11 +121,12 @@ final class ScriptCompiler {
                 sig.add(p.name() + " " + p.type());
             }
             ctx.body(f.steps());
-            listings.add(new ScriptCode(f.name(), "func " + f.name() + "(" + String.join(", ", sig) + ") {",
-                    listing.lines, listing.sites));
+            String signature = builtins != null ? builtins.signature(f.name(), f.params())
+                    : "func " + f.name() + "(" + String.join(", ", sig) + ") {";
+            listings.add(new ScriptCode(fn.name, signature, listing.lines, listing.sites));
         }
         propagateUses();
-        return new Compiled(goroutines, listings);
+        return new Compiled(goroutines, funcs, listings);
     }
 
     private Fn fn(String name, int paramCount, List<Ref> captures, boolean byValue) {
@@ -123,6 +150,7 @@ final class ScriptCompiler {
                             case Ref.Slot s -> link.args() != null && s.index() < link.args().length
                                     ? link.args()[s.index()] : null;
                             case Ref.Capture c -> callee.captures.get(c.index());
+                            case Ref.Field f -> null;
                         };
                         if (mine != null) {
                             for (Access a : List.copyOf(u.getValue())) {
@@ -197,6 +225,14 @@ final class ScriptCompiler {
             if (e != null) {
                 return e;
             }
+            int dot = name.lastIndexOf('.');
+            if (words != null && dot > 0 && !globals.containsKey(name)) {
+                // A field of a world's value (m.outbox): its base resolved as any name, captured if need be.
+                Entry base = lookup(name.substring(0, dot));
+                String field = name.substring(dot + 1);
+                return new Entry(new Ref.Field(base.ref(), builtins.field(base.type().name(), field)),
+                        words.field(base.type(), field));
+            }
             if (enclosing != null) {
                 Entry o = enclosing.lookup(name);
                 if (o.ref() instanceof Ref.Global) {
@@ -225,13 +261,29 @@ final class ScriptCompiler {
         }
 
         Site site(int line, String text) {
-            Site site = new Site(fn.name, listing.function + " #" + line + ": " + text);
+            Site site = builtins != null ? builtins.site(fn.name, text)
+                    : new Site(fn.name, listing.function + " #" + line + ": " + text);
             listing.sites.set(line - 1, site.label());
             return site;
         }
 
         void use(String name, Access access) {
             fn.use(ref(name), access);
+        }
+
+        /** The world's channel {@code name} names ({@code m.outbox}), or null for a kernel channel. */
+        Builtins.Chan worldChan(String name) {
+            int dot = name.lastIndexOf('.');
+            if (builtins == null || dot < 0 || globals.containsKey(name)) {
+                return null;
+            }
+            return builtins.chan(lookup(name.substring(0, dot)).type().name(), name.substring(dot + 1));
+        }
+
+        /** The base of a world's channel field: {@code m} of {@code m.outbox}. */
+        Op.Eval base(String name) {
+            Ref r = ref(name.substring(0, name.lastIndexOf('.')));
+            return fr -> fr.get(r);
         }
 
         /** The name of what a step makes, before its instance number: {@code main.ch}. */
@@ -258,6 +310,16 @@ final class ScriptCompiler {
                     int line = listing.add(depth, "time.Sleep(" + duration(sl.durationNs()) + ")");
                     code.add(new Op.Sleep(sl.durationNs(), site(line, sl.text())));
                 }
+                case ScriptSpec.Simple simple when simple.stmt() instanceof Stmt.GoWorld g -> {
+                    // go m.Send(msg): the world's goroutine, named like the k-th func literal of the function.
+                    int line = listing.add(depth, simple.text().strip());
+                    String call = simple.text().strip().substring("go".length()).strip();
+                    Site site = builtins.site(fn.name + ".func" + ++closures, call);
+                    listing.sites.set(line - 1, site.label());
+                    Stmt.WorldCall c = g.call();
+                    code.add(new Op.GoWorld(builtins.method(c.recvType(), c.method()), eval(new Expr.Name(c.recv())),
+                            c.args().isEmpty() ? null : eval(c.args().getFirst()), site));
+                }
                 case ScriptSpec.Simple simple -> {
                     int line = listing.add(depth, simple.text().strip());
                     stmt(simple.stmt(), site(line, simple.text()), depth);
@@ -269,7 +331,13 @@ final class ScriptCompiler {
                     listing.add(depth, "go func() {");
                     Fn c = closure(g.body(), depth, false);
                     listing.add(depth, "}()");
-                    code.add(new Op.GoClosure(c));
+                    Op.World named = null;
+                    for (Op op : c.code) {
+                        if (op instanceof Op.World w && named == null) {
+                            named = w;
+                        }
+                    }
+                    code.add(named == null ? new Op.GoClosure(c) : new Op.GoClosure(c, named.method(), named.recv()));
                 }
                 case ScriptSpec.DeferBlock d -> {
                     listing.add(depth, "defer func() {");
@@ -311,6 +379,35 @@ final class ScriptCompiler {
                     pop();
                     int step = c.step();
                     code.add(new Op.Assign(var, fr -> (Long) fr.get(var) + step, false));
+                }
+                case ForHead.Each e -> {
+                    Op.Eval list = eval(e.list());
+                    Ref cursor = new Ref.Slot(fn.slots++);
+                    code.add(new Op.Assign(cursor, fr -> new Cursor((List<?>) list.eval(fr)), true));
+                    top = code.size();
+                    Ref var = declare(e.var(), typeOf(e.list()).elem());
+                    boolean[] fresh = {false};
+                    code.add(new Op.EachNext(cursor, var, fresh, exit));
+                    int made = all.size();
+                    push();
+                    steps(f.body(), depth + 1);
+                    pop();
+                    // Only a closure made in the body can hold on to a pass's variable: without one, one will do.
+                    for (Fn c : all.subList(made, all.size())) {
+                        fresh[0] |= c.captures.contains(var);
+                    }
+                }
+                case ForHead.Range r when r.chan() instanceof Stmt.ChanExpr.Name n && worldChan(n.name()) != null -> {
+                    Builtins.Chan chan = worldChan(n.name());
+                    Op.Eval base = base(n.name());
+                    Ref ch = new Ref.Slot(fn.slots++);
+                    code.add(new Op.Assign(ch, fr -> chan.open(base.eval(fr)), true));
+                    top = code.size();
+                    Ref var = r.var() == null ? null : declare(r.var(), elemOf(r.chan()));
+                    code.add(new Op.WorldRange(chan, ch, var, site, exit));
+                    push();
+                    steps(f.body(), depth + 1);
+                    pop();
                 }
                 case ForHead.Range r -> {
                     top = code.size();
@@ -409,6 +506,8 @@ final class ScriptCompiler {
 
         void stmt(Stmt s, Site site, int depth) {
             switch (s) {
+                case Stmt.Send send when worldChan(send.chan()) != null -> code.add(new Op.WorldSend(
+                        worldChan(send.chan()), base(send.chan()), eval(send.value()), site));
                 case Stmt.Send send -> {
                     use(send.chan(), Access.SEND);
                     GoType t = lookup(send.chan()).type();
@@ -510,6 +609,9 @@ final class ScriptCompiler {
                     Ref target = a.declare() ? declare(a.name(), typeOf(a.value())) : ref(a.name());
                     code.add(new Op.Assign(target, value, a.declare()));
                 }
+                case Stmt.WorldCall c -> code.add(new Op.World(builtins.method(c.recvType(), c.method()),
+                        eval(new Expr.Name(c.recv())), c.args().isEmpty() ? null : eval(c.args().getFirst()), site));
+                case Stmt.GoWorld g -> throw new IllegalStateException("compiled as a step: " + g);
                 case Stmt.IncDec i -> {
                     Ref target = ref(i.name());
                     int d = i.delta();
@@ -615,6 +717,10 @@ final class ScriptCompiler {
                     yield fr -> !(Boolean) x.eval(fr);
                 }
                 case Expr.Binary b -> binary(b.op(), eval(b.left()), eval(b.right()));
+                case Expr.Clone c -> {
+                    Op.Eval slice = eval(c.slice());
+                    yield fr -> List.copyOf((List<?>) slice.eval(fr));
+                }
             };
         }
     }

@@ -109,7 +109,19 @@ final class ScriptProgram implements Program {
                 }
                 continue;
             }
-            Instruction i = step(self, f, f.fn.code[f.pc++]);
+            Op op = f.fn.code[f.pc++];
+            // A loop's jump and a range over a slice are tested first and directly: a room's broadcast runs them once
+            // per member, millions of times in a big room, and a pattern switch over every kind of operation costs
+            // more per member.
+            if (op instanceof Op.Jump j) {
+                f.pc = j.target()[0];
+                continue;
+            }
+            if (op instanceof Op.EachNext e) {
+                each(f, e);
+                continue;
+            }
+            Instruction i = step(self, f, op);
             if (i != null) {
                 return i;
             }
@@ -232,9 +244,37 @@ final class ScriptProgram implements Program {
             }
             case Op.GoClosure g -> {
                 Fn fn = g.fn();
-                return new Instruction.Go(fn.name + "#" + ++fn.started, fn.name,
-                        new ScriptProgram(rt, new Frame(fn, capture(f, fn), rt)));
+                Frame frame = new Frame(fn, capture(f, fn), rt);
+                if (g.namer() != null) {
+                    return new Instruction.Go(g.namer().goroutineName(g.namerRecv().eval(frame)),
+                            g.namer().goroutineKind(), new ScriptProgram(rt, frame));
+                }
+                return new Instruction.Go(fn.name + "#" + ++fn.started, fn.name, new ScriptProgram(rt, frame));
             }
+            case Op.World w -> {
+                return w.method().call(self, w.recv().eval(f), w.arg() == null ? null : w.arg().eval(f), w.site());
+            }
+            case Op.GoWorld g -> {
+                Builtins.Method m = g.method();
+                Object recv = g.recv().eval(f);
+                return new Instruction.Go(m.goroutineName(recv), m.goroutineKind(),
+                        m.program(recv, g.arg() == null ? null : g.arg().eval(f), g.site()));
+            }
+            case Op.WorldSend w -> {
+                return w.chan().send(self, w.base().eval(f), w.value().eval(f), w.site());
+            }
+            case Op.WorldRange r -> {
+                Object v = r.chan().next(f.get(r.ch()));
+                if (v == Builtins.CLOSED) {
+                    f.pc = r.exit()[0];
+                } else if (v == Builtins.EMPTY) {
+                    f.pc--; // again when woken
+                    return new Instruction.Park(r.site());
+                } else if (r.target() != null) {
+                    f.set(r.target(), v, true);
+                }
+            }
+            case Op.EachNext e -> each(f, e);
             case Op.Defer d -> f.defers.push(new Frame(d.fn(), capture(f, d.fn()), rt));
             case Op.Return r -> f.returning = true;
             case Op.MakeChan m -> {
@@ -271,6 +311,19 @@ final class ScriptProgram implements Program {
             }
         }
         return null;
+    }
+
+    /**
+     * The next element of a range over a slice into the loop's variable, a new variable each pass when a closure
+     * captures it (as Go 1.22 declares it), else the same one; past the end, the loop's exit.
+     */
+    private static void each(Frame f, Op.EachNext e) {
+        Cursor c = (Cursor) f.get(e.cursor());
+        if (c.next < c.list.size()) {
+            f.set(e.target(), c.list.get(c.next++), e.fresh());
+        } else {
+            f.pc = e.exit()[0];
+        }
     }
 
     /** The site of a run-time error: the function it happened in. */

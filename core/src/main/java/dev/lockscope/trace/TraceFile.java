@@ -128,12 +128,17 @@ public final class TraceFile {
     }
 
     /**
-     * The version a simulation of {@code scenario} is written in: {@link #VERSION} when its script uses channels or
-     * sync primitives (their events are new in version 3), else {@link #LOCKS_VERSION}, which holds every event of
-     * locks, goroutines and rooms, so that such a trace reads in older Lockscopes as before.
+     * The version a simulation of {@code scenario} is written in: {@link #VERSION} for a room, whose strategy
+     * programs may use sync primitives (parallel-wait's WaitGroup) at any moment of a run (a {@code set.strategy}, the
+     * lab's switch), and for a script that uses channels or sync primitives (their events are new in version 3); else
+     * {@link #LOCKS_VERSION}, which holds every event of locks and goroutines, so that such a trace reads in older
+     * Lockscopes as before.
      */
     public static int versionFor(Scenario scenario) {
-        return scenario.body() instanceof ScriptSpec s && s.usesPrimitives() ? VERSION : LOCKS_VERSION;
+        return switch (scenario.body()) {
+            case dev.lockscope.scenario.RoomSpec r -> VERSION;
+            case ScriptSpec s -> s.usesPrimitives() ? VERSION : LOCKS_VERSION;
+        };
     }
 
     /** Whether {@code fileName} asks for gzip compression. */

@@ -83,7 +83,7 @@ class ReplayVerifyTest {
 
     @Test
     void aHeaderWrittenDifferentlyWithTheSameFieldsIsNamedToo() throws IOException {
-        String spaced = lines.getFirst().replace("\"version\":2", "\"version\": 2");
+        String spaced = lines.getFirst().replace("\"version\":3", "\"version\": 3");
         writeLines(plain, 0, spaced);
 
         CliTest.Result r = cli("replay", plain.toString(), "--verify");

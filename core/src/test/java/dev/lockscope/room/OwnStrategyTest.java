@@ -24,19 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A room scenario's own strategy program ({@code strategyFile}): read, run, switched to, written back. */
 class OwnStrategyTest {
-    /** A sixth strategy: snapshot the list, then one goroutine per send. */
-    static final String SNAPSHOT_FANOUT = """
-            // strategy: snapshot-fanout
-            // Copy the list under the read lock, unlock, then start one goroutine per send.
-            func (r *Room) Broadcast(msg Message) {
-            	r.membersMx.RLock()
-            	members := slices.Clone(r.members)
-            	r.membersMx.RUnlock()
-            	for _, m := range members {
-            		go m.Send(msg)
-            	}
-            }
-            """;
+    static final String SNAPSHOT_FANOUT = OwnStrategyTestPrograms.SNAPSHOT_FANOUT;
 
     @TempDir
     Path dir;
@@ -60,19 +48,20 @@ class OwnStrategyTest {
     @Test
     void aBuiltinsFileUnderAnotherNameRunsExactlyAsTheBuiltin() throws InputException {
         for (Strategy s : Strategy.values()) {
-            String copy = StrategySpec.builtin(s).text().replace("// strategy: " + s.id(), "// strategy: copy");
+            String copy = StrategySpec.builtin(s).text().replace("\"strategy\": \"" + s.id() + "\"",
+                    "\"strategy\": \"copy\"");
             Scenario builtin = example(s);
-            assertThat(run(withOwn(builtin, StrategySpec.compile("copy.go", copy)))).as(s.id())
+            assertThat(run(withOwn(builtin, StrategySpec.compile("copy.json", copy)))).as(s.id())
                     .isEqualTo(run(builtin));
         }
     }
 
     @Test
     void aSixthStrategyIsOneFileNamedByTheScenario() throws IOException, InputException {
-        Files.writeString(dir.resolve("fanout.go"), SNAPSHOT_FANOUT);
+        Files.writeString(dir.resolve("fanout.json"), SNAPSHOT_FANOUT);
         Path scenario = dir.resolve("room.json");
         Files.writeString(scenario, """
-                {"name": "six", "durationMs": 3000, "strategyFile": "fanout.go", "broadcast": {"periodMs": 200},
+                {"name": "six", "durationMs": 3000, "strategyFile": "fanout.json", "broadcast": {"periodMs": 200},
                  "members": [{"name": "a", "latencyMs": 20}, {"name": "b", "latencyMs": 30},
                              {"name": "c", "latencyMs": 600}],
                  "events": [{"atMs": 1010, "join": {"name": "d", "latencyMs": 10}}]}
@@ -102,7 +91,7 @@ class OwnStrategyTest {
                  "members": [{"name": "a", "latencyMs": 20}],
                  "events": [{"atMs": 250, "set": {"strategy": "sequential"}},
                             {"atMs": 550, "set": {"strategy": "snapshot-fanout"}}]}
-                """.formatted(quote(SNAPSHOT_FANOUT));
+                """.formatted(SNAPSHOT_FANOUT);
         Scenario s = ScenarioJson.read("switch.json", new StringReader(json));
         // Broadcasts at 0-200 and 600-900 start goroutines; 300-500 send from the Broadcast itself.
         List<String> sites = run(s).stream().filter(TraceEvent.SendStart.class::isInstance)
@@ -114,13 +103,9 @@ class OwnStrategyTest {
                 "Room.Broadcast.func1: m.Send(msg)", "Room.Broadcast.func1: m.Send(msg)");
 
         String canonical = ScenarioJson.toJson(s);
-        assertThat(canonical).contains("\"lock\": \"go-rwmutex\",\n  \"strategyCode\": \"// strategy: snapshot-fanout\\n");
+        assertThat(canonical).contains("\"lock\": \"go-rwmutex\",\n  \"strategyCode\": {\n    \"strategy\": "
+                + "\"snapshot-fanout\",");
         assertThat(ScenarioJson.read("back.json", new StringReader(canonical))).isEqualTo(s);
-    }
-
-    private static String quote(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\t", "\\t")
-                + "\"";
     }
 
     private void assertError(String json, String message) throws IOException {
@@ -132,28 +117,68 @@ class OwnStrategyTest {
 
     @Test
     void errorsNameTheFileLineAndField() throws IOException {
-        assertError("{\"name\": \"x\", \"durationMs\": 1,\n \"strategyFile\": \"none.go\"}",
-                "DIR/bad.json:2: strategyFile: no such file \"DIR/none.go\" (a strategy program, relative to the "
+        assertError("{\"name\": \"x\", \"durationMs\": 1,\n \"strategyFile\": \"none.json\"}",
+                "DIR/bad.json:2: strategyFile: no such file \"DIR/none.json\" (a strategy program, relative to the "
                 + "scenario's folder)");
-        Files.writeString(dir.resolve("fanout.go"), SNAPSHOT_FANOUT);
-        assertError("{\"name\": \"x\", \"durationMs\": 1, \"strategy\": \"snapshot\",\n \"strategyFile\": \"fanout.go\"}",
+        Files.writeString(dir.resolve("fanout.json"), SNAPSHOT_FANOUT);
+        assertError("{\"name\": \"x\", \"durationMs\": 1, \"strategy\": \"snapshot\",\n \"strategyFile\": \"fanout.json\"}",
                 "DIR/bad.json:2: strategyFile: expected only one of strategy, strategyFile, strategyCode, but found "
                 + "strategy and strategyFile");
-        Files.writeString(dir.resolve("broken.go"), SNAPSHOT_FANOUT.replace("go m.Send(msg)", "go m.Sned(msg)"));
+        Files.writeString(dir.resolve("broken.json"), SNAPSHOT_FANOUT.replace("go m.Send(msg)", "go m.Sned(msg)"));
         assertThatThrownBy(() -> {
-            Files.writeString(dir.resolve("b.json"), "{\"name\": \"x\", \"durationMs\": 1, \"strategyFile\": \"broken.go\"}");
+            Files.writeString(dir.resolve("b.json"), "{\"name\": \"x\", \"durationMs\": 1, \"strategyFile\": \"broken.json\"}");
             ScenarioJson.read(dir.resolve("b.json"));
-        }).hasMessageStartingWith(dir.resolve("broken.go") + ":8: expected a statement of a strategy program");
-        Files.writeString(dir.resolve("seq.go"), StrategySpec.builtin(Strategy.SEQUENTIAL).text());
-        assertError("{\"name\": \"x\", \"durationMs\": 1,\n \"strategyFile\": \"seq.go\"}",
+        }).hasMessage(dir.resolve("broken.json") + ":9: funcs[0].steps[3].do[0]: unknown method m.Sned (m is a "
+                + "*Member)");
+        Files.writeString(dir.resolve("seq.json"), StrategySpec.builtin(Strategy.SEQUENTIAL).text());
+        assertError("{\"name\": \"x\", \"durationMs\": 1,\n \"strategyFile\": \"seq.json\"}",
                 "DIR/bad.json:2: strategyFile: strategy \"sequential\" is a built-in's name; give the program its "
-                + "own in its \"// strategy: ID\" line");
-        assertError("{\"name\": \"x\", \"durationMs\": 1, \"strategyFile\": \"fanout.go\",\n"
+                + "own in its \"strategy\" field");
+        assertError("{\"name\": \"x\", \"durationMs\": 1, \"strategyFile\": \"fanout.json\",\n"
                 + " \"events\": [{\"atMs\": 1, \"set\": {\"strategy\": \"fast\"}}]}",
                 "DIR/bad.json:2: events[0].set.strategy: expected one of sequential, goroutine-per-send, "
                 + "parallel-wait, snapshot, member-queue, snapshot-fanout, got \"fast\"");
-        assertError("{\"name\": \"x\", \"durationMs\": 1,\n \"strategyCode\": \"// strategy: x\\nfunc main() {\\n}\"}",
-                "DIR/bad.json:2: strategyCode: line 2 of the program: expected \"func (r *Room) Broadcast(msg "
-                + "Message) {\", got \"func main() {\"");
+        assertError("{\"name\": \"x\", \"durationMs\": 1,\n \"strategyCode\": {\"strategy\": \"x\",\n \"funcs\": "
+                + "[{\"name\": \"main\"}]}}", "DIR/bad.json:3: strategyCode.funcs[0].name: expected \"Broadcast\" (the "
+                + "first function), got \"main\"");
+        assertError("{\"name\": \"x\", \"durationMs\": 1,\n \"strategyCode\": \"// strategy: x\"}",
+                "DIR/bad.json:2: strategyCode: expected an object, got \"// strategy: x\"");
+    }
+
+    /**
+     * A strategy may use anything of the script language, run by the same interpreter as a script: here a buffered
+     * channel as a semaphore lets at most two sends run at once, and a WaitGroup holds the lock until all are done.
+     */
+    @Test
+    void aStrategyProgramMayUseTheWholeScriptLanguage() throws InputException {
+        StrategySpec bounded = StrategySpec.compile("bounded.json", """
+                {"strategy": "bounded-fanout", "funcs": [{"name": "Broadcast", "params": ["msg Message"], "steps": [
+                  "r.membersMx.RLock()",
+                  "sem := make(chan struct{}, 2)",
+                  "var wg sync.WaitGroup",
+                  {"for": "_, m := range r.members", "do": [
+                    "wg.Add(1)",
+                    {"go": ["sem <- struct{}{}", "m.Send(msg)", "<-sem", "wg.Done()"]}]},
+                  "wg.Wait()",
+                  "r.membersMx.RUnlock()"]}]}
+                """);
+        Scenario s = withOwn(room().member("a", 100).member("b", 100).member("c", 100).period(1000).duration(500)
+                .strategy(Strategy.SEQUENTIAL).build(), bounded);
+        List<TraceEvent> events = run(s);
+        // One broadcast at 0: a and b send at once, c when one of them is done, at 100 ms.
+        assertThat(events.stream().filter(TraceEvent.SendStart.class::isInstance).map(TraceEvent.SendStart.class::cast)
+                .map(e -> e.member() + "@" + e.time() / 1_000_000)).containsExactly("a@0", "b@0", "c@100");
+        assertThat(LockOps.of(events).maxHold("Broadcast")).isEqualTo(200.0);
+    }
+
+    @Test
+    void theOutboxIsOnlySentToAndRangedOver() {
+        assertThatThrownBy(() -> StrategySpec.compile("peek.json", """
+                {"strategy": "peek", "funcs": [{"name": "Broadcast", "params": ["msg Message"], "steps": [
+                  {"for": "_, m := range r.members", "do": ["m.outbox <- msg", "<-m.outbox"]}]},
+                  {"name": "writeLoop", "params": ["m *Member"], "steps": []}]}
+                """)).isInstanceOf(InputException.class).hasMessage("peek.json:2: funcs[0].steps[0].do[1]: m.outbox is "
+                + "the room's outbox: send to it (\"m.outbox <- msg\") or range over it (\"msg := range m.outbox\"), "
+                + "nothing else");
     }
 }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lockscope.io.InputException;
-import dev.lockscope.model.Mode;
-import dev.lockscope.model.Site;
 import dev.lockscope.model.Strategy;
+import dev.lockscope.room.Room;
+import dev.lockscope.script.ScriptCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,54 +31,44 @@ class StrategyProgramsTest {
     }
 
     @Test
-    void sequentialCompilesToLockRangeSendUnlock() {
-        StrategySpec spec = StrategySpec.builtin(Strategy.SEQUENTIAL);
-        assertThat(spec.lines()).containsExactly(
-                "func (r *Room) Broadcast(msg Message) {",
-                "\tr.membersMx.RLock()",
-                "\tfor _, m := range r.members {",
-                "\t\tm.Send(msg)",
-                "\t}",
-                "\tr.membersMx.RUnlock()",
-                "}");
-        assertThat(spec.sites()).containsExactly(null, "Room.Broadcast: r.membersMx.RLock()", null,
-                "Room.Broadcast: m.Send(msg)", null, "Room.Broadcast: r.membersMx.RUnlock()", null);
-        // msg is slot 0, the list 1, m 2; the loop's position is int slot 0.
-        assertThat(spec.broadcast().code()).containsExactly(
-                new StrategyOp.Lock(Mode.READ, true, new Site("Broadcast", "Room.Broadcast: r.membersMx.RLock()")),
-                new StrategyOp.Members(1),
-                new StrategyOp.RangeStart(0),
-                new StrategyOp.RangeNext(1, 0, 2, 6),
-                new StrategyOp.Send(2, 0, new Site("Broadcast", "Room.Broadcast: m.Send(msg)")),
-                new StrategyOp.Jump(3),
-                new StrategyOp.Lock(Mode.READ, false, new Site("Broadcast", "Room.Broadcast: r.membersMx.RUnlock()")));
-        assertThat(spec.writeLoop()).isNull();
+    void sequentialIsShownAsGoWithTheSitesOfItsLines() {
+        List<ScriptCode> code = Room.code(StrategySpec.builtin(Strategy.SEQUENTIAL));
+        assertThat(code).hasSize(1);
+        assertThat(code.getFirst().text()).isEqualTo("""
+                func (r *Room) Broadcast(msg Message) {
+                	r.membersMx.RLock()
+                	for _, m := range r.members {
+                		m.Send(msg)
+                	}
+                	r.membersMx.RUnlock()
+                }
+                """);
+        assertThat(code.getFirst().sites()).containsExactly("Room.Broadcast: r.membersMx.RLock()",
+                "Room.Broadcast: for _, m := range r.members", "Room.Broadcast: m.Send(msg)", null,
+                "Room.Broadcast: r.membersMx.RUnlock()");
     }
 
     @Test
-    void aGoStatementIsAClosureWhoseSitesBelongToTheSendGoroutine() {
-        StrategySpec spec = StrategySpec.builtin(Strategy.PARALLEL_WAIT);
-        StrategyOp.Go go = spec.broadcast().code().stream().filter(StrategyOp.Go.class::isInstance)
-                .map(StrategyOp.Go.class::cast).findFirst().orElseThrow();
-        // defer wg.Done() runs after the send.
-        assertThat(go.body().name()).isEqualTo("Room.Broadcast.func1");
-        assertThat(go.body().code()).containsExactly(
-                new StrategyOp.Send(3, 0, new Site("Send", "Room.Broadcast.func1: m.Send(msg)")),
-                new StrategyOp.WgAdd(1, -1));
-        assertThat(spec.sites()).contains("Room.Broadcast: wg.Wait()", "Room.Broadcast.func1: m.Send(msg)");
+    void aGoStatementIsTheKthFuncLiteralsGoroutine() {
+        assertThat(Room.code(StrategySpec.builtin(Strategy.GOROUTINE_PER_SEND)).getFirst().sites())
+                .contains("Room.Broadcast.func1: m.Send(msg)");
+        List<ScriptCode> wait = Room.code(StrategySpec.builtin(Strategy.PARALLEL_WAIT));
+        assertThat(wait.getFirst().lines()).containsSubsequence("\t\tgo func() {", "\t\t\tdefer wg.Done()",
+                "\t\t\tm.Send(msg)", "\t\t}()");
+        assertThat(wait.getFirst().sites()).contains("Room.Broadcast: wg.Wait()", "Room.Broadcast.func1: m.Send(msg)",
+                "Room.Broadcast.func1: defer wg.Done()");
     }
 
     @Test
     void memberQueueHasAWriteLoopOverTheOutbox() {
-        StrategySpec spec = StrategySpec.builtin(Strategy.MEMBER_QUEUE);
-        assertThat(spec.writeLoop().name()).isEqualTo("Member.writeLoop");
-        assertThat(spec.writeLoop().code()).containsExactly(
-                new StrategyOp.OutboxNext(1, new Site("Writer", "Member.writeLoop: for msg := range m.outbox"), 3),
-                new StrategyOp.Send(0, 1, new Site("Writer", "Member.writeLoop: m.conn.Send(msg)")),
-                new StrategyOp.Jump(0));
+        List<ScriptCode> code = Room.code(StrategySpec.builtin(Strategy.MEMBER_QUEUE));
+        assertThat(code).extracting(ScriptCode::signature).containsExactly("func (r *Room) Broadcast(msg Message) {",
+                "func (m *Member) writeLoop() {");
+        assertThat(code.get(1).sites()).containsExactly("Member.writeLoop: for msg := range m.outbox",
+                "Member.writeLoop: m.conn.Send(msg)", null);
     }
 
-    /** docs/room-code.md shows each strategy's file, with comments (the sites it names) added. */
+    /** docs/room-code.md shows each strategy's Go listing, with comments (the sites it names) added. */
     @Test
     void roomCodeDocShowsTheFiles() throws IOException {
         String doc = Files.readString(Path.of("..", "docs", "room-code.md"));
@@ -87,8 +77,20 @@ class StrategyProgramsTest {
                     Pattern.DOTALL).matcher(doc);
             assertThat(m.find()).as("a go block under ## `%s`", s.id()).isTrue();
             assertThat(code(Arrays.asList(m.group(1).split("\n")))).as(s.id())
-                    .isEqualTo(code(StrategySpec.builtin(s).lines()));
+                    .isEqualTo(code(goLines(StrategySpec.builtin(s))));
         }
+    }
+
+    /** The Go the program stands for: each function's listing, a blank line between them. */
+    private static List<String> goLines(StrategySpec spec) {
+        List<String> out = new ArrayList<>();
+        for (ScriptCode c : Room.code(spec)) {
+            if (!out.isEmpty()) {
+                out.add("");
+            }
+            out.addAll(Arrays.asList(c.text().split("\n")));
+        }
+        return out;
     }
 
     /** Lines without comments and trailing blanks, tabs as four spaces. */
@@ -105,32 +107,47 @@ class StrategyProgramsTest {
     }
 
     private static void assertError(String text, String message) {
-        assertThatThrownBy(() -> StrategySpec.compile("mine.go", text)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> StrategySpec.compile("mine.json", text)).isInstanceOf(InputException.class)
                 .hasMessage(message);
     }
 
+    /** A program of {@code Broadcast} with {@code steps} (JSON), and then {@code more} functions. */
+    private static String program(String steps, String more) {
+        return "{\"strategy\": \"mine\",\n \"funcs\": [{\"name\": \"Broadcast\", \"params\": [\"msg Message\"], "
+                + "\"steps\": [\n" + steps + "]}" + more + "]}";
+    }
+
     @Test
-    void errorsNameTheFileAndLine() {
-        assertError("func (r *Room) Broadcast(msg Message) {\n}\n",
-                "mine.go:1: expected the header line \"// strategy: ID\"");
-        assertError("// strategy: Mine\n", "mine.go:1: expected the header line \"// strategy: ID\" (ID: lower-case "
-                + "letters, digits and -), got \"// strategy: Mine\"");
-        assertError("// strategy: mine\nfunc (r *Room) Broadcast(msg Message) {\n\tr.membersMx.RLock()\n"
-                + "\tfor _, m := range r.members {\n\t\tm.Frob(msg)\n\t}\n}\n",
-                "mine.go:5: expected a statement of a strategy program: r.membersMx.RLock(), for _, m := range "
-                + "r.members {, ms := slices.Clone(r.members), m.Send(msg), go m.Send(msg), var wg sync.WaitGroup, "
-                + "wg.Add(1), go func() { defer wg.Done(); m.Send(msg) }(), wg.Wait(), m.outbox <- msg, or }; "
-                + "got \"m.Frob(msg)\"");
-        assertError("// strategy: mine\nfunc (r *Room) Broadcast(msg Message) {\n\tx.Send(msg)\n}\n",
-                "mine.go:3: unknown member \"x\"");
-        assertError("// strategy: mine\nfunc (r *Room) Broadcast(msg Message) {\n\tvar wg sync.WaitGroup\n"
-                + "\twg.Send(msg)\n}\n", "mine.go:4: \"wg\" is a sync.WaitGroup, not a member");
-        assertError("// strategy: mine\nfunc (r *Room) Broadcast(msg Message) {\n\tfor _, m := range r.members {\n"
-                + "\t\tm.outbox <- msg\n\t}\n}\n",
-                "mine.go:4: m.outbox <- msg needs a writer: add \"func (m *Member) writeLoop() {\" after Broadcast");
-        assertError("// strategy: mine\nfunc (r *Room) Broadcast(msg Message) {\n\tr.membersMx.RLock()\n",
-                "mine.go:4: expected \"}\" closing Room.Broadcast, got the end of the file");
-        assertError("// strategy: mine\nfunc (r *Room) Broadcast(msg Message) {\n}\nfunc main() {\n}\n",
-                "mine.go:4: expected \"func (m *Member) writeLoop() {\", got \"func main() {\"");
+    void errorsNameTheFileLineAndField() {
+        assertError("{\"funcs\": []}", "mine.json:1: missing required field \"strategy\"");
+        assertError("{\"strategy\": \"Mine\"}", "mine.json:1: strategy: expected the strategy's id (lower-case "
+                + "letters, digits and -), got \"Mine\"");
+        assertError("{\"strategy\": \"mine\", \"funcs\": []}", "mine.json:1: funcs: expected Broadcast, and for a "
+                + "strategy that uses outboxes writeLoop, got 0 functions");
+        assertError(program("", ",\n {\"name\": \"main\", \"steps\": []}"), "mine.json:4: funcs[1].name: expected "
+                + "\"writeLoop\" (the second function, the writer of an outbox strategy), got \"main\"");
+        assertError(program("", ",\n {\"name\": \"writeLoop\", \"params\": [\"m Member\"]}"),
+                "mine.json:4: funcs[1].params: expected [\"m *Member\"] (what the room passes writeLoop)");
+        assertError(program("{\"for\": \"_, m := range r.members\", \"do\": [\"m.outbox <- msg\"]}", ""),
+                "mine.json:2: funcs: m.outbox <- msg needs a writer: add the function writeLoop after Broadcast");
+    }
+
+    /** The steps are read as a script's, against the room's words: the script reader's errors, in its words. */
+    @Test
+    void stepErrorsAreTheScriptReadersOverTheRoomsWords() {
+        assertError(program("\"r.membersMx.RLock()\",\n{\"for\": \"_, m := range r.members\",\n \"do\": [\"m.Frob(msg)\"]}",
+                ""), "mine.json:5: funcs[0].steps[1].do[0]: unknown method m.Frob (m is a *Member)");
+        assertError(program("\"x.Send(msg)\"", ""), "mine.json:3: funcs[0].steps[0]: undefined: x");
+        assertError(program("\"var wg sync.WaitGroup\",\n\"wg.Send(msg)\"", ""),
+                "mine.json:4: funcs[0].steps[1]: unknown method wg.Send (wg is a *sync.WaitGroup)");
+        assertError(program("{\"for\": \"m := range r.members\"}", ""), "mine.json:3: funcs[0].steps[0].for: "
+                + "r.members is a []*Member, not a channel (declared: none)");
+        assertError(program("{\"go\": [\"wg.Done()\"]}", ""), "mine.json:3: funcs[0].steps[0].go[0]: undefined: wg");
+        assertError(program("\"r.members.RLock()\"", ""),
+                "mine.json:3: funcs[0].steps[0]: r.members is a []*Member, not a lock (declared: r.membersMx)");
+        assertError(program("{\"for\": \"_, m := range r.members\", \"do\": [\"m.Send(m)\"]}", ""),
+                "mine.json:3: funcs[0].steps[0].do[0]: cannot use m (*Member) as Message value in argument to m.Send");
+        assertError(program("\"ms := slices.Clone(r.membersMx)\"", ""),
+                "mine.json:3: funcs[0].steps[0]: r.membersMx is a *sync.RWMutex, not a value");
     }
 }

@@ -70,10 +70,10 @@ class TraceHeaderTest {
 
     @Test
     void aVersionOneHeaderIsASimulation() throws Exception {
-        Path v2 = dir.resolve("v2.jsonl");
-        TraceSamples.writeAtomic(v2, java.util.List.of());
-        String v2Header = Files.readAllLines(v2).getFirst();
-        Path v1 = file(v2Header.replace("\"version\":2", "\"version\":1").replace(",\"producer\":\"lockscope-sim\"", ""));
+        Path v3 = dir.resolve("v3.jsonl");
+        TraceSamples.writeAtomic(v3, java.util.List.of()); // a room: version 3
+        String v3Header = Files.readAllLines(v3).getFirst();
+        Path v1 = file(v3Header.replace("\"version\":3", "\"version\":1").replace(",\"producer\":\"lockscope-sim\"", ""));
 
         TraceFile.Header header = TraceReader.readHeader(v1);
 

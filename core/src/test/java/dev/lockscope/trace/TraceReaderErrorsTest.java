@@ -43,7 +43,7 @@ class TraceReaderErrorsTest {
 
     @Test
     void refusesANewerFormatVersion() throws IOException {
-        header = header.replace("\"version\":2", "\"version\":4");
+        header = header.replace("\"version\":3", "\"version\":4");
         write("{\"t\":0,\"e\":\"end\"}");
 
         assertError(": format version 4 is newer than this Lockscope reads (3)");
@@ -107,7 +107,8 @@ class TraceReaderErrorsTest {
 
         write("{\"t\":0,\"e\":\"teleport\"}");
         assertError(":2: e: expected one of spawn, exit, lock, site, request, acquire, release, blocked, park, sleep,"
-                + " send, deliver, drop, member, command, alert, end, got \"teleport\"");
+                + " send, deliver, drop, member, command, alert, end, prim, wait, wake, act, panic, asleep, got "
+                + "\"teleport\"");
 
         write("{\"t\":0,\"e\":\"end\",\"colour\":1}");
         assertError(":2: colour: unknown field \"colour\"");

@@ -60,7 +60,7 @@ class TraceRoundTripTest {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
 
         assertThat(Files.readString(file)).endsWith("{\"t\":30000000,\"e\":\"end\"}\n");
-        assertThat(lines.getFirst()).startsWith("{\"format\":\"lockscope-trace\",\"version\":2,"
+        assertThat(lines.getFirst()).startsWith("{\"format\":\"lockscope-trace\",\"version\":3,"
                 + "\"tool\":\"lockscope 0.1.0\",\"producer\":\"lockscope-sim\",\"scenario\":{\"name\":\"hand-example\",\"kind\":\"room\",\"seed\":1,"
                 + "\"durationMs\":5000,");
         assertThat(lines.subList(1, lines.size())).containsExactly(

@@ -136,8 +136,11 @@ class TraceVersion3Test {
     }
 
     @Test
-    void simulationsOfLocksAloneStayVersion2() {
-        assertThat(TraceFile.Header.simulated(TraceSamples.scenario()).version()).isEqualTo(2);
+    void scriptsOfLocksAloneStayVersion2AndRoomsAreVersion3() {
+        // A room's strategy programs may use primitives at any moment (parallel-wait's WaitGroup, the lab's switch).
+        assertThat(TraceFile.Header.simulated(TraceSamples.scenario()).version()).isEqualTo(3);
+        assertThat(TraceFile.Header.simulated(dev.lockscope.scenario.BuiltinScenarios.byName("abba").orElseThrow())
+                .version()).isEqualTo(2);
         assertThat(TraceFile.VERSION).isEqualTo(3);
     }
 }

@@ -1,6 +1,7 @@
 package dev.lockscope.app.lab;
 
 import dev.lockscope.model.Site;
+import dev.lockscope.room.Room;
 import dev.lockscope.room.Sites;
 import dev.lockscope.scenario.ScriptSpec;
 import dev.lockscope.scenario.StrategySpec;
@@ -26,13 +27,13 @@ final class GoCode {
         }
     }
 
-    /** The room's code under strategy {@code program}: its file (Broadcast, and writeLoop), then Add and Remove. */
+    /**
+     * The room's code under strategy {@code program}: the Go its program stands for (Broadcast, and writeLoop), as
+     * the script compiler lists it ({@link Room#code}), then Add and Remove.
+     */
     static List<Line> room(StrategySpec program) {
         List<Line> lines = new ArrayList<>();
-        for (int i = 0; i < program.lines().size(); i++) {
-            lines.add(new Line(program.lines().get(i).replace("\t", "    "), program.sites().get(i)));
-        }
-        lines.add(Line.of(""));
+        listings(lines, Room.code(program));
         lines.add(Line.of("func (r *Room) Add(m *Member) {"));
         lines.add(Line.at("    r.membersMx.Lock()", Sites.ADD_LOCK));
         lines.add(Line.of("    r.members = append(r.members, m)"));
@@ -53,7 +54,13 @@ final class GoCode {
      */
     static List<Line> script(ScriptSpec script) {
         List<Line> lines = new ArrayList<>();
-        for (ScriptCode code : ScriptCode.of(script)) {
+        listings(lines, ScriptCode.of(script));
+        return lines;
+    }
+
+    /** Each listing's lines, tabs as four spaces, each followed by a blank line. */
+    private static void listings(List<Line> lines, List<ScriptCode> listings) {
+        for (ScriptCode code : listings) {
             lines.add(Line.of(code.signature()));
             for (int i = 0; i < code.lines().size(); i++) {
                 lines.add(new Line(code.lines().get(i).replace("\t", "    "), code.sites().get(i)));
@@ -61,6 +68,5 @@ final class GoCode {
             lines.add(Line.of("}"));
             lines.add(Line.of(""));
         }
-        return lines;
     }
 }

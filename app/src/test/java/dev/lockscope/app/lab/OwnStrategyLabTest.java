@@ -32,17 +32,12 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class OwnStrategyLabTest {
-    private static final String FANOUT = String.join("\\n",
-            "// strategy: snapshot-fanout",
-            "// Copy the list under the read lock, unlock, then start one goroutine per send.",
-            "func (r *Room) Broadcast(msg Message) {",
-            "\\tr.membersMx.RLock()",
-            "\\tmembers := slices.Clone(r.members)",
-            "\\tr.membersMx.RUnlock()",
-            "\\tfor _, m := range members {",
-            "\\t\\tgo m.Send(msg)",
-            "\\t}",
-            "}");
+    private static final String FANOUT = """
+            {"strategy": "snapshot-fanout",
+             "description": "Copy the list under the read lock, unlock, then start one goroutine per send.",
+             "funcs": [{"name": "Broadcast", "params": ["msg Message"], "steps": [
+               "r.membersMx.RLock()", "members := slices.Clone(r.members)", "r.membersMx.RUnlock()",
+               {"for": "_, m := range members", "do": ["go m.Send(msg)"]}]}]}""";
 
     @TempDir
     static Path home;
@@ -78,7 +73,7 @@ class OwnStrategyLabTest {
 
     private static Scenario sixth() throws Exception {
         return ScenarioJson.read("six.json", new StringReader("""
-                {"name": "six", "durationMs": 60000, "strategyCode": "%s", "broadcast": {"periodMs": 200},
+                {"name": "six", "durationMs": 60000, "strategyCode": %s, "broadcast": {"periodMs": 200},
                  "members": [{"name": "a", "latencyMs": 20}, {"name": "b", "latencyMs": 600}]}
                 """.formatted(FANOUT)));
     }
