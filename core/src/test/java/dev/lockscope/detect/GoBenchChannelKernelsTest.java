@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  */
 class GoBenchChannelKernelsTest {
     /** How many kernels this class tests: the README's second table lists the same ones. */
-    static final int KERNELS = 43;
+    static final int KERNELS = 44;
 
     // ---- a goroutine sends (or receives) on a channel that its partner has abandoned ----
 
@@ -792,6 +792,35 @@ class GoBenchChannelKernelsTest {
                         + "processRaft#1",
                 "1000 long-wait: processRaft#1 has been blocked 1000 ms in select on callbackChan, Done, "
                         + "behind start#1");
+    }
+
+    @Test
+    void etcd7443() throws Exception {
+        // lbWatcher takes the first address list (0 ms) and starts the three connections' resetTransport, in order:
+        // the first pins address 0 (still "unpinned") and sends [0], the second pins 1 and fills notifyCh with [1].
+        // lbWatcher, handling [0], tears down connection 1, whose down function sends all addresses on the full
+        // notifyCh, which only lbWatcher reads, holding bMu and ac1Mu. Both Close calls (1 ms) wait for bMu.
+        Recorder r = run("etcd7443");
+        assertThat(alerts(r)).containsExactly(
+                "1 global-deadlock: all goroutines are asleep - deadlock! (4 goroutines)",
+                "1 leak: TestEtcd7443 is blocked forever in chan receive on TestEtcd7443.closec: who could send on "
+                        + "TestEtcd7443.closec or close it is blocked forever too",
+                "1 leak: TestEtcd7443.func1#1 is blocked forever in chan send on notifyCh: who could receive from "
+                        + "notifyCh or close it is blocked forever too",
+                "1000 long-wait: TestEtcd7443 has been blocked 1000 ms in chan receive on TestEtcd7443.closec, behind "
+                        + "TestEtcd7443.func2#1",
+                "1000 long-hold: TestEtcd7443.func1#1 has held ac1Mu (Lock) for 1000 ms",
+                "1000 long-hold: TestEtcd7443.func1#1 has held bMu (Lock) for 1000 ms; 2 waiting behind it",
+                "1000 long-wait: TestEtcd7443.func1#1 has been blocked 1000 ms in chan send on notifyCh, behind "
+                        + "TestEtcd7443, TestEtcd7443.func2#1, TestEtcd7443.func3#1",
+                "1001 long-wait: TestEtcd7443.func2#1 has waited 1000 ms for bMu (Lock), behind TestEtcd7443.func1#1 ← "
+                        + "TestEtcd7443 and 2 others ← TestEtcd7443.func2#1",
+                "1001 long-wait: TestEtcd7443.func3#1 has waited 1000 ms for bMu (Lock), behind TestEtcd7443.func1#1 ← "
+                        + "TestEtcd7443 and 2 others ← TestEtcd7443.func2#1");
+        assertThat(alerts(r, AlertKind.LEAK).get(1).report()).contains(
+                "TestEtcd7443.func1#1 (g2) is blocked in chan send on notifyCh at TestEtcd7443 #139: notifyCh <- all",
+                "blocked by TestEtcd7443.func1#1 (g2), holding bMu (Lock) for 1 ms, taken at TestEtcd7443 #136: "
+                        + "bMu.Lock()");
     }
 
     // ---- helpers ----
