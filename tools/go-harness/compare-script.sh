@@ -5,7 +5,9 @@
 # goroutine's exit time or the site it is blocked at, and the goroutine counts. Lockscope's per-site figures,
 # exits and blocked goroutines are read from the trace of the same run (`run --out`).
 #
-#   tools/go-harness/compare-script.sh SCENARIO.json [-runs 3] [-scale 1.0]
+#   tools/go-harness/compare-script.sh SCENARIO.json [-runs 3] [-scale 1.0] [-duration MS]
+#
+# -duration runs both sides for MS scenario ms instead of the file's durationMs (lockscope run --duration).
 #
 # A Go run is "beyond" on a figure in milliseconds when it differs from Lockscope by more than 3 % + 5 ms, on a
 # count, exit state or blocked site when it differs at all; the "beyond" column counts such runs. The verdict
@@ -15,17 +17,19 @@
 # $JAVA_HOME/bin/java (default /usr/lib/jvm/temurin-25-jdk-amd64).
 set -euo pipefail
 
-usage() { echo "usage: $0 SCENARIO.json [-runs 3] [-scale 1.0]" >&2; exit 2; }
+usage() { echo "usage: $0 SCENARIO.json [-runs 3] [-scale 1.0] [-duration MS]" >&2; exit 2; }
 [ $# -ge 1 ] || usage
 root=$(cd "$(dirname "$0")/../.." && pwd)
 scenario=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 shift
 runs=3
 scale=1
+duration=
 while [ $# -gt 0 ]; do
   case "$1" in
     -runs) [ $# -ge 2 ] || usage; runs=$2; shift 2 ;;
     -scale) [ $# -ge 2 ] || usage; scale=$2; shift 2 ;;
+    -duration) [ $# -ge 2 ] || usage; duration=$2; shift 2 ;;
     *) usage ;;
   esac
 done
@@ -38,12 +42,12 @@ fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-"$java_home/bin/java" -jar "$jar" run "$scenario" --json --out "$tmp/sim.jsonl" > "$tmp/sim.json"
+"$java_home/bin/java" -jar "$jar" run "$scenario" --json --out "$tmp/sim.jsonl" ${duration:+--duration "$duration"} > "$tmp/sim.json"
 (cd "$root" && GOPROXY=off go build -o "$tmp/go-harness" ./tools/go-harness)
 for i in $(seq 1 "$runs"); do
-  "$tmp/go-harness" "$scenario" -scale "$scale" > "$tmp/go.$i.json"
+  "$tmp/go-harness" "$scenario" -scale "$scale" ${duration:+-duration "$duration"} > "$tmp/go.$i.json"
 done
-echo "real Go: go-harness $(basename "$scenario") -scale $scale, $runs runs; $(go version | cut -d' ' -f3-4), $(nproc) CPUs" >&2
+echo "real Go: go-harness $(basename "$scenario") -scale $scale${duration:+ -duration $duration}, $runs runs; $(go version | cut -d' ' -f3-4), $(nproc) CPUs" >&2
 
 python3 - "$tmp" "$runs" <<'PY'
 import json, sys
@@ -51,6 +55,9 @@ import json, sys
 tmp, runs = sys.argv[1], int(sys.argv[2])
 sim = json.load(open(f"{tmp}/sim.json"))
 gos = [json.load(open(f"{tmp}/go.{i}.json")) for i in range(1, runs + 1)]
+
+alerts = {}  # kind -> goroutine names the alert is about (its first goroutine), in trace order
+panics = []  # "NAME: message"
 
 def trace_figures(path):
     """Per-site waits, exits and blocked goroutines from a Lockscope trace (docs/trace-format.md)."""
@@ -76,6 +83,14 @@ def trace_figures(path):
             open_waits[(e["g"], None)] = (sites[e["site"]], t)
         elif kind == "wake":
             close_wait(open_waits.pop((e["g"], None), None), t)
+        elif kind == "alert" and e["kind"] in ("leak", "deadlock", "global-deadlock") and e["g"]:
+            # a leak is about its first goroutine (the others could have completed its wait); a deadlock's
+            # goroutines are the cycle's
+            for g in e["g"][:1] if e["kind"] == "leak" else e["g"]:
+                if names[g] not in alerts.setdefault(e["kind"], []):
+                    alerts[e["kind"]].append(names[g])
+        elif kind == "panic":
+            panics.append(f"{names[e['g']]}: {e['text']}")
         elif kind == "end":
             end = t
     blocked = {}
@@ -165,6 +180,23 @@ for name, kind, s, gs in rows:
         print(f"{name:<{width}}Lockscope: {fmt(s)}; Go: {lo}  {mark}")
     else:
         print(f"{name:<{width}}{fmt(s):>12}{lo:>10}{mid:>11}{hi:>10}{mark:>9}")
+# Leaks side by side: what Lockscope's detectors call blocked forever (leak, deadlock), and which goroutines
+# real Go still had blocked when durationMs ended, with what they block on.
+said = ", ".join(f"{k}: {', '.join(v)}" for k, v in sorted(alerts.items())) or "none"
+print(f"Lockscope leak/deadlock alerts (the goroutines each is about): {said}")
+print(f"Lockscope blocked at the end: {', '.join(f'{n} at {blocked[n]}' for n in sorted(blocked)) or 'none'}")
+outcomes = {}  # what a run had blocked at the end -> the runs that had it
+for i, g in enumerate(gos):
+    ends = ", ".join(f"{n} ({g.get('blockedOn', {}).get(n, '?')}) at {g['blockedAtEnd'][n]}" for n in sorted(g["blockedAtEnd"]))
+    outcomes.setdefault(ends or "none", []).append(str(i + 1))
+for ends, which in outcomes.items():
+    print(f"real Go, {len(which)}/{runs} runs ({', '.join(which)}), still blocked at the end: {ends}")
+flagged = sorted({n for v in alerts.values() for n in v})
+same = sum(1 for g in gos if sorted(g["blockedAtEnd"]) == sorted(blocked))
+print(f"leaks: Lockscope blocked at the end {sorted(blocked)}, of which alerted {flagged}; "
+      f"real Go blocked at the end the same goroutines in {same}/{runs} runs")
+if panics:
+    print(f"Lockscope panics: {'; '.join(panics)}")
 late = [g["maxLateMs"] for g in gos]
 ls = sorted(late)
 print(f"{'Go: most a sleep or start was late':<{width}}{'':>12}{fmt(ls[0]):>10}{fmt(ls[(len(ls) - 1) // 2]):>11}{fmt(ls[-1]):>10}")

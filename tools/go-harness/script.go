@@ -1,10 +1,9 @@
 package main
 
 import (
-	"bytes"
-	"encoding/json"
-	"errors"
 	"fmt"
+	"math"
+	"math/big"
 	"os"
 	"regexp"
 	"strconv"
@@ -12,169 +11,56 @@ import (
 	"time"
 )
 
-// The script scenario file ("kind": "script", docs/scenario-format.md), the subset the harness runs for real.
-// Unknown fields are refused; fields of the format outside the subset (onces, contexts, funcs, events) are
-// refused when not empty, naming the field, so that a script is never run with part of it silently dropped.
-type scriptFile struct {
-	Name       string            `json:"name"`
-	Kind       string            `json:"kind"`
-	Seed       *int64            `json:"seed"` // only select's random poll order uses it in the simulator
-	DurationMs *float64          `json:"durationMs"`
-	Lock       string            `json:"lock"`
-	Detector   json.RawMessage   `json:"detector"` // the simulator's alert thresholds: nothing to measure here
-	Locks      []lockDecl        `json:"locks"`
-	Chans      []chanDecl        `json:"chans"`
-	WaitGroups []nameDecl        `json:"waitgroups"`
-	Conds      []condDecl        `json:"conds"`
-	Onces      []json.RawMessage `json:"onces"`
-	Contexts   []json.RawMessage `json:"contexts"`
-	Consts     map[string]any    `json:"consts"`
-	Funcs      []json.RawMessage `json:"funcs"`
-	Goroutines []goroutineDecl   `json:"goroutines"`
-	Events     []json.RawMessage `json:"events"`
-}
+// The script scenario file ("kind": "script", docs/scenario-format.md), the whole language: declarations,
+// constants, functions and goroutines, every step. Reading is strict, as Lockscope's ScriptReader: unknown
+// fields, a bad value, a step that does not parse or does not type-check are one error naming the file, the line
+// and the field path (goroutines[0].steps[2].do[1]). Scenario fields the real runtime cannot follow (a lock
+// policy other than go-rwmutex, events, which in a script can only change that policy) are refused by name.
 
-type lockDecl struct {
-	Name string `json:"name"`
-	Kind string `json:"kind"`
-}
-
-type chanDecl struct {
-	Name string `json:"name"`
-	Type string `json:"type"`
-	Cap  *int   `json:"cap"`
-	Nil  bool   `json:"nil"`
-}
-
-type nameDecl struct {
-	Name string `json:"name"`
-}
-
-type condDecl struct {
-	Name string `json:"name"`
-	Lock string `json:"lock"`
-}
-
-type goroutineDecl struct {
-	Name    string            `json:"name"`
-	StartMs float64           `json:"startMs"`
-	Steps   []json.RawMessage `json:"steps"`
-}
-
-// Script is a checked script: declarations and each goroutine's steps, parsed. Times are scenario
-// nanoseconds; the run scales them.
+// Script is a checked script. Times are scenario nanoseconds; the run scales them.
 type Script struct {
 	Name       string
 	DurationMs float64
+	Duration   time.Duration
 	Locks      []lockDecl
 	Chans      []chanDecl
 	WaitGroups []string
 	Conds      []condDecl
-	Consts     map[string]any
+	Onces      []string
+	Contexts   []ctxDecl
+	Consts     []constDecl
+	Funcs      map[string]*funcDecl
 	Goroutines []scriptGoroutine
+}
+
+type lockDecl struct {
+	Name string
+	Kind string // mutex, rwmutex
+}
+
+type chanDecl struct {
+	Name string
+	Elem goType
+	Cap  int
+	Nil  bool
+}
+
+type condDecl struct{ Name, Lock string }
+
+type ctxDecl struct {
+	Name, Parent, Cancel string
+	TimeoutNs            int64 // < 0: WithCancel
+}
+
+type constDecl struct {
+	Name  string
+	Value any
 }
 
 type scriptGoroutine struct {
 	Name  string
 	Start time.Duration
-	Steps []step
-}
-
-type stepKind int
-
-const (
-	stLock   stepKind = iota // lock, rlock
-	stUnlock                 // unlock, runlock
-	stSleep
-	stSend
-	stRecv
-	stClose
-	stWgAdd // wg.Add(e), and wg.Done() as wg.Add(-1)
-	stWgWait
-	stCondWait
-	stCondSignal
-	stCondBroadcast
-	stReturn
-	stSelect
-	stFor
-)
-
-// step is one parsed step. site is its label as Lockscope's sites name it: "GOROUTINE #LINE: TEXT", LINE being
-// its line in the goroutine's Go listing (ScriptCode), TEXT the step as written or its block's line.
-type step struct {
-	kind   stepKind
-	site   string
-	name   string        // the lock, channel, WaitGroup or Cond
-	read   bool          // rlock / runlock
-	dur    time.Duration // sleep
-	val    expr          // the value sent, the WaitGroup delta
-	src    source        // where a receive takes from
-	recv   recvTarget    // what a receive assigns
-	cases  []selectCase  // select
-	hasDef bool          // select has a default
-	def    []step        // its body
-	loop   loopHead      // for
-	body   []step        // for
-}
-
-// source is a receive's channel: a declared channel, or a new time.After(after) each time it is evaluated.
-type source struct {
-	chanName string
-	isAfter  bool
-	after    time.Duration
-}
-
-// recvTarget names the variables a receive assigns ("" or "_": discarded).
-type recvTarget struct{ v, ok string }
-
-type selectCase struct {
-	send     bool
-	chanName string // send
-	val      expr   // send
-	src      source // receive
-	recv     recvTarget
-	body     []step
-}
-
-type loopKind int
-
-const (
-	loopCounted loopKind = iota
-	loopRange
-	loopForever
-)
-
-type loopHead struct {
-	kind        loopKind
-	v           string // counted: the counter; range: the received variable ("" for none)
-	from, limit expr
-	cmp         string
-	inc         int64
-	src         source // range
-}
-
-// expr is a literal or a name (a variable of the goroutine, or a constant), the only values the subset has.
-type expr struct {
-	isLit bool
-	lit   any
-	name  string
-}
-
-func loadScript(path string, data []byte) (*Script, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	var f scriptFile
-	if err := dec.Decode(&f); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	if dec.More() {
-		return nil, fmt.Errorf("%s: expected the end after the scenario object", path)
-	}
-	s, err := f.check()
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return s, nil
+	Steps []stmt
 }
 
 // scenarioKind reads only the "kind" field, to choose the reader; a missing kind is "room", as in Lockscope.
@@ -183,509 +69,452 @@ func scenarioKind(path string) (string, []byte, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	var k struct {
-		Kind string `json:"kind"`
+	root, err := parseJSON(data)
+	if err != nil {
+		return "", nil, fmt.Errorf("%s:%w", path, err)
 	}
-	if err := json.Unmarshal(data, &k); err != nil {
-		return "", nil, fmt.Errorf("%s: %w", path, err)
+	if root.kind != 'o' {
+		return "", nil, fmt.Errorf("%s:%d: expected a scenario object, got %s", path, root.line, root.describe())
 	}
-	if k.Kind == "" {
-		k.Kind = "room"
+	k := root.vals["kind"]
+	if k == nil {
+		return "room", data, nil
 	}
-	return k.Kind, data, nil
+	if k.kind != 's' {
+		return "", nil, fmt.Errorf("%s:%d: kind: expected one of room, script, got %s", path, k.line, k.describe())
+	}
+	return k.str, data, nil
 }
 
-const subset = "locks, chans, waitgroups, conds, consts and goroutines (see tools/go-harness/README.md)"
+// inputError is one mistake in the file: file:line: field: what was expected.
+type inputError struct {
+	file  string
+	line  int
+	field string
+	msg   string
+}
 
-func (f *scriptFile) check() (*Script, error) {
-	if f.Name == "" {
-		return nil, errors.New("name: missing")
+func (e *inputError) Error() string {
+	if e.field == "" {
+		return fmt.Sprintf("%s:%d: %s", e.file, e.line, e.msg)
 	}
-	if f.DurationMs == nil || *f.DurationMs <= 0 {
-		return nil, errors.New("durationMs: expected a number > 0")
+	return fmt.Sprintf("%s:%d: %s: %s", e.file, e.line, e.field, e.msg)
+}
+
+// reader reads one script file; its methods panic with *inputError, which loadScript returns.
+type reader struct {
+	file    string
+	globals *scope
+}
+
+// obj is a JSON object at a field path.
+type obj struct {
+	r    *reader
+	path string
+	n    *jnode
+}
+
+func (o obj) pathOf(name string) string {
+	if o.path == "" {
+		return name
 	}
-	if f.Lock != "" {
-		if err := checkLock("lock", f.Lock); err != nil {
-			return nil, err
+	return o.path + "." + name
+}
+
+func (o obj) failAt(name, msg string) {
+	line := o.n.line
+	if v := o.n.vals[name]; v != nil {
+		line = v.line
+	}
+	panic(&inputError{o.r.file, line, o.pathOf(name), msg})
+}
+
+func (o obj) fail(msg string) { panic(&inputError{o.r.file, o.n.line, o.path, msg}) }
+
+func (o obj) has(name string) bool { return o.n.vals[name] != nil }
+
+func (o obj) allowOnly(allowed ...string) {
+	for _, k := range o.n.keys {
+		if !contains(allowed, k) {
+			o.failAt(k, fmt.Sprintf("unknown field %q (expected one of %s)", k, strings.Join(allowed, ", ")))
 		}
 	}
-	for _, field := range []struct {
-		name string
-		n    int
-	}{{"onces", len(f.Onces)}, {"contexts", len(f.Contexts)}, {"funcs", len(f.Funcs)}, {"events", len(f.Events)}} {
-		if field.n > 0 {
-			return nil, fmt.Errorf("%s: not supported by the Go harness, which runs %s", field.name, subset)
+}
+
+func (o obj) str(name string, required bool) string {
+	v := o.n.vals[name]
+	if v == nil {
+		if required {
+			o.fail(fmt.Sprintf("missing required field %q", name))
+		}
+		return ""
+	}
+	if v.kind != 's' {
+		o.failAt(name, "expected a string, got "+v.describe())
+	}
+	return v.str
+}
+
+func (o obj) nonEmpty(name string) string {
+	s := o.str(name, true)
+	if strings.TrimSpace(s) == "" {
+		o.failAt(name, fmt.Sprintf("expected a non-empty string, got %q", s))
+	}
+	return s
+}
+
+func (o obj) boolean(name string) bool {
+	v := o.n.vals[name]
+	if v == nil {
+		return false
+	}
+	if v.kind != 'b' {
+		o.failAt(name, "expected true or false, got "+v.describe())
+	}
+	return v.b
+}
+
+// nanos reads a time field in milliseconds, exactly; def when absent.
+func (o obj) nanos(name string, def int64, positive bool) int64 {
+	v := o.n.vals[name]
+	if v == nil {
+		return def
+	}
+	if v.kind != 'n' {
+		o.failAt(name, "expected a number from 0 to 604800000 (milliseconds), got "+v.describe())
+	}
+	ns, err := msToNanos(v.num)
+	if err == "" && positive && ns == 0 {
+		err = "expected a number > 0, at most 604800000 (milliseconds)"
+	}
+	if err != "" {
+		o.failAt(name, err+", got "+v.num)
+	}
+	return ns
+}
+
+// integer reads an integer field >= minimum (any 64-bit integer for math.MinInt64); def when absent.
+func (o obj) integer(name string, def, minimum int64) int64 {
+	v := o.n.vals[name]
+	if v == nil {
+		return def
+	}
+	if v.kind == 'n' {
+		if r, ok := new(big.Rat).SetString(v.num); ok && r.IsInt() && r.Num().IsInt64() {
+			if n := r.Num().Int64(); n >= minimum {
+				return n
+			}
 		}
 	}
-	s := &Script{Name: f.Name, DurationMs: *f.DurationMs, Locks: f.Locks, Chans: f.Chans, Conds: f.Conds, Consts: map[string]any{}}
-	kinds := map[string]string{} // name -> "mutex", "rwmutex", "chan", "waitgroup", "cond", "const"
-	declare := func(where, name, kind string) error {
-		if !identifier.MatchString(name) {
-			return fmt.Errorf("%s.name: expected a Go identifier, got %q", where, name)
+	expected := fmt.Sprintf("an integer >= %d", minimum)
+	if minimum == math.MinInt64 {
+		expected = "an integer"
+	}
+	o.failAt(name, fmt.Sprintf("expected %s, got %s", expected, v.describe()))
+	return 0
+}
+
+// objects reads an array field of objects.
+func (o obj) objects(name string) []obj {
+	var out []obj
+	for i, v := range o.array(name) {
+		p := fmt.Sprintf("%s[%d]", o.pathOf(name), i)
+		if v.kind != 'o' {
+			panic(&inputError{o.r.file, v.line, p, "expected an object, got " + v.describe()})
 		}
-		if kinds[name] != "" {
-			return fmt.Errorf("%s.name: %q is declared twice", where, name)
-		}
-		kinds[name] = kind
+		out = append(out, obj{o.r, p, v})
+	}
+	return out
+}
+
+func (o obj) array(name string) []*jnode {
+	v := o.n.vals[name]
+	if v == nil {
 		return nil
 	}
-	for i, l := range f.Locks {
-		where := fmt.Sprintf("locks[%d]", i)
-		if l.Kind != "mutex" && l.Kind != "rwmutex" {
-			return nil, fmt.Errorf("%s.kind: expected mutex or rwmutex, got %q", where, l.Kind)
-		}
-		if err := declare(where, l.Name, l.Kind); err != nil {
-			return nil, err
-		}
+	if v.kind != 'a' {
+		o.failAt(name, "expected an array, got "+v.describe())
 	}
-	for i, c := range f.Chans {
-		where := fmt.Sprintf("chans[%d]", i)
-		if c.Type == "" {
-			s.Chans[i].Type = "int"
-		} else if _, ok := zeroValues[c.Type]; !ok {
-			return nil, fmt.Errorf("%s.type: expected int, string, bool, struct{}, error or time.Time, got %q", where, c.Type)
-		}
-		if c.Cap != nil && *c.Cap < 0 {
-			return nil, fmt.Errorf("%s.cap: expected an integer >= 0", where)
-		}
-		if err := declare(where, c.Name, "chan"); err != nil {
-			return nil, err
-		}
+	return v.arr
+}
+
+var goIdent = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+
+func loadScript(path string, data []byte) (s *Script, err error) {
+	root, jerr := parseJSON(data)
+	if jerr != nil {
+		return nil, fmt.Errorf("%s:%w", path, jerr)
 	}
-	for i, w := range f.WaitGroups {
-		if err := declare(fmt.Sprintf("waitgroups[%d]", i), w.Name, "waitgroup"); err != nil {
-			return nil, err
-		}
-		s.WaitGroups = append(s.WaitGroups, w.Name)
-	}
-	for i, c := range f.Conds {
-		where := fmt.Sprintf("conds[%d]", i)
-		if k := kinds[c.Lock]; k != "mutex" && k != "rwmutex" {
-			return nil, fmt.Errorf("%s.lock: expected a declared lock, got %q", where, c.Lock)
-		}
-		if err := declare(where, c.Name, "cond"); err != nil {
-			return nil, err
-		}
-	}
-	for name, v := range f.Consts {
-		switch x := v.(type) {
-		case bool, string:
-		case float64:
-			if x != float64(int64(x)) {
-				return nil, fmt.Errorf("consts.%s: expected true, false, an integer or a string, got %v", name, v)
+	r := &reader{file: path, globals: newScope(nil)}
+	defer func() {
+		if p := recover(); p != nil {
+			if ie, ok := p.(*inputError); ok {
+				s, err = nil, ie
+				return
 			}
-			v = int64(x)
+			panic(p)
+		}
+	}()
+	if root.kind != 'o' {
+		panic(&inputError{path, root.line, "", "expected a scenario object, got " + root.describe()})
+	}
+	return r.script(obj{r, "", root}), nil
+}
+
+func (r *reader) script(root obj) *Script {
+	root.allowOnly("name", "kind", "seed", "durationMs", "lock", "detector", "locks", "chans", "waitgroups",
+		"conds", "onces", "contexts", "consts", "funcs", "goroutines", "events")
+	s := &Script{Name: root.nonEmpty("name"), Funcs: map[string]*funcDecl{}}
+	if !root.has("durationMs") {
+		root.fail(`missing required field "durationMs"`)
+	}
+	s.Duration = time.Duration(root.nanos("durationMs", 0, true))
+	s.DurationMs = float64(s.Duration) / 1e6
+	root.integer("seed", 1, math.MinInt64) // only Lockscope's select poll order uses it
+	if root.has("lock") {
+		if l := root.str("lock", false); l != "go-rwmutex" {
+			if contains([]string{"reader-preferring", "fair"}, l) {
+				root.failAt("lock", fmt.Sprintf("%q cannot run for real: real Go only has go-rwmutex (sync.RWMutex)", l))
+			}
+			root.failAt("lock", "expected one of go-rwmutex, reader-preferring, fair, got "+strconv.Quote(l))
+		}
+	}
+	if root.has("detector") { // the simulator's alert thresholds: checked for shape, nothing to measure here
+		d := root.n.vals["detector"]
+		if d.kind != 'o' {
+			root.failAt("detector", "expected an object, got "+d.describe())
+		}
+		obj{r, "detector", d}.allowOnly("holdThresholdMs", "waitThresholdMs", "lockOrder")
+	}
+	if len(root.array("events")) > 0 {
+		root.failAt("events", "cannot run for real: a script's events only change the lock policy, and real Go only has go-rwmutex")
+	}
+	for _, l := range root.objects("locks") {
+		l.allowOnly("name", "kind")
+		name := l.nonEmpty("name")
+		k := l.str("kind", true)
+		var t goType
+		switch k {
+		case "mutex":
+			t = simple(kMutex)
+		case "rwmutex":
+			t = simple(kRWMutex)
 		default:
-			return nil, fmt.Errorf("consts.%s: expected true, false, an integer or a string, got %v", name, v)
+			l.failAt("kind", "expected one of mutex, rwmutex, got "+strconv.Quote(k))
 		}
-		if err := declare("consts."+name, name, "const"); err != nil {
-			return nil, err
-		}
-		s.Consts[name] = v
+		r.declare(l, "name", "lock", &entry{name: name, typ: t})
+		s.Locks = append(s.Locks, lockDecl{name, k})
 	}
-	seen := map[string]bool{}
-	for i, g := range f.Goroutines {
-		where := fmt.Sprintf("goroutines[%d]", i)
-		if g.Name == "" {
-			return nil, fmt.Errorf("%s.name: missing", where)
+	for _, c := range root.objects("chans") {
+		c.allowOnly("name", "type", "cap", "nil")
+		name := c.nonEmpty("name")
+		elem := tInt
+		if c.has("type") {
+			text := c.str("type", true)
+			elem = r.parseAt(c, "type", func(p *stepParser) goType {
+				t := p.typeOfText(text)
+				if t.kind.isObject() || t.kind == kFunc {
+					panic(problem(fmt.Sprintf("expected a channel's element type (int, string, bool, struct{}, error, time.Time), got %q", text)))
+				}
+				return t
+			})
 		}
-		if seen[g.Name] {
-			return nil, fmt.Errorf("%s.name: duplicate %q", where, g.Name)
+		isNil := c.boolean("nil")
+		capacity := c.integer("cap", 0, 0)
+		if capacity > math.MaxInt32 {
+			c.failAt("cap", fmt.Sprintf("expected an integer <= %d, got %d", math.MaxInt32, capacity))
 		}
-		seen[g.Name] = true
-		if g.StartMs < 0 {
-			return nil, fmt.Errorf("%s.startMs: expected a number >= 0", where)
+		if isNil && capacity != 0 {
+			c.failAt("cap", "a nil channel has no buffer: leave cap out or 0")
 		}
-		p := &stepParser{goroutine: g.Name, kinds: kinds, vars: map[string]bool{}}
-		steps, err := p.steps(where+".steps", g.Steps, 0)
-		if err != nil {
-			return nil, err
-		}
-		s.Goroutines = append(s.Goroutines, scriptGoroutine{g.Name, msToDuration(g.StartMs), steps})
+		r.declare(c, "name", "channel", &entry{name: name, typ: chanOf(elem, dirBoth)})
+		s.Chans = append(s.Chans, chanDecl{name, elem, int(capacity), isNil})
 	}
-	return s, nil
-}
-
-var zeroValues = map[string]any{"int": int64(0), "string": "", "bool": false, "struct{}": struct{}{}, "error": nil, "time.Time": time.Time{}}
-
-func msToDuration(ms float64) time.Duration {
-	return time.Duration(ms*1e6 + 0.5)
-}
-
-// stepParser parses one goroutine's steps, numbering the lines of its Go listing as ScriptCode does: a simple
-// step is one line; a block is its head line, its body, and a closing "}" line; a select case or default is
-// one line before its body.
-type stepParser struct {
-	goroutine string
-	kinds     map[string]string
-	vars      map[string]bool // variables declared so far (scopes are not tracked: a subset)
-	line      int
-}
-
-func (p *stepParser) next(text string) string {
-	p.line++
-	return fmt.Sprintf("%s #%d: %s", p.goroutine, p.line, text)
-}
-
-func (p *stepParser) steps(where string, raw []json.RawMessage, depth int) ([]step, error) {
-	if depth > 32 {
-		return nil, fmt.Errorf("%s: nesting deeper than 32 levels", where)
+	s.WaitGroups = r.named(root, "waitgroups", kWaitGroup)
+	for _, c := range root.objects("conds") {
+		c.allowOnly("name", "lock")
+		name, lock := c.nonEmpty("name"), c.nonEmpty("lock")
+		if e := r.globals.find(lock); e == nil || (e.typ.kind != kMutex && e.typ.kind != kRWMutex) {
+			c.failAt("lock", fmt.Sprintf("unknown lock %q (declared: %s)", lock, strings.Join(r.globals.namesOf(kMutex, kRWMutex), ", ")))
+		}
+		r.declare(c, "name", "cond", &entry{name: name, typ: simple(kCond)})
+		s.Conds = append(s.Conds, condDecl{name, lock})
 	}
-	var out []step
-	for i, r := range raw {
-		w := fmt.Sprintf("%s[%d]", where, i)
-		var text string
-		if err := json.Unmarshal(r, &text); err == nil {
-			st, err := p.simple(text)
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", w, err)
+	s.Onces = r.named(root, "onces", kOnce)
+	for _, c := range root.objects("contexts") {
+		c.allowOnly("name", "parent", "timeoutMs", "cancel")
+		name := c.nonEmpty("name")
+		parent := ""
+		if c.has("parent") {
+			parent = c.nonEmpty("parent")
+			if e := r.globals.find(parent); e == nil || e.typ.kind != kContext {
+				c.failAt("parent", fmt.Sprintf("unknown context %q (declared: %s; leave parent out for context.Background())", parent, strings.Join(r.globals.namesOf(kContext), ", ")))
 			}
-			out = append(out, st)
-			continue
 		}
-		var block map[string]json.RawMessage
-		if err := json.Unmarshal(r, &block); err != nil {
-			return nil, fmt.Errorf("%s: expected a string or a block object", w)
+		timeout := c.nanos("timeoutMs", -1, false)
+		cancel := "cancel"
+		field := "name"
+		if c.has("cancel") {
+			cancel, field = c.nonEmpty("cancel"), "cancel"
 		}
-		var st step
-		var err error
-		switch {
-		case block["select"] != nil && len(block) == 1:
-			st, err = p.selectBlock(w, block["select"], depth)
-		case block["for"] != nil && block["do"] != nil && len(block) == 2:
-			st, err = p.forBlock(w, block["for"], block["do"], depth)
+		r.declare(c, "name", "context", &entry{name: name, typ: simple(kContext)})
+		r.declare(c, field, "cancel function", &entry{name: cancel, typ: simple(kCancel)})
+		s.Contexts = append(s.Contexts, ctxDecl{name, parent, cancel, timeout})
+	}
+	if v := root.n.vals["consts"]; v != nil {
+		if v.kind != 'o' {
+			root.failAt("consts", "expected an object, got "+v.describe())
+		}
+		c := obj{r, "consts", v}
+		for _, name := range v.keys {
+			x := v.vals[name]
+			var val any
+			var t goType
+			switch x.kind {
+			case 'b':
+				val, t = x.b, tBool
+			case 's':
+				val, t = x.str, tString
+			case 'n':
+				val, t = c.integer(name, 0, math.MinInt64), tInt
+			default:
+				c.failAt(name, "expected true, false, an integer or a string, got "+x.describe())
+			}
+			r.declare(c, name, "constant", &entry{name: name, typ: t, constant: true})
+			s.Consts = append(s.Consts, constDecl{name, val})
+		}
+	}
+	// Function signatures first, so that any step may call any function.
+	funcObjs := root.objects("funcs")
+	var decls []*funcDecl
+	for _, f := range funcObjs {
+		f.allowOnly("name", "params", "steps")
+		name := f.nonEmpty("name")
+		ps := newScope(r.globals)
+		var params []param
+		for i, v := range f.array("params") {
+			path := fmt.Sprintf("%s[%d]", f.pathOf("params"), i)
+			if v.kind != 's' {
+				panic(&inputError{r.file, v.line, path, `expected a parameter such as "ch chan int", got ` + v.describe()})
+			}
+			p := parseWith(r, path, v.line, ps, at{}, func(sp *stepParser) param { return sp.param(v.str) })
+			if ps.names[p.name] != nil {
+				panic(&inputError{r.file, v.line, path, fmt.Sprintf("duplicate parameter %q", p.name)})
+			}
+			ps.declare(p.name, p.typ)
+			params = append(params, p)
+		}
+		r.declare(f, "name", "function", &entry{name: name, typ: simple(kFunc), params: params})
+		d := &funcDecl{name: name, params: params}
+		decls = append(decls, d)
+		s.Funcs[name] = d
+	}
+	for i, f := range funcObjs {
+		body := newScope(r.globals)
+		for _, p := range decls[i].params {
+			body.declare(p.name, p.typ)
+		}
+		b := &body_{r: r, listing: decls[i].name, line: new(int), fn: decls[i].name, closures: new(int)}
+		decls[i].body = b.steps(f, "steps", body)
+		r.lockCheck(f, decls[i].name, decls[i].body)
+	}
+	names := map[string]bool{}
+	for _, g := range root.objects("goroutines") {
+		g.allowOnly("name", "startMs", "steps")
+		name := g.nonEmpty("name")
+		if names[name] {
+			g.failAt("name", fmt.Sprintf("duplicate goroutine name %q", name))
+		}
+		names[name] = true
+		start := g.nanos("startMs", 0, false)
+		b := &body_{r: r, listing: name, line: new(int), fn: name, closures: new(int)}
+		steps := b.steps(g, "steps", newScope(r.globals))
+		r.lockCheck(g, name, steps)
+		s.Goroutines = append(s.Goroutines, scriptGoroutine{name, time.Duration(start), steps})
+	}
+	return s
+}
+
+func (r *reader) named(root obj, field string, k kind) []string {
+	var out []string
+	for _, o := range root.objects(field) {
+		o.allowOnly("name")
+		name := o.nonEmpty("name")
+		r.declare(o, "name", field, &entry{name: name, typ: simple(k)})
+		out = append(out, name)
+	}
+	return out
+}
+
+func (r *reader) declare(o obj, field, what string, e *entry) {
+	if !(field == "name" && strings.HasPrefix(o.path, "locks")) && (!goIdent.MatchString(e.name) || e.name == "_") {
+		o.failAt(field, fmt.Sprintf("expected a Go identifier (letters, digits, _), got %q", e.name))
+	}
+	if r.globals.names[e.name] != nil {
+		if what == "lock" {
+			o.failAt(field, fmt.Sprintf("duplicate lock name %q", e.name))
+		}
+		o.failAt(field, fmt.Sprintf("duplicate name %q (every lock, primitive, constant and function of a script has a name of its own)", e.name))
+	}
+	r.globals.declareEntry(e)
+}
+
+// lockCheck is Lockscope's ScriptCheck: in a body of lock and sleep steps only, every unlock must release a hold
+// the body took earlier (Go's fatal error, found when reading).
+func (r *reader) lockCheck(o obj, name string, steps []stmt) {
+	for _, s := range steps {
+		switch s.(type) {
+		case *sLock, *sSleep:
 		default:
-			err = fmt.Errorf("%s: the Go harness runs only select and for blocks (not if, go, defer)", w)
+			return
 		}
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, st)
 	}
-	return out, nil
-}
-
-var (
-	identifier  = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
-	lockVerb    = regexp.MustCompile(`^(lock|unlock|rlock|runlock)\s+(\w+)$`)
-	methodCall  = regexp.MustCompile(`^(\w+)\.(Lock|Unlock|RLock|RUnlock|Add|Done|Wait|Signal|Broadcast)\((.*)\)$`)
-	sleepMs     = regexp.MustCompile(`^sleep\s+(\S+)$`)
-	timeSleep   = regexp.MustCompile(`^time\.Sleep\((.*)\)$`)
-	sendVerb    = regexp.MustCompile(`^send\s+(\w+)$`)
-	recvStmt    = regexp.MustCompile(`^(?:(\w+)(?:\s*,\s*(\w+))?\s*(:=|=)\s*)?<-\s*(.+)$`)
-	sendStmt    = regexp.MustCompile(`^(\w+)\s*<-\s*(.+)$`)
-	closeCall   = regexp.MustCompile(`^close\((\w+)\)$`)
-	afterCall   = regexp.MustCompile(`^time\.After\((.*)\)$`)
-	durationLit = regexp.MustCompile(`^(?:([0-9]+(?:\.[0-9]+)?)\s*\*\s*)?time\.(Nanosecond|Microsecond|Millisecond|Second|Minute)$`)
-	countedFor  = regexp.MustCompile(`^(\w+)\s*:=\s*(\S+)\s*;\s*(\w+)\s*(<=|>=|!=|<|>)\s*(\S+)\s*;\s*(\w+)(\+\+|--)$`)
-	rangeFor    = regexp.MustCompile(`^(?:(\w+)\s*:=\s*)?range\s+(\w+)$`)
-)
-
-var units = map[string]time.Duration{"Nanosecond": time.Nanosecond, "Microsecond": time.Microsecond,
-	"Millisecond": time.Millisecond, "Second": time.Second, "Minute": time.Minute}
-
-func (p *stepParser) simple(text string) (step, error) {
-	t := strings.TrimSpace(text)
-	switch {
-	case t == "return":
-		return step{kind: stReturn, site: p.next(text)}, nil
-	case lockVerb.MatchString(t):
-		m := lockVerb.FindStringSubmatch(t)
-		return p.lockStep(text, m[2], !strings.HasPrefix(m[1], "un") && !strings.HasPrefix(m[1], "run"), strings.HasPrefix(m[1], "r"))
-	case methodCall.MatchString(t):
-		return p.method(text, methodCall.FindStringSubmatch(t))
-	case sleepMs.MatchString(t):
-		ms, err := strconv.ParseFloat(sleepMs.FindStringSubmatch(t)[1], 64)
-		if err != nil || ms < 0 {
-			return step{}, fmt.Errorf("sleep: expected a number of milliseconds >= 0 in %q", text)
-		}
-		return step{kind: stSleep, site: p.next(text), dur: msToDuration(ms)}, nil
-	case timeSleep.MatchString(t):
-		d, err := duration(timeSleep.FindStringSubmatch(t)[1])
-		if err != nil {
-			return step{}, err
-		}
-		return step{kind: stSleep, site: p.next(text), dur: d}, nil
-	case sendVerb.MatchString(t):
-		name := sendVerb.FindStringSubmatch(t)[1]
-		if err := p.want(name, "chan"); err != nil {
-			return step{}, err
-		}
-		return step{kind: stSend, site: p.next(text), name: name, val: expr{isLit: true, lit: zeroMarker{}}}, nil
-	case closeCall.MatchString(t):
-		name := closeCall.FindStringSubmatch(t)[1]
-		if err := p.want(name, "chan"); err != nil {
-			return step{}, err
-		}
-		return step{kind: stClose, site: p.next(text), name: name}, nil
-	}
-	if c, ok, err := p.comm(t); ok || err != nil {
-		if err != nil {
-			return step{}, err
-		}
-		c.site = p.next(text)
-		return c, nil
-	}
-	return step{}, fmt.Errorf("%q is not in the Go harness's subset (locks, sleep, send, receive, close, WaitGroup, Cond, return, select, for)", text)
-}
-
-// zeroMarker stands for the channel element type's zero value (`send ch`).
-type zeroMarker struct{}
-
-// comm parses a send or a receive statement (also a select case's communication); ok is false when t is neither.
-func (p *stepParser) comm(t string) (step, bool, error) {
-	if m := recvStmt.FindStringSubmatch(t); m != nil {
-		src, err := p.source(m[4])
-		if err != nil {
-			return step{}, true, err
-		}
-		target := recvTarget{v: m[1], ok: m[2]}
-		if m[3] == ":=" {
-			for _, v := range []string{m[1], m[2]} {
-				if v != "" && v != "_" {
-					p.vars[v] = true
-				}
-			}
-		} else if m[3] == "=" {
-			for _, v := range []string{m[1], m[2]} {
-				if v != "" && v != "_" && !p.vars[v] {
-					return step{}, true, fmt.Errorf("%q: %s is not a declared variable (use :=)", t, v)
-				}
-			}
-		}
-		return step{kind: stRecv, src: src, recv: target}, true, nil
-	}
-	if m := sendStmt.FindStringSubmatch(t); m != nil {
-		if err := p.want(m[1], "chan"); err != nil {
-			return step{}, true, err
-		}
-		v, err := p.expr(m[2])
-		if err != nil {
-			return step{}, true, err
-		}
-		return step{kind: stSend, name: m[1], val: v}, true, nil
-	}
-	return step{}, false, nil
-}
-
-func (p *stepParser) source(text string) (source, error) {
-	text = strings.TrimSpace(text)
-	if m := afterCall.FindStringSubmatch(text); m != nil {
-		d, err := duration(m[1])
-		if err != nil {
-			return source{}, err
-		}
-		return source{isAfter: true, after: d}, nil
-	}
-	if err := p.want(text, "chan"); err != nil {
-		return source{}, err
-	}
-	return source{chanName: text}, nil
-}
-
-func (p *stepParser) lockStep(text, name string, acquire, read bool) (step, error) {
-	k := p.kinds[name]
-	if k != "mutex" && k != "rwmutex" {
-		return step{}, fmt.Errorf("unknown lock %q in %q", name, text)
-	}
-	if read && k != "rwmutex" {
-		return step{}, fmt.Errorf("%q: %s is a mutex, not an rwmutex", text, name)
-	}
-	kind := stUnlock
-	if acquire {
-		kind = stLock
-	}
-	return step{kind: kind, site: p.next(text), name: name, read: read}, nil
-}
-
-func (p *stepParser) method(text string, m []string) (step, error) {
-	name, verb, arg := m[1], m[2], strings.TrimSpace(m[3])
-	switch verb {
-	case "Lock", "Unlock", "RLock", "RUnlock":
-		return p.lockStep(text, name, !strings.HasSuffix(verb, "Unlock"), strings.HasPrefix(verb, "R"))
-	}
-	if verb != "Add" && arg != "" {
-		return step{}, fmt.Errorf("%q: %s takes no argument", text, verb)
-	}
-	kind := p.kinds[name]
-	switch {
-	case kind == "waitgroup" && verb == "Add":
-		v, err := p.expr(arg)
-		if err != nil {
-			return step{}, err
-		}
-		return step{kind: stWgAdd, site: p.next(text), name: name, val: v}, nil
-	case kind == "waitgroup" && verb == "Done":
-		return step{kind: stWgAdd, site: p.next(text), name: name, val: expr{isLit: true, lit: int64(-1)}}, nil
-	case kind == "waitgroup" && verb == "Wait":
-		return step{kind: stWgWait, site: p.next(text), name: name}, nil
-	case kind == "cond" && verb == "Wait":
-		return step{kind: stCondWait, site: p.next(text), name: name}, nil
-	case kind == "cond" && verb == "Signal":
-		return step{kind: stCondSignal, site: p.next(text), name: name}, nil
-	case kind == "cond" && verb == "Broadcast":
-		return step{kind: stCondBroadcast, site: p.next(text), name: name}, nil
-	}
-	return step{}, fmt.Errorf("%q: %s is not a WaitGroup or Cond with a %s method", text, name, verb)
-}
-
-func (p *stepParser) want(name, kind string) error {
-	if p.kinds[name] != kind {
-		return fmt.Errorf("unknown %s %q", kind, name)
-	}
-	return nil
-}
-
-// expr parses a value: an integer, a string literal, true, false, nil, struct{}{}, a constant or a variable.
-func (p *stepParser) expr(text string) (expr, error) {
-	t := strings.TrimSpace(text)
-	switch t {
-	case "true":
-		return expr{isLit: true, lit: true}, nil
-	case "false":
-		return expr{isLit: true, lit: false}, nil
-	case "nil":
-		return expr{isLit: true, lit: nil}, nil
-	case "struct{}{}":
-		return expr{isLit: true, lit: struct{}{}}, nil
-	}
-	if n, err := strconv.ParseInt(t, 10, 64); err == nil {
-		return expr{isLit: true, lit: n}, nil
-	}
-	if strings.HasPrefix(t, `"`) {
-		s, err := strconv.Unquote(t)
-		if err != nil {
-			return expr{}, fmt.Errorf("bad string literal %s", t)
-		}
-		return expr{isLit: true, lit: s}, nil
-	}
-	if p.kinds[t] == "const" || p.vars[t] {
-		return expr{name: t}, nil
-	}
-	return expr{}, fmt.Errorf("%q is not a value of the Go harness's subset (a literal, a constant or a variable)", t)
-}
-
-// duration parses a Go duration constant: `N * time.Unit` or `time.Unit`.
-func duration(text string) (time.Duration, error) {
-	m := durationLit.FindStringSubmatch(strings.TrimSpace(text))
-	if m == nil {
-		return 0, fmt.Errorf("expected a duration like 100 * time.Millisecond, got %q", text)
-	}
-	n := 1.0
-	if m[1] != "" {
-		n, _ = strconv.ParseFloat(m[1], 64)
-	}
-	return time.Duration(n*float64(units[m[2]]) + 0.5), nil
-}
-
-func (p *stepParser) selectBlock(where string, raw json.RawMessage, depth int) (step, error) {
-	var cases []map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &cases); err != nil {
-		return step{}, fmt.Errorf("%s.select: expected an array of cases", where)
-	}
-	st := step{kind: stSelect, site: p.next("select {")}
-	for i, c := range cases {
-		w := fmt.Sprintf("%s.select[%d]", where, i)
-		if d, ok := c["default"]; ok {
-			if len(c) != 1 || st.hasDef {
-				return step{}, fmt.Errorf("%s: a default stands alone, once", w)
-			}
-			var body []json.RawMessage
-			if err := json.Unmarshal(d, &body); err != nil {
-				return step{}, fmt.Errorf("%s.default: expected an array of steps", w)
-			}
-			p.next("default:")
-			steps, err := p.steps(w+".default", body, depth+1)
-			if err != nil {
-				return step{}, err
-			}
-			st.hasDef, st.def = true, steps
-			continue
-		}
-		var text string
-		if err := json.Unmarshal(c["case"], &text); err != nil || len(c) > 2 || (len(c) == 2 && c["do"] == nil) {
-			return step{}, fmt.Errorf("%s: expected {\"case\": COMM, \"do\": [...]} or {\"default\": [...]}", w)
-		}
-		comm, ok, err := p.comm(strings.TrimSpace(text))
-		if err != nil {
-			return step{}, fmt.Errorf("%s.case: %w", w, err)
-		}
+	var held []string
+	items := o.array("steps")
+	for i, s := range steps {
+		l, ok := s.(*sLock)
 		if !ok {
-			return step{}, fmt.Errorf("%s.case: expected a send or a receive, got %q", w, text)
+			continue
 		}
-		p.next("case " + strings.TrimSpace(text) + ":")
-		var body []json.RawMessage
-		if c["do"] != nil {
-			if err := json.Unmarshal(c["do"], &body); err != nil {
-				return step{}, fmt.Errorf("%s.do: expected an array of steps", w)
+		key := l.lock + map[bool]string{true: "/r", false: "/w"}[l.read]
+		if l.acquire {
+			held = append(held, key)
+			continue
+		}
+		found := -1
+		for j, h := range held {
+			if h == key {
+				found = j
+				break
 			}
 		}
-		steps, err := p.steps(w+".do", body, depth+1)
-		if err != nil {
-			return step{}, err
+		if found < 0 {
+			verb := "lock "
+			if l.read {
+				verb = "rlock "
+			}
+			panic(&inputError{r.file, items[i].line, fmt.Sprintf("%s[%d]", o.pathOf("steps"), i),
+				fmt.Sprintf("%q releases %s but %s does not hold it at that step (expected an earlier \"%s%s\")", items[i].str, l.lock, name, verb, l.lock)})
 		}
-		st.cases = append(st.cases, selectCase{send: comm.kind == stSend, chanName: comm.name, val: comm.val,
-			src: comm.src, recv: comm.recv, body: steps})
+		held = append(held[:found], held[found+1:]...)
 	}
-	p.next("}")
-	return st, nil
 }
 
-func (p *stepParser) forBlock(where string, rawHead, rawBody json.RawMessage, depth int) (step, error) {
-	var head string
-	if err := json.Unmarshal(rawHead, &head); err != nil {
-		return step{}, fmt.Errorf("%s.for: expected a string", where)
+// parseWith runs a step parser on the text at path, turning its problem into that field's input error.
+func parseWith[T any](r *reader, path string, line int, sc *scope, a at, f func(*stepParser) T) T {
+	defer r.problemAt(path, line)
+	return f(&stepParser{sc: sc, at: a})
+}
+
+func (r *reader) problemAt(path string, line int) {
+	if p := recover(); p != nil {
+		if msg, ok := p.(problem); ok {
+			panic(&inputError{r.file, line, path, string(msg)})
+		}
+		panic(p)
 	}
-	h := strings.TrimSpace(head)
-	var loop loopHead
-	switch {
-	case h == "":
-		loop.kind = loopForever
-	case countedFor.MatchString(h):
-		m := countedFor.FindStringSubmatch(h)
-		if m[3] != m[1] || m[6] != m[1] {
-			return step{}, fmt.Errorf("%s.for: expected v := start; v CMP limit; v++ (one variable), got %q", where, head)
-		}
-		from, err := p.expr(m[2])
-		if err != nil {
-			return step{}, fmt.Errorf("%s.for: %w", where, err)
-		}
-		p.vars[m[1]] = true
-		limit, err := p.expr(m[5])
-		if err != nil {
-			return step{}, fmt.Errorf("%s.for: %w", where, err)
-		}
-		loop = loopHead{kind: loopCounted, v: m[1], from: from, limit: limit, cmp: m[4], inc: 1}
-		if m[7] == "--" {
-			loop.inc = -1
-		}
-	case rangeFor.MatchString(h):
-		m := rangeFor.FindStringSubmatch(h)
-		src, err := p.source(m[2])
-		if err != nil {
-			return step{}, fmt.Errorf("%s.for: %w", where, err)
-		}
-		if m[1] != "" && m[1] != "_" {
-			p.vars[m[1]] = true
-		}
-		loop = loopHead{kind: loopRange, v: m[1], src: src}
-	default:
-		return step{}, fmt.Errorf("%s.for: expected \"\", \"i := 0; i < N; i++\" or \"v := range ch\", got %q", where, head)
-	}
-	text := "for {"
-	if h != "" {
-		text = "for " + h + " {"
-	}
-	st := step{kind: stFor, site: p.next(text), loop: loop}
-	var body []json.RawMessage
-	if err := json.Unmarshal(rawBody, &body); err != nil {
-		return step{}, fmt.Errorf("%s.do: expected an array of steps", where)
-	}
-	steps, err := p.steps(where+".do", body, depth+1)
-	if err != nil {
-		return step{}, err
-	}
-	st.body = steps
-	p.next("}")
-	return st, nil
+}
+
+func (r *reader) parseAt(o obj, field string, f func(*stepParser) goType) goType {
+	return parseWith(r, o.pathOf(field), o.n.vals[field].line, newScope(r.globals), at{}, f)
 }

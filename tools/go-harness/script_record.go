@@ -19,6 +19,7 @@ type scriptRecorder struct {
 	mu     sync.Mutex
 	waits  []*waitRec
 	holds  []*holdRec
+	names  []string // goroutine names, by id
 	spawns []gEvent
 	exits  []gEvent
 	panics []string
@@ -35,7 +36,8 @@ type waitRec struct {
 
 type holdRec struct {
 	g          int
-	op, lock   string
+	op         string
+	lock       *lockObj
 	read       bool
 	start, end dur
 	done       bool
@@ -67,7 +69,7 @@ func (r *scriptRecorder) endWait(w *waitRec, at dur) {
 	r.mu.Unlock()
 }
 
-func (r *scriptRecorder) hold(g int, op, lock string, read bool, at dur) {
+func (r *scriptRecorder) hold(g int, op string, lock *lockObj, read bool, at dur) {
 	r.mu.Lock()
 	r.holds = append(r.holds, &holdRec{g: g, op: op, lock: lock, read: read, start: at})
 	r.mu.Unlock()
@@ -76,7 +78,7 @@ func (r *scriptRecorder) hold(g int, op, lock string, read bool, at dur) {
 // release closes the open hold of lock in that mode, goroutine g's own first (Go lets another goroutine unlock
 // a Mutex), and reports whether there was one: without one, the real Unlock would be Go's fatal "unlock of
 // unlocked mutex", which no recover catches.
-func (r *scriptRecorder) release(g int, lock string, read bool, at dur) bool {
+func (r *scriptRecorder) release(g int, lock *lockObj, read bool, at dur) bool {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	var found *holdRec
@@ -92,11 +94,15 @@ func (r *scriptRecorder) release(g int, lock string, read bool, at dur) bool {
 	return true
 }
 
-func (r *scriptRecorder) spawn(g int) {
+// spawn registers a goroutine that starts now and returns its id.
+func (r *scriptRecorder) spawn(name string) int {
 	t := r.now()
 	r.mu.Lock()
+	defer r.mu.Unlock()
+	g := len(r.names)
+	r.names = append(r.names, name)
 	r.spawns = append(r.spawns, gEvent{g, t})
-	r.mu.Unlock()
+	return g
 }
 
 func (r *scriptRecorder) exit(g int) {
@@ -137,6 +143,7 @@ type scriptSummary struct {
 	Sites        map[string]siteOut  `json:"sites"`
 	ExitMs       map[string]*float64 `json:"exitMs"`       // null: still running or blocked at the end
 	BlockedAtEnd map[string]string   `json:"blockedAtEnd"` // goroutine -> the site of its open wait
+	BlockedOn    map[string]string   `json:"blockedOn"`    // goroutine -> what it waits for: lock, chan-send, select, ...
 	Panics       []string            `json:"panics"`
 	MaxLateMs    float64             `json:"maxLateMs"` // the most a sleep or a start came late, scenario ms
 }
@@ -166,7 +173,7 @@ func (r *scriptRecorder) summary(s *Script, end dur, scale float64) scriptSummar
 		return accs[op]
 	}
 	out := scriptSummary{Scenario: s.Name, DurationMs: s.DurationMs, Sites: map[string]siteOut{},
-		ExitMs: map[string]*float64{}, BlockedAtEnd: map[string]string{}, Panics: append([]string{}, r.panics...),
+		ExitMs: map[string]*float64{}, BlockedAtEnd: map[string]string{}, BlockedOn: map[string]string{}, Panics: append([]string{}, r.panics...),
 		MaxLateMs: ms(r.late)}
 	totals, maxes := map[string]dur{}, map[string]dur{}
 	for _, w := range r.waits {
@@ -185,7 +192,8 @@ func (r *scriptRecorder) summary(s *Script, end dur, scale float64) scriptSummar
 		} else {
 			a.waitingEnd++
 			site.WaitingAtEnd++
-			out.BlockedAtEnd[s.Goroutines[w.g].Name] = w.site
+			out.BlockedAtEnd[r.names[w.g]] = w.site
+			out.BlockedOn[r.names[w.g]] = w.kind
 		}
 		out.Sites[w.site] = site
 	}
@@ -218,14 +226,14 @@ func (r *scriptRecorder) summary(s *Script, end dur, scale float64) scriptSummar
 		if sp.at <= end {
 			changes = append(changes, change{sp.at, +1})
 			out.Goroutines.Total++
-			out.ExitMs[s.Goroutines[sp.g].Name] = nil
+			out.ExitMs[r.names[sp.g]] = nil
 		}
 	}
 	for _, x := range r.exits {
 		if x.at <= end {
 			changes = append(changes, change{x.at, -1})
 			t := ms(x.at)
-			out.ExitMs[s.Goroutines[x.g].Name] = &t
+			out.ExitMs[r.names[x.g]] = &t
 		}
 	}
 	sort.Slice(changes, func(i, j int) bool {
@@ -253,8 +261,7 @@ func (r *scriptRecorder) listWaits(w io.Writer, s *Script, end dur, scale float6
 		return fmt.Sprintf("%.3f", float64(t)/scale/1e6)
 	}
 	for _, sp := range r.spawns {
-		g := s.Goroutines[sp.g]
-		fmt.Fprintf(w, "start %-8s at %10s  (startMs %g)\n", g.Name, at(sp.at, true), float64(g.Start)/1e6)
+		fmt.Fprintf(w, "start %-8s at %10s\n", r.names[sp.g], at(sp.at, true))
 	}
 	waits := append([]*waitRec(nil), r.waits...)
 	sort.SliceStable(waits, func(i, j int) bool { return waits[i].start < waits[j].start })
@@ -265,7 +272,7 @@ func (r *scriptRecorder) listWaits(w io.Writer, s *Script, end dur, scale float6
 	}
 	for _, h := range r.holds {
 		if h.start <= end {
-			fmt.Fprintf(w, "hold %-9s from %10s  to %10s  %s (%s)\n", h.lock, at(h.start, true), at(h.end, h.done), h.op, map[bool]string{true: "read", false: "write"}[h.read])
+			fmt.Fprintf(w, "hold %-9s from %10s  to %10s  %s (%s)\n", h.lock.name, at(h.start, true), at(h.end, h.done), h.op, map[bool]string{true: "read", false: "write"}[h.read])
 		}
 	}
 }

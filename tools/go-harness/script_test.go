@@ -1,10 +1,15 @@
 package main
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 )
+
+// The expectations below are worked out by hand from the scripts and Go's semantics; they are counts, sites,
+// names, exit states and panics, never times (which depend on the machine). A check that a script computed the
+// right values is written into the script itself: on a wrong value it receives from a nil channel, so the
+// goroutine is blocked at the end at a known site.
 
 func parse(t *testing.T, json string) *Script {
 	t.Helper()
@@ -24,80 +29,86 @@ func parseError(t *testing.T, json string) string {
 	return err.Error()
 }
 
-// runScript runs a script at scale 1 and returns its summary; the figures asserted below are counts, sites and
-// exit states, never times (which depend on the machine).
 func runScript(t *testing.T, json string) scriptSummary {
 	t.Helper()
 	summary, _ := newScriptRun(parse(t, json), 1).run()
 	return summary
 }
 
-func TestSiteLabels(t *testing.T) {
+func site(s stmt) string { return s.where().site }
+
+func TestSiteLabelsFollowLockscopesListing(t *testing.T) {
 	s := parse(t, `{"name": "n", "kind": "script", "durationMs": 10, "chans": [{"name": "ch", "cap": 2}],
 	 "goroutines": [{"name": "g", "steps": [
 	   {"for": "i := 0; i < 2; i++", "do": ["ch <- i"]},
-	   {"select": [{"case": "v := <-ch", "do": ["sleep 1"]}, {"default": ["return"]}]},
+	   {"select": [{"default": ["return"]}, {"case": "v := <-ch", "do": ["sleep 1"]}]},
+	   {"if": "len(ch) > 0", "then": ["<-ch"], "else": ["sleep 1"]},
+	   {"go": ["ch <- 1", {"go": ["close(ch)"]}]},
+	   {"defer": ["sleep 1"]},
 	   "close(ch)"]}]}`)
 	steps := s.Goroutines[0].Steps
-	// 1 for {, 2 ch <- i, 3 }, 4 select {, 5 case v := <-ch:, 6 sleep 1, 7 default:, 8 return, 9 }, 10 close(ch)
-	want := map[string]string{
-		steps[0].site:                  "g #1: for i := 0; i < 2; i++ {",
-		steps[0].body[0].site:          "g #2: ch <- i",
-		steps[1].site:                  "g #4: select {",
-		steps[1].cases[0].body[0].site: "g #6: sleep 1",
-		steps[1].def[0].site:           "g #8: return",
-		steps[2].site:                  "g #10: close(ch)",
+	// 1 for {, 2 ch <- i, 3 }, 4 select {, 5 case v := <-ch:, 6 sleep 1, 7 default: (after every case), 8 return,
+	// 9 }, 10 if {, 11 <-ch, 12 } else {, 13 sleep 1, 14 }, 15 go func() {, 16 ch <- 1, 17 go func() {,
+	// 18 close(ch), 19 }(), 20 }(), 21 defer func() {, 22 sleep 1, 23 }(), 24 close(ch)
+	sel := steps[1].(*sSelect)
+	inner := steps[3].(*sGoBlock)
+	nested := inner.body[1].(*sGoBlock)
+	want := []struct{ got, want string }{
+		{site(steps[0]), "g #1: for i := 0; i < 2; i++ {"},
+		{site(steps[0].(*sFor).body[0]), "g #2: ch <- i"},
+		{site(sel), "g #4: select {"},
+		{sel.cases[0].site, "g #5: case v := <-ch:"},
+		{site(sel.cases[0].body[0]), "g #6: sleep 1"},
+		{site(sel.def[0]), "g #8: return"},
+		{site(steps[2]), "g #10: if len(ch) > 0 {"},
+		{site(steps[2].(*sIf).els[0]), "g #13: sleep 1"},
+		{site(inner.body[0]), "g #16: ch <- 1"},
+		{site(nested.body[0]), "g #18: close(ch)"},
+		{site(steps[4].(*sDeferBlock).body[0]), "g #22: sleep 1"},
+		{site(steps[5]), "g #24: close(ch)"},
+		// Operations: the function a step is written in; closures are named as Go names func literals.
+		{inner.fn, "g.func1"},
+		{nested.fn, "g.func1.func1"},
+		{steps[4].(*sDeferBlock).fn, "g.func2"},
+		{inner.body[0].where().op, "g.func1"},
+		{steps[5].where().op, "g"},
 	}
-	for got, w := range want {
-		if got != w {
-			t.Errorf("site %q, want %q", got, w)
+	for _, w := range want {
+		if w.got != w.want {
+			t.Errorf("got %q, want %q", w.got, w.want)
 		}
 	}
 }
 
-func TestLockVerbs(t *testing.T) {
-	s := parse(t, `{"name": "n", "kind": "script", "durationMs": 10, "locks": [{"name": "L", "kind": "rwmutex"}],
-	 "goroutines": [{"name": "g", "steps": ["rlock L", "runlock L", "L.Lock()", "unlock L"]}]}`)
-	type kr struct {
-		kind stepKind
-		read bool
-	}
-	want := []kr{{stLock, true}, {stUnlock, true}, {stLock, false}, {stUnlock, false}}
-	for i, st := range s.Goroutines[0].Steps {
-		if (kr{st.kind, st.read}) != want[i] {
-			t.Errorf("step %d: got kind %d read %v, want %v", i, st.kind, st.read, want[i])
-		}
+func TestFunctionsHaveTheirOwnListing(t *testing.T) {
+	s := parse(t, `{"name": "n", "kind": "script", "durationMs": 10,
+	 "funcs": [{"name": "worker", "params": ["ch chan int", "n int"], "steps": ["sleep 1", "ch <- n"]}],
+	 "goroutines": [{"name": "main", "steps": ["ch := make(chan int, 1)", "go worker(ch, 2)", "<-ch"]}]}`)
+	body := s.Funcs["worker"].body
+	if site(body[1]) != "worker #2: ch <- n" || body[1].where().op != "worker" || site(s.Goroutines[0].Steps[2]) != "main #3: <-ch" {
+		t.Errorf("sites %q, %q", site(body[1]), site(s.Goroutines[0].Steps[2]))
 	}
 }
 
-func TestDurations(t *testing.T) {
-	for text, want := range map[string]time.Duration{
-		"100 * time.Millisecond": 100 * time.Millisecond,
-		"1.5 * time.Second":      1500 * time.Millisecond,
-		"time.Second":            time.Second,
-		"30*time.Microsecond":    30 * time.Microsecond,
-	} {
-		got, err := duration(text)
-		if err != nil || got != want {
-			t.Errorf("duration(%q) = %v, %v; want %v", text, got, err, want)
-		}
-	}
-	if _, err := duration("100"); err == nil {
-		t.Error("duration(\"100\"): expected an error (a bare number is not a Go duration)")
-	}
-}
-
-func TestOutsideTheSubsetIsRefusedByName(t *testing.T) {
+func TestMistakesNameTheFileLineAndField(t *testing.T) {
 	for json, want := range map[string]string{
-		`{"name": "n", "kind": "script", "durationMs": 10, "funcs": [{"name": "f"}]}`:                                             "funcs: not supported",
-		`{"name": "n", "kind": "script", "durationMs": 10, "goroutines": [{"name": "g", "steps": [{"if": "true", "then": []}]}]}`: "goroutines[0].steps[0]: the Go harness runs only select and for blocks",
-		`{"name": "n", "kind": "script", "durationMs": 10, "goroutines": [{"name": "g", "steps": ["go f()"]}]}`:                   "goroutines[0].steps[0]: \"go f()\" is not in the Go harness's subset",
-		`{"name": "n", "kind": "script", "durationMs": 10, "goroutines": [{"name": "g", "steps": ["ch <- 1"]}]}`:                  "unknown chan \"ch\"",
-		`{"name": "n", "kind": "script", "durationMs": 10, "lock": "fair"}`:                                                       "real Go only has go-rwmutex",
-		`{"name": "n", "kind": "script", "durationMs": 10, "stepz": []}`:                                                          "unknown field \"stepz\"",
+		"{\"name\": \"n\", \"kind\": \"script\",\n \"durationMs\": 10, \"stepz\": []}": `test.json:2: stepz: unknown field "stepz" (expected one of name, kind, seed, durationMs, lock, detector, locks, chans, waitgroups, conds, onces, contexts, consts, funcs, goroutines, events)`,
+		"{\"name\": \"n\", \"kind\": \"script\", \"durationMs\": 10, \"locks\": [{\"name\": \"A\", \"kind\": \"mutex\"}],\n \"goroutines\": [{\"name\": \"g\", \"steps\": [\n \"lock A\", \"unlock C\"]}]}": `test.json:3: goroutines[0].steps[1]: unknown lock "C" (declared: A)`,
+		"{\"name\": \"n\", \"kind\": \"script\", \"durationMs\": 10, \"waitgroups\": [{\"name\": \"wg\"}],\n \"funcs\": [{\"name\": \"f\", \"params\": [\"ch chan int\"], \"steps\": [\"ch.Wait()\"]}]}":    `test.json:2: funcs[0].steps[0]: ch is a chan int, not a WaitGroup or Cond (declared: wg)`,
+		`{"name": "n", "kind": "script", "durationMs": 10, "goroutines": [{"name": "g", "steps": [{"if": "1", "then": []}]}]}`:                                                                              `test.json:1: goroutines[0].steps[0].if: expected bool for the condition, got 1 (int)`,
+		`{"name": "n", "kind": "script", "durationMs": 10, "goroutines": [{"name": "g", "steps": ["x := 1", "x = \"a\""]}]}`:                                                                                `goroutines[0].steps[1]: cannot use a string as int in assignment to x`,
+		`{"name": "n", "kind": "script", "durationMs": 10, "goroutines": [{"name": "g", "steps": ["go f()"]}]}`:                                                                                             `goroutines[0].steps[0]: unknown function "f" (declared: none)`,
+		`{"name": "n", "kind": "script", "durationMs": 10, "goroutines": [{"name": "g", "steps": [{"while": "true"}]}]}`:                                                                                    `goroutines[0].steps[0]: expected a block with one of for, if, select, go, defer`,
+		`{"name": "n", "kind": "script", "durationMs": 10, "locks": [{"name": "A", "kind": "mutex"}], "goroutines": [{"name": "g", "steps": ["unlock A"]}]}`:                                                `"unlock A" releases A but g does not hold it at that step (expected an earlier "lock A")`,
+		`{"name": "n", "kind": "script", "durationMs": 10, "lock": "fair"}`:                                                                                                                                 `test.json:1: lock: "fair" cannot run for real: real Go only has go-rwmutex`,
+		`{"name": "n", "kind": "script", "durationMs": 0.0000001}`:                                                                                                                                          `durationMs: expected a whole number of nanoseconds`,
+		"{\"name\": \"n\",\n \"kind\": \"script\",}":                                             `test.json:2:19: unexpected "}": expected a field name (JSON allows no comma before "}")`,
+		`{"name": "n", "kind": "script", "durationMs": 100 "goroutines": []}`:                    `test.json:1:51: unexpected '"': expected "," or "}" after the value of "durationMs"`,
+		`{"name": "n", "kind": "script", "durationMs": 10, "consts": {"k": 1.5}}`:                `test.json:1: consts.k: expected an integer, got 1.5`,
+		`{"name": "n", "kind": "script", "durationMs": 10, "chans": [{"name": "c", "cap": -1}]}`: `test.json:1: chans[0].cap: expected an integer >= 0, got -1`,
 	} {
 		if got := parseError(t, json); !strings.Contains(got, want) {
-			t.Errorf("error %q does not say %q", got, want)
+			t.Errorf("error\n  %s\ndoes not say\n  %s", got, want)
 		}
 	}
 }
@@ -116,20 +127,229 @@ func TestHandoffSenderWaitsReceiverDoesNot(t *testing.T) {
 	}
 }
 
-func TestSelectTimerWinsAndLateSenderEndsBlocked(t *testing.T) {
-	s := runScript(t, `{"name": "s", "kind": "script", "durationMs": 300, "chans": [{"name": "ch"}],
+// The format's "leak" example: main gives up after 100 ms, the worker's send at 200 ms blocks for good.
+func TestLeakedSenderIsBlockedAtTheEnd(t *testing.T) {
+	s := runScript(t, `{"name": "leak", "kind": "script", "durationMs": 300,
+	 "funcs": [{"name": "worker", "params": ["ch chan int"],
+	            "steps": ["time.Sleep(200 * time.Millisecond)", "ch <- 1"]}],
+	 "goroutines": [{"name": "main", "steps": [
+	    "ch := make(chan int)",
+	    "go worker(ch)",
+	    {"select": [{"case": "v := <-ch"},
+	                {"case": "<-time.After(100 * time.Millisecond)", "do": ["return"]}]}]}]}`)
+	if s.BlockedAtEnd["worker#1"] != "worker #2: ch <- 1" || s.BlockedOn["worker#1"] != "chan-send" || s.ExitMs["main"] == nil {
+		t.Errorf("blocked %v on %v, exits %v", s.BlockedAtEnd, s.BlockedOn, s.ExitMs)
+	}
+	if s.Ops["main"].WaitMs.Count != 1 || s.Ops["worker"].WaitingAtEnd != 1 || s.Goroutines.Total != 2 {
+		t.Errorf("ops %+v, goroutines %+v", s.Ops, s.Goroutines)
+	}
+}
+
+// Every value check is in the script: a wrong value blocks on the nil channel "never" at a known site.
+const checks = `"chans": [{"name": "never", "nil": true}, {"name": "out", "cap": 10}]`
+
+func noneBlocked(t *testing.T, s scriptSummary) {
+	t.Helper()
+	if len(s.BlockedAtEnd) != 0 || len(s.Panics) != 0 {
+		t.Errorf("blocked at the end: %v; panics %q", s.BlockedAtEnd, s.Panics)
+	}
+}
+
+func TestValuesScopesLoopsAndBranches(t *testing.T) {
+	s := runScript(t, `{"name": "v", "kind": "script", "durationMs": 300, `+checks+`, "consts": {"n": 3, "who": "x"},
+	 "goroutines": [{"name": "main", "steps": [
+	   "sum := 0",
+	   {"for": "i := 1; i <= n; i++", "do": ["out <- i", "sum = sum + i * 2"]},
+	   {"if": "sum != 12 || len(out) != 3 || cap(out) != 10", "then": ["<-never"]},
+	   "x := 1",
+	   {"if": "true", "then": ["x := 5", "x++"]},
+	   {"if": "x != 1", "then": ["<-never"]},
+	   {"for": "i := 3; i > 0; i--", "do": ["v := <-out", "x = x + v"]},
+	   {"if": "x != 7 || !(who == \"x\") || who + \"y\" != \"xy\"", "then": ["<-never"]},
+	   "close(out)",
+	   "v, ok := <-out",
+	   {"if": "ok || v != 0", "then": ["<-never"]}]}]}`)
+	noneBlocked(t, s)
+}
+
+func TestRangeLoopReturnAndFunctions(t *testing.T) {
+	s := runScript(t, `{"name": "r", "kind": "script", "durationMs": 300, `+checks+`,
+	 "funcs": [{"name": "first", "params": ["ch <-chan int"], "steps": [
+	             {"for": "v := range ch", "do": [{"if": "v == 2", "then": ["out <- v", "return"]}]},
+	             "out <- -1"]},
+	           {"name": "fill", "params": ["ch chan<- int", "k int"], "steps": [
+	             {"for": "i := 0; i < k; i++", "do": ["ch <- i"]}, "close(ch)"]}],
+	 "goroutines": [{"name": "main", "steps": [
+	   "ch := make(chan int)", "go fill(ch, 4)", "first(ch)", "v := <-out",
+	   {"if": "v != 2", "then": ["<-never"]},
+	   "<-ch",
+	   {"for": "range ch", "do": []}]}]}`)
+	// first returns at 2 (from inside the loop), main takes 3, the range drains nothing more and ends on close.
+	noneBlocked(t, s)
+	if s.ExitMs["fill#1"] == nil || s.Goroutines.Total != 2 {
+		t.Errorf("exits %v", s.ExitMs)
+	}
+}
+
+func TestDefersRunLastFirstWithArgumentsTakenAtTheDefer(t *testing.T) {
+	s := runScript(t, `{"name": "d", "kind": "script", "durationMs": 300, `+checks+`,
+	 "funcs": [{"name": "push", "params": ["n int"], "steps": ["out <- n"]},
+	           {"name": "f", "steps": ["x := 1", "defer push(x)", "x = 5",
+	                                   {"defer": ["push(x)"]}, "x = 9", "return", "push(100)"]}],
+	 "goroutines": [{"name": "main", "steps": [
+	   "f()", "a := <-out", "b := <-out",
+	   {"if": "a != 9 || b != 1 || len(out) != 0", "then": ["<-never"]}]}]}`)
+	// The closure sees x at the return (9); the deferred call took x at its defer (1); the closure ran first.
+	noneBlocked(t, s)
+}
+
+func TestClosuresShareVariablesAndGoroutinesAreNamedAsInLockscope(t *testing.T) {
+	s := runScript(t, `{"name": "c", "kind": "script", "durationMs": 300, `+checks+`, "waitgroups": [{"name": "wg"}],
+	 "funcs": [{"name": "work", "params": ["wg *sync.WaitGroup"], "steps": ["defer wg.Done()", "sleep 5"]}],
+	 "goroutines": [{"name": "main", "steps": [
+	   "x := 1", "done := make(chan bool)",
+	   {"go": ["x = 2", "done <- true"]},
+	   "<-done",
+	   {"if": "x != 2", "then": ["<-never"]},
+	   "wg.Add(2)", "go work(&wg)", "go work(wg)", "wg.Wait()",
+	   {"if": "true", "then": [
+	     {"go": ["<-done", {"if": "x != 2", "then": ["<-never"]}, "out <- x"]},
+	     "x := 5", "done <- true", "v := <-out",
+	     {"if": "v != 2", "then": ["<-never"]}]}]}]}`)
+	// The second closure names the outer x; the x the if block declares after it is another variable.
+	noneBlocked(t, s)
+	for _, name := range []string{"main", "main.func1#1", "main.func2#1", "work#1", "work#2"} {
+		if s.ExitMs[name] == nil {
+			t.Errorf("%s did not exit: %v", name, s.ExitMs)
+		}
+	}
+	if s.Sites["main #14: wg.Wait()"].Count != 1 {
+		t.Errorf("the Wait blocks until both workers are done: %+v", s.Sites)
+	}
+}
+
+func TestPanicsRunDeferredCallsAndEndOnlyTheGoroutine(t *testing.T) {
+	s := runScript(t, `{"name": "p", "kind": "script", "durationMs": 300, "waitgroups": [{"name": "wg"}],
+	 "locks": [{"name": "mu", "kind": "mutex"}], "chans": [{"name": "ch", "cap": 1}, {"name": "nilch", "nil": true}],
+	 "funcs": [{"name": "sendClosed", "steps": ["defer wg.Done()", "close(ch)", "ch <- 1", "sleep 1000"]},
+	           {"name": "badUnlock", "steps": ["defer wg.Done()", {"if": "true", "then": ["mu.Unlock()"]}]},
+	           {"name": "closeNil", "steps": ["defer wg.Done()", "close(nilch)"]},
+	           {"name": "negative", "steps": ["defer wg.Done()", "var w sync.WaitGroup", "w.Done()"]}],
+	 "goroutines": [{"name": "main", "steps": [
+	   "wg.Add(4)", "go sendClosed()", "go badUnlock()", "go closeNil()", "go negative()", "wg.Wait()"]}]}`)
+	all := strings.Join(s.Panics, "\n")
+	for _, msg := range []string{"sendClosed#1 at", "send on closed channel", "sync: unlock of unlocked mutex",
+		"close of nil channel", "sync: negative WaitGroup counter"} {
+		if !strings.Contains(all, msg) {
+			t.Errorf("panics %q do not say %q", s.Panics, msg)
+		}
+	}
+	if len(s.Panics) != 4 || s.ExitMs["main"] == nil || len(s.BlockedAtEnd) != 0 {
+		t.Errorf("every deferred wg.Done ran, so main's Wait returned: exits %v, blocked %v", s.ExitMs, s.BlockedAtEnd)
+	}
+}
+
+func TestGuardsAgainstEndlessLoopsAndRecursion(t *testing.T) {
+	sc := parse(t, `{"name": "g", "kind": "script", "durationMs": 2000,
+	 "funcs": [{"name": "down", "params": ["n int"], "steps": ["sleep 0", "down(n + 1)"]}],
+	 "goroutines": [{"name": "spin", "steps": ["x := 0", {"for": "", "do": ["x++"]}]},
+	                {"name": "deep", "steps": ["down(0)"]},
+	                {"name": "fine", "steps": [{"for": "i := 0; i < 500; i++", "do": ["sleep 0"]}]}]}`)
+	r := newScriptRun(sc, 1)
+	r.budget = 1000
+	s, _ := r.run()
+	all := strings.Join(s.Panics, "\n")
+	if !strings.Contains(all, "spin at") || !strings.Contains(all, "steps without blocking") ||
+		!strings.Contains(all, "deep at") || !strings.Contains(all, "goroutine stack exceeds its limit") || len(s.Panics) != 2 {
+		t.Errorf("panics %q (fine's sleeps count as blocking steps: it must not panic)", s.Panics)
+	}
+}
+
+func TestSelectWithDefaultNeverWaits(t *testing.T) {
+	s := runScript(t, `{"name": "s", "kind": "script", "durationMs": 300, `+checks+`,
+	 "goroutines": [{"name": "main", "steps": [
+	   "n := 0",
+	   {"for": "i := 0; i < 3; i++", "do": [{"select": [{"case": "<-never"}, {"case": "out <- i"}, {"default": ["n++"]}]}]},
+	   {"if": "n != 0 || len(out) != 3", "then": ["<-never"]},
+	   {"select": [{"case": "<-never"}, {"default": ["n++"]}]},
+	   {"if": "n != 1", "then": ["<-never"]}]}]}`)
+	noneBlocked(t, s)
+	if _, ok := s.Ops["main"]; ok {
+		t.Errorf("no select blocked: %+v", s.Ops["main"])
+	}
+}
+
+func TestCondOnceAndContextsTheFormatsSyncExample(t *testing.T) {
+	s := runScript(t, `{"name": "sync", "kind": "script", "durationMs": 1000,
+	 "locks": [{"name": "mu", "kind": "mutex"}], "conds": [{"name": "ready", "lock": "mu"}],
+	 "onces": [{"name": "once"}], "contexts": [{"name": "ctx", "timeoutMs": 400}],
+	 "funcs": [{"name": "setup", "steps": ["sleep 10"]}],
 	 "goroutines": [
-	   {"name": "waiter", "steps": [{"select": [{"case": "v := <-ch", "do": ["return"]},
-	                                            {"case": "<-time.After(30 * time.Millisecond)"}]},
-	                                "<-ch"]},
-	   {"name": "feeder", "steps": ["sleep 80", "ch <- 1", "ch <- 2"]}]}`)
-	// The timer case wins; then the waiter's receive takes the feeder's first value, and the second send
-	// blocks to the end.
-	if s.Sites["waiter #1: select {"].Count != 1 || s.BlockedAtEnd["feeder"] != "feeder #3: ch <- 2" {
+	   {"name": "waiter", "steps": ["once.Do(setup)", "mu.Lock()", "ready.Wait()", "mu.Unlock()"]},
+	   {"name": "signaller", "startMs": 50, "steps": [
+	     "once.Do(setup)",
+	     {"defer": ["cancel()"]},
+	     {"go": ["mu.Lock()", "ready.Broadcast()", "mu.Unlock()"]},
+	     "<-ctx.Done()"]}]}`)
+	if len(s.BlockedAtEnd) != 0 || len(s.Panics) != 0 || s.ExitMs["signaller.func2#1"] == nil {
+		t.Errorf("blocked %v, panics %q, exits %v", s.BlockedAtEnd, s.Panics, s.ExitMs)
+	}
+	// waiter: its Lock (0), the Cond wait and the relock; signaller: the context wait (the timeout at 400).
+	if s.Sites["waiter #3: ready.Wait()"].Count != 2 || s.Sites["signaller #10: <-ctx.Done()"].Count != 1 {
+		t.Errorf("sites %+v", s.Sites)
+	}
+	if s.Ops["setup"].WaitMs.Count != 0 {
+		t.Errorf("setup has no waits of its own: %+v", s.Ops)
+	}
+}
+
+func TestOnceDoWaitsWhileTheFunctionRuns(t *testing.T) {
+	s := runScript(t, `{"name": "o", "kind": "script", "durationMs": 500, "onces": [{"name": "once"}],
+	 "funcs": [{"name": "slow", "steps": ["sleep 200"]}],
+	 "goroutines": [{"name": "a", "steps": ["once.Do(slow)"]}, {"name": "b", "startMs": 20, "steps": ["once.Do(slow)", "once.Do(slow)"]}]}`)
+	if s.Sites["b #1: once.Do(slow)"].Count != 1 || s.Sites["b #2: once.Do(slow)"].Count != 0 || len(s.BlockedAtEnd) != 0 {
 		t.Errorf("sites %+v, blocked %v", s.Sites, s.BlockedAtEnd)
 	}
-	if s.Ops["feeder"].WaitingAtEnd != 1 || s.ExitMs["feeder"] != nil || s.ExitMs["waiter"] == nil {
-		t.Errorf("ops %+v, exits %v", s.Ops, s.ExitMs)
+}
+
+func TestTimersTickersAndAfterFunc(t *testing.T) {
+	s := runScript(t, `{"name": "t", "kind": "script", "durationMs": 500, `+checks+`,
+	 "funcs": [{"name": "fired", "steps": ["out <- 7"]}, {"name": "never2", "steps": ["<-never"]}],
+	 "goroutines": [{"name": "main", "steps": [
+	   "tk := time.NewTicker(10 * time.Millisecond)",
+	   {"for": "i := 0; i < 3; i++", "do": ["<-tk.C"]},
+	   "tk.Stop()",
+	   "t := time.NewTimer(time.Second)",
+	   "t.Stop()",
+	   "stopped := time.AfterFunc(time.Second, never2)",
+	   "stopped.Stop()",
+	   "time.AfterFunc(20 * time.Millisecond, fired)",
+	   "v := <-out",
+	   {"if": "v != 7", "then": ["<-never"]},
+	   "c := time.After(5 * time.Millisecond)",
+	   "<-c",
+	   {"select": [{"case": "<-t.C", "do": ["<-never"]}, {"case": "<-time.After(20 * time.Millisecond)"}]}]}]}`)
+	noneBlocked(t, s)
+	if s.ExitMs["fired#1"] == nil || s.Goroutines.Total != 2 || s.Sites["main #3: <-tk.C"].Count != 3 {
+		t.Errorf("exits %v, goroutines %+v, sites %+v", s.ExitMs, s.Goroutines, s.Sites)
+	}
+}
+
+func TestCancellingAParentCancelsItsChildren(t *testing.T) {
+	s := runScript(t, `{"name": "x", "kind": "script", "durationMs": 300, `+checks+`,
+	 "contexts": [{"name": "root", "cancel": "stop"}],
+	 "goroutines": [{"name": "main", "steps": [
+	   "ctx, cancel := context.WithCancel(root)",
+	   "defer cancel()",
+	   "t, tcancel := context.WithTimeout(context.Background(), 100 * time.Millisecond)",
+	   "<-t.Done()",
+	   "tcancel()", "tcancel()",
+	   "stop()",
+	   "<-ctx.Done()",
+	   {"select": [{"case": "<-root.Done()"}, {"default": ["<-never"]}]}]}]}`)
+	noneBlocked(t, s)
+	if s.Sites["main #4: <-t.Done()"].Count != 1 || s.Sites["main #8: <-ctx.Done()"].Count != 0 {
+		t.Errorf("only the timeout is waited for: %+v", s.Sites)
 	}
 }
 
@@ -152,32 +372,46 @@ func TestCondWaitRecordsTheWaitTheRelockAndBothHolds(t *testing.T) {
 	if w.WaitMs.Count != 3 || w.HoldMs.Count != 2 || w.WaitingAtEnd != 0 || w.HoldingAtEnd != 0 {
 		t.Errorf("waiter %+v", w)
 	}
-	if s.Sites["waiter #2: c.Wait()"].Count != 2 {
-		t.Errorf("sites %+v", s.Sites)
+}
+
+func TestLocksInFunctionsCountUnderTheFunction(t *testing.T) {
+	s := runScript(t, `{"name": "f", "kind": "script", "durationMs": 300,
+	 "funcs": [{"name": "crit", "params": ["mu *sync.Mutex"], "steps": ["mu.Lock()", "defer mu.Unlock()", "sleep 10"]}],
+	 "goroutines": [{"name": "main", "steps": ["var mu sync.Mutex", "go crit(&mu)", "crit(&mu)"]}]}`)
+	c := s.Ops["crit"]
+	if c.WaitMs.Count != 2 || c.HoldMs.Count != 2 || s.Sites["crit #1: mu.Lock()"].Count != 2 || len(s.Panics) != 0 {
+		t.Errorf("crit %+v, sites %+v, panics %q", c, s.Sites, s.Panics)
 	}
 }
 
-func TestUnlockOfUnlockedMutexPanicsTheGoroutineOnly(t *testing.T) {
-	s := runScript(t, `{"name": "u", "kind": "script", "durationMs": 100, "locks": [{"name": "mu", "kind": "mutex"}],
-	 "chans": [{"name": "ch", "cap": 1}],
-	 "goroutines": [{"name": "bad", "steps": ["unlock mu", "sleep 1"]}, {"name": "good", "steps": ["close(ch)", "ch <- 1"]}]}`)
-	if len(s.Panics) != 2 || !strings.Contains(strings.Join(s.Panics, "\n"), "sync: unlock of unlocked mutex") ||
-		!strings.Contains(strings.Join(s.Panics, "\n"), "send on closed channel") {
-		t.Errorf("panics %q", s.Panics)
+// Every script the repository ships (the GoBench kernels, the built-in and sample scripts) is read by Lockscope's
+// reader; the harness's port must read each of them too.
+func TestEveryShippedScriptReads(t *testing.T) {
+	var files []string
+	for _, pattern := range []string{"../../core/src/test/resources/gobench/*.json",
+		"../../core/src/main/resources/scenarios/*.json", "../../sample-traces/*.json", "scenarios/script-*.json"} {
+		matches, err := filepath.Glob(pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, matches...)
 	}
-	if s.ExitMs["bad"] == nil || s.ExitMs["good"] == nil {
-		t.Errorf("both goroutines exit: %v", s.ExitMs)
+	scripts := 0
+	for _, f := range files {
+		kind, data, err := scenarioKind(f)
+		if err != nil {
+			t.Errorf("%s: %v", f, err)
+			continue
+		}
+		if kind != "script" {
+			continue
+		}
+		scripts++
+		if _, err := loadScript(f, data); err != nil {
+			t.Errorf("%v", err)
+		}
 	}
-}
-
-func TestLoopsAndRangeRunToTheEnd(t *testing.T) {
-	s := runScript(t, `{"name": "l", "kind": "script", "durationMs": 300, "chans": [{"name": "ch"}, {"name": "out", "cap": 3}],
-	 "consts": {"n": 3},
-	 "goroutines": [{"name": "producer", "steps": [{"for": "i := 0; i < n; i++", "do": ["ch <- i"]}, "close(ch)"]},
-	                {"name": "consumer", "steps": ["sleep 10", {"for": "v := range ch", "do": ["out <- v"]},
-	                                               "<-out", "<-out", "<-out", "<-out"]}]}`)
-	// Three values pass, range ends on the close, the fourth receive from out blocks.
-	if s.ExitMs["producer"] == nil || s.BlockedAtEnd["consumer"] != "consumer #8: <-out" {
-		t.Errorf("exits %v, blocked %v", s.ExitMs, s.BlockedAtEnd)
+	if scripts < 50 {
+		t.Errorf("read %d scripts; expected the 47 GoBench kernels and the built-in, sample and hand scripts", scripts)
 	}
 }

@@ -86,6 +86,9 @@ public final class HugeTrace {
                 Runtime.getRuntime().maxMemory() / 1e6, used / 1e6, peak / 1e6);
         System.out.printf("store: chunks on heap %.1f MB, mapped %.0f MB, %,d chunks paged, failure %s%n",
                 m.heapChunkBytes() / 1e6, m.mappedBytes() / 1e6, m.spilledChunks(), m.pagingFailure());
+        TraceStore.Memory c = catalog.memory();
+        System.out.printf("catalog: chunks on heap %.1f MB, mapped %.0f MB, %,d chunks paged, failure %s%n",
+                c.heapChunkBytes() / 1e6, c.mappedBytes() / 1e6, c.spilledChunks(), c.pagingFailure());
     }
 
     private static FramePlan.Frame frame(TraceView view, long t0, long t1, double scrollY) {

@@ -196,7 +196,8 @@ final class Selections {
         List<FramePlan.Arrow> arrows = new ArrayList<>();
         for (Link link : s.chain()) {
             outlined.add(link.waitId());
-            arrows.add(new FramePlan.Arrow(link.waiter().id(), link.at(), link.blocker().id(), link.at(), link.depth()));
+            arrows.add(new FramePlan.Arrow(link.waiter().id(), link.at(), link.blocker().id(), link.at(), link.depth(),
+                    primOf(link.waitId())));
         }
         for (Party root : s.roots()) {
             for (int id : view.overlapping(Track.goroutine(root.id()), s.at(), s.at() + 1)) {
@@ -212,6 +213,18 @@ final class Selections {
         }
         return new FramePlan.Highlight(outlined.stream().mapToInt(Integer::intValue).toArray(), arrows,
                 s.kind().isWait() ? s.at() : -1, s.story());
+    }
+
+    /**
+     * The one channel or sync primitive wait {@code id} is on, whose row its arrow goes through; -1 for a lock wait
+     * and for a select on several channels (which of them the blocker would complete, the trace does not say).
+     */
+    private int primOf(int id) {
+        if (!view.kind(id).isPrimWait()) {
+            return -1;
+        }
+        List<Integer> prims = view.prims(id);
+        return prims.size() == 1 ? prims.getFirst() : -1;
     }
 
     /** The chain in words, one line per link, for the box beside the arrows. */

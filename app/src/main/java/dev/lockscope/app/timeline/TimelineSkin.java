@@ -19,7 +19,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.IntUnaryOperator;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.event.EventHandler;
@@ -842,8 +841,8 @@ final class TimelineSkin extends SkinBase<TimelineView> {
                 .forEach(m -> rows.add(new SearchMatch(SearchMatch.Kind.MEMBER, m.name(), -1, -1)));
         catalog.groups().stream().filter(g -> g.goroutines() > 1 && g.key().toLowerCase(java.util.Locale.ROOT).contains(q))
                 .forEach(g -> rows.add(new SearchMatch(SearchMatch.Kind.GROUP, g.key(), -1, -1)));
-        int[] spawnRows = catalog.spawnRowSnapshot();
-        CompletableFuture.supplyAsync(() -> goroutinesNamed(view, spawnRows, q), BACKGROUND)
+        TraceCatalog.Goroutines goroutines = catalog.goroutines();
+        CompletableFuture.supplyAsync(() -> goroutinesNamed(view, goroutines, q), BACKGROUND)
                 .thenAccept(found -> Platform.runLater(() -> {
                     if (searching.equals(text) && control.getStore() == store) {
                         List<SearchMatch> all = new java.util.ArrayList<>(rows);
@@ -857,11 +856,11 @@ final class TimelineSkin extends SkinBase<TimelineView> {
     private static final int MAX_GOROUTINE_MATCHES = 10_000;
 
     /** The goroutines whose name contains {@code q} (lower case), in the order they started; any thread. */
-    private static List<SearchMatch> goroutinesNamed(TraceView view, int[] spawnRows, String q) {
+    private static List<SearchMatch> goroutinesNamed(TraceView view, TraceCatalog.Goroutines goroutines, String q) {
         List<SearchMatch> out = new java.util.ArrayList<>();
-        java.util.Arrays.sort(spawnRows); // rows in start order: the first matches are the ones kept
-        for (int i = 0; i < spawnRows.length && out.size() < MAX_GOROUTINE_MATCHES; i++) {
-            int row = spawnRows[i];
+        // Rows in start order: the first matches are the ones kept.
+        for (int i = 0; i < goroutines.count() && out.size() < MAX_GOROUTINE_MATCHES; i++) {
+            int row = goroutines.spawnRow(i);
             if (row < view.size()) {
                 String name = view.spawnName(row);
                 if (name.toLowerCase(java.util.Locale.ROOT).contains(q)) {
@@ -898,27 +897,14 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         }
         TraceView view = store.view();
         catalog.update(view, Long.MAX_VALUE);
-        RangeSummaries job = new RangeSummaries(view, catalog.locks(), groupOfGoroutine());
+        TraceCatalog.Goroutines goroutines = catalog.goroutines();
+        RangeSummaries job = new RangeSummaries(view, catalog.locks(), g -> goroutines.groupKey(view, g));
         CompletableFuture.supplyAsync(() -> job.summarize(from, to), BACKGROUND)
                 .thenAccept(summary -> Platform.runLater(() -> {
                     if (rangeStart == from && rangeEnd == to) {
                         getSkinnable().setRangeSummary(summary);
                     }
                 }));
-    }
-
-    /** A copy of goroutine &rarr; group key, so the background job does not touch the catalog. */
-    private RangeSummaries.GroupOf groupOfGoroutine() {
-        int lanes = catalog.laneCount();
-        String[] keyOfLane = new String[lanes];
-        for (int i = 0; i < lanes; i++) {
-            keyOfLane[i] = catalog.lane(i).group().key();
-        }
-        IntUnaryOperator laneOf = catalog.laneOfSnapshot();
-        return g -> {
-            int lane = laneOf.applyAsInt(g);
-            return lane >= 0 && lane < keyOfLane.length ? keyOfLane[lane] : "g" + g;
-        };
     }
 
     private void showRangeSummary() {

@@ -323,18 +323,21 @@ public final class FramePainter {
                 double y0 = p.ay0[i];
                 double x1 = p.ax1[i];
                 double y1 = p.ay1[i];
-                double bulge = (28 + 16 * p.adepth[i]) * s;
+                double side = p.aleft[i] ? -1 : 1;
+                double bulge = side * (28 + 16 * p.adepth[i]) * s;
                 gc.beginPath();
                 gc.moveTo(x0, y0);
-                gc.bezierCurveTo(x0 + bulge, y0, x1 + bulge, y1, x1 + 5 * s, y1);
+                gc.bezierCurveTo(x0 + bulge, y0, x1 + bulge, y1, x1 + side * 5 * s, y1);
                 gc.stroke();
             }
         }
         gc.setFill(c(Palette.Role.INK));
         for (int i = 0; i < p.arrows; i++) {
-            double x1 = p.ax1[i] + 4 * s;
+            double side = p.aleft[i] ? -1 : 1; // the head points back at its row from the side the curve comes from
+            double x1 = p.ax1[i] + side * 4 * s;
             double y1 = p.ay1[i];
-            gc.fillPolygon(new double[] {x1, x1 + 9 * s, x1 + 9 * s}, new double[] {y1, y1 - 5 * s, y1 + 5 * s}, 3);
+            gc.fillPolygon(new double[] {x1, x1 + side * 9 * s, x1 + side * 9 * s},
+                    new double[] {y1, y1 - 5 * s, y1 + 5 * s}, 3);
             gc.fillOval(p.ax0[i] - 3.5 * s, p.ay0[i] - 3.5 * s, 7 * s, 7 * s);
         }
         gc.setLineCap(StrokeLineCap.SQUARE);

@@ -54,8 +54,18 @@ public final class FramePlan {
         }
     }
 
-    /** An arrow from goroutine {@code fromG}'s lane at {@code fromT} to {@code toG}'s lane at {@code toT}. */
-    public record Arrow(int fromG, long fromT, int toG, long toT, int depth) {}
+    /**
+     * An arrow from goroutine {@code fromG}'s lane at {@code fromT} to {@code toG}'s lane at {@code toT}: "the waiter
+     * waits for it". Through primitive {@code viaPrim}'s row when the wait is on that channel or sync primitive (the
+     * waiter waits on the channel, which waits for who could complete it): two arrows, lane to the channel's row and
+     * the channel's row to the lane; straight from lane to lane when that row is hidden or {@code viaPrim} is -1.
+     */
+    public record Arrow(int fromG, long fromT, int toG, long toT, int depth, int viaPrim) {
+        /** An arrow straight from lane to lane. */
+        public Arrow(int fromG, long fromT, int toG, long toT, int depth) {
+            this(fromG, fromT, toG, toT, depth, -1);
+        }
+    }
 
     // rectangles
     int rects;
@@ -87,6 +97,8 @@ public final class FramePlan {
     float[] ax1 = new float[8];
     float[] ay1 = new float[8];
     int[] adepth = new int[8];
+    /** Whether arrow i curves out to the left (the first leg of a chain through a channel's row), else right. */
+    boolean[] aleft = new boolean[8];
     // ticks
     int ticks;
     float[] tickX = new float[32];
@@ -135,6 +147,16 @@ public final class FramePlan {
 
     public int arrowCount() {
         return arrows;
+    }
+
+    /** The canvas y where arrow {@code i} starts (the middle of its first row). */
+    public float arrowY0(int i) {
+        return ay0[i];
+    }
+
+    /** The canvas y where arrow {@code i} ends. */
+    public float arrowY1(int i) {
+        return ay1[i];
     }
 
     /** Builds the plan of one frame; the arrays of the previous frame are reused. */
@@ -806,24 +828,45 @@ public final class FramePlan {
             if (r0 < 0 || r1 < 0) {
                 continue;
             }
-            RowLayout.Row from = layout.row(r0);
-            RowLayout.Row to = layout.row(r1);
-            if (arrows == ax0.length) {
-                int n = arrows * 2;
-                ax0 = Arrays.copyOf(ax0, n);
-                ay0 = Arrays.copyOf(ay0, n);
-                ax1 = Arrays.copyOf(ax1, n);
-                ay1 = Arrays.copyOf(ay1, n);
-                adepth = Arrays.copyOf(adepth, n);
-            }
             double shift = a.depth() * 34 * frame.scale(); // each step of the chain a little further right
-            ax0[arrows] = (float) (x(a.fromT()) + shift);
-            ay0[arrows] = (float) (rowTop(from) + from.height() / 2);
-            ax1[arrows] = (float) (x(a.toT()) + shift);
-            ay1[arrows] = (float) (rowTop(to) + to.height() / 2);
-            adepth[arrows] = a.depth();
-            arrows++;
+            double x0 = x(a.fromT()) + shift;
+            double x1 = x(a.toT()) + shift;
+            int via = a.viaPrim() < 0 ? -1 : layout.primRow(a.viaPrim());
+            if (via >= 0) {
+                // Lane -> the channel's row -> lane, at the instant of the wait: out to the left and back on the
+                // right, so that the two legs do not lie on each other when the two lanes are neighbours.
+                double xv = (x0 + x1) / 2;
+                arrow(x0, middle(r0), xv, middle(via), a.depth(), true);
+                arrow(xv, middle(via), x1, middle(r1), a.depth(), false);
+            } else {
+                arrow(x0, middle(r0), x1, middle(r1), a.depth(), false);
+            }
         }
+    }
+
+    /** The canvas y of the middle of row {@code r}. */
+    private double middle(int r) {
+        RowLayout.Row row = layout.row(r);
+        return rowTop(row) + row.height() / 2;
+    }
+
+    private void arrow(double x0, double y0, double x1, double y1, int depth, boolean left) {
+        if (arrows == ax0.length) {
+            int n = arrows * 2;
+            ax0 = Arrays.copyOf(ax0, n);
+            ay0 = Arrays.copyOf(ay0, n);
+            ax1 = Arrays.copyOf(ax1, n);
+            ay1 = Arrays.copyOf(ay1, n);
+            adepth = Arrays.copyOf(adepth, n);
+            aleft = Arrays.copyOf(aleft, n);
+        }
+        ax0[arrows] = (float) x0;
+        ay0[arrows] = (float) y0;
+        ax1[arrows] = (float) x1;
+        ay1[arrows] = (float) y1;
+        adepth[arrows] = depth;
+        aleft[arrows] = left;
+        arrows++;
     }
 
     private void buildTicks() {

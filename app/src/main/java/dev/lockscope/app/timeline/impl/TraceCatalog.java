@@ -7,6 +7,8 @@ import dev.lockscope.model.Command;
 import dev.lockscope.model.Mode;
 import dev.lockscope.model.PrimKind;
 import dev.lockscope.trace.store.EventType;
+import dev.lockscope.trace.store.PagedColumns;
+import dev.lockscope.trace.store.TraceStore;
 import dev.lockscope.trace.store.TraceView;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,7 +16,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntUnaryOperator;
 
 /**
  * What the timeline needs to know that the store does not index: which goroutines, locks, channels and sync
@@ -32,10 +33,29 @@ import java.util.function.IntUnaryOperator;
  * <p><b>Level of detail.</b> Each occupant carries the worst {@link IntervalKind} of its life (a goroutine that
  * ever waited is "waiting"), and each block of {@value #BLOCK} occupants the worst of the block, so a pixel that
  * covers many short goroutines gets its worst state in O({@value #BLOCK} + occupants / {@value #BLOCK}).
+ *
+ * <p><b>Memory.</b> What grows with the goroutines (a live {@code big-room} spawns one per send, a million a second
+ * at max speed) lives in {@link PagedColumns}, the store's own paged columns: each lane's occupants (row, start,
+ * end, worst state: 21 bytes) and block maxima, and by goroutine id its spawn row, lane and place in the lane
+ * (12 bytes), plus its spawn row in start order (4 bytes), and the alerts' and commands' rows and times. Past
+ * {@link #HEAP_BUDGET_BYTES} of chunks on the heap, every full chunk is paged to a mapped temporary file, as the
+ * store pages its own, so the heap a catalog needs grows with its lanes, groups, locks, primitives and members,
+ * not with its goroutines or events; the operating system pages old chunks back when a frame reads them (a scroll
+ * or zoom to the past). Not bounded: one row per goroutine ({@link #TraceCatalog(boolean)}), where every goroutine
+ * is a lane and a row of the layout.
  */
 public final class TraceCatalog {
     static final int BLOCK = 64;
     static final int BUDGET_CHECK_ROWS = 256;
+    /**
+     * Heap a catalog fills with chunks before it pages them: 16 MB, about half a million goroutines, so a trace of a
+     * few million events (and every lesson and sample) is catalogued with no file at all.
+     */
+    public static final long HEAP_BUDGET_BYTES = 16L << 20;
+    // Chunk sizes: one page (the least the spill pages) of ints, longs and bytes.
+    private static final int INT_SHIFT = 10;
+    private static final int LONG_SHIFT = 9;
+    private static final int BYTE_SHIFT = 12;
     private static final List<String> KIND_ORDER = List.of("Broadcast", "Add", "Remove", "Reload", "Writer", "Send");
 
     private final boolean onePerGoroutine;
@@ -43,9 +63,13 @@ public final class TraceCatalog {
     private int structure;
     private long now;
 
-    private final IntChunks spawnRow = new IntChunks();
-    private final IntChunks laneOf = new IntChunks();
-    private final IntChunks posInLane = new IntChunks();
+    private final PagedColumns columns;
+    /** By goroutine id, 1 + its spawn row, 1 + its lane index, and its place in the lane; 0: never spawned. */
+    private final PagedColumns.IntsById spawnRowOf;
+    private final PagedColumns.IntsById laneOf;
+    private final PagedColumns.IntsById posInLane;
+    /** The spawn rows in the order read, which is start order. */
+    private final PagedColumns.Ints spawns;
 
     private final List<Group> groups = new ArrayList<>();
     private List<Group> sortedGroups;
@@ -58,10 +82,10 @@ public final class TraceCatalog {
     private final List<MemberInfo> members = new ArrayList<>();
     private final Map<String, MemberInfo> memberByName = new HashMap<>();
     private MemberInfo[] memberById = new MemberInfo[64];
-    private final GrowableInts alertRows = new GrowableInts();
-    private final GrowableLongs alertTimes = new GrowableLongs();
-    private final GrowableInts commandRows = new GrowableInts();
-    private final GrowableLongs commandTimes = new GrowableLongs();
+    private final PagedColumns.Ints alertRows;
+    private final PagedColumns.Longs alertTimes;
+    private final PagedColumns.Ints commandRows;
+    private final PagedColumns.Longs commandTimes;
 
     /** A lock, by its id in the trace. */
     public record LockInfo(int id, String name) {}
@@ -91,7 +115,26 @@ public final class TraceCatalog {
      * own, named after it (as gotraceui and Perfetto show goroutines and threads): as many rows as goroutines.
      */
     public TraceCatalog(boolean onePerGoroutine) {
+        this(onePerGoroutine, PagedColumns.inTempFolder(HEAP_BUDGET_BYTES));
+    }
+
+    /** Like {@link #TraceCatalog(boolean)}, keeping what grows with the goroutines in {@code columns}. */
+    public TraceCatalog(boolean onePerGoroutine, PagedColumns columns) {
         this.onePerGoroutine = onePerGoroutine;
+        this.columns = columns;
+        this.spawnRowOf = columns.intsById();
+        this.laneOf = columns.intsById();
+        this.posInLane = columns.intsById();
+        this.spawns = columns.ints(INT_SHIFT);
+        this.alertRows = columns.ints(INT_SHIFT);
+        this.alertTimes = columns.longs(LONG_SHIFT);
+        this.commandRows = columns.ints(INT_SHIFT);
+        this.commandTimes = columns.longs(LONG_SHIFT);
+    }
+
+    /** Where the catalog's paged columns keep their chunks: on the heap, mapped (see the class comment). */
+    public TraceStore.Memory memory() {
+        return columns.memory();
     }
 
     /** Whether every goroutine has a lane of its own. */
@@ -208,8 +251,9 @@ public final class TraceCatalog {
         int g = v.goroutine(row);
         long time = v.time(row);
         String kind = v.spawnKind(row);
-        spawnRow.set(g, row);
-        String key = kind.equals("Send") ? v.spawnName(row) : kind; // "Send(bob)": one string per member
+        spawnRowOf.set(g, row + 1);
+        spawns.add(row);
+        String key = groupKey(kind, v, row);
         Group group = groupByKey.get(key);
         if (group == null) {
             group = new Group(key, kind, groups.size());
@@ -233,7 +277,7 @@ public final class TraceCatalog {
             }
         }
         if (lane == null) {
-            lane = new Lane(group, group.lanes.size(), lanes.size());
+            lane = new Lane(group, group.lanes.size(), lanes.size(), columns);
             if (onePerGoroutine) {
                 lane.name = v.spawnName(row);
             }
@@ -241,15 +285,20 @@ public final class TraceCatalog {
             lanes.add(lane);
             structure++;
         }
-        laneOf.set(g, lane.index);
-        posInLane.set(g, lane.size);
+        laneOf.set(g, lane.index + 1);
+        posInLane.set(g, lane.size());
         lane.add(row, time, (byte) IntervalKind.RUNNING.ordinal());
         lane.freeAt = TraceView.OPEN;
         lane.lastG = g;
     }
 
+    /** A goroutine's group: its kind, except sends, grouped per target ({@code Send(bob)}, one string per member). */
+    private static String groupKey(String kind, TraceView v, int spawnRow) {
+        return kind.equals("Send") ? v.spawnName(spawnRow) : kind;
+    }
+
     private void exit(int g, long t) {
-        int l = laneOf.get(g);
+        int l = laneOf(g);
         if (l >= 0) {
             Lane lane = lanes.get(l);
             lane.end(posInLane.get(g), t);
@@ -260,7 +309,7 @@ public final class TraceCatalog {
     }
 
     private void raise(int g, IntervalKind kind) {
-        int l = laneOf.get(g);
+        int l = laneOf(g);
         if (l >= 0) {
             lanes.get(l).raise(posInLane.get(g), (byte) kind.ordinal());
         }
@@ -295,23 +344,60 @@ public final class TraceCatalog {
 
     /** The row of goroutine {@code g}'s {@code Spawn} (its running interval), or -1. */
     public int spawnRow(int g) {
-        return spawnRow.get(g);
+        return spawnRowOf.get(g) - 1;
     }
 
     /** The index of goroutine {@code g}'s lane (see {@link #lane}), or -1. */
     public int laneOf(int g) {
-        return laneOf.get(g);
+        return laneOf.get(g) - 1;
     }
 
-    /** The spawn rows of every goroutine seen so far, in no particular order, for a job on another thread. */
-    public int[] spawnRowSnapshot() {
-        return spawnRow.values();
+    /**
+     * The goroutines read so far, for a job on another thread: it reads the catalog's columns, not a copy of them,
+     * so it costs nothing however many goroutines there are.
+     */
+    public Goroutines goroutines() {
+        return new Goroutines(spawns, spawnRowOf, spawns.size());
     }
 
-    /** A copy of goroutine id &rarr; lane index (-1 for none), for a job on another thread. */
-    public IntUnaryOperator laneOfSnapshot() {
-        IntChunks copy = laneOf.copy();
-        return copy::get;
+    /**
+     * The goroutines a catalog had read when it was asked ({@link #goroutines()}), readable on any thread while the
+     * catalog goes on reading on its own: the columns it reads are only appended to, and the values it reads were
+     * written before it was handed to the job.
+     */
+    public static final class Goroutines {
+        private final PagedColumns.Ints spawns;
+        private final PagedColumns.IntsById spawnRowOf;
+        private final int count;
+
+        private Goroutines(PagedColumns.Ints spawns, PagedColumns.IntsById spawnRowOf, int count) {
+            this.spawns = spawns;
+            this.spawnRowOf = spawnRowOf;
+            this.count = count;
+        }
+
+        /** How many goroutines had been read. */
+        public int count() {
+            return count;
+        }
+
+        /** The spawn row of the {@code i}-th goroutine read, {@code 0 <= i < count()}: ascending in {@code i}. */
+        public int spawnRow(int i) {
+            if (i < 0 || i >= count) {
+                throw new IndexOutOfBoundsException("goroutine " + i + " of " + count);
+            }
+            return spawns.get(i);
+        }
+
+        /**
+         * The group key of goroutine {@code g} ({@code Broadcast}, {@code Send(eve)}), or {@code g<id>} if
+         * {@code view} has not its spawn.
+         */
+        public String groupKey(TraceView view, int g) {
+            int row = spawnRowOf.get(g) - 1;
+            return row >= 0 && row < view.size() && view.goroutine(row) == g
+                    ? TraceCatalog.groupKey(view.spawnKind(row), view, row) : "g" + g;
+        }
     }
 
     /** The goroutine's name from its {@code Spawn}, or {@code g<id>}. */
@@ -382,6 +468,21 @@ public final class TraceCatalog {
         return alertRows.size();
     }
 
+    /** The first index of {@code times} (ascending) whose value is at least {@code t}. */
+    private static int firstAtOrAfter(PagedColumns.Longs times, long t) {
+        int lo = 0;
+        int hi = times.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (times.get(mid) < t) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     public int alertRow(int i) {
         return alertRows.get(i);
     }
@@ -392,7 +493,7 @@ public final class TraceCatalog {
 
     /** The index of the first alert at or after {@code t}. */
     public int firstAlertAtOrAfter(long t) {
-        return alertTimes.firstAtOrAfter(t);
+        return firstAtOrAfter(alertTimes, t);
     }
 
     public int commandCount() {
@@ -408,7 +509,7 @@ public final class TraceCatalog {
     }
 
     public int firstCommandAtOrAfter(long t) {
-        return commandTimes.firstAtOrAfter(t);
+        return firstAtOrAfter(commandTimes, t);
     }
 
     /** Goroutines of one kind (or sends to one member), packed into lanes. */
@@ -455,33 +556,37 @@ public final class TraceCatalog {
         }
     }
 
-    /** One row of goroutines that never overlap: their running intervals (spawn rows) in start order. */
+    /**
+     * One row of goroutines that never overlap: their running intervals (spawn rows) in start order, with their
+     * starts, ends and worst states, in paged columns (see the class comment).
+     */
     public static final class Lane {
         private final Group group;
         private final int indexInGroup;
         private final int index;
-        // Occupants in blocks of BLOCK, each allocated once and never copied: in a room of 500 members every
-        // send lane fills at the same broadcast, and doubling 500 arrays at once cost a frame 20 ms.
-        private Block[] blocks = new Block[4];
-        private int size;
+        // Columns grow in chunks allocated once and never copied (past a first chunk that doubles up to a page):
+        // in a room of 500 members every send lane fills at the same broadcast, and doubling 500 arrays at once cost
+        // a frame 20 ms.
+        private final PagedColumns.Ints occupants;
+        private final PagedColumns.Longs starts;
+        private final PagedColumns.Longs ends;
+        private final PagedColumns.Bytes worst;
+        /** The worst of each block of {@value #BLOCK} occupants. */
+        private final PagedColumns.Bytes blockWorst;
         long freeAt;
         int lastG = -1;
         /** The name of its one goroutine, when every goroutine has a lane of its own; else {@code null}. */
         String name;
 
-        /** {@value #BLOCK} occupants' rows, starts, ends and worst states, and the worst of them all. */
-        private static final class Block {
-            final int[] occupants = new int[BLOCK];
-            final long[] starts = new long[BLOCK];
-            final long[] ends = new long[BLOCK];
-            final byte[] worst = new byte[BLOCK];
-            byte blockWorst = -1;
-        }
-
-        Lane(Group group, int indexInGroup, int index) {
+        Lane(Group group, int indexInGroup, int index, PagedColumns columns) {
             this.group = group;
             this.indexInGroup = indexInGroup;
             this.index = index;
+            this.occupants = columns.ints(INT_SHIFT);
+            this.starts = columns.longs(LONG_SHIFT);
+            this.ends = columns.longs(LONG_SHIFT);
+            this.worst = columns.bytes(BYTE_SHIFT);
+            this.blockWorst = columns.bytes(BYTE_SHIFT);
         }
 
         public Group group() {
@@ -502,17 +607,17 @@ public final class TraceCatalog {
         }
 
         public int size() {
-            return size;
+            return occupants.size();
         }
 
         /** The running interval (spawn row) of the {@code i}-th goroutine of the lane. */
         public int occupant(int i) {
-            return blocks[i / BLOCK].occupants[i % BLOCK];
+            return occupants.get(i);
         }
 
         /** The worst {@link IntervalKind} ordinal of the {@code i}-th goroutine's life so far. */
         public byte worst(int i) {
-            return blocks[i / BLOCK].worst[i % BLOCK];
+            return worst.get(i);
         }
 
         /** The worst state among occupants [from, to). */
@@ -523,7 +628,7 @@ public final class TraceCatalog {
                 w = (byte) Math.max(w, worst(i++));
             }
             while (i + BLOCK <= to) {
-                w = (byte) Math.max(w, blocks[i / BLOCK].blockWorst);
+                w = (byte) Math.max(w, blockWorst.get(i / BLOCK));
                 i += BLOCK;
             }
             while (i < to) {
@@ -534,22 +639,22 @@ public final class TraceCatalog {
 
         /** The start of the {@code i}-th occupant, ns. */
         public long start(int i) {
-            return blocks[i / BLOCK].starts[i % BLOCK];
+            return starts.get(i);
         }
 
         /** The end of the {@code i}-th occupant, ns, or {@link TraceView#OPEN} while it runs (as far as read). */
         public long end(int i) {
-            return blocks[i / BLOCK].ends[i % BLOCK];
+            return ends.get(i);
         }
 
         void end(int i, long t) {
-            blocks[i / BLOCK].ends[i % BLOCK] = t;
+            ends.set(i, t);
         }
 
         /** The first occupant in [from, size) whose end is after {@code t} (ends are non-decreasing). */
         public int firstEndingAfter(long t, int from) {
             int lo = from;
-            int hi = size;
+            int hi = size();
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
                 if (end(mid) <= t) {
@@ -566,6 +671,7 @@ public final class TraceCatalog {
          * O(log k) for k occupants skipped, so stepping pixel by pixel costs little where pixels hold few.
          */
         public int firstStartingAtOrAfter(long t, int from) {
+            int size = size();
             if (from >= size || start(from) >= t) {
                 return from;
             }
@@ -590,28 +696,24 @@ public final class TraceCatalog {
         }
 
         void add(int row, long start, byte w) {
-            int b = size / BLOCK;
-            if (b == blocks.length) {
-                blocks = Arrays.copyOf(blocks, b * 2);
+            int i = size();
+            if (i % BLOCK == 0) {
+                blockWorst.add((byte) -1);
             }
-            if (blocks[b] == null) {
-                blocks[b] = new Block();
-            }
-            Block block = blocks[b];
-            int at = size % BLOCK;
-            block.starts[at] = start;
-            block.ends[at] = TraceView.OPEN;
-            block.occupants[at] = row;
-            block.worst[at] = -1;
-            size++;
-            raise(size - 1, w);
+            occupants.add(row);
+            starts.add(start);
+            ends.add(TraceView.OPEN);
+            worst.add((byte) -1);
+            raise(i, w);
         }
 
         void raise(int i, byte w) {
-            Block block = blocks[i / BLOCK];
-            if (w > block.worst[i % BLOCK]) {
-                block.worst[i % BLOCK] = w;
-                block.blockWorst = (byte) Math.max(block.blockWorst, w);
+            if (w > worst.get(i)) {
+                worst.set(i, w);
+                int b = i / BLOCK;
+                if (w > blockWorst.get(b)) {
+                    blockWorst.set(b, w);
+                }
             }
         }
     }

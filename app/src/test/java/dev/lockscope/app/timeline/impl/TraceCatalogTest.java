@@ -7,7 +7,8 @@ import dev.lockscope.interval.IntervalKind;
 import dev.lockscope.model.Mode;
 import dev.lockscope.model.Site;
 import dev.lockscope.trace.store.TraceStore;
-import java.util.function.IntUnaryOperator;
+import dev.lockscope.trace.store.PagedColumns;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class TraceCatalogTest {
@@ -121,10 +122,12 @@ class TraceCatalogTest {
         assertThat(catalog.laneOf(6)).isEqualTo(-1);
         assertThat(catalog.laneOf(1_000_000)).isEqualTo(-1);
         assertThat(catalog.laneOf(-1)).isEqualTo(-1);
-        IntUnaryOperator snapshot = catalog.laneOfSnapshot();
-        assertThat(snapshot.applyAsInt(5)).isZero();
-        assertThat(snapshot.applyAsInt(40_000)).isZero();
-        assertThat(snapshot.applyAsInt(20_000)).isEqualTo(-1);
+        TraceCatalog.Goroutines goroutines = catalog.goroutines();
+        assertThat(goroutines.count()).isEqualTo(2);
+        assertThat(goroutines.spawnRow(0)).isZero();
+        assertThat(goroutines.spawnRow(1)).isEqualTo(2);
+        assertThat(goroutines.groupKey(store.view(), 40_000)).isEqualTo("Add");
+        assertThat(goroutines.groupKey(store.view(), 20_000)).isEqualTo("g20000");
         assertThat(catalog.goroutineName(store.view(), 40_000)).isEqualTo("Add(y)");
     }
 
@@ -141,9 +144,55 @@ class TraceCatalogTest {
 
         assertThat(catalog.laneOf(Integer.MAX_VALUE)).isZero();
         assertThat(catalog.laneOf(50_000_000)).isEqualTo(1);
-        assertThat(catalog.laneOfSnapshot().applyAsInt(Integer.MAX_VALUE)).isZero();
+        assertThat(catalog.goroutines().groupKey(store.view(), Integer.MAX_VALUE)).isEqualTo("Add");
         assertThat(layout.lockRow(Integer.MAX_VALUE)).isEqualTo(1);
         assertThat(layout.lockRow(0)).isEqualTo(-1);
+    }
+
+    /**
+     * With a catalog that pages every full chunk at once, its lanes and goroutine tables read back what an unpaged
+     * one holds: the same lanes, occupants, starts, ends and worst states, found by goroutine id.
+     */
+    @Test
+    void aPagedCatalogReadsLikeOneOnTheHeap(@org.junit.jupiter.api.io.TempDir Path dir) {
+        TraceStore store = new TraceStore();
+        long t = 0;
+        for (int g = 1; g <= 20_000; g++) {
+            store.accept(new TraceEvent.Spawn(t, g, "Send(m" + (g % 3) + ")", "Send", 0));
+            if (g % 7 == 0) {
+                store.accept(new TraceEvent.SendStart(t, g, "m" + (g % 3), g, 5, SEND));
+            }
+            store.accept(new TraceEvent.Exit(t + 1 + g % 2, g));
+            t += 3;
+        }
+        store.accept(new TraceEvent.Alert(t, dev.lockscope.event.AlertKind.LONG_WAIT, "eve stalls", "report",
+                java.util.List.of(), java.util.List.of()));
+        TraceCatalog paged = new TraceCatalog(false, new PagedColumns(dir, 0));
+        TraceCatalog heap = new TraceCatalog(false, new PagedColumns(null, 0));
+        paged.update(store.view(), Long.MAX_VALUE);
+        heap.update(store.view(), Long.MAX_VALUE);
+
+        assertThat(paged.memory().spilledChunks()).isPositive();
+        assertThat(paged.laneCount()).isEqualTo(heap.laneCount());
+        for (int l = 0; l < heap.laneCount(); l++) {
+            TraceCatalog.Lane a = paged.lane(l);
+            TraceCatalog.Lane b = heap.lane(l);
+            assertThat(a.size()).isEqualTo(b.size());
+            for (int i = 0; i < b.size(); i++) {
+                assertThat(a.occupant(i)).isEqualTo(b.occupant(i));
+                assertThat(a.start(i)).isEqualTo(b.start(i));
+                assertThat(a.end(i)).isEqualTo(b.end(i));
+                assertThat(a.worst(i)).isEqualTo(b.worst(i));
+            }
+            assertThat(a.worst(0, a.size())).isEqualTo((byte) IntervalKind.SENDING.ordinal());
+        }
+        for (int g = 1; g <= 20_000; g += 997) {
+            assertThat(paged.laneOf(g)).isEqualTo(heap.laneOf(g));
+            assertThat(paged.spawnRow(g)).isEqualTo(heap.spawnRow(g));
+        }
+        assertThat(paged.alertCount()).isEqualTo(1);
+        assertThat(paged.firstAlertAtOrAfter(t)).isZero();
+        assertThat(paged.firstAlertAtOrAfter(t + 1)).isEqualTo(1);
     }
 
     /** The budget is checked every few hundred rows, so a frame that has used it up reads no more than that. */
