@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  */
 class GoBenchChannelKernelsTest {
     /** How many kernels this class tests: the README's second table lists the same ones. */
-    static final int KERNELS = 26;
+    static final int KERNELS = 44;
 
     // ---- a goroutine sends (or receives) on a channel that its partner has abandoned ----
 
@@ -461,6 +461,366 @@ class GoBenchChannelKernelsTest {
                 "could be completed by testMuxWatcherClose#1 (g2), which has waited 0 ms for muxLock (Lock) at "
                         + "stopWatching #1: lock muxLock",
                 "blocked by loop#1 (g3), holding muxLock (Lock) for 1 ms, taken at distribute #1: lock muxLock");
+    }
+
+    // ---- the kernels added second: mixed lock-and-channel cycles, Once, Cond, contexts, loops of goroutines ----
+
+    @Test
+    void grpc1460() throws Exception {
+        // keepalive takes mu and, with no active stream, waits on awakenKeepalive; NewStream's non-blocking
+        // send needs mu first. The leak is certain at 0 ms: the only sender waits for keepalive's lock.
+        Recorder r = run("grpc1460");
+        assertThat(alerts(r)).containsExactly(
+                "0 global-deadlock: all goroutines are asleep - deadlock! (2 goroutines)",
+                "0 leak: keepalive#1 is blocked forever in chan receive on awakenKeepalive: who could send on "
+                        + "awakenKeepalive or close it is blocked forever too",
+                "1000 long-hold: keepalive#1 has held mu (Lock) for 1000 ms; 1 waiting behind it",
+                "1000 long-wait: keepalive#1 has been blocked 1000 ms in chan receive on awakenKeepalive, "
+                        + "behind NewStream#1",
+                "1000 long-wait: NewStream#1 has waited 1000 ms for mu (Lock), behind keepalive#1 ← "
+                        + "NewStream#1");
+        assertThat(only(r, AlertKind.LEAK).report()).contains(
+                "could be completed by NewStream#1 (g3), which has waited 0 ms for mu (Lock) at NewStream #1: mu.Lock()",
+                "blocked by keepalive#1 (g2), holding mu (Lock) for 0 ms, taken at keepalive #1: mu.Lock()");
+    }
+
+    @Test
+    void moby25384() throws Exception {
+        // init adds 2 to the group but waits inside its loop, after starting only the first plugin's goroutine,
+        // whose Done leaves the count at 1: nobody else can call Done.
+        Recorder r = run("moby25384");
+        assertThat(alerts(r)).containsExactly(
+                "0 global-deadlock: all goroutines are asleep - deadlock! (1 goroutine)",
+                "0 leak: init#1 is blocked forever in sync.WaitGroup.Wait on init.group: nobody can call "
+                        + "init.group.Done or .Add",
+                "1000 long-wait: init#1 has been blocked 1000 ms in sync.WaitGroup.Wait on init.group, and "
+                        + "nobody can complete it");
+    }
+
+    @Test
+    void kubernetes6632() throws Exception {
+        // WriteFrame (0 ms) takes writeLock and sends on resetChan, which nobody reads; the helper's
+        // closeChan <- true (1 ms) sends monitor to take writeLock to close resetChan: certain then.
+        Recorder r = run("kubernetes6632");
+        assertThat(alerts(r)).containsExactly(
+                "1 global-deadlock: all goroutines are asleep - deadlock! (2 goroutines)",
+                "1 leak: WriteFrame#1 is blocked forever in chan send on resetChan: who could receive from "
+                        + "resetChan or close it is blocked forever too",
+                "1000 long-hold: WriteFrame#1 has held writeLock (Lock) for 1000 ms; 1 waiting behind it",
+                "1000 long-wait: WriteFrame#1 has been blocked 1000 ms in chan send on resetChan, behind "
+                        + "monitor#1",
+                "1001 long-wait: monitor#1 has waited 1000 ms for writeLock (Lock), behind WriteFrame#1 ← "
+                        + "monitor#1");
+    }
+
+    @Test
+    void kubernetes26980() throws Exception {
+        // pop takes the listener's lock (pending notifications: 1) and waits on stopCh; the test waits for
+        // the goroutine that wants the lock, and stopCh closes only by the test's defer: a cycle of three.
+        Recorder r = run("kubernetes26980");
+        assertThat(alerts(r)).containsExactly(
+                "0 global-deadlock: all goroutines are asleep - deadlock! (3 goroutines)",
+                "0 leak: TestKubernetes26980 is blocked forever in chan receive on "
+                        + "TestKubernetes26980.resultCh: who could send on TestKubernetes26980.resultCh or close it is "
+                        + "blocked forever too",
+                "0 leak: pop#1 is blocked forever in select on TestKubernetes26980.stopCh: who could complete "
+                        + "a case of the select (on TestKubernetes26980.stopCh) is blocked forever too",
+                "1000 long-wait: TestKubernetes26980 has been blocked 1000 ms in chan receive on "
+                        + "TestKubernetes26980.resultCh, behind TestKubernetes26980.func1#1",
+                "1000 long-hold: pop#1 has held lock (Lock) for 1000 ms; 1 waiting behind it",
+                "1000 long-wait: pop#1 has been blocked 1000 ms in select on TestKubernetes26980.stopCh, "
+                        + "behind TestKubernetes26980",
+                "1000 long-wait: TestKubernetes26980.func1#1 has waited 1000 ms for lock (Lock), behind pop#1 "
+                        + "← TestKubernetes26980 ← TestKubernetes26980.func1#1");
+    }
+
+    @Test
+    void grpc1353() throws Exception {
+        // The first update is received (0 ms); lbWatcher spends 1 ms on it while watchAddrUpdates re-locks rr.mu
+        // and sends the second; lbWatcher's down (1 ms) then waits for rr.mu. The helper waits on HelpCh,
+        // closed only after the 100 updates.
+        Recorder r = run("grpc1353");
+        assertThat(alerts(r)).containsExactly(
+                "1 global-deadlock: all goroutines are asleep - deadlock! (3 goroutines)",
+                "1 leak: Start.func1#1 is blocked forever in chan send on addrCh: who could receive from "
+                        + "addrCh or close it is blocked forever too",
+                "1 leak: TestGrpc1353.func1#1 is blocked forever in chan receive on HelpCh: who could send on "
+                        + "HelpCh or close it is blocked forever too",
+                "1000 long-wait: TestGrpc1353.func1#1 has been blocked 1000 ms in chan receive on HelpCh, "
+                        + "behind Start.func1#1",
+                "1000 long-hold: Start.func1#1 has held rrMu (Lock) for 1000 ms; 1 waiting behind it",
+                "1000 long-wait: Start.func1#1 has been blocked 1000 ms in chan send on addrCh, behind "
+                        + "lbWatcher#1, TestGrpc1353.func1#1",
+                "1001 long-hold: lbWatcher#1 has held ac1Mu (Lock) for 1000 ms",
+                "1001 long-wait: lbWatcher#1 has waited 1000 ms for rrMu (Lock), behind Start.func1#1 ← "
+                        + "lbWatcher#1 and 1 other");
+    }
+
+    @Test
+    void etcd7902() throws Exception {
+        // Go 1.19's range variable is shared, so every release closure sees i == 2 and nobody closes nextc: the
+        // first client to reach release waits on nextc holding mu, the two others wait for mu, doRounds for all.
+        Recorder r = run("etcd7902");
+        assertThat(alerts(r)).containsExactly(
+                "0 global-deadlock: all goroutines are asleep - deadlock! (4 goroutines)",
+                "0 leak: runElectionFunc#1 is blocked forever in sync.WaitGroup.Wait on runElectionFunc.wg: "
+                        + "who could call runElectionFunc.wg.Done or .Add is blocked forever too",
+                "0 leak: runElectionFunc.func1#1 is blocked forever in chan receive on runElectionFunc.nextc: "
+                        + "who could send on runElectionFunc.nextc or close it is blocked forever too",
+                "1000 long-wait: runElectionFunc#1 has been blocked 1000 ms in sync.WaitGroup.Wait on "
+                        + "runElectionFunc.wg, behind runElectionFunc.func1#1, runElectionFunc.func1#2, "
+                        + "runElectionFunc.func1#3",
+                "1000 long-hold: runElectionFunc.func1#1 has held runElectionFunc.mu (Lock) for 1000 ms; 2 "
+                        + "waiting behind it",
+                "1000 long-wait: runElectionFunc.func1#1 has been blocked 1000 ms in chan receive on "
+                        + "runElectionFunc.nextc, behind runElectionFunc#1, runElectionFunc.func1#2, "
+                        + "runElectionFunc.func1#3",
+                "1000 long-wait: runElectionFunc.func1#2 has waited 1000 ms for runElectionFunc.mu (Lock), "
+                        + "behind runElectionFunc.func1#1 ← runElectionFunc#1 and 2 others",
+                "1000 long-wait: runElectionFunc.func1#3 has waited 1000 ms for runElectionFunc.mu (Lock), "
+                        + "behind runElectionFunc.func1#1 ← runElectionFunc#1 and 2 others");
+        assertThat(alerts(r, AlertKind.LEAK).get(1).report()).contains(
+                "runElectionFunc.func1#1 (g3) is blocked in chan receive on runElectionFunc.nextc at runElectionFunc "
+                        + "#19: <-nextc");
+    }
+
+    @Test
+    void serving2137() throws Exception {
+        // The test holds lock0 and lock1; the second request (1 ms) takes the active slot and waits for lock1 in
+        // its thunk; the test released lock0 and waits for the first request's result, which (2 ms) waits
+        // for the active slot: certain at 2 ms.
+        Recorder r = run("serving2137");
+        assertThat(alerts(r)).containsExactly(
+                "2 global-deadlock: all goroutines are asleep - deadlock! (3 goroutines)",
+                "2 leak: TestServing2137 is blocked forever in chan receive on accepted0: who could send on "
+                        + "accepted0 or close it is blocked forever too",
+                "2 leak: concurrentRequest.func1#1 is blocked forever in chan send on activeRequests: who "
+                        + "could receive from activeRequests or close it is blocked forever too",
+                "1000 long-hold: TestServing2137 has held lock1 (Lock) for 1000 ms; 1 waiting behind it",
+                "1000 long-wait: TestServing2137 has been blocked 1000 ms in chan receive on accepted0, "
+                        + "behind concurrentRequest.func1#1",
+                "1001 long-wait: concurrentRequest.func1#2 has waited 1000 ms for lock1 (Lock), behind "
+                        + "TestServing2137 ← concurrentRequest.func1#1",
+                "1002 long-wait: concurrentRequest.func1#1 has been blocked 1000 ms in chan send on "
+                        + "activeRequests, behind TestServing2137, concurrentRequest.func1#2");
+    }
+
+    @Test
+    void istio16224() throws Exception {
+        // Run receives Create's event and its handler takes the test's lock before the test does (as in Go, where
+        // Run is only started when the test blocks in its send), then sends on done; the test waits for the lock.
+        Recorder r = run("istio16224");
+        assertThat(alerts(r)).containsExactly(
+                "0 global-deadlock: all goroutines are asleep - deadlock! (2 goroutines)",
+                "0 leak: Run#1 is blocked forever in chan send on done: who could receive from done or close "
+                        + "it is blocked forever too",
+                "1000 long-hold: Run#1 has held lock (Lock) for 1000 ms; 1 waiting behind it",
+                "1000 long-wait: Run#1 has been blocked 1000 ms in chan send on done, behind TestIstio16224",
+                "1000 long-wait: TestIstio16224 has waited 1000 ms for lock (Lock), behind Run#1 ← "
+                        + "TestIstio16224");
+    }
+
+    @Test
+    void istio17860() throws Exception {
+        // Run receives the first epoch's status (0 ms), finds no active epoch and returns; the second Restart
+        // (10 ns) starts epoch 2, whose runWait sends to nobody. Certain when the test returns (200 ns).
+        Recorder r = run("istio17860");
+        assertThat(alerts(r)).containsExactly(
+                "0 global-deadlock: all goroutines are asleep - deadlock! (1 goroutine)",
+                "0 leak: runWait#2 is blocked forever in chan send on statusCh: nobody can receive from "
+                        + "statusCh or close it",
+                "1000 long-wait: runWait#2 has been blocked 1000 ms in chan send on statusCh, and nobody can "
+                        + "complete it");
+        assertThat(only(r, AlertKind.LEAK).time()).isEqualTo(200);
+    }
+
+    @Test
+    void cockroach1462() throws Exception {
+        // The transport's worker sends its first event (0 ms) before the consumer starts; Stop (1 ms) closes
+        // stopper, and the consumer's select (seed 1) takes stopper, not the waiting event: the worker never
+        // gets back to its loop's check, and Stop waits for it.
+        Recorder r = run("cockroach1462");
+        assertThat(alerts(r)).containsExactly(
+                "1 global-deadlock: all goroutines are asleep - deadlock! (2 goroutines)",
+                "1 leak: TestCockroach1462 is blocked forever in sync.WaitGroup.Wait on stop: who could call "
+                        + "stop.Done or .Add is blocked forever too",
+                "1 leak: start.func1#1 is blocked forever in chan send on Events: who could receive from "
+                        + "Events or close it is blocked forever too",
+                "1000 long-wait: start.func1#1 has been blocked 1000 ms in chan send on Events, behind "
+                        + "TestCockroach1462",
+                "1001 long-wait: TestCockroach1462 has been blocked 1000 ms in sync.WaitGroup.Wait on stop, "
+                        + "behind start.func1#1");
+    }
+
+    @Test
+    void cockroach1055() throws Exception {
+        // Each worker's StartTask adds a task to its stopper's drain group that nobody finishes; Quiesce of the
+        // first stopper then waits for it holding mu0; the workers wait for stoppers that Stop never closes.
+        Recorder r = run("cockroach1055");
+        assertThat(alerts(r)).containsExactly(
+                "0 global-deadlock: all goroutines are asleep - deadlock! (5 goroutines)",
+                "0 leak: TestCockroach1055 is blocked forever in chan receive on TestCockroach1055.done: who "
+                        + "could send on TestCockroach1055.done or close it is blocked forever too",
+                "0 leak: TestCockroach1055.func1#1 is blocked forever in chan receive on stopper0: who could "
+                        + "send on stopper0 or close it is blocked forever too",
+                "0 leak: TestCockroach1055.func2#1 is blocked forever in chan receive on stopper1: who could "
+                        + "send on stopper1 or close it is blocked forever too",
+                "0 leak: TestCockroach1055.func3#1 is blocked forever in chan receive on stopper2: who could "
+                        + "send on stopper2 or close it is blocked forever too",
+                "0 leak: TestCockroach1055.func4#1 is blocked forever in sync.WaitGroup.Wait on drain0: who "
+                        + "could call drain0.Done or .Add is blocked forever too",
+                "1000 long-wait: TestCockroach1055 has been blocked 1000 ms in chan receive on "
+                        + "TestCockroach1055.done, behind TestCockroach1055.func4#1",
+                "1000 long-wait: TestCockroach1055.func1#1 has been blocked 1000 ms in chan receive on "
+                        + "stopper0, behind TestCockroach1055, TestCockroach1055.func4#1",
+                "1000 long-wait: TestCockroach1055.func2#1 has been blocked 1000 ms in chan receive on "
+                        + "stopper1, behind TestCockroach1055, TestCockroach1055.func4#1",
+                "1000 long-wait: TestCockroach1055.func3#1 has been blocked 1000 ms in chan receive on "
+                        + "stopper2, behind TestCockroach1055, TestCockroach1055.func4#1",
+                "1000 long-hold: TestCockroach1055.func4#1 has held mu0 (Lock) for 1000 ms",
+                "1000 long-wait: TestCockroach1055.func4#1 has been blocked 1000 ms in sync.WaitGroup.Wait on "
+                        + "drain0, behind TestCockroach1055, TestCockroach1055.func1#1");
+    }
+
+    @Test
+    void cockroach13755() throws Exception {
+        // The rows are never closed: awaitDone waits for a cancel that nobody can call.
+        Recorder r = run("cockroach13755");
+        assertThat(alerts(r)).containsExactly(
+                "0 global-deadlock: all goroutines are asleep - deadlock! (1 goroutine)",
+                "0 leak: awaitDone#1 is blocked forever in chan receive on initContextClose.ctx: nobody can "
+                        + "cancel initContextClose.ctx (or a parent of it)",
+                "1000 long-wait: awaitDone#1 has been blocked 1000 ms in chan receive on "
+                        + "initContextClose.ctx, and nobody can complete it");
+    }
+
+    @Test
+    void cockroach25456() throws Exception {
+        // process waits for the stopper to quiesce; only the test could stop it, and the test is the waiter.
+        Recorder r = run("cockroach25456");
+        assertThat(alerts(r)).containsExactly(
+                "0 global-deadlock: all goroutines are asleep - deadlock! (1 goroutine)",
+                "0 leak: TestCockroach25456 is blocked forever in chan receive on quiescer: nobody can send "
+                        + "on quiescer or close it",
+                "1000 long-wait: TestCockroach25456 has been blocked 1000 ms in chan receive on quiescer, and "
+                        + "nobody can complete it");
+    }
+
+    @Test
+    void moby27782() throws Exception {
+        // The container's Reset closes the log watcher (100 ns); the follower (300 ns) takes closeNotifier,
+        // not the event, and waits in Remove for a broadcast; the event reader (300 ns) holds a MODIFY event,
+        // which it never broadcasts for, and sends it to nobody.
+        Recorder r = run("moby27782");
+        assertThat(alerts(r)).containsExactly(
+                "0 global-deadlock: all goroutines are asleep - deadlock! (2 goroutines)",
+                "0 leak: readLogs#1 is blocked forever in sync.Cond.Wait on cv: who could call cv.Signal or "
+                        + ".Broadcast is blocked forever too",
+                "0 leak: readEvents#1 is blocked forever in select on Events, done: who could complete a case "
+                        + "of the select (on Events, done) is blocked forever too",
+                "1000 long-wait: readLogs#1 has been blocked 1000 ms in sync.Cond.Wait on cv, behind "
+                        + "readEvents#1",
+                "1000 long-wait: readEvents#1 has been blocked 1000 ms in select on Events, done, behind "
+                        + "readLogs#1");
+        assertThat(alerts(r, AlertKind.LEAK).getFirst().report()).contains(
+                "readLogs#1 (g3) is blocked in sync.Cond.Wait on cv at Remove #7: cv.Wait()",
+                "could be completed by readEvents#1 (g4), which has been blocked 0 ms in select on Events, done");
+    }
+
+    @Test
+    void hugo5379() throws Exception {
+        // The first renderer runs contentInit's f; the content goroutine takes contentInitMu and, through the
+        // shortcode's WordCount, waits for contentInit. At 1 ms the context times out, the first renderer takes
+        // plainInit's f and waits for contentInitMu; the content goroutine and the second renderer wait for
+        // plainInit. Lock waits raise no leak; the deadlock detector (locks only) stays silent.
+        Recorder r = run("hugo5379");
+        assertThat(alerts(r)).containsExactly(
+                "1 global-deadlock: all goroutines are asleep - deadlock! (4 goroutines)",
+                "1 leak: TestHugo5379 is blocked forever in sync.WaitGroup.Wait on renderPages.wg: who could "
+                        + "call renderPages.wg.Done or .Add is blocked forever too",
+                "1 leak: pageRenderer#2 is blocked forever in sync.Once.Do on plainInit: who could finish the "
+                        + "f of plainInit.Do is blocked forever too",
+                "1 leak: initContentOnce.func1#1 is blocked forever in sync.Once.Do on plainInit: who could "
+                        + "finish the f of plainInit.Do is blocked forever too",
+                "1000 long-wait: TestHugo5379 has been blocked 1000 ms in sync.WaitGroup.Wait on "
+                        + "renderPages.wg, behind pageRenderer#1, pageRenderer#2",
+                "1000 long-hold: initContentOnce.func1#1 has held contentInitMu (Lock) for 1000 ms; 1 waiting "
+                        + "behind it",
+                "1001 long-wait: pageRenderer#1 has waited 1000 ms for contentInitMu (Lock), behind "
+                        + "initContentOnce.func1#1 ← pageRenderer#1",
+                "1001 long-wait: pageRenderer#2 has been blocked 1000 ms in sync.Once.Do on plainInit, behind "
+                        + "pageRenderer#1",
+                "1001 long-wait: initContentOnce.func1#1 has been blocked 1000 ms in sync.Once.Do on "
+                        + "plainInit, behind pageRenderer#1");
+        assertThat(alerts(r, AlertKind.LEAK).getFirst().report()).contains(
+                "could be completed by pageRenderer#1 (g2), which has waited 0 ms for contentInitMu (Lock) at "
+                        + "initPlainOnce #2: contentInitMu.Lock()",
+                "blocked by initContentOnce.func1#1 (g4), holding contentInitMu (Lock) for 1 ms, taken at "
+                        + "initContentOnce #5: contentInitMu.Lock()",
+                "which has been blocked 0 ms in sync.Once.Do on plainInit at initPlain #1: plainInit.Do(initPlainOnce)");
+        assertThat(alerts(r, AlertKind.DEADLOCK)).isEmpty();
+    }
+
+    @Test
+    void moby28462() throws Exception {
+        // The monitor chose its select's default (0 ms) and is preempted before its probe takes the lock (1 ms);
+        // StateChanged (0 ms) takes the lock and sends on stop, which the monitor no longer reads.
+        Recorder r = run("moby28462");
+        assertThat(alerts(r)).containsExactly(
+                "1 global-deadlock: all goroutines are asleep - deadlock! (2 goroutines)",
+                "1 leak: StateChanged#1 is blocked forever in chan send on stop: who could receive from stop "
+                        + "or close it is blocked forever too",
+                "1000 long-hold: StateChanged#1 has held mu (Lock) for 1000 ms; 1 waiting behind it",
+                "1000 long-wait: StateChanged#1 has been blocked 1000 ms in chan send on stop, behind "
+                        + "monitor#1",
+                "1001 long-wait: monitor#1 has waited 1000 ms for mu (Lock), behind StateChanged#1 ← "
+                        + "monitor#1");
+    }
+
+    @Test
+    void cockroach2448() throws Exception {
+        // processRaft receives the state loop's event (0 ms); the state loop's select has nothing ready and
+        // sends the next event, while processRaft's callback sends to the state loop: each waits for the other.
+        Recorder r = run("cockroach2448");
+        assertThat(alerts(r)).containsExactly(
+                "0 global-deadlock: all goroutines are asleep - deadlock! (2 goroutines)",
+                "0 leak: processRaft#1 is blocked forever in select on callbackChan, Done: who could complete "
+                        + "a case of the select (on callbackChan, Done) is blocked forever too",
+                "0 leak: start#1 is blocked forever in select on Events, Done: who could complete a case of "
+                        + "the select (on Events, Done) is blocked forever too",
+                "1000 long-wait: start#1 has been blocked 1000 ms in select on Events, Done, behind "
+                        + "processRaft#1",
+                "1000 long-wait: processRaft#1 has been blocked 1000 ms in select on callbackChan, Done, "
+                        + "behind start#1");
+    }
+
+    @Test
+    void etcd7443() throws Exception {
+        // lbWatcher takes the first address list (0 ms) and starts the three connections' resetTransport, in order:
+        // the first pins address 0 (still "unpinned") and sends [0], the second pins 1 and fills notifyCh with [1].
+        // lbWatcher, handling [0], tears down connection 1, whose down function sends all addresses on the full
+        // notifyCh, which only lbWatcher reads, holding bMu and ac1Mu. Both Close calls (1 ms) wait for bMu.
+        Recorder r = run("etcd7443");
+        assertThat(alerts(r)).containsExactly(
+                "1 global-deadlock: all goroutines are asleep - deadlock! (4 goroutines)",
+                "1 leak: TestEtcd7443 is blocked forever in chan receive on TestEtcd7443.closec: who could send on "
+                        + "TestEtcd7443.closec or close it is blocked forever too",
+                "1 leak: TestEtcd7443.func1#1 is blocked forever in chan send on notifyCh: who could receive from "
+                        + "notifyCh or close it is blocked forever too",
+                "1000 long-wait: TestEtcd7443 has been blocked 1000 ms in chan receive on TestEtcd7443.closec, behind "
+                        + "TestEtcd7443.func2#1",
+                "1000 long-hold: TestEtcd7443.func1#1 has held ac1Mu (Lock) for 1000 ms",
+                "1000 long-hold: TestEtcd7443.func1#1 has held bMu (Lock) for 1000 ms; 2 waiting behind it",
+                "1000 long-wait: TestEtcd7443.func1#1 has been blocked 1000 ms in chan send on notifyCh, behind "
+                        + "TestEtcd7443, TestEtcd7443.func2#1, TestEtcd7443.func3#1",
+                "1001 long-wait: TestEtcd7443.func2#1 has waited 1000 ms for bMu (Lock), behind TestEtcd7443.func1#1 ← "
+                        + "TestEtcd7443 and 2 others ← TestEtcd7443.func2#1",
+                "1001 long-wait: TestEtcd7443.func3#1 has waited 1000 ms for bMu (Lock), behind TestEtcd7443.func1#1 ← "
+                        + "TestEtcd7443 and 2 others ← TestEtcd7443.func2#1");
+        assertThat(alerts(r, AlertKind.LEAK).get(1).report()).contains(
+                "TestEtcd7443.func1#1 (g2) is blocked in chan send on notifyCh at TestEtcd7443 #139: notifyCh <- all",
+                "blocked by TestEtcd7443.func1#1 (g2), holding bMu (Lock) for 1 ms, taken at TestEtcd7443 #136: "
+                        + "bMu.Lock()");
     }
 
     // ---- helpers ----
