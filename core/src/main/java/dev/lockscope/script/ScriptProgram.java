@@ -31,9 +31,11 @@ import java.util.List;
  * out, then pops. A panic makes every frame return, so every deferred call of the goroutine runs, as in Go (there is
  * no {@code recover}); then the goroutine exits.
  *
- * <p><b>Guards.</b> A goroutine that runs {@value #BUDGET} operations without handing the kernel an instruction (an
- * endless loop without a blocking step), or whose calls nest {@value #MAX_DEPTH} deep, panics, so that the run goes
- * on.
+ * <p><b>Guards.</b> A goroutine that runs {@value #BUDGET} operations within one instant of virtual time (an endless
+ * loop without a step that takes time: a loop of lock and unlock, or of a {@code select} with a {@code default},
+ * hands the kernel instructions but never lets time pass), or whose calls nest {@value #MAX_DEPTH} deep, panics, so
+ * that the run goes on. Go preempts such a goroutine instead (after 10 ms, {@code forcePreemptNS} in
+ * runtime/proc.go); a simulation where no time passes cannot.
  */
 final class ScriptProgram implements Program {
     static final int BUDGET = 10_000_000;
@@ -45,6 +47,9 @@ final class ScriptProgram implements Program {
     /** What to do with the registers of the instruction just completed, in its frame. */
     private Pending pending;
     private Frame pendingFrame;
+    /** Operations left before the guard panics, and the instant they are counted in. */
+    private int budget = BUDGET;
+    private long budgetInstant = Long.MIN_VALUE;
 
     @FunctionalInterface
     private interface Pending {
@@ -94,7 +99,12 @@ final class ScriptProgram implements Program {
             pending = null;
             p.apply(self, pendingFrame);
         }
-        for (int budget = BUDGET; budget > 0; budget--) {
+        long now = rt.kernel.now();
+        if (now != budgetInstant) {
+            budgetInstant = now;
+            budget = BUDGET;
+        }
+        for (; budget > 0; budget--) {
             Frame f = stack.peek();
             if (f == null) {
                 return Instruction.Exit.INSTANCE;
@@ -123,9 +133,11 @@ final class ScriptProgram implements Program {
             }
             Instruction i = step(self, f, op);
             if (i != null) {
+                budget--;
                 return i;
             }
         }
+        budget = BUDGET; // the deferred calls run after the panic, on a budget of their own
         return prim(new PrimStep.Panic("lockscope: the goroutine ran " + BUDGET
                 + " steps without blocking (an endless loop?)", here()));
     }

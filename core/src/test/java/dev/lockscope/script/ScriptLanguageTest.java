@@ -191,6 +191,28 @@ class ScriptLanguageTest {
                 "0 g exit");
     }
 
+    /**
+     * A loop of non-blocking selects hands the kernel an instruction each pass but never lets time pass: the guard
+     * counts its operations across those instructions within the instant, and panics it, so the run goes on (it once
+     * spun until the heap ran out, found on GoBench's moby28462).
+     */
+    @Test
+    void aBusyLoopOfNonBlockingSelectsPanicsAndTheRunGoesOn() throws Exception {
+        ScriptRun run = ScriptRun.of("""
+                {"chans": [{"name": "stop"}],
+                 "goroutines": [
+                   {"name": "spin", "steps": [{"for": "", "do": [
+                     {"select": [{"case": "<-stop", "do": ["return"]}, {"default": []}]}]}]},
+                   {"name": "closer", "startMs": 5, "steps": ["close(stop)"]}]}
+                """);
+
+        assertThat(run.lines()).contains(
+                "0 spin panic lockscope: the goroutine ran 10000000 steps without blocking (an endless loop?)",
+                "0 spin exit",
+                "5 closer spawn",
+                "5 closer exit");
+    }
+
     @Test
     void closuresShareTheirVariablesAndEachLoopPassDeclaresNewOnes() throws Exception {
         ScriptRun run = ScriptRun.of("""
