@@ -152,6 +152,7 @@ final class ScriptReader {
         for (JsonFields f : funcFields) {
             f.allowOnly(List.of("name", "params", "steps"));
             String name = f.nonEmptyString("name");
+            checkIdentifier(f, "name", name);
             Scope paramScope = globals.child();
             List<ScriptSpec.ParamSpec> params = new ArrayList<>();
             List<JsonValue> items = f.array("params");
@@ -250,7 +251,22 @@ final class ScriptReader {
         if (!name.matches("[A-Za-z_][A-Za-z0-9_]*") || name.equals("_")) {
             throw o.failAt(field, "expected a Go identifier (letters, digits, _), got " + Quote.of(name));
         }
+        if (RESERVED.contains(name)) {
+            throw o.failAt(field, Quote.of(name) + " is a Go keyword, built-in or package name that steps use (such "
+                    + "as close(ch) or time.Sleep); choose another name");
+        }
     }
+
+    /**
+     * Names a declaration may not take: Go's keywords, and the built-ins and packages the steps give a meaning to.
+     * Go lets a package shadow a built-in ({@code func close()}), but a step {@code close()} would then read as the
+     * built-in, so the name is refused where it is declared.
+     */
+    private static final Set<String> RESERVED = Set.of("break", "case", "chan", "const", "continue", "default",
+            "defer", "else", "fallthrough", "for", "func", "go", "goto", "if", "import", "interface", "map", "package",
+            "range", "return", "select", "struct", "switch", "type", "var", "close", "len", "cap", "make", "new",
+            "append", "panic", "recover", "print", "println", "delete", "copy", "true", "false", "nil", "iota", "time",
+            "context", "sync", "slices");
 
     // ---- steps ----
 

@@ -342,6 +342,11 @@ class ScriptLanguageTest {
                 "t.json:3: goroutines[0].steps[0]: cannot assign to n (a constant)");
         assertError(head + " \"conds\": [{\"name\": \"c\", \"lock\": \"nope\"}]}",
                 "t.json:3: conds[0].lock: unknown lock \"nope\" (declared: )");
+        assertError(head + " \"funcs\": [{\"name\": \"close\", \"steps\": []}]}",
+                "t.json:3: funcs[0].name: \"close\" is a Go keyword, built-in or package name that steps use (such as "
+                        + "close(ch) or time.Sleep); choose another name");
+        assertError(head + " \"funcs\": [{\"name\": \"do-it\", \"steps\": []}]}",
+                "t.json:3: funcs[0].name: expected a Go identifier (letters, digits, _), got \"do-it\"");
         assertError(head + " \"onces\": [{\"name\": \"ch\"}]}",
                 "t.json:3: onces[0].name: duplicate name \"ch\" (every lock, primitive, constant and function of a "
                         + "script has a name of its own)");
