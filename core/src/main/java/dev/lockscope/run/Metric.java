@@ -12,7 +12,7 @@ public enum Metric {
     BROADCAST_WAIT_P99("Broadcast wait p99", Unit.MS, Scope.ROOM),
     BROADCAST_HOLD_P99("Broadcast hold p99", Unit.MS, Scope.ROOM),
     DELIVERY_P99("Delivery latency p99", Unit.MS, Scope.ROOM),
-    /** Every wait for any lock, whatever its operation: a script's, a real program's. */
+    /** Every wait, for any lock or on a channel or sync primitive, whatever its operation: a script's, a real program's. */
     WAIT_P50("Wait p50", Unit.MS, Scope.OTHER),
     WAIT_P99("Wait p99", Unit.MS, Scope.OTHER),
     WAIT_MAX("Longest wait", Unit.MS, Scope.OTHER),

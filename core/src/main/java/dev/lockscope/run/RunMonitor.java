@@ -170,8 +170,14 @@ public final class RunMonitor implements EventSink, IntervalTracker.Listener {
                 if (w.site() != null) {
                     blockedSites.put(w.g(), w.site());
                 }
+                intervals.primWait(w.time(), w.g(), IntervalKind.of(w.op()),
+                        w.prims().isEmpty() ? IntervalTracker.NONE : w.prims().getFirst(),
+                        w.site() == null ? IntervalTracker.NONE : op(w.site()));
             }
-            case TraceEvent.Wake w -> blockedSites.remove(w.g());
+            case TraceEvent.Wake w -> {
+                blockedSites.remove(w.g());
+                intervals.wake(w.time(), w.g(), IntervalTracker.NONE);
+            }
             case TraceEvent.Blocked b -> { }
             case TraceEvent.PrimCreated p -> { }
             case TraceEvent.Act a -> { }
@@ -186,8 +192,10 @@ public final class RunMonitor implements EventSink, IntervalTracker.Listener {
 
     @Override
     public void closed(IntervalKind kind, int g, int key, long start, long end, int op, int endTag) {
-        if (kind == IntervalKind.WAITING) {
-            recent(recentWaits, ops.get(op)).record(end, end - start);
+        if (kind.isWait()) { // for a lock or on channels and sync primitives, as the summary counts waits
+            if (op >= 0) {
+                recent(recentWaits, ops.get(op)).record(end, end - start);
+            }
             recentAnyWait.record(end, end - start);
             allWaits.record(end - start);
         } else if (kind.isHold()) {
@@ -296,7 +304,10 @@ public final class RunMonitor implements EventSink, IntervalTracker.Listener {
         return recent(recentWaits, op).at(now, openAges(IntervalKind.WAITING, op));
     }
 
-    /** How long the open waits (or holds, in either mode) of an operation ({@code null}: any) have lasted so far. */
+    /**
+     * How long the open waits (for a lock or on primitives) or holds (in either mode) of an operation ({@code null}:
+     * any) have lasted so far.
+     */
     private long[] openAges(IntervalKind kind, String op) {
         Integer index = op == null ? null : opIndex.get(op);
         if (op != null && index == null) {
@@ -304,7 +315,8 @@ public final class RunMonitor implements EventSink, IntervalTracker.Listener {
         }
         LongList ages = new LongList();
         intervals.forEachOpen((k, g, lock, start, tag) -> {
-            if ((index == null || tag == index) && (k == kind || (k.isHold() && kind.isHold()))) {
+            if ((index == null || tag == index) && (k == kind || (k.isHold() && kind.isHold())
+                    || (k.isWait() && kind.isWait()))) {
                 ages.add(now - start);
             }
         });

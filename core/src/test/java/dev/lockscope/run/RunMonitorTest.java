@@ -142,6 +142,24 @@ class RunMonitorTest {
         assertThat(w.at(ms(7000), new long[] {ms(30)}).percentileNs(99)).isEqualTo(ms(30));
     }
 
+    /** A wait on a channel is a wait, as the summary counts it: a channel bug's stall shows in the figures. */
+    @Test
+    void waitsOnChannelsCountAsWaits() throws Exception {
+        // receiver waits 30 ms for sender's value; leaker waits from 40 ms on a channel nobody sends on.
+        Scenario script = dev.lockscope.scenario.ScenarioJson.read("t.json", new java.io.StringReader("""
+                {"name": "t", "kind": "script", "durationMs": 100, "chans": [{"name": "ch"}, {"name": "never"}],
+                 "goroutines": [{"name": "receiver", "steps": ["<-ch"]},
+                                {"name": "sender", "startMs": 30, "steps": ["ch <- 1"]},
+                                {"name": "leaker", "startMs": 40, "steps": ["<-never"]}]}
+                """));
+        RunMonitor monitor = new RunMonitor(script);
+        Simulation.run(script, monitor);
+
+        RunStatus s = monitor.status();
+        assertThat(s.whole(Metric.WAIT_MAX)).isEqualTo(30.0); // the receiver's, ended
+        assertThat(s.now(Metric.WAIT_MAX)).isEqualTo(60.0); // the leaker's, still going at 100 ms
+    }
+
     @Test
     void durationsThatHaveNotEndedAreNoFigureOfTheWholeRunYet() throws Exception {
         // g1 takes L at once (a wait of 0) and never lets go; g2 asks at 10 ms and is still waiting at 100 ms.
