@@ -82,9 +82,6 @@ public final class LabModel {
     private final StoreAlerts alerts = new StoreAlerts();
     /** A prefix of {@link #alerts}: all of them live, those up to the playhead in a replay. */
     private final StoreAlerts shownAlerts = new StoreAlerts();
-    /** The stores {@link #alerts} and {@link #shownAlerts} show, to tell a later view of one from another store. */
-    private TraceStore alertsStore;
-    private TraceStore shownStore;
     private int seenSamplesEpoch;
     private final ObservableList<MetricSample> samples = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<LessonState> lesson = new ReadOnlyObjectWrapper<>(this, "lesson");
@@ -228,23 +225,19 @@ public final class LabModel {
         TraceView view = alerts.view();
         int k = view == null ? 0
                 : source.get() == Source.REPLAY ? Math.min(alerts.size(), view.alertsUpTo(playhead.get())) : alerts.size();
-        shownAlerts.show(view, k, shownStore == alertsStore && alertsStore != null);
-        shownStore = alertsStore;
+        shownAlerts.show(alerts.store(), view, k);
     }
 
     /** The alerts of the store now shown, up to its latest row; then the shown prefix. */
     private void refreshAlerts() {
         TraceStore current = store.get();
-        alerts.show(current == null ? null : current.view(), Integer.MAX_VALUE,
-                current == alertsStore && current != null);
-        alertsStore = current;
+        alerts.show(current, current == null ? null : current.view(), Integer.MAX_VALUE);
         syncShownAlerts();
     }
 
     /** No alerts until the next store is shown. */
     private void clearAlerts() {
-        alerts.show(null, 0, false);
-        alertsStore = null;
+        alerts.show(null, null, 0);
         syncShownAlerts();
     }
 

@@ -1,8 +1,11 @@
 package dev.lockscope.app.lab;
 
 import dev.lockscope.event.TraceEvent;
+import dev.lockscope.trace.store.TraceStore;
 import dev.lockscope.trace.store.TraceView;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javafx.collections.ObservableListBase;
 
@@ -16,6 +19,7 @@ import javafx.collections.ObservableListBase;
 final class StoreAlerts extends ObservableListBase<TraceEvent.Alert> {
     private static final int CACHED = 256;
 
+    private TraceStore store;
     private TraceView view;
     private int size;
     private final Map<Integer, TraceEvent.Alert> cache = new LinkedHashMap<>(CACHED * 2, 0.75f, true) {
@@ -26,17 +30,17 @@ final class StoreAlerts extends ObservableListBase<TraceEvent.Alert> {
     };
 
     /**
-     * Shows the first {@code count} alerts of {@code view} (null: none): an addition or removal at the end when
-     * {@code view} is of the same store as before, else a replacement of the whole list.
-     *
-     * @param sameStore whether {@code view} is a later view of the store shown before
+     * Shows the first {@code count} alerts of {@code view}, a view of {@code store} (both null: none): an addition or
+     * removal at the end when {@code store} is the one shown before, else a replacement of the whole list.
      */
-    void show(TraceView view, int count, boolean sameStore) {
+    void show(TraceStore store, TraceView view, int count) {
         int now = view == null ? 0 : Math.min(count, view.alertCount());
         int before = size;
+        boolean sameStore = store != null && store == this.store;
         if (!sameStore) {
             cache.clear();
         }
+        this.store = store;
         this.view = view;
         if (sameStore && now == before) {
             return;
@@ -62,8 +66,13 @@ final class StoreAlerts extends ObservableListBase<TraceEvent.Alert> {
     }
 
     /** Listeners are told how many went, not which: rebuilding alerts that are gone would cost what this saves. */
-    private static java.util.List<TraceEvent.Alert> removedPlaceholder(int n) {
-        return java.util.Collections.nCopies(n, null);
+    private static List<TraceEvent.Alert> removedPlaceholder(int n) {
+        return Collections.nCopies(n, null);
+    }
+
+    /** The store whose alerts this shows, or null. */
+    TraceStore store() {
+        return store;
     }
 
     /** The view whose alerts this shows, or null. */

@@ -31,7 +31,7 @@ class StoreAlertsTest {
             }
         });
 
-        list.show(store.view(), Integer.MAX_VALUE, false);
+        list.show(store, store.view(), Integer.MAX_VALUE);
         assertThat(list).hasSize(300);
         assertThat(list.get(0)).isEqualTo(alert(0));
         assertThat(list.get(299)).isEqualTo(alert(2990));
@@ -39,11 +39,12 @@ class StoreAlertsTest {
         assertThat(list.indexOf(alert(1505))).isEqualTo(-1);
 
         store.accept(alert(3000));
-        list.show(store.view(), Integer.MAX_VALUE, true);
-        list.show(store.view(), 120, true); // a replay's playhead moved back
+        list.show(store, store.view(), Integer.MAX_VALUE);
+        list.show(store, store.view(), 120); // a replay's playhead moved back
         assertThat(list).hasSize(120);
         assertThat(list.indexOf(alert(1500))).as("past the prefix").isEqualTo(-1);
-        list.show(new TraceStore().view(), Integer.MAX_VALUE, false); // another run
+        TraceStore another = new TraceStore();
+        list.show(another, another.view(), Integer.MAX_VALUE); // another run
         assertThat(list).isEmpty();
 
         assertThat(changes).containsExactly("+0..300", "+300..301", "-181@120", "-120@0");
