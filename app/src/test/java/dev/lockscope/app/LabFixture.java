@@ -5,6 +5,7 @@ import dev.lockscope.run.LiveRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
@@ -56,5 +57,14 @@ public final class LabFixture {
         run.runTo(t);
         waitFor(() -> run.snapshot().mode() == LiveRun.Mode.PAUSED && run.snapshot().nowNs() == t
                 && window.model().statusProperty().get() != null && window.model().statusProperty().get().nowNs() == t);
+    }
+
+    /** {@code read} on the FX thread, where the window's state is read; fails the test if it does not answer in 5 s. */
+    public static <T> T onFx(Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 }

@@ -10,7 +10,6 @@ import dev.lockscope.event.TraceEvent;
 import dev.lockscope.interval.IntervalKind;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The lab shows a channel bug live: the {@code kubernetes6632} sample (GoBench, a lock-channel bug) opened through
@@ -70,9 +68,9 @@ class ChannelLeakLabTest {
         LabFixture.liveFromStartTo(window, 200 * MS); // paused before the run's end (300 ms), after the leak (40 ms)
 
         TimelineView timeline = robot.lookup("#timeline").queryAs(TimelineView.class);
-        LabFixture.waitFor(() -> onFx(() -> timeline.isRowVisible("resetChan")));
-        assertThat(onFx(() -> timeline.isRowVisible("closeChan"))).isTrue();
-        assertThat(onFx(() -> timeline.isRowVisible("writeLock"))).isTrue();
+        LabFixture.waitFor(() -> LabFixture.onFx(() -> timeline.isRowVisible("resetChan")));
+        assertThat(LabFixture.onFx(() -> timeline.isRowVisible("closeChan"))).isTrue();
+        assertThat(LabFixture.onFx(() -> timeline.isRowVisible("writeLock"))).isTrue();
         assertLeakListed(robot);
     }
 
@@ -82,7 +80,7 @@ class ChannelLeakLabTest {
         LabFixture.waitFor(() -> window.model().sourceProperty().get() == LabModel.Source.REPLAY
                 && window.model().statusProperty().get().nowNs() >= 300 * MS);
         TimelineView timeline = robot.lookup("#timeline").queryAs(TimelineView.class);
-        LabFixture.waitFor(() -> onFx(() -> timeline.isRowVisible("resetChan")));
+        LabFixture.waitFor(() -> LabFixture.onFx(() -> timeline.isRowVisible("resetChan")));
         assertLeakListed(robot);
 
         TraceEvent.Alert leak = window.model().alerts().stream().filter(a -> a.kind() == AlertKind.LEAK)
@@ -106,15 +104,6 @@ class ChannelLeakLabTest {
                 .contains("monitor waits for WriteFrame, blocked sending on resetChan (unbuffered chan), holding writeLock");
         assertThat(robot.lookup("#alertStrip .label").queryAllAs(Label.class)).anySatisfy(l ->
                 assertThat(l.getText()).isEqualTo("latest: leak at 0.040 s — " + LEAK));
-    }
-
-    /** {@code check} on the FX thread, where the timeline answers. */
-    private static boolean onFx(java.util.concurrent.Callable<Boolean> check) {
-        try {
-            return WaitForAsyncUtils.asyncFx(check).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 
     /** The alert list shows the leak in words that name the goroutine and the channel. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lockscope.app.LabFixture;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -51,19 +50,19 @@ class LeftPanelTest {
     void theLeftPanelIsTheRoomsTheScriptsOrNone(FxRobot robot) throws Exception {
         LabFixture.awaitPanels(window);
         Node panel = robot.lookup("#roomPanel").query();
-        LabFixture.waitFor(() -> onFx(() -> panel.getScene() != null && panel.getBoundsInLocal().getWidth() > 0));
-        assertThat(onFx(() -> title(panel))).isEqualTo("Room");
-        assertThat(onFx(() -> shown(robot.lookup("#strategyToggle").query()))).isTrue();
-        assertThat(onFx(() -> shown(robot.lookup("#memberTable").query()))).isTrue();
-        double roomWidth = onFx(() -> panel.getBoundsInLocal().getWidth());
+        LabFixture.waitFor(() -> LabFixture.onFx(() -> panel.getScene() != null && panel.getBoundsInLocal().getWidth() > 0));
+        assertThat(LabFixture.onFx(() -> title(panel))).isEqualTo("Room");
+        assertThat(LabFixture.onFx(() -> shown(robot.lookup("#strategyToggle").query()))).isTrue();
+        assertThat(LabFixture.onFx(() -> shown(robot.lookup("#memberTable").query()))).isTrue();
+        double roomWidth = LabFixture.onFx(() -> panel.getBoundsInLocal().getWidth());
 
         robot.interact(() -> window.opener().openScenario(SAMPLES.resolve("kubernetes6632.json")));
-        LabFixture.waitFor(() -> onFx(() -> "Script".equals(title(panel))));
+        LabFixture.waitFor(() -> LabFixture.onFx(() -> "Script".equals(title(panel))));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(onFx(() -> shown(robot.lookup("#lockChoice").query()))).isTrue();
-        assertThat(onFx(() -> shown(robot.lookup("#strategyToggle").query()))).isFalse();
-        assertThat(onFx(() -> shown(robot.lookup("#memberTable").query()))).isFalse();
-        double scriptWidth = onFx(() -> panel.getBoundsInLocal().getWidth());
+        assertThat(LabFixture.onFx(() -> shown(robot.lookup("#lockChoice").query()))).isTrue();
+        assertThat(LabFixture.onFx(() -> shown(robot.lookup("#strategyToggle").query()))).isFalse();
+        assertThat(LabFixture.onFx(() -> shown(robot.lookup("#memberTable").query()))).isFalse();
+        double scriptWidth = LabFixture.onFx(() -> panel.getBoundsInLocal().getWidth());
         assertThat(scriptWidth).isGreaterThan(0).isLessThan(roomWidth * 0.75);
 
         Path real = home.resolve("article-real.jsonl.gz");
@@ -71,11 +70,11 @@ class LeftPanelTest {
         robot.interact(() -> window.opener().openTrace(real));
         LabFixture.waitFor(() -> window.model().sourceProperty().get() == LabModel.Source.REPLAY
                 && window.model().scenarioProperty().get() == null);
-        LabFixture.waitFor(() -> onFx(() -> panel.getScene() == null));
+        LabFixture.waitFor(() -> LabFixture.onFx(() -> panel.getScene() == null));
 
         robot.interact(() -> window.opener().openScenario(SAMPLES.resolve("article.json")));
-        LabFixture.waitFor(() -> onFx(() -> panel.getScene() != null && "Room".equals(title(panel))));
-        assertThat(onFx(() -> shown(robot.lookup("#strategyToggle").query()))).isTrue();
+        LabFixture.waitFor(() -> LabFixture.onFx(() -> panel.getScene() != null && "Room".equals(title(panel))));
+        assertThat(LabFixture.onFx(() -> shown(robot.lookup("#strategyToggle").query()))).isTrue();
     }
 
     /** Visible, and so are all its parents. */
@@ -90,13 +89,5 @@ class LeftPanelTest {
 
     private static String title(Node panel) {
         return ((Label) panel.lookup(".panel-title")).getText();
-    }
-
-    private static <T> T onFx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -9,7 +9,6 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.stage.Stage;
@@ -66,13 +65,13 @@ class HugeTraceLabBench {
         await(() -> model.sourceProperty().get() == LabModel.Source.REPLAY && model.storeProperty().get() != null
                 && model.storeProperty().get().size() > 0);
         long loaded = System.nanoTime();
-        long framesAtLoad = onFx(() -> skin.frames);
-        await(() -> onFx(() -> skin.frames) > framesAtLoad);
+        long framesAtLoad = LabFixture.onFx(() -> skin.frames);
+        await(() -> LabFixture.onFx(() -> skin.frames) > framesAtLoad);
         long firstFrame = System.nanoTime();
-        await(() -> onFx(() -> skin.catalogCaughtUp && skin.frames > framesAtLoad));
+        await(() -> LabFixture.onFx(() -> skin.catalogCaughtUp && skin.frames > framesAtLoad));
         long fullFrame = System.nanoTime();
-        int events = onFx(() -> model.storeProperty().get().size());
-        long now = onFx(() -> model.storeProperty().get().view().now());
+        int events = LabFixture.onFx(() -> model.storeProperty().get().size());
+        long now = LabFixture.onFx(() -> model.storeProperty().get().view().now());
 
         long mid = now / 2 / 10_000_000L * 10_000_000L;
         StringBuilder zoom = new StringBuilder();
@@ -113,21 +112,13 @@ class HugeTraceLabBench {
 
     /** Runs {@code change} on the FX thread and returns the build + paint of the frame it causes, in ms. */
     private static double frameAfter(FxRobot robot, TimelineSkin skin, Runnable change) throws Exception {
-        long before = onFx(() -> skin.frames);
+        long before = LabFixture.onFx(() -> skin.frames);
         robot.interact(change);
-        await(() -> onFx(() -> skin.frames) > before);
-        return onFx(() -> (skin.lastBuildNanos + skin.lastPaintNanos) / 1e6);
+        await(() -> LabFixture.onFx(() -> skin.frames) > before);
+        return LabFixture.onFx(() -> (skin.lastBuildNanos + skin.lastPaintNanos) / 1e6);
     }
 
     private static void await(BooleanSupplier condition) throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.MINUTES, condition::getAsBoolean);
-    }
-
-    private static <T> T onFx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
