@@ -24,7 +24,12 @@ final class CompactJson {
     private static final int CACHE_BITS = 13;
     private static final int CACHE = 1 << CACHE_BITS;
 
-    private final byte[][] cachedBytes = new byte[CACHE][];
+    // The cache, by slot: the string's first 16 bytes as two zero-padded words, the second with its top bit set
+    // if more bytes follow (no byte of a cached string has its top bit set, nor is 0, so the words alone tell
+    // strings of up to 16 bytes apart); the bytes after those (null for a short string); and the string. A look-up
+    // mostly reads one line of words and one of strings.
+    private final long[] cachedWords = new long[2 * CACHE];
+    private final byte[][] cachedTails = new byte[CACHE][];
     private final String[] cachedStrings = new String[CACHE];
     private byte[] b;
     private int pos;
@@ -203,7 +208,64 @@ final class CompactJson {
             return null;
         }
         int start = pos;
-        int hash = 0;
+        if (start + 16 > b.length) {
+            return stringByBytes(start, max); // too near the end of the array for two word reads
+        }
+        // Eight bytes at a time: the first byte that is not plain text (a quote, a backslash, a control or
+        // non-ASCII byte) ends the run, and must be the closing quote. Most strings (names, kinds, members) fit
+        // two words, which then serve as their hash and their key in the cache.
+        long w0 = (long) LONGS.get(b, start);
+        long stop = stops(w0);
+        long w1 = 0;
+        int n;
+        if (stop != 0) {
+            n = Long.numberOfTrailingZeros(stop) >>> 3;
+            w0 &= (1L << 8 * n) - 1; // n < 8
+        } else {
+            w1 = (long) LONGS.get(b, start + 8);
+            stop = stops(w1);
+            if (stop == 0) {
+                return longString(start, max, w0, w1);
+            }
+            n = 8 + (Long.numberOfTrailingZeros(stop) >>> 3);
+            w1 &= n == 8 ? 0 : -1L >>> 8 * (16 - n);
+        }
+        int quote = start + n;
+        if (quote >= end || b[quote] != '"' || n > max) {
+            return null; // not closed on this line, a byte for Jackson to judge, or too long
+        }
+        pos = quote + 1;
+        return intern(start, n, w0, w1, hash(w0, w1, n));
+    }
+
+    /** A string of more than 16 bytes, whose first 16 ({@code w0}, {@code w1}) are plain text: the rest by bytes. */
+    private String longString(int start, int max, long w0, long w1) {
+        int hash = hash(w0, w1, 16);
+        int at = start + 16;
+        while (at < end) {
+            byte c = b[at];
+            if (c == '"') {
+                break;
+            }
+            if (c < 0x20 || c == '\\' || c >= 0x7f) {
+                return null;
+            }
+            hash = 31 * hash + c;
+            at++;
+        }
+        if (at >= end || at - start > max) {
+            return null;
+        }
+        pos = at + 1;
+        return intern(start, at - start, w0, w1, hash);
+    }
+
+    /**
+     * {@link #string} a byte at a time, near the end of the buffer; also what the word-at-a-time reading must
+     * agree with (CompactJsonTest).
+     */
+    String stringByBytes(int start, int max) {
+        pos = start;
         while (pos < end) {
             byte c = b[pos];
             if (c == '"') {
@@ -212,15 +274,75 @@ final class CompactJson {
             if (c < 0x20 || c == '\\' || c >= 0x7f) { // escapes, control and non-ASCII bytes: Jackson decides
                 return null;
             }
-            hash = 31 * hash + c;
             pos++;
         }
         if (pos == end || pos - start > max) {
             return null;
         }
-        String s = intern(start, pos - start, hash);
+        int n = pos - start;
+        long w0 = 0;
+        long w1 = 0;
+        for (int i = 0; i < Math.min(n, 16); i++) {
+            long c = b[start + i] & 0xFFL;
+            if (i < 8) {
+                w0 |= c << 8 * i;
+            } else {
+                w1 |= c << 8 * (i - 8);
+            }
+        }
+        int hash = hash(w0, w1, Math.min(n, 16));
+        for (int i = 16; i < n; i++) {
+            hash = 31 * hash + b[start + i];
+        }
         pos++; // the closing quote
-        return s;
+        return intern(start, n, w0, w1, hash);
+    }
+
+    private static final long QUOTES = 0x2222_2222_2222_2222L;
+    private static final long BACKSLASHES = 0x5C5C_5C5C_5C5C_5C5CL;
+    private static final long DELETES = 0x7F7F_7F7F_7F7F_7F7FL;
+    private static final long SPACES = 0x2020_2020_2020_2020L;
+    private static final long ONES = 0x0101_0101_0101_0101L;
+
+    /**
+     * The high bit of every byte of {@code w} that is not plain string text: a quote, a backslash, a control byte
+     * (below 0x20), DEL or a non-ASCII byte. Bytes above a flagged one may be flagged wrongly (borrows), so only
+     * the lowest flag is exact, which is the one read.
+     */
+    private static long stops(long w) {
+        long below = (w - SPACES) & ~w; // a byte below 0x20 (or with its high bit set, flagged anyway)
+        long q = w ^ QUOTES;
+        long bs = w ^ BACKSLASHES;
+        long del = w ^ DELETES;
+        return (below | ((q - ONES) & ~q) | ((bs - ONES) & ~bs) | ((del - ONES) & ~del) | w) & HIGHS;
+    }
+
+    /**
+     * The cache's hash of a string whose first {@code n} (at most 16) bytes are {@code w0}, {@code w1}
+     * (zero-padded): {@code 31 * h + c} over those bytes, as {@link String#hashCode} would give, computed a word at
+     * a time. Strings that come round in turn differ in their last bytes (m000 ... m499, Send(m000) ...), so
+     * their hashes step almost evenly, and the cache's multiplicative hashing spreads such steps over its sets.
+     */
+    static int hash(long w0, long w1, int n) {
+        if (n <= 8) {
+            return n == 0 ? 0 : polynomial(w0 << 8 * (8 - n));
+        }
+        return polynomial(w0) * POW31[n - 8] + polynomial(w1 << 8 * (16 - n));
+    }
+
+    /** 31<sup>k</sup> for k in 0..8, as ints (wrapping, like the hash). */
+    private static final int[] POW31 = {1, 31, 961, 29_791, 923_521, 28_629_151, 887_503_681, 1_742_810_335,
+            -1_807_454_463};
+
+    /**
+     * {@code 31 * h + c} over the eight bytes of {@code x}, the first lowest, modulo 2<sup>32</sup>: pairs in
+     * 16-bit lanes, then fours in 32-bit lanes, then the eight (no lane overflows: a pair is below 2<sup>13</sup>,
+     * a four below 2<sup>23</sup>).
+     */
+    private static int polynomial(long x) {
+        long pairs = (x & 0x00FF_00FF_00FF_00FFL) * 31 + (x >>> 8 & 0x00FF_00FF_00FF_00FFL);
+        long fours = (pairs & 0x0000_FFFF_0000_FFFFL) * 961 + (pairs >>> 16 & 0x0000_FFFF_0000_FFFFL);
+        return (int) ((fours & 0xFFFF_FFFFL) * 923_521 + (fours >>> 32));
     }
 
     /** An array of integers {@code >= min} that fit an {@code int}; {@code null} otherwise. */
@@ -327,28 +449,43 @@ final class CompactJson {
         return true;
     }
 
-    private String intern(int start, int length, int hash) {
+    private String intern(int start, int length, long w0, long w1, int hash) {
         // Two ways per set, the newer first, and a mixed hash: a trace's strings come round in turn (m000 ...
         // m499, Send(m000) ...) and differ in their last characters, so in a direct-mapped cache on the low bits
         // many pairs would evict each other every round. A miss costs a new String here and, in a store, a hash
         // look-up instead of an identity hit.
         int set = (hash * 0x9E3779B9 >>> (32 - CACHE_BITS)) & ~1;
-        if (cached(set, start, length)) {
-            return cachedStrings[set];
+        long key1 = length > 16 ? w1 | Long.MIN_VALUE : w1;
+        String known = cached(set, start, length, w0, key1);
+        if (known == null) {
+            known = cached(set + 1, start, length, w0, key1);
         }
-        if (cached(set + 1, start, length)) {
-            return cachedStrings[set + 1];
+        if (known != null) {
+            return known;
         }
         String s = new String(b, start, length, StandardCharsets.US_ASCII);
-        cachedBytes[set + 1] = cachedBytes[set];
+        cachedWords[2 * set + 2] = cachedWords[2 * set];
+        cachedWords[2 * set + 3] = cachedWords[2 * set + 1];
+        cachedTails[set + 1] = cachedTails[set];
         cachedStrings[set + 1] = cachedStrings[set];
-        cachedBytes[set] = Arrays.copyOfRange(b, start, start + length);
+        cachedWords[2 * set] = w0;
+        cachedWords[2 * set + 1] = key1;
+        cachedTails[set] = length > 16 ? Arrays.copyOfRange(b, start + 16, start + length) : null;
         cachedStrings[set] = s;
         return s;
     }
 
-    private boolean cached(int slot, int start, int length) {
-        byte[] known = cachedBytes[slot];
-        return known != null && known.length == length && sameBytes(known, start);
+    /** The string in {@code slot} if it is the one of these bytes (an empty slot holds none), else null. */
+    private String cached(int slot, int start, int length, long w0, long key1) {
+        if (cachedWords[2 * slot] != w0 || cachedWords[2 * slot + 1] != key1) {
+            return null;
+        }
+        if (key1 < 0) { // more than 16 bytes: the rest byte by byte
+            byte[] tail = cachedTails[slot];
+            if (tail == null || tail.length != length - 16 || !sameBytes(tail, start + 16)) {
+                return null;
+            }
+        }
+        return cachedStrings[slot];
     }
 }
