@@ -324,15 +324,22 @@ final class EventLineParser {
     private void checkEvent(LineKind kind) throws InputException {
         failIf(checks.next(kind == LineKind.END));
         int g = (int) f.g;
+        // The types of most lines here; the others apart, so that this stays small enough to inline.
         failIf(switch (kind) {
             case SPAWN -> checks.spawn(g, (int) f.parent);
             case EXIT -> checks.exit(g);
+            case PARK, SLEEP, SEND, DELIVER -> checks.event(g);
+            default -> rareReferences(kind, g);
+        });
+    }
+
+    private EventChecks.Problem rareReferences(LineKind kind, int g) {
+        return switch (kind) {
             case LOCK -> checks.lock((int) f.lock, ((TraceEvent.LockCreated) other).kind());
             case REQUEST -> checks.request(g, (int) f.lock, f.modeValue);
             case ACQUIRE -> checks.acquire(g, (int) f.lock, f.modeValue);
             case RELEASE -> checks.release(g, (int) f.lock, f.modeValue);
             case BLOCKED -> checks.blocked(g, (int) f.lock, f.by.array(), f.by.size());
-            case PARK, SLEEP, SEND, DELIVER -> checks.event(g);
             case ALERT -> checks.alert(f.gs, f.locks);
             case PRIM -> checks.prim((int) f.prim);
             case WAIT -> checks.primWait(g, f.prims);
@@ -340,7 +347,7 @@ final class EventLineParser {
             case ACT -> checks.act(g, (int) f.prim);
             case PANIC -> checks.event(g);
             default -> null; // drop, member, command, asleep, end
-        });
+        };
     }
 
     private void failIf(EventChecks.Problem problem) throws InputException {

@@ -23,23 +23,28 @@ public final class IdSet {
         if (id < 0) {
             throw new IllegalArgumentException("id must be >= 0: " + id);
         }
+        Object page = page(id >>> 16);
+        if (page instanceof long[] bits) { // a dense page: the common case, kept small enough to inline
+            long mask = 1L << id;
+            if ((bits[(char) id >>> 6] & mask) != 0) {
+                return false;
+            }
+            bits[(char) id >>> 6] |= mask;
+            size++;
+            return true;
+        }
+        return addToSmallPage(id, page);
+    }
+
+    /** {@link #add} to a page that is absent or an array of offsets. */
+    private boolean addToSmallPage(int id, Object page) {
         int key = id >>> 16;
         char low = (char) id;
-        Object page = page(key);
         if (page == null) {
             char[] array = new char[5];
             array[0] = 1;
             array[1] = low;
             put(key, array);
-            size++;
-            return true;
-        }
-        if (page instanceof long[] bits) {
-            long mask = 1L << low;
-            if ((bits[low >>> 6] & mask) != 0) {
-                return false;
-            }
-            bits[low >>> 6] |= mask;
             size++;
             return true;
         }

@@ -111,44 +111,61 @@ final class IntervalRecorder implements IntervalTracker.Listener {
         tracker.advanceTo(t);
     }
 
+    // opened and closed run for every interval, called by the tracker: the common kinds are handled in them, the
+    // rest in helpers, so that each stays small enough for the compiler to inline into the tracker's call.
+
     @Override
     public void opened(IntervalKind kind, int g, int key, long start, long plannedEnd, int row) {
-        if (kind == IntervalKind.BUFFERED) {
+        switch (kind) {
+            case RUNNING, PARKED -> track(g).open(row, start, kind);
+            case SENDING -> {
+                track(g).open(row, start, kind);
+                tracks.obtain(Track.Kind.MEMBER, key).open(row, start, kind);
+            }
+            case SLEEPING -> track(g).openUntil(row, start, plannedEnd, kind);
+            default -> openedOnLockOrPrims(kind, g, key, start, row);
+        }
+    }
+
+    /** A wait or hold of a lock, a wait on primitives, a buffered value. */
+    private void openedOnLockOrPrims(IntervalKind kind, int g, int key, long start, int row) {
+        if (kind == IntervalKind.BUFFERED) { // not on a goroutine's track
             tracks.obtain(Track.Kind.PRIM, key).open(row, start, kind);
             return;
         }
-        IntervalIndex track = track(g);
+        track(g).open(row, start, kind);
         switch (kind) {
-            case SLEEPING -> track.openUntil(row, start, plannedEnd, kind);
-            case WAITING -> {
-                track.open(row, start, kind);
-                tracks.obtain(Track.Kind.LOCK_WAITERS, key).open(row, start, kind);
-            }
-            case HOLD_READ, HOLD_WRITE -> {
-                track.open(row, start, kind);
-                tracks.obtain(Track.Kind.LOCK_HOLDERS, key).open(row, start, kind);
-            }
-            case SENDING -> {
-                track.open(row, start, kind);
-                tracks.obtain(Track.Kind.MEMBER, key).open(row, start, kind);
-            }
-            case RUNNING, PARKED -> track.open(row, start, kind);
-            case BUFFERED -> { } // not on a goroutine's track: see below
+            case WAITING -> tracks.obtain(Track.Kind.LOCK_WAITERS, key).open(row, start, kind);
+            case HOLD_READ, HOLD_WRITE -> tracks.obtain(Track.Kind.LOCK_HOLDERS, key).open(row, start, kind);
             case CHAN_SEND, CHAN_RECV, SELECT, WG_WAIT, COND_WAIT, ONCE_WAIT -> {
-                track.open(row, start, kind);
                 int set = table.a.get(row);
                 for (int i = 0, n = table.blockerSets.size(set); i < n; i++) {
                     tracks.obtain(Track.Kind.PRIM, table.blockerSets.get(set, i)).open(row, start, kind);
                 }
             }
+            default -> throw new IllegalStateException("not opened here: " + kind);
         }
     }
 
     @Override
     public void closed(IntervalKind kind, int g, int key, long start, long end, int startRow, int endRow) {
-        if (kind == IntervalKind.SLEEPING) {
-            return;
+        switch (kind) {
+            case SLEEPING -> { } // its end was known when it opened
+            case RUNNING, PARKED -> {
+                table.ends.set(startRow, endRow);
+                track(g).close(end, kind);
+            }
+            case SENDING -> {
+                table.ends.set(startRow, endRow);
+                track(g).close(end, kind);
+                tracks.obtain(Track.Kind.MEMBER, key).close(end, kind);
+            }
+            default -> closedOnLockOrPrims(kind, g, key, end, startRow, endRow);
         }
+    }
+
+    /** A wait or hold of a lock, a wait on primitives, a buffered value. */
+    private void closedOnLockOrPrims(IntervalKind kind, int g, int key, long end, int startRow, int endRow) {
         table.ends.set(startRow, endRow);
         if (kind == IntervalKind.BUFFERED) {
             tracks.obtain(Track.Kind.PRIM, key).close(end, kind);
@@ -167,7 +184,6 @@ final class IntervalRecorder implements IntervalTracker.Listener {
                 table.c.set(endRow, startRow);
                 tracks.obtain(Track.Kind.LOCK_HOLDERS, key).close(end, kind);
             }
-            case SENDING -> tracks.obtain(Track.Kind.MEMBER, key).close(end, kind);
             case CHAN_SEND, CHAN_RECV, SELECT, WG_WAIT, COND_WAIT, ONCE_WAIT -> {
                 forgetBlocked(g);
                 if (table.type(endRow) == EventType.WAKE) {
@@ -178,7 +194,7 @@ final class IntervalRecorder implements IntervalTracker.Listener {
                     tracks.obtain(Track.Kind.PRIM, table.blockerSets.get(set, i)).close(end, kind);
                 }
             }
-            default -> { }
+            default -> throw new IllegalStateException("not closed here: " + kind);
         }
     }
 

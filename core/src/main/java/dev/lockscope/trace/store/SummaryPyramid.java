@@ -295,12 +295,15 @@ final class SummaryPyramid {
     }
 
     private Writer writer() {
-        if (writer == null) {
-            if (retired) {
-                throw new IllegalStateException("the track was retired");
-            }
-            writer = new Writer();
+        Writer w = writer;
+        return w != null ? w : newWriter(); // the first use apart: this runs on every event of the track
+    }
+
+    private Writer newWriter() {
+        if (retired) {
+            throw new IllegalStateException("the track was retired");
         }
+        writer = new Writer();
         return writer;
     }
 

@@ -124,7 +124,11 @@ public final class TraceStore implements EventSink {
     public void accept(TraceEvent event) {
         Objects.requireNonNull(event, "event");
         checkTime(event.time(), event); // here, so that the message shows the whole event
+        // The cases are tried in order (the types are distinct records, so the order means nothing else): the
+        // events a room has most of come first.
         switch (event) {
+            case TraceEvent.SendStart s -> appendSend(s.time(), s.g(), s.member(), s.msg(), s.durationNs(), s.site());
+            case TraceEvent.Deliver s -> appendDeliver(s.time(), s.g(), s.member(), s.msg(), s.latencyNs());
             case TraceEvent.Spawn s -> appendSpawn(s.time(), s.g(), s.name(), s.kind(), s.parent());
             case TraceEvent.Exit s -> appendExit(s.time(), s.g());
             case TraceEvent.Request s -> appendRequest(s.time(), s.g(), s.lock(), s.mode(), s.site());
@@ -136,8 +140,6 @@ public final class TraceStore implements EventSink {
             }
             case TraceEvent.Park s -> appendPark(s.time(), s.g(), s.site());
             case TraceEvent.Sleep s -> appendSleep(s.time(), s.g(), s.durationNs(), s.site());
-            case TraceEvent.SendStart s -> appendSend(s.time(), s.g(), s.member(), s.msg(), s.durationNs(), s.site());
-            case TraceEvent.Deliver s -> appendDeliver(s.time(), s.g(), s.member(), s.msg(), s.latencyNs());
             case TraceEvent.PrimWait s -> appendPrimWait(s);
             case TraceEvent.Wake s -> appendWake(s.time(), s.g(), s.prim());
             case TraceEvent.Act s -> appendAct(s);
