@@ -29,6 +29,14 @@ abstract class IdTable<L> {
 
     private final Object[] top = new Object[TOP_SIZE];
     private final IntFunction<L> newLeaf;
+    /**
+     * Writer only: the leaf dropped last and the number ({@code id >>> LEAF_BITS}) of the ids it held, or -1. A
+     * room's goroutines empty a leaf as they exit and the next ones fill it again: the leaf comes back for the
+     * same ids, warm, instead of a new one. Only for the same ids, so that a reader still holding it reads the
+     * same slots as in the leaf it finds later.
+     */
+    private L dropped;
+    private int droppedNumber = -1;
 
     IdTable(IntFunction<L> newLeaf) {
         this.newLeaf = newLeaf;
@@ -59,7 +67,13 @@ abstract class IdTable<L> {
         int m = (id >>> LEAF_BITS) & MID_MASK;
         L leaf = (L) mid[m];
         if (leaf == null) {
-            leaf = newLeaf.apply(LEAF_MASK + 1);
+            if (droppedNumber == id >>> LEAF_BITS) {
+                leaf = dropped; // every slot empty, as when it was dropped
+                dropped = null;
+                droppedNumber = -1;
+            } else {
+                leaf = newLeaf.apply(LEAF_MASK + 1);
+            }
             LEVEL.setRelease(mid, m, leaf);
         }
         return leaf;
@@ -69,8 +83,11 @@ abstract class IdTable<L> {
      * Drops the leaf of {@code id}, which holds nothing but empty slots: readers that find no leaf read every slot
      * as empty, as they would read this one's. Writer only.
      */
+    @SuppressWarnings("unchecked")
     final void dropLeaf(int id) {
         Object[] mid = (Object[]) top[id >>> (LEAF_BITS + MID_BITS)];
+        dropped = (L) mid[(id >>> LEAF_BITS) & MID_MASK];
+        droppedNumber = id >>> LEAF_BITS;
         LEVEL.setRelease(mid, (id >>> LEAF_BITS) & MID_MASK, null);
     }
 

@@ -28,6 +28,24 @@ class IdTableTest {
     }
 
     @Test
+    void aDroppedLeafComesBackOnlyForItsOwnIds() {
+        IdTable.Refs<String> refs = new IdTable.Refs<>();
+        refs.set(1030, "a");
+        Object[] first = refs.leaf(1030);
+        refs.set(1030, null);
+        assertThat(refs.leaf(1030)).isNull();
+        refs.set(2047, "b"); // the same ids as the dropped leaf: it comes back, with its slots empty
+        assertThat(refs.leaf(2047)).isSameAs(first);
+        assertThat(refs.get(1030)).isNull();
+        assertThat(refs.get(2047)).isEqualTo("b");
+        refs.set(2047, null);
+        refs.set(2048, "c"); // other ids: a leaf of their own
+        assertThat(refs.leaf(2048)).isNotSameAs(first);
+        assertThat(refs.get(2048)).isEqualTo("c");
+        assertThat(refs.leaf(1030)).isNull();
+    }
+
+    @Test
     void pagedLeavesReadAsHeapLeaves() {
         ChunkSpill spill = new ChunkSpill(dir);
         IdTable.Ints ints = new IdTable.Ints(spill);
