@@ -132,17 +132,25 @@ final class EventLineParser {
     void deliver(EventTarget target) {
         LineFields x = f;
         int g = (int) x.g;
+        // The types of most lines here; the others apart, so that this stays small enough to inline.
         switch (x.type) {
             case SPAWN -> target.spawn(x.t, g, x.name, x.kind, (int) x.parent);
             case EXIT -> target.exit(x.t, g);
+            case SEND -> target.send(x.t, g, x.member, x.msg, x.dur, x.siteValue);
+            case DELIVER -> target.deliver(x.t, g, x.member, x.msg, x.lat);
+            default -> deliverOther(target, g);
+        }
+    }
+
+    private void deliverOther(EventTarget target, int g) {
+        LineFields x = f;
+        switch (x.type) {
             case REQUEST -> target.request(x.t, g, (int) x.lock, x.modeValue, x.siteValue);
             case ACQUIRE -> target.acquire(x.t, g, (int) x.lock, x.modeValue, x.siteValue);
             case RELEASE -> target.release(x.t, g, (int) x.lock, x.modeValue, x.siteValue);
             case BLOCKED -> target.blocked(x.t, g, (int) x.lock, x.by.array(), x.by.size());
             case PARK -> target.park(x.t, g, x.siteValue);
             case SLEEP -> target.sleep(x.t, g, x.dur, x.siteValue);
-            case SEND -> target.send(x.t, g, x.member, x.msg, x.dur, x.siteValue);
-            case DELIVER -> target.deliver(x.t, g, x.member, x.msg, x.lat);
             case SITE -> throw new IllegalStateException("a site line is not an event");
             default -> target.other(other);
         }

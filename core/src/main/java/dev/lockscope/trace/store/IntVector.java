@@ -69,6 +69,14 @@ final class IntVector {
         size = i + 1;
     }
 
+    /**
+     * Overwrites the last element (there must be one); writer only. Through the chunk the last {@link #add} wrote,
+     * without a directory read: for a value that is only complete after its row's other columns.
+     */
+    void setLast(int value) {
+        tail[size - 1 - tailStart] = value;
+    }
+
     /** Overwrites an element; used for links that are only known when a later event arrives. */
     void set(int i, int value) {
         int[] chunk = chunks[i >>> shift];

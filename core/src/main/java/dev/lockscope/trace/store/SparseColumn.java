@@ -19,6 +19,8 @@ final class SparseColumn {
     private final IntVector slotsBefore;
     private final IntVector values;
     private int rows;
+    /** Writer only: the presence bits of the last word, as written to {@code bits}, so that adding one needs no read. */
+    private int lastBits;
 
     /** @param chunkShift log2 of the chunk size of the value vector; {@code spill}: where full chunks go, or null */
     SparseColumn(int chunkShift, ChunkSpill spill) {
@@ -30,14 +32,15 @@ final class SparseColumn {
     /** Appends a row, with a slot holding {@code value} if {@code hasSlot}; writer only. */
     void add(boolean hasSlot, int value) {
         int row = rows;
-        int word = row >>> WORD_SHIFT;
         if ((row & 31) == 0) {
             slotsBefore.add(values.size());
             bits.add(0);
+            lastBits = 0;
         }
         if (hasSlot) {
             values.add(value);
-            bits.set(word, bits.get(word) | 1 << (row & 31));
+            lastBits |= 1 << (row & 31);
+            bits.setLast(lastBits); // the word of this row is the last one
         }
         rows = row + 1;
     }

@@ -124,13 +124,19 @@ public final class TraceStore implements EventSink {
     public void accept(TraceEvent event) {
         Objects.requireNonNull(event, "event");
         checkTime(event.time(), event); // here, so that the message shows the whole event
-        // The cases are tried in order (the types are distinct records, so the order means nothing else): the
-        // events a room has most of come first.
+        // The events a room has most of, here; the others apart, so that this stays small enough for the compiler
+        // to inline into a caller that made the event (which then knows its type). The cases are tried in order.
         switch (event) {
             case TraceEvent.SendStart s -> appendSend(s.time(), s.g(), s.member(), s.msg(), s.durationNs(), s.site());
             case TraceEvent.Deliver s -> appendDeliver(s.time(), s.g(), s.member(), s.msg(), s.latencyNs());
             case TraceEvent.Spawn s -> appendSpawn(s.time(), s.g(), s.name(), s.kind(), s.parent());
             case TraceEvent.Exit s -> appendExit(s.time(), s.g());
+            default -> acceptOther(event);
+        }
+    }
+
+    private void acceptOther(TraceEvent event) {
+        switch (event) {
             case TraceEvent.Request s -> appendRequest(s.time(), s.g(), s.lock(), s.mode(), s.site());
             case TraceEvent.Acquire s -> appendAcquire(s.time(), s.g(), s.lock(), s.mode(), s.site());
             case TraceEvent.Release s -> appendRelease(s.time(), s.g(), s.lock(), s.mode(), s.site());
