@@ -121,6 +121,33 @@ public sealed class Chan extends Prim permits Context {
         releaseAll();
     }
 
+    /**
+     * {@code close(ch)} made inside a world's own step, by goroutine {@code g} (0: the world itself), as a room's
+     * Remove closes the member's outbox; does nothing if the channel is closed already (a program closed it).
+     */
+    public void closeBy(int g, Site site) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        act(g, PrimOp.CLOSE, buf.size(), site);
+        releaseAll();
+    }
+
+    /**
+     * {@code for len(ch) > 0 { <-ch }} made inside a world's own step by goroutine {@code g}, as a room's Remove
+     * discards what a leaving member's outbox still holds: one receive per value. Returns how many.
+     */
+    public int discardBy(int g, Site site) {
+        int n = 0;
+        while (!buf.isEmpty()) {
+            take();
+            act(g, PrimOp.RECV, buf.size(), site);
+            n++;
+        }
+        return n;
+    }
+
     /** {@code t.Stop()} of a timer's or ticker's channel: whether the timer was pending. */
     public boolean stopTimer(Party p, Site site) {
         if (timer == null) {

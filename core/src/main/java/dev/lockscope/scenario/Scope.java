@@ -39,17 +39,6 @@ final class Scope {
         return vocabulary;
     }
 
-    /** Whether {@code name} is a channel field the world implements ({@link Vocabulary#outboxes}): {@code m.outbox}. */
-    boolean isOutbox(String name) {
-        int dot = name.lastIndexOf('.');
-        if (dot < 0 || vocabulary == null || find(name) != null) {
-            return false;
-        }
-        GoType base = typeOf(name.substring(0, dot));
-        return base != null && base.kind() == GoType.Kind.WORLD
-                && vocabulary.outboxes().contains(base.name() + "." + name.substring(dot + 1));
-    }
-
     /**
      * The type of {@code name}, which may be a field of a world's value ({@code m.conn}, {@code m.outbox}); null
      * when it names nothing.

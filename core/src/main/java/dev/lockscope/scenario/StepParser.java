@@ -168,9 +168,6 @@ final class StepParser {
             throw new Problem("expected a send (\"ch <- v\") or a receive (\"<-ch\", \"v := <-ch\", \"v, ok := <-ch\")"
                     + " in a select case, got " + Quote.of(text));
         }
-        if (s instanceof Stmt.Send send) {
-            notOutbox(new Stmt.ChanExpr.Name(send.chan()));
-        }
         return s;
     }
 
@@ -200,7 +197,7 @@ final class StepParser {
         Token t = peek();
         if (t.is("<-")) {
             pos++;
-            return new Stmt.Recv(List.of(), false, notOutbox(chanExpr(true)));
+            return new Stmt.Recv(List.of(), false, chanExpr(true));
         }
         if (t.kind() != StepLexer.Kind.IDENT && !t.is("_")) {
             throw new Problem(STEPS + ", got " + Quote.of(text()));
@@ -305,7 +302,7 @@ final class StepParser {
         String first = targets.getFirst();
         if (peekIs("<-")) {
             pos++;
-            Stmt.ChanExpr from = notOutbox(chanExpr(true));
+            Stmt.ChanExpr from = chanExpr(true);
             GoType elem = elemOf(from);
             bind(targets.get(0), elem, declare);
             if (targets.size() == 2) {
@@ -729,15 +726,6 @@ final class StepParser {
         }
         chan(name, !receiving);
         return new Stmt.ChanExpr.Name(name);
-    }
-
-    /** {@code ch}, unless it is a world's own channel ({@code m.outbox}), which only a send statement and a range use. */
-    private Stmt.ChanExpr notOutbox(Stmt.ChanExpr ch) {
-        if (ch instanceof Stmt.ChanExpr.Name n && scope.isOutbox(n.name())) {
-            throw new Problem(n.name() + " is the room's outbox: send to it (\"" + n.name() + " <- msg\") or range over "
-                    + "it (\"msg := range " + n.name() + "\"), nothing else");
-        }
-        return ch;
     }
 
     private GoType elemOf(Stmt.ChanExpr ch) {

@@ -104,12 +104,6 @@ sealed interface Op {
     /** {@code go recv.M(arg)}. */
     record GoWorld(Builtins.Method method, Eval recv, Eval arg, Site site) implements Op {}
 
-    /** {@code base.FIELD <- value} on a channel the world implements. */
-    record WorldSend(Builtins.Chan chan, Eval base, Eval value, Site site) implements Op {}
-
-    /** The next value of a {@code range} over a world's channel (opened into {@code ch}); past its close, {@code exit}. */
-    record WorldRange(Builtins.Chan chan, Ref ch, Ref target, Site site, int[] exit) implements Op {}
-
     /**
      * The next element of a {@code range} over a slice ({@link Cursor} in {@code cursor}) into {@code target}, a new
      * variable each pass when {@code captured[0]} (a closure in the body captures it: set once the body is compiled);

@@ -271,21 +271,6 @@ final class ScriptCompiler {
             fn.use(ref(name), access);
         }
 
-        /** The world's channel {@code name} names ({@code m.outbox}), or null for a kernel channel. */
-        Builtins.Chan worldChan(String name) {
-            int dot = name.lastIndexOf('.');
-            if (builtins == null || dot < 0 || globals.containsKey(name)) {
-                return null;
-            }
-            return builtins.chan(lookup(name.substring(0, dot)).type().name(), name.substring(dot + 1));
-        }
-
-        /** The base of a world's channel field: {@code m} of {@code m.outbox}. */
-        Op.Eval base(String name) {
-            Ref r = ref(name.substring(0, name.lastIndexOf('.')));
-            return fr -> fr.get(r);
-        }
-
         /** The name of what a step makes, before its instance number: {@code main.ch}. */
         String made(String var) {
             return fn.name + "." + var;
@@ -397,21 +382,15 @@ final class ScriptCompiler {
                         fresh[0] |= c.captures.contains(var);
                     }
                 }
-                case ForHead.Range r when r.chan() instanceof Stmt.ChanExpr.Name n && worldChan(n.name()) != null -> {
-                    Builtins.Chan chan = worldChan(n.name());
-                    Op.Eval base = base(n.name());
-                    Ref ch = new Ref.Slot(fn.slots++);
-                    code.add(new Op.Assign(ch, fr -> chan.open(base.eval(fr)), true));
-                    top = code.size();
-                    Ref var = r.var() == null ? null : declare(r.var(), elemOf(r.chan()));
-                    code.add(new Op.WorldRange(chan, ch, var, site, exit));
-                    push();
-                    steps(f.body(), depth + 1);
-                    pop();
-                }
                 case ForHead.Range r -> {
-                    top = code.size();
                     Op.Source src = source(r.chan(), site);
+                    if (src instanceof Op.Source.Var v && v.ref() instanceof Ref.Field) {
+                        // Go evaluates the range expression once: m.outbox may name another channel later.
+                        Ref once = new Ref.Slot(fn.slots++);
+                        code.add(new Op.Assign(once, fr -> fr.get(v.ref()), true));
+                        src = new Op.Source.Var(once);
+                    }
+                    top = code.size();
                     GoType elem = r.var() == null ? null : elemOf(r.chan());
                     Ref var = r.var() == null ? null : declare(r.var(), elem);
                     code.add(new Op.Range(src, var, site, exit));
@@ -506,8 +485,6 @@ final class ScriptCompiler {
 
         void stmt(Stmt s, Site site, int depth) {
             switch (s) {
-                case Stmt.Send send when worldChan(send.chan()) != null -> code.add(new Op.WorldSend(
-                        worldChan(send.chan()), base(send.chan()), eval(send.value()), site));
                 case Stmt.Send send -> {
                     use(send.chan(), Access.SEND);
                     GoType t = lookup(send.chan()).type();

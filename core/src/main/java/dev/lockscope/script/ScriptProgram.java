@@ -272,20 +272,6 @@ final class ScriptProgram implements Program {
                 return new Instruction.Go(m.goroutineName(recv), m.goroutineKind(),
                         m.program(recv, g.arg() == null ? null : g.arg().eval(f), g.site()));
             }
-            case Op.WorldSend w -> {
-                return w.chan().send(self, w.base().eval(f), w.value().eval(f), w.site());
-            }
-            case Op.WorldRange r -> {
-                Object v = r.chan().next(f.get(r.ch()));
-                if (v == Builtins.CLOSED) {
-                    f.pc = r.exit()[0];
-                } else if (v == Builtins.EMPTY) {
-                    f.pc--; // again when woken
-                    return new Instruction.Park(r.site());
-                } else if (r.target() != null) {
-                    f.set(r.target(), v, true);
-                }
-            }
             case Op.EachNext e -> each(f, e);
             case Op.Defer d -> f.defers.push(new Frame(d.fn(), capture(f, d.fn()), rt));
             case Op.Return r -> f.returning = true;
