@@ -119,7 +119,9 @@ func (r *Room) Broadcast(msg message, strategy string) {
 				m.Send(msg)
 			}(m)
 		}
+		w := r.h.rec.waitFor("Broadcast") // Lockscope counts the wait on the WaitGroup as Broadcast's too
 		wg.Wait()
+		w.acquired()
 		op.releasing()
 		r.membersMx.RUnlock()
 
