@@ -115,6 +115,8 @@ type (
 		s stmt
 	}
 	sReturn   struct{ at }
+	sBreak    struct{ at }
+	sContinue struct{ at }
 	sMakeChan struct {
 		at
 		name string
@@ -198,7 +200,8 @@ type selCase struct {
 }
 
 type forHead struct {
-	kind  byte // 'c' counted, 'r' range, 'f' forever
+	kind  byte // 'c' counted, 'r' range, 'f' forever, 'w' while cond
+	cond  expr
 	v     string
 	from  expr
 	cmp   string

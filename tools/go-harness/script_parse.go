@@ -225,6 +225,14 @@ func (p *stepParser) forHead(text string) forHead {
 	if p.peekIs(0, "") {
 		return forHead{kind: 'f'}
 	}
+	declares := p.peekIs(0, "range") || p.peekIs(0, "_") && p.peekIs(1, ",") ||
+		p.peek().kind == tokIdent && p.peekIs(1, ":=")
+	if !declares {
+		cond := p.expr()
+		p.end()
+		p.requireType(cond, tBool, "the loop's condition")
+		return forHead{kind: 'w', cond: cond}
+	}
 	if p.peekIs(0, "range") {
 		p.pos++
 		ch := p.chanExpr(true)
@@ -335,6 +343,18 @@ func (p *stepParser) statement(top bool) stmt {
 	case "return":
 		p.pos++
 		return &sReturn{p.at}
+	case "break":
+		p.pos++
+		if !p.sc.canBreak {
+			panic(problem("break is not in a loop or select (of this function: a go or defer block is a function of its own)"))
+		}
+		return &sBreak{p.at}
+	case "continue":
+		p.pos++
+		if !p.sc.canContinue {
+			panic(problem("continue is not in a loop (of this function: a go or defer block is a function of its own)"))
+		}
+		return &sContinue{p.at}
 	case "go":
 		p.pos++
 		f := p.ident("a function to start")

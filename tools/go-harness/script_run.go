@@ -368,22 +368,37 @@ func (g *gor) tick() {
 
 func (g *gor) blocked() { g.ops = 0 }
 
-// block runs steps in e; it reports whether a return ran.
-func (g *gor) block(body []stmt, e *env, defers *[]func()) bool {
+// flow is how a block ended: normally, or by a return, break or continue still to be taken by the function,
+// the innermost loop or select, or the innermost loop.
+type flow int
+
+const (
+	flowNext flow = iota
+	flowReturn
+	flowBreak
+	flowContinue
+)
+
+// block runs steps in e; it reports how it ended.
+func (g *gor) block(body []stmt, e *env, defers *[]func()) flow {
 	for _, s := range body {
 		g.tick()
-		if g.step(s, e, defers) {
-			return true
+		if f := g.step(s, e, defers); f != flowNext {
+			return f
 		}
 	}
-	return false
+	return flowNext
 }
 
-func (g *gor) step(st stmt, e *env, defers *[]func()) bool {
+func (g *gor) step(st stmt, e *env, defers *[]func()) flow {
 	r, rec := g.r, g.r.rec
 	switch s := st.(type) {
 	case *sReturn:
-		return true
+		return flowReturn
+	case *sBreak:
+		return flowBreak
+	case *sContinue:
+		return flowContinue
 	case *sLock:
 		g.blocked()
 		g.lock(e.lookup(s.lock).v.(*lockObj), s.read, s.acquire, s.at)
@@ -562,13 +577,15 @@ func (g *gor) step(st stmt, e *env, defers *[]func()) bool {
 		return g.block(s.els, e.child(), defers)
 	case *sSelect:
 		g.blocked()
-		return g.selectStep(s, e, defers)
+		if f := g.selectStep(s, e, defers); f != flowBreak {
+			return f
+		}
 	case *sFor:
 		return g.loop(s, e, defers)
 	default:
 		panic(fmt.Sprintf("harness: unknown step %T", st))
 	}
-	return false
+	return flowNext
 }
 
 // callEnv is a called function's environment: its parameters bound to the arguments, evaluated in the caller's.
@@ -780,7 +797,7 @@ func (g *gor) bind(e *env, targets []string, declare bool, v any, ok bool, zero 
 	}
 }
 
-func (g *gor) selectStep(st *sSelect, e *env, defers *[]func()) bool {
+func (g *gor) selectStep(st *sSelect, e *env, defers *[]func()) flow {
 	rec := g.r.rec
 	start := rec.now() // the select's entry: its timers start here too
 	cases := make([]reflect.SelectCase, 0, len(st.cases)+1)
@@ -820,17 +837,35 @@ func (g *gor) selectStep(st *sSelect, e *env, defers *[]func()) bool {
 	return g.block(c.body, ce, defers)
 }
 
-func (g *gor) loop(st *sFor, e *env, defers *[]func()) bool {
+func (g *gor) loop(st *sFor, e *env, defers *[]func()) flow {
 	h := st.head
 	le := e.child()
+	// pass runs the body once: done says the loop ends, with the flow the loop itself ends with.
+	pass := func(be *env) (done bool, f flow) {
+		switch f := g.block(st.body, be, defers); f {
+		case flowReturn:
+			return true, flowReturn
+		case flowBreak:
+			return true, flowNext
+		}
+		return false, flowNext
+	}
 	switch h.kind {
 	case 'f':
 		for {
 			g.tick()
-			if g.block(st.body, le.child(), defers) {
-				return true
+			if done, f := pass(le.child()); done {
+				return f
 			}
 		}
+	case 'w':
+		for g.eval(h.cond, le).(bool) {
+			g.tick()
+			if done, f := pass(le.child()); done {
+				return f
+			}
+		}
+		return flowNext
 	case 'r':
 		for {
 			g.tick()
@@ -838,14 +873,14 @@ func (g *gor) loop(st *sFor, e *env, defers *[]func()) bool {
 			src, after := g.source(le, h.src)
 			v, ok := g.recv(src, after, st.at)
 			if !ok {
-				return false
+				return flowNext
 			}
 			be := le.child()
 			if h.v != "" {
 				be.declare(h.v, v)
 			}
-			if g.block(st.body, be, defers) {
-				return true
+			if done, f := pass(be); done {
+				return f
 			}
 		}
 	}
@@ -853,12 +888,12 @@ func (g *gor) loop(st *sFor, e *env, defers *[]func()) bool {
 	b := le.lookup(h.v)
 	for compare(h.cmp, b.v.(int64), g.eval(h.limit, le).(int64)) {
 		g.tick()
-		if g.block(st.body, le.child(), defers) {
-			return true
+		if done, f := pass(le.child()); done {
+			return f
 		}
 		b.v = b.v.(int64) + h.step
 	}
-	return false
+	return flowNext
 }
 
 func compare(cmp string, a, b int64) bool {

@@ -102,10 +102,13 @@ func TestMistakesNameTheFileLineAndField(t *testing.T) {
 		`{"name": "n", "kind": "script", "durationMs": 10, "locks": [{"name": "A", "kind": "mutex"}], "goroutines": [{"name": "g", "steps": ["unlock A"]}]}`:                                                `"unlock A" releases A but g does not hold it at that step (expected an earlier "lock A")`,
 		`{"name": "n", "kind": "script", "durationMs": 10, "lock": "fair"}`:                                                                                                                                 `test.json:1: lock: "fair" cannot run for real: real Go only has go-rwmutex`,
 		`{"name": "n", "kind": "script", "durationMs": 0.0000001}`:                                                                                                                                          `durationMs: expected a whole number of nanoseconds`,
-		"{\"name\": \"n\",\n \"kind\": \"script\",}":                                             `test.json:2:19: unexpected "}": expected a field name (JSON allows no comma before "}")`,
-		`{"name": "n", "kind": "script", "durationMs": 100 "goroutines": []}`:                    `test.json:1:51: unexpected '"': expected "," or "}" after the value of "durationMs"`,
-		`{"name": "n", "kind": "script", "durationMs": 10, "consts": {"k": 1.5}}`:                `test.json:1: consts.k: expected an integer, got 1.5`,
-		`{"name": "n", "kind": "script", "durationMs": 10, "chans": [{"name": "c", "cap": -1}]}`: `test.json:1: chans[0].cap: expected an integer >= 0, got -1`,
+		"{\"name\": \"n\",\n \"kind\": \"script\",}":                                                                                                                               `test.json:2:19: unexpected "}": expected a field name (JSON allows no comma before "}")`,
+		`{"name": "n", "kind": "script", "durationMs": 100 "goroutines": []}`:                                                                                                      `test.json:1:51: unexpected '"': expected "," or "}" after the value of "durationMs"`,
+		`{"name": "n", "kind": "script", "durationMs": 10, "consts": {"k": 1.5}}`:                                                                                                  `test.json:1: consts.k: expected an integer, got 1.5`,
+		`{"name": "n", "kind": "script", "durationMs": 10, "chans": [{"name": "c", "cap": -1}]}`:                                                                                   `test.json:1: chans[0].cap: expected an integer >= 0, got -1`,
+		`{"name": "n", "kind": "script", "durationMs": 10, "goroutines": [{"name": "g", "steps": [{"for": "", "do": [{"go": ["break"]}]}]}]}`:                                      `goroutines[0].steps[0].do[0].go[0]: break is not in a loop or select (of this function: a go or defer block is a function of its own)`,
+		`{"name": "n", "kind": "script", "durationMs": 10, "chans": [{"name": "c"}], "goroutines": [{"name": "g", "steps": [{"select": [{"case": "<-c", "do": ["continue"]}]}]}]}`: `goroutines[0].steps[0].select[0].do[0]: continue is not in a loop`,
+		`{"name": "n", "kind": "script", "durationMs": 10, "goroutines": [{"name": "g", "steps": [{"for": "1", "do": []}]}]}`:                                                      `goroutines[0].steps[0].for: expected bool for the loop's condition, got 1 (int)`,
 	} {
 		if got := parseError(t, json); !strings.Contains(got, want) {
 			t.Errorf("error\n  %s\ndoes not say\n  %s", got, want)
@@ -169,6 +172,30 @@ func TestValuesScopesLoopsAndBranches(t *testing.T) {
 	   "close(out)",
 	   "v, ok := <-out",
 	   {"if": "ok || v != 0", "then": ["<-never"]}]}]}`)
+	noneBlocked(t, s)
+}
+
+// continue and break in counted, condition and forever loops; a break in a select case leaves the select only.
+func TestBreakContinueAndConditionLoops(t *testing.T) {
+	s := runScript(t, `{"name": "b", "kind": "script", "durationMs": 300, `+checks+`,
+	 "goroutines": [{"name": "main", "steps": [
+	   "sum := 0",
+	   {"for": "i := 0; i < 10; i++", "do": [
+	     {"if": "i == 1", "then": ["continue"]},
+	     {"if": "i == 4", "then": ["break"]},
+	     "sum = sum + i"]},
+	   {"if": "sum != 5", "then": ["<-never"]},
+	   "n := 0",
+	   {"for": "n < 3", "do": ["n++"]},
+	   {"if": "n != 3", "then": ["<-never"]},
+	   "passes := 0",
+	   "reached := 0",
+	   {"for": "", "do": [
+	     "passes++",
+	     {"select": [{"case": "out <- passes", "do": [{"if": "passes < 3", "then": ["break"]}, "reached++"]},
+	                 {"default": ["<-never"]}]},
+	     {"if": "passes == 3", "then": ["break"]}]},
+	   {"if": "passes != 3 || reached != 1 || len(out) != 3", "then": ["<-never"]}]}]}`)
 	noneBlocked(t, s)
 }
 

@@ -87,11 +87,22 @@ final class StepParser {
         return new ScriptSpec.Simple(text, s);
     }
 
-    /** The head of a {@code for}: counted, {@code range} over a channel, or empty (forever). Declares its variable. */
+    /**
+     * The head of a {@code for}: counted, {@code range} over a channel or a slice, a condition, or empty (forever).
+     * Declares its variable.
+     */
     ForHead forHead(String text) {
         start(text);
         if (peekIs("")) {
             return new ForHead.Forever();
+        }
+        boolean declares = peekIs("range") || peekIs("_") && peekIs(1, ",")
+                || peek().kind() == StepLexer.Kind.IDENT && peekIs(1, ":=");
+        if (!declares) {
+            Expr cond = expr();
+            end();
+            requireType(cond, GoType.BOOL, "the loop's condition");
+            return new ForHead.While(cond);
         }
         if (peekIs("range")) {
             pos++;
@@ -213,6 +224,22 @@ final class StepParser {
             case "return" -> {
                 pos++;
                 return new Stmt.Return();
+            }
+            case "break" -> {
+                pos++;
+                if (!scope.canBreak()) {
+                    throw new Problem("break is not in a loop or select (of this function: a go or defer block is "
+                            + "a function of its own)");
+                }
+                return new Stmt.Break();
+            }
+            case "continue" -> {
+                pos++;
+                if (!scope.canContinue()) {
+                    throw new Problem("continue is not in a loop (of this function: a go or defer block is a "
+                            + "function of its own)");
+                }
+                return new Stmt.Continue();
             }
             case "go" -> {
                 pos++;

@@ -85,6 +85,12 @@ public sealed interface Stmt {
     /** {@code return}. */
     record Return() implements Stmt {}
 
+    /** {@code break}: out of the innermost loop or select. */
+    record Break() implements Stmt {}
+
+    /** {@code continue}: to the next pass of the innermost loop (a counted loop's {@code v++} first). */
+    record Continue() implements Stmt {}
+
     /** {@code name := make(chan T)} or {@code make(chan T, cap)} ({@code cap} null: unbuffered). */
     record MakeChan(String name, GoType elem, Expr cap) implements Stmt {}
 

@@ -11,6 +11,7 @@ import dev.lockscope.scenario.ScriptSpec.Step;
 import dev.lockscope.scenario.Stmt;
 import dev.lockscope.scenario.Values;
 import dev.lockscope.scenario.Vocabulary;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -193,6 +194,9 @@ final class ScriptCompiler {
         int closures;
         /** Deferred calls so far: not func literals, so counted apart and never shifting the closures' names. */
         int defers;
+        /** Where a {@code break} jumps (innermost loop or select first) and a {@code continue}, patched when known. */
+        final ArrayDeque<int[]> breaks = new ArrayDeque<>();
+        final ArrayDeque<int[]> continues = new ArrayDeque<>();
 
         Ctx(Fn fn, Ctx enclosing, Listing listing) {
             this.fn = fn;
@@ -350,6 +354,9 @@ final class ScriptCompiler {
             Site site = site(line, text);
             push();
             int[] exit = {-1};
+            int[] next = {-1};
+            breaks.push(exit);
+            continues.push(next);
             int top;
             switch (f.head()) {
                 case ForHead.Counted c -> {
@@ -363,6 +370,7 @@ final class ScriptCompiler {
                     steps(f.body(), depth + 1);
                     pop();
                     int step = c.step();
+                    next[0] = code.size();
                     code.add(new Op.Assign(var, fr -> (Long) fr.get(var) + step, false));
                 }
                 case ForHead.Each e -> {
@@ -404,7 +412,19 @@ final class ScriptCompiler {
                     steps(f.body(), depth + 1);
                     pop();
                 }
+                case ForHead.While w -> {
+                    top = code.size();
+                    code.add(new Op.JumpUnless(eval(w.cond()), exit));
+                    push();
+                    steps(f.body(), depth + 1);
+                    pop();
+                }
             }
+            if (next[0] < 0) {
+                next[0] = top;
+            }
+            breaks.pop();
+            continues.pop();
             code.add(new Op.Jump(new int[] {top}));
             exit[0] = code.size();
             pop();
@@ -443,6 +463,7 @@ final class ScriptCompiler {
             Op.Select op = new Op.Select(cases, sel.otherwise() != null, targets, defaultTarget, site);
             code.add(op);
             int[] end = {-1};
+            breaks.push(end);
             List<int[]> ends = new ArrayList<>();
             for (int k = 0; k < sel.cases().size(); k++) {
                 ScriptSpec.SelectCase c = sel.cases().get(k);
@@ -475,6 +496,7 @@ final class ScriptCompiler {
                 pop();
             }
             end[0] = code.size();
+            breaks.pop();
             for (int[] e : ends) {
                 e[0] = end[0];
             }
@@ -552,6 +574,8 @@ final class ScriptCompiler {
                     code.add(new Op.Defer(c));
                 }
                 case Stmt.Return r -> code.add(new Op.Return());
+                case Stmt.Break b -> code.add(new Op.Jump(breaks.peek()));
+                case Stmt.Continue c -> code.add(new Op.Jump(continues.peek()));
                 case Stmt.MakeChan m -> {
                     Ref target = declare(m.name(), GoType.chan(m.elem(), GoType.Dir.BOTH));
                     code.add(new Op.MakeChan(target, made(m.name()), m.cap() == null ? null : eval(m.cap()),

@@ -128,4 +128,17 @@ class GoHarnessHandScenariosTest {
         assertThat(f.summary().ops().get("first").holdMs().maxMs()).isEqualTo(60.0);
         assertThat(f.summary().ops().get("second").holdMs().maxMs()).isEqualTo(10.0);
     }
+
+    @Test
+    void breakAndContinueTheProducerSendsOneAndThreeAndTheConsumerSkipsASleep() throws Exception {
+        // producer: n 1 parks at 0 (the consumer has not run yet) and is taken at 0: wait 0; n 2 is skipped; n 3
+        // waits for the consumer's next receive at 10: wait 10; n 4 breaks: close, exit at 10.
+        // consumer: 1 at 0 breaks out of the select (no sleep 1), sleeps 10; 3 at 10, sleep 1 + 10; closed at 21.
+        // counter: i 0, 2, 3 sleep 5 (1 continues, 4 breaks): exit at 15.
+        Figures f = run("script-break-continue.json");
+        assertThat(f.waits()).containsExactly(Map.entry("producer #10: ch <- n", List.of(0.0, 10.0)));
+        assertThat(f.exits()).containsExactlyInAnyOrderEntriesOf(
+                Map.of("producer", 10.0, "consumer", 21.0, "counter", 15.0));
+        assertThat(f.blockedAtEnd()).isEmpty();
+    }
 }

@@ -192,6 +192,102 @@ class ScriptLanguageTest {
     }
 
     /**
+     * The producer counts with a condition loop, skips 2 ({@code continue}) and stops at 4 ({@code break}): it sends
+     * 1 and 3, then closes. The consumer's {@code break} in a select case leaves the select, not its loop: after
+     * receiving 1 it skips the case's sleep, so it sleeps 10 and receives 3 at 10, then 1 + 10 more, and at 21
+     * finds the channel closed and returns.
+     */
+    @Test
+    void breakContinueAndAConditionLoop() throws Exception {
+        ScriptRun run = ScriptRun.of("""
+                {"chans": [{"name": "ch"}],
+                 "goroutines": [
+                   {"name": "producer", "steps": [
+                     "n := 0",
+                     {"for": "n < 10", "do": [
+                       "n = n + 1",
+                       {"if": "n == 2", "then": ["continue"]},
+                       {"if": "n == 4", "then": ["break"]},
+                       "ch <- n"]},
+                     "close(ch)"]},
+                   {"name": "consumer", "steps": [{"for": "", "do": [
+                     {"select": [{"case": "v, ok := <-ch", "do": [
+                       {"if": "!ok", "then": ["return"]},
+                       {"if": "v == 1", "then": ["break"]},
+                       "sleep 1"]}]},
+                     "sleep 10"]}]}]}
+                """);
+
+        assertThat(run.lines()).containsExactly(
+                "0 producer spawn",
+                "0 consumer spawn",
+                "0 producer wait chan-send [ch]",
+                "0 consumer recv-sync ch 0",
+                "0 producer wake ch",
+                "0 producer send-sync ch 0",
+                "0 consumer sleep 10",
+                "0 producer wait chan-send [ch]",
+                "10 consumer recv-sync ch 0",
+                "10 producer wake ch",
+                "10 producer send-sync ch 0",
+                "10 consumer sleep 1",
+                "10 producer close ch 0",
+                "10 producer exit",
+                "11 consumer sleep 10",
+                "21 consumer recv-closed ch 0",
+                "21 consumer exit");
+    }
+
+    /**
+     * The Go harness's own check of the same loops (tools/go-harness/script_test.go): each value is checked in the
+     * script, and a wrong one receives from the nil channel {@code never}, so a right run never waits. The counted
+     * loop sums 0 + 2 + 3 (1 skipped by continue, 4 breaks); the forever loop's break in a case leaves the select
+     * twice, and its third pass reaches the case's last step once.
+     */
+    @Test
+    void continueRunsTheCountedLoopsIncrementAndBreakInACaseLeavesTheSelect() throws Exception {
+        ScriptRun run = ScriptRun.of("""
+                {"name": "b", "kind": "script", "durationMs": 300, "chans": [{"name": "never", "nil": true}, {"name": "out", "cap": 10}],
+                	 "goroutines": [{"name": "main", "steps": [
+                	   "sum := 0",
+                	   {"for": "i := 0; i < 10; i++", "do": [
+                	     {"if": "i == 1", "then": ["continue"]},
+                	     {"if": "i == 4", "then": ["break"]},
+                	     "sum = sum + i"]},
+                	   {"if": "sum != 5", "then": ["<-never"]},
+                	   "n := 0",
+                	   {"for": "n < 3", "do": ["n++"]},
+                	   {"if": "n != 3", "then": ["<-never"]},
+                	   "passes := 0",
+                	   "reached := 0",
+                	   {"for": "", "do": [
+                	     "passes++",
+                	     {"select": [{"case": "out <- passes", "do": [{"if": "passes < 3", "then": ["break"]}, "reached++"]},
+                	                 {"default": ["<-never"]}]},
+                	     {"if": "passes == 3", "then": ["break"]}]},
+                	   {"if": "passes != 3 || reached != 1 || len(out) != 3", "then": ["<-never"]}]}]}
+                """);
+
+        assertThat(run.lines()).noneMatch(l -> l.contains(" wait ")).last().isEqualTo("0 main exit");
+    }
+
+    @Test
+    void breakAndContinueNeedALoopOrSelectOfTheirOwnFunction() {
+        assertThatThrownBy(() -> ScriptRun.of("""
+                {"goroutines": [{"name": "main", "steps": [
+                  {"for": "", "do": [{"go": ["break"]}]}]}]}
+                """)).isInstanceOf(dev.lockscope.io.InputException.class).hasMessageEndingWith(
+                "goroutines[0].steps[0].do[0].go[0]: break is not in a loop or select (of this function: a go or "
+                + "defer block is a function of its own)");
+        assertThatThrownBy(() -> ScriptRun.of("""
+                {"chans": [{"name": "ch"}], "goroutines": [{"name": "main", "steps": [
+                  {"select": [{"case": "<-ch", "do": ["continue"]}]}]}]}
+                """)).isInstanceOf(dev.lockscope.io.InputException.class).hasMessageEndingWith(
+                "goroutines[0].steps[0].select[0].do[0]: continue is not in a loop (of this function: a go or defer "
+                + "block is a function of its own)");
+    }
+
+    /**
      * A loop of non-blocking selects hands the kernel an instruction each pass but never lets time pass: the guard
      * counts its operations across those instructions within the instant, and panics it, so the run goes on (it once
      * spun until the heap ran out, found on GoBench's moby28462).
