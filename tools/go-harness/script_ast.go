@@ -28,6 +28,10 @@ type (
 		ch  string
 		cap bool
 	}
+	eIsNil struct { // ch == nil (isNil true) or ch != nil
+		ch    string
+		isNil bool
+	}
 	eNot struct{ x expr }
 	eBin struct {
 		op   string

@@ -509,6 +509,14 @@ func (p *stepParser) assignment(targets []string, declare, top bool) stmt {
 			return &sNewTimer{p.at, first, ticker, false, ns}
 		}
 	}
+	if !declare && p.peekIs(0, "nil") && p.peekIs(1, "") && p.entry(first).typ.kind == kChan {
+		// ch = nil: the idiom that switches a select's case off (Lockscope's StepParser).
+		if p.sc.isGlobal(first) {
+			panic(problem("cannot assign to " + first + " (a channel of the script's declarations; a local copy can be set to nil: ch := make(...) in a step, or a parameter)"))
+		}
+		p.pos++
+		return &sAssign{p.at, first, eNil{}, false}
+	}
 	v := p.expr()
 	typ := p.typeOf(v)
 	if declare {
@@ -917,6 +925,11 @@ func (p *stepParser) unary() expr {
 			}
 		}
 		e := p.entry(t.text)
+		if e.typ.kind == kChan && (p.peekIs(0, "==") || p.peekIs(0, "!=")) && p.peekIs(1, "nil") {
+			isNil := p.next().text == "=="
+			p.pos++
+			return eIsNil{t.text, isNil}
+		}
 		if e.typ.kind.isObject() || e.typ.kind == kFunc {
 			panic(problem(fmt.Sprintf("%s is a %s, not a value", t.text, e.typ)))
 		}
@@ -953,6 +966,8 @@ func (p *stepParser) typeOf(e expr) goType {
 		return tStruct
 	case eName:
 		return p.entry(x.name).typ
+	case eIsNil:
+		return tBool
 	case eNot:
 		p.requireType(x.x, tBool, "the operand of !")
 		return tBool
@@ -1006,6 +1021,11 @@ func describe(e expr) string {
 			return "cap(" + x.ch + ")"
 		}
 		return "len(" + x.ch + ")"
+	case eIsNil:
+		if x.isNil {
+			return x.ch + " == nil"
+		}
+		return x.ch + " != nil"
 	case eNot:
 		return "!" + describe(x.x)
 	case eBin:

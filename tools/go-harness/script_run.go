@@ -565,7 +565,11 @@ func (g *gor) step(st stmt, e *env, defers *[]func()) flow {
 		if s.declare {
 			e.declare(s.name, v)
 		} else {
-			e.lookup(s.name).v = v
+			b := e.lookup(s.name)
+			if _, isChan := b.v.(chan any); isChan && v == nil {
+				v = (chan any)(nil) // ch = nil keeps the variable a channel, as the runner's operations expect
+			}
+			b.v = v
 		}
 	case *sIncDec:
 		b := e.lookup(s.name)
@@ -606,6 +610,8 @@ func namesOf(s stmt) []string {
 		case eName:
 			out = append(out, v.name)
 		case eLen:
+			out = append(out, v.ch)
+		case eIsNil:
 			out = append(out, v.ch)
 		case eNot:
 			exprNames(v.x)
@@ -924,6 +930,9 @@ func (g *gor) eval(x expr, e *env) any {
 		return struct{}{}
 	case eName:
 		return e.lookup(v.name).v
+	case eIsNil:
+		c := reflect.ValueOf(e.lookup(v.ch).v)
+		return (!c.IsValid() || c.IsNil()) == v.isNil
 	case eLen:
 		c := reflect.ValueOf(e.lookup(v.ch).v)
 		if !c.IsValid() {

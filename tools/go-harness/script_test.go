@@ -109,6 +109,7 @@ func TestMistakesNameTheFileLineAndField(t *testing.T) {
 		`{"name": "n", "kind": "script", "durationMs": 10, "goroutines": [{"name": "g", "steps": [{"for": "", "do": [{"go": ["break"]}]}]}]}`:                                      `goroutines[0].steps[0].do[0].go[0]: break is not in a loop or select (of this function: a go or defer block is a function of its own)`,
 		`{"name": "n", "kind": "script", "durationMs": 10, "chans": [{"name": "c"}], "goroutines": [{"name": "g", "steps": [{"select": [{"case": "<-c", "do": ["continue"]}]}]}]}`: `goroutines[0].steps[0].select[0].do[0]: continue is not in a loop`,
 		`{"name": "n", "kind": "script", "durationMs": 10, "goroutines": [{"name": "g", "steps": [{"for": "1", "do": []}]}]}`:                                                      `goroutines[0].steps[0].for: expected bool for the loop's condition, got 1 (int)`,
+		`{"name": "n", "kind": "script", "durationMs": 10, "chans": [{"name": "ch"}], "goroutines": [{"name": "g", "steps": ["ch = nil"]}]}`:                                       `goroutines[0].steps[0]: cannot assign to ch (a channel of the script's declarations; a local copy can be set to nil: ch := make(...) in a step, or a parameter)`,
 	} {
 		if got := parseError(t, json); !strings.Contains(got, want) {
 			t.Errorf("error\n  %s\ndoes not say\n  %s", got, want)
@@ -197,6 +198,25 @@ func TestBreakContinueAndConditionLoops(t *testing.T) {
 	     {"if": "passes == 3", "then": ["break"]}]},
 	   {"if": "passes != 3 || reached != 1 || len(out) != 3", "then": ["<-never"]}]}]}`)
 	noneBlocked(t, s)
+}
+
+// ch = nil switches a select's case off; ch == nil and ch != nil test it.
+func TestANilChannelSwitchesOffItsSelectCase(t *testing.T) {
+	s := runScript(t, `{"name": "n", "kind": "script", "durationMs": 300, `+checks+`,
+	 "funcs": [{"name": "merge", "params": ["a chan int", "b chan int"], "steps": [
+	   "sum := 0",
+	   {"for": "a != nil || b != nil", "do": [
+	     {"select": [
+	       {"case": "v, ok := <-a", "do": [{"if": "!ok", "then": ["a = nil", "continue"]}, "sum = sum + v"]},
+	       {"case": "v, ok := <-b", "do": [{"if": "!ok", "then": ["b = nil", "continue"]}, "sum = sum + v"]}]}]},
+	   {"if": "sum != 6 || a != nil || !(b == nil)", "then": ["<-never"]}]}],
+	 "goroutines": [{"name": "main", "steps": [
+	   "a := make(chan int)", "b := make(chan int)", "go merge(a, b)",
+	   "a <- 1", "b <- 2", "close(a)", "b <- 3", "close(b)"]}]}`)
+	noneBlocked(t, s)
+	if s.ExitMs["merge#1"] == nil {
+		t.Errorf("merge did not end: exits %v", s.ExitMs)
+	}
 }
 
 func TestRangeLoopReturnAndFunctions(t *testing.T) {

@@ -201,6 +201,16 @@ func funcBody(parent *scope) *scope {
 	return s
 }
 
+// isGlobal: name resolves to the outermost scope, a script's declaration.
+func (s *scope) isGlobal(name string) bool {
+	for c := s; c != nil; c = c.parent {
+		if c.names[name] != nil {
+			return c.parent == nil
+		}
+	}
+	return false
+}
+
 func (s *scope) find(name string) *entry {
 	for c := s; c != nil; c = c.parent {
 		if e := c.names[name]; e != nil {

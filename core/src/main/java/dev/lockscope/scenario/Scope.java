@@ -115,6 +115,16 @@ final class Scope {
         names.put(entry.name(), entry);
     }
 
+    /** Whether {@code name} resolves to the outermost scope: a script's global (a declared channel, a lock, ...). */
+    boolean isGlobal(String name) {
+        for (Scope s = this; s != null; s = s.parent) {
+            if (s.names.containsKey(name)) {
+                return s.parent == null;
+            }
+        }
+        return false;
+    }
+
     /** Whether {@code name} is declared in this very block. */
     boolean declaresHere(String name) {
         return names.containsKey(name);

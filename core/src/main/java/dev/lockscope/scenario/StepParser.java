@@ -402,6 +402,16 @@ final class StepParser {
                 return new Stmt.NewTimer(first, ticker ? PrimKind.TICKER : PrimKind.TIMER, ns, false);
             }
         }
+        if (!declare && peekIs("nil") && peekIs(1, "") && entry(first).type().kind() == Kind.CHAN) {
+            // ch = nil: the idiom that switches a select's case off. Another channel cannot be assigned: who may
+            // act on a channel is worked out from the names that hold it (docs/primitives.md), and nil is none.
+            if (scope.isGlobal(first)) {
+                throw new Problem("cannot assign to " + first + " (a channel of the script's declarations; a "
+                        + "local copy can be set to nil: ch := make(...) in a step, or a parameter)");
+            }
+            pos++;
+            return new Stmt.Assign(first, new Expr.Nil(), false);
+        }
         Expr value = expr();
         GoType type = typeOf(value);
         if (declare) {
@@ -967,6 +977,11 @@ final class StepParser {
                 }
                 String name = qualified(t.text());
                 Scope.Entry e = entry(name);
+                if (e.type().kind() == Kind.CHAN && (peekIs("==") || peekIs("!=")) && peekIs(1, "nil")) {
+                    boolean nil = next().text().equals("==");
+                    pos++;
+                    return new Expr.IsNil(name, nil);
+                }
                 if (e.type().kind().isObject() || e.type().kind() == Kind.FUNC) {
                     throw new Problem(name + " is a " + e.type() + ", not a value");
                 }
@@ -1042,6 +1057,7 @@ final class StepParser {
             case Expr.Struct s -> "struct{}{}";
             case Expr.Name n -> n.name();
             case Expr.Len l -> (l.cap() ? "cap(" : "len(") + l.chan() + ")";
+            case Expr.IsNil n -> n.chan() + (n.nil() ? " == nil" : " != nil");
             case Expr.Not n -> "!" + describe(n.operand());
             case Expr.Binary b -> describe(b.left()) + " " + b.op() + " " + describe(b.right());
             case Expr.Clone c -> "slices.Clone(" + describe(c.slice()) + ")";

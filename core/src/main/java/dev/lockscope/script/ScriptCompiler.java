@@ -713,6 +713,11 @@ final class ScriptCompiler {
                                 : ((dev.lockscope.prim.Chan) c).len());
                     };
                 }
+                case Expr.IsNil n -> {
+                    Ref r = ref(n.chan());
+                    boolean nil = n.nil();
+                    yield fr -> (fr.get(r) == null) == nil;
+                }
                 case Expr.Not n -> {
                     Op.Eval x = eval(n.operand());
                     yield fr -> !(Boolean) x.eval(fr);

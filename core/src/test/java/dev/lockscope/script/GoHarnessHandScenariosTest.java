@@ -130,6 +130,17 @@ class GoHarnessHandScenariosTest {
     }
 
     @Test
+    void aNilChannelSwitchesOffItsCaseAndMergeEndsWhenBothAreNil() throws Exception {
+        // main sends 1 on a (merge takes it at 0: main waits 0) and 2 on b (merge waits in its select, 0 ms), closes
+        // a and sleeps 5; merge sets a to nil and waits on b alone until 5, when main sends 3 and closes b.
+        Figures f = run("script-nil-case.json");
+        assertThat(f.waits()).containsExactly(Map.entry("main #4: a <- 1", List.of(0.0)),
+                Map.entry("merge #3: select {", List.of(0.0, 5.0)));
+        assertThat(f.exits()).containsExactlyInAnyOrderEntriesOf(Map.of("main", 5.0, "merge#1", 5.0));
+        assertThat(f.blockedAtEnd()).isEmpty();
+    }
+
+    @Test
     void breakAndContinueTheProducerSendsOneAndThreeAndTheConsumerSkipsASleep() throws Exception {
         // producer: n 1 parks at 0 (the consumer has not run yet) and is taken at 0: wait 0; n 2 is skipped; n 3
         // waits for the consumer's next receive at 10: wait 10; n 4 breaks: close, exit at 10.

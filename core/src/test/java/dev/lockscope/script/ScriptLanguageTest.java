@@ -271,6 +271,55 @@ class ScriptLanguageTest {
         assertThat(run.lines()).noneMatch(l -> l.contains(" wait ")).last().isEqualTo("0 main exit");
     }
 
+    /**
+     * Go's idiom for merging channels: a case whose channel is closed is switched off by setting the channel to nil
+     * (a select never picks a nil channel's case), and the loop runs while one is not nil. merge takes 1 from a and
+     * 2 from b at 0, sees a closed and sets it to nil, takes 3 at 5 and sees b closed: the loop ends with sum 6,
+     * so it skips the sleep of a wrong sum and exits at 5, with main.
+     */
+    @Test
+    void aNilChannelSwitchesOffItsSelectCase() throws Exception {
+        ScriptRun run = ScriptRun.of("""
+                {"name": "nil-case", "kind": "script", "durationMs": 100,
+                 "funcs": [{"name": "merge", "params": ["a chan int", "b chan int"], "steps": [
+                   "sum := 0",
+                   {"for": "a != nil || b != nil", "do": [
+                     {"select": [
+                       {"case": "v, ok := <-a", "do": [{"if": "!ok", "then": ["a = nil", "continue"]}, "sum = sum + v"]},
+                       {"case": "v, ok := <-b", "do": [{"if": "!ok", "then": ["b = nil", "continue"]}, "sum = sum + v"]}]}]},
+                   {"if": "sum != 6", "then": ["sleep 50"]}]}],
+                 "goroutines": [
+                   {"name": "main", "steps": [
+                     "a := make(chan int)", "b := make(chan int)",
+                     "go merge(a, b)",
+                     "a <- 1", "b <- 2", "close(a)", "sleep 5", "b <- 3", "close(b)"]}]}
+                """);
+
+        // Once a is nil, the select waits on b alone.
+        assertThat(run.lines()).containsExactly(
+                "0 main spawn",
+                "0 merge#1 spawn by main",
+                "0 main wait chan-send [main.a]",
+                "0 merge#1 recv-sync main.a 0",
+                "0 main wake main.a",
+                "0 main send-sync main.a 0",
+                "0 merge#1 wait select [main.a, main.b]",
+                "0 main send-sync main.b 0",
+                "0 merge#1 wake main.b",
+                "0 merge#1 recv-sync main.b 0",
+                "0 main close main.a 0",
+                "0 main sleep 5",
+                "0 merge#1 recv-closed main.a 0",
+                "0 merge#1 wait select [main.b]",
+                "5 main send-sync main.b 0",
+                "5 merge#1 wake main.b",
+                "5 merge#1 recv-sync main.b 0",
+                "5 main close main.b 0",
+                "5 main exit",
+                "5 merge#1 recv-closed main.b 0",
+                "5 merge#1 exit");
+    }
+
     @Test
     void breakAndContinueNeedALoopOrSelectOfTheirOwnFunction() {
         assertThatThrownBy(() -> ScriptRun.of("""
@@ -285,6 +334,11 @@ class ScriptLanguageTest {
                 """)).isInstanceOf(dev.lockscope.io.InputException.class).hasMessageEndingWith(
                 "goroutines[0].steps[0].select[0].do[0]: continue is not in a loop (of this function: a go or defer "
                 + "block is a function of its own)");
+        assertThatThrownBy(() -> ScriptRun.of("""
+                {"chans": [{"name": "ch"}], "goroutines": [{"name": "main", "steps": ["ch = nil"]}]}
+                """)).isInstanceOf(dev.lockscope.io.InputException.class).hasMessageEndingWith(
+                "goroutines[0].steps[0]: cannot assign to ch (a channel of the script's declarations; a local copy can "
+                + "be set to nil: ch := make(...) in a step, or a parameter)");
     }
 
     /**
