@@ -103,6 +103,15 @@ type (
 	sStop struct {
 		at
 		timer string
+		into  string // ok := t.Stop(): the variable that gets whether the timer was pending, or ""
+		decl  bool
+	}
+	sReset struct {
+		at
+		timer string
+		ns    int64
+		into  string // ok := t.Reset(d), or ""
+		decl  bool
 	}
 	sGo struct {
 		at

@@ -449,6 +449,24 @@ func (p *stepParser) assignment(targets []string, declare, top bool) stmt {
 	if !top {
 		panic(problem("expected a send or a receive in a select case, got an assignment"))
 	}
+	if p.peek().kind == tokIdent && p.peekIs(1, ".") && (p.peekIs(2, "Stop") || p.peekIs(2, "Reset")) &&
+		p.peekIs(3, "(") && p.sc.find(p.peek().text) != nil {
+		// ok := t.Stop(), ok = t.Reset(d) (Lockscope's Stmt.Into)
+		timer := p.next().text
+		call := p.method(timer)
+		if p.entry(timer).typ.kind == kTicker {
+			src := strings.TrimSpace(p.source)
+			panic(problem(src[strings.Index(src, timer):] + " (no value) used as value: a ticker's Stop and Reset return nothing"))
+		}
+		p.bind(first, tBool, declare)
+		switch c := call.(type) {
+		case *sStop:
+			c.into, c.decl = first, declare
+		case *sReset:
+			c.into, c.decl = first, declare
+		}
+		return call
+	}
 	if p.peekIs(0, "make") {
 		requireDeclare(declare, "make")
 		p.pos++
@@ -588,7 +606,14 @@ func (p *stepParser) method(name string) stmt {
 		s = &sOnceDo{p.at, name, p.fn(p.ident("a function"), 0)}
 	case "Stop":
 		p.typeOfName(name, "timer, ticker or AfterFunc", kTimer, kTicker, kAfterFunc)
-		s = &sStop{p.at, name}
+		s = &sStop{at: p.at, timer: name}
+	case "Reset":
+		p.typeOfName(name, "timer or ticker", kTimer, kTicker)
+		ns := p.duration()
+		if e.typ.kind == kTicker && ns <= 0 {
+			panic(problem("non-positive interval for Ticker.Reset"))
+		}
+		s = &sReset{at: p.at, timer: name, ns: ns}
 	case "Lock", "Unlock", "RLock", "RUnlock":
 		s = p.lockOp(name, m)
 	default:
@@ -612,7 +637,7 @@ func (p *stepParser) deferred() stmt {
 	text := p.source
 	s := p.statement(true)
 	switch s.(type) {
-	case *sCall, *sCancel, *sClose, *sWgAdd, *sWgWait, *sCondNotify, *sStop, *sLock, *sOnceDo, *sGo:
+	case *sCall, *sCancel, *sClose, *sWgAdd, *sWgWait, *sCondNotify, *sStop, *sReset, *sLock, *sOnceDo, *sGo:
 		return s
 	}
 	panic(problem(fmt.Sprintf(`expected a call after defer ("defer mu.Unlock()", "defer wg.Done()", "defer close(ch)", "defer f(x)"), got %q`, text)))

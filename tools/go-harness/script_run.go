@@ -471,11 +471,24 @@ func (g *gor) step(st stmt, e *env, defers *[]func()) flow {
 	case *sStop:
 		g.blocked()
 		t := e.lookup(s.timer).v.(*timerObj)
+		active := false
 		if t.tk != nil {
 			t.tk.Stop()
-		} else if t.t.Stop() && t.af {
+		} else if active = t.t.Stop(); active && t.af {
 			r.all.Done() // its goroutine will never start
 		}
+		g.setInto(e, s.into, s.decl, active)
+	case *sReset:
+		g.blocked()
+		t := e.lookup(s.timer).v.(*timerObj)
+		d := r.scaled(time.Duration(s.ns))
+		active := false
+		if t.tk != nil {
+			t.tk.Reset(d)
+		} else {
+			active = t.t.Reset(d)
+		}
+		g.setInto(e, s.into, s.decl, active)
 	case *sGo:
 		g.blocked()
 		f := r.s.Funcs[s.fn]
@@ -643,6 +656,8 @@ func namesOf(s stmt) []string {
 	case *sCondNotify:
 		out = append(out, v.cond)
 	case *sStop:
+		out = append(out, v.timer)
+	case *sReset:
 		out = append(out, v.timer)
 	case *sLock:
 		out = append(out, v.lock)
@@ -974,4 +989,15 @@ func (g *gor) eval(x expr, e *env) any {
 		return compare(v.op, l.(int64), r.(int64))
 	}
 	panic(fmt.Sprintf("harness: unknown expression %T", x))
+}
+
+// setInto binds a timer call's result (ok := t.Stop()) when the step names a variable.
+func (g *gor) setInto(e *env, name string, declare bool, v bool) {
+	switch {
+	case name == "" || name == "_":
+	case declare:
+		e.declare(name, v)
+	default:
+		e.lookup(name).v = v
+	}
 }

@@ -110,6 +110,8 @@ func TestMistakesNameTheFileLineAndField(t *testing.T) {
 		`{"name": "n", "kind": "script", "durationMs": 10, "chans": [{"name": "c"}], "goroutines": [{"name": "g", "steps": [{"select": [{"case": "<-c", "do": ["continue"]}]}]}]}`: `goroutines[0].steps[0].select[0].do[0]: continue is not in a loop`,
 		`{"name": "n", "kind": "script", "durationMs": 10, "goroutines": [{"name": "g", "steps": [{"for": "1", "do": []}]}]}`:                                                      `goroutines[0].steps[0].for: expected bool for the loop's condition, got 1 (int)`,
 		`{"name": "n", "kind": "script", "durationMs": 10, "chans": [{"name": "ch"}], "goroutines": [{"name": "g", "steps": ["ch = nil"]}]}`:                                       `goroutines[0].steps[0]: cannot assign to ch (a channel of the script's declarations; a local copy can be set to nil: ch := make(...) in a step, or a parameter)`,
+		`{"name": "n", "kind": "script", "durationMs": 10, "goroutines": [{"name": "g", "steps": ["tk := time.NewTicker(time.Second)", "ok := tk.Stop()"]}]}`:                      `goroutines[0].steps[1]: tk.Stop() (no value) used as value: a ticker's Stop and Reset return nothing`,
+		`{"name": "n", "kind": "script", "durationMs": 10, "goroutines": [{"name": "g", "steps": ["tk := time.NewTicker(time.Second)", "tk.Reset(0 * time.Second)"]}]}`:            `goroutines[0].steps[1]: non-positive interval for Ticker.Reset`,
 	} {
 		if got := parseError(t, json); !strings.Contains(got, want) {
 			t.Errorf("error\n  %s\ndoes not say\n  %s", got, want)
@@ -217,6 +219,29 @@ func TestANilChannelSwitchesOffItsSelectCase(t *testing.T) {
 	if s.ExitMs["merge#1"] == nil {
 		t.Errorf("merge did not end: exits %v", s.ExitMs)
 	}
+}
+
+// Stop's and Reset's results say whether the timer was pending (time/sleep.go); a ticker's Reset changes its period.
+func TestStopAndResetSayWhetherTheTimerWasPending(t *testing.T) {
+	s := runScript(t, `{"name": "r", "kind": "script", "durationMs": 300, `+checks+`,
+	 "goroutines": [{"name": "main", "steps": [
+	   "t := time.NewTimer(10 * time.Millisecond)",
+	   "sleep 20",
+	   "stopped := t.Stop()",
+	   {"if": "stopped", "then": ["<-never"]},
+	   "<-t.C",
+	   "t.Reset(30 * time.Millisecond)",
+	   "<-t.C",
+	   "active := t.Reset(5 * time.Millisecond)",
+	   {"if": "active", "then": ["<-never"]},
+	   "stopped = t.Stop()",
+	   {"if": "!stopped", "then": ["<-never"]},
+	   "tk := time.NewTicker(10 * time.Millisecond)",
+	   "<-tk.C",
+	   "tk.Reset(3 * time.Millisecond)",
+	   "<-tk.C", "<-tk.C",
+	   "tk.Stop()"]}]}`)
+	noneBlocked(t, s)
 }
 
 func TestRangeLoopReturnAndFunctions(t *testing.T) {

@@ -160,6 +160,23 @@ public sealed class Chan extends Prim permits Context {
         return was;
     }
 
+    /**
+     * {@code t.Reset(d)} of a timer's or ticker's channel: stops it (a {@code stop} act, {@code n} 1 if it was
+     * pending) and arms it again to fire {@code d} from now (an {@code arm} act); a ticker then ticks every {@code d}.
+     * As in Go before 1.23, a value already in the channel stays there. Returns whether the timer was pending.
+     */
+    public boolean resetTimer(Party p, long durationNs, Site site) {
+        if (timer == null) {
+            throw new IllegalStateException(this + " has no timer");
+        }
+        boolean was = timer.isPending();
+        act(p.id(), PrimOp.STOP, was ? 1 : 0, site);
+        timer.disarm();
+        timer.reset(p.id(), host.now() + Math.max(0, durationNs), durationNs, site);
+        p.complete(null, was, -1);
+        return was;
+    }
+
     /** Makes a send at once if it need not wait (select's pass 1 for a send case). */
     boolean trySend(Party p, Object value, Site site, int chosen) {
         if (closed) {

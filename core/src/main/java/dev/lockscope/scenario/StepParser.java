@@ -412,6 +412,21 @@ final class StepParser {
             pos++;
             return new Stmt.Assign(first, new Expr.Nil(), false);
         }
+        if (peek().kind() == StepLexer.Kind.IDENT && peekIs(1, ".") && (peekIs(2, "Stop") || peekIs(2, "Reset"))
+                && peekIs(3, "(") && scope.find(peek().text()) != null) {
+            String timer = next().text();
+            Stmt call = method(timer);
+            if (entry(timer).type().kind() == Kind.TICKER) {
+                throw new Problem(text().strip().substring(text().strip().indexOf(timer)) + " (no value) used as value: "
+                        + "a ticker's Stop and Reset return nothing");
+            }
+            if (declare) {
+                scope.declare(first, GoType.BOOL);
+            } else {
+                assignable(first, GoType.BOOL);
+            }
+            return new Stmt.Into(first, declare, call);
+        }
         Expr value = expr();
         GoType type = typeOf(value);
         if (declare) {
@@ -486,6 +501,14 @@ final class StepParser {
                 type(name, "timer, ticker or AfterFunc", Kind.TIMER, Kind.TICKER, Kind.AFTERFUNC);
                 yield new Stmt.Stop(name);
             }
+            case "Reset" -> {
+                type(name, "timer or ticker", Kind.TIMER, Kind.TICKER);
+                long ns = duration();
+                if (kind == Kind.TICKER && ns <= 0) {
+                    throw new Problem("non-positive interval for Ticker.Reset");
+                }
+                yield new Stmt.Reset(name, ns);
+            }
             case "Lock", "Unlock", "RLock", "RUnlock" -> lockOp(name, method);
             default -> worldCall(name, e.type(), method);
         };
@@ -538,6 +561,7 @@ final class StepParser {
             case Stmt.WgWait c -> c;
             case Stmt.CondNotify c -> c;
             case Stmt.Stop c -> c;
+            case Stmt.Reset c -> c;
             case Stmt.LockOp c -> c;
             case Stmt.OnceDo c -> c;
             case Stmt.Go c -> c;

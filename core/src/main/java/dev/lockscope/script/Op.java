@@ -57,7 +57,11 @@ sealed interface Op {
 
     record Cancel(Ref cancel, Site site) implements Op {}
 
-    record Stop(Ref timer, Site site) implements Op {}
+    /** {@code t.Stop()}; with a {@code target}, {@code ok := t.Stop()}. */
+    record Stop(Ref timer, Ref target, boolean declare, Site site) implements Op {}
+
+    /** {@code t.Reset(d)}; with a {@code target}, {@code ok := t.Reset(d)}. */
+    record Reset(Ref timer, long durationNs, Ref target, boolean declare, Site site) implements Op {}
 
     /** {@code once.Do(f)}: when the Once says so, {@code wrapper} (its parameter: the Once) runs {@code f} and ends it. */
     record OnceDo(Ref once, Fn wrapper, Site site) implements Op {}

@@ -551,7 +551,16 @@ final class ScriptCompiler {
                     use(c.cancel(), Access.CLOSE);
                     code.add(new Op.Cancel(ref(c.cancel()), site));
                 }
-                case Stmt.Stop st -> code.add(new Op.Stop(ref(st.timer()), site));
+                case Stmt.Stop st -> code.add(new Op.Stop(ref(st.timer()), null, false, site));
+                case Stmt.Reset r -> code.add(new Op.Reset(ref(r.timer()), r.durationNs(), null, false, site));
+                case Stmt.Into into -> {
+                    Ref target = into.declare() ? declare(into.target(), GoType.BOOL) : ref(into.target());
+                    code.add(switch (into.call()) {
+                        case Stmt.Stop st -> new Op.Stop(ref(st.timer()), target, into.declare(), site);
+                        case Stmt.Reset r -> new Op.Reset(ref(r.timer()), r.durationNs(), target, into.declare(), site);
+                        default -> throw new IllegalStateException("no result: " + into.call());
+                    });
+                }
                 case Stmt.LockOp l -> code.add(new Op.Lock(ref(l.lock()), l.mode(), l.acquire(), site));
                 case Stmt.Go g -> {
                     Fn f = funcs.get(g.func());

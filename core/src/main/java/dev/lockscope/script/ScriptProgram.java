@@ -196,7 +196,16 @@ final class ScriptProgram implements Program {
                 return prim(new PrimStep.Cancel(((ScriptRuntime.CancelFn) f.get(c.cancel())).context(), c.site()));
             }
             case Op.Stop s -> {
+                if (s.target() != null) {
+                    await(f, (g, fr) -> fr.set(s.target(), g.ok(), s.declare()));
+                }
                 return prim(new PrimStep.Stop((Prim) f.get(s.timer()), s.site()));
+            }
+            case Op.Reset r -> {
+                if (r.target() != null) {
+                    await(f, (g, fr) -> fr.set(r.target(), g.ok(), r.declare()));
+                }
+                return prim(new PrimStep.Reset((Chan) f.get(r.timer()), r.durationNs(), r.site()));
             }
             case Op.OnceDo o -> {
                 Once once = (Once) f.get(o.once());

@@ -141,6 +141,18 @@ class GoHarnessHandScenariosTest {
     }
 
     @Test
+    void timerResetAndStopResultsAndATickersNewPeriod() throws Exception {
+        // The 10 ms timer fires at 10 while main sleeps; Stop at 20 is false, the value is drained; Reset(30) fires at
+        // 50: a wait of 30. Reset(5) is false (fired), Stop true (pending). The ticker ticks at 60 (wait 10), is reset
+        // to 3 ms: 63 and 66 (waits 3, 3); main exits at 66.
+        Figures f = run("script-timer-reset.json");
+        assertThat(f.waits()).containsExactly(Map.entry("main #8: <-t.C", List.of(30.0)),
+                Map.entry("main #18: <-tk.C", List.of(10.0)), Map.entry("main #20: <-tk.C", List.of(3.0)),
+                Map.entry("main #21: <-tk.C", List.of(3.0)));
+        assertThat(f.exits()).containsExactly(Map.entry("main", 66.0));
+    }
+
+    @Test
     void breakAndContinueTheProducerSendsOneAndThreeAndTheConsumerSkipsASleep() throws Exception {
         // producer: n 1 parks at 0 (the consumer has not run yet) and is taken at 0: wait 0; n 2 is skipped; n 3
         // waits for the consumer's next receive at 10: wait 10; n 4 breaks: close, exit at 10.

@@ -320,6 +320,75 @@ class ScriptLanguageTest {
                 "5 merge#1 exit");
     }
 
+    /**
+     * Stop's and Reset's results, as time/sleep.go gives them: whether the timer was pending. The 10 ms timer fired
+     * during the sleep and its value waits in the channel: Stop at 20 says false, so the value is drained, and
+     * Reset arms 30 ms, received at 50. Reset then finds it expired (false: no sleep of 100), and the Stop after it
+     * finds the 5 ms timer pending (true: no sleep either). A ticker of 10 ms ticks at 60, is reset to 3 ms and
+     * ticks at 63 and 66.
+     */
+    @Test
+    void stopAndResetSayWhetherTheTimerWasPending() throws Exception {
+        ScriptRun run = ScriptRun.of("""
+                {"name": "reset", "kind": "script", "durationMs": 200,
+                 "goroutines": [
+                   {"name": "main", "steps": [
+                     "t := time.NewTimer(10 * time.Millisecond)",
+                     "sleep 20",
+                     "stopped := t.Stop()",
+                     {"if": "!stopped", "then": ["<-t.C"]},
+                     "t.Reset(30 * time.Millisecond)",
+                     "<-t.C",
+                     "active := t.Reset(5 * time.Millisecond)",
+                     {"if": "active", "then": ["sleep 100"]},
+                     "stopped = t.Stop()",
+                     {"if": "!stopped", "then": ["sleep 100"]},
+                     "tk := time.NewTicker(10 * time.Millisecond)",
+                     "<-tk.C",
+                     "tk.Reset(3 * time.Millisecond)",
+                     "<-tk.C", "<-tk.C",
+                     "tk.Stop()"]}]}
+                """);
+
+        // A Reset is a stop (n 1 if it was pending), then an arm.
+        assertThat(run.lines()).containsExactly(
+                "0 main spawn",
+                "0 main arm main.t 10",
+                "0 main sleep 20",
+                "10 runtime send main.t 1",
+                "20 main stop main.t 0",
+                "20 main recv main.t 0",
+                "20 main stop main.t 0",
+                "20 main arm main.t 50",
+                "20 main wait chan-recv [main.t]",
+                "50 runtime send-sync main.t 0",
+                "50 main wake main.t",
+                "50 main recv-sync main.t 0",
+                "50 main stop main.t 0",
+                "50 main arm main.t 55",
+                "50 main stop main.t 1",
+                "50 main arm main.tk 60",
+                "50 main wait chan-recv [main.tk]",
+                "60 runtime send-sync main.tk 0",
+                "60 main wake main.tk",
+                "60 main recv-sync main.tk 0",
+                "60 runtime arm main.tk 70",
+                "60 main stop main.tk 1",
+                "60 main arm main.tk 63",
+                "60 main wait chan-recv [main.tk]",
+                "63 runtime send-sync main.tk 0",
+                "63 main wake main.tk",
+                "63 main recv-sync main.tk 0",
+                "63 runtime arm main.tk 66",
+                "63 main wait chan-recv [main.tk]",
+                "66 runtime send-sync main.tk 0",
+                "66 main wake main.tk",
+                "66 main recv-sync main.tk 0",
+                "66 runtime arm main.tk 69",
+                "66 main stop main.tk 1",
+                "66 main exit");
+    }
+
     @Test
     void breakAndContinueNeedALoopOrSelectOfTheirOwnFunction() {
         assertThatThrownBy(() -> ScriptRun.of("""
@@ -339,6 +408,14 @@ class ScriptLanguageTest {
                 """)).isInstanceOf(dev.lockscope.io.InputException.class).hasMessageEndingWith(
                 "goroutines[0].steps[0]: cannot assign to ch (a channel of the script's declarations; a local copy can "
                 + "be set to nil: ch := make(...) in a step, or a parameter)");
+        assertThatThrownBy(() -> ScriptRun.of("""
+                {"goroutines": [{"name": "main", "steps": ["tk := time.NewTicker(time.Second)", "ok := tk.Stop()"]}]}
+                """)).isInstanceOf(dev.lockscope.io.InputException.class).hasMessageEndingWith(
+                "goroutines[0].steps[1]: tk.Stop() (no value) used as value: a ticker's Stop and Reset return nothing");
+        assertThatThrownBy(() -> ScriptRun.of("""
+                {"goroutines": [{"name": "main", "steps": ["tk := time.NewTicker(time.Second)", "tk.Reset(0 * time.Second)"]}]}
+                """)).isInstanceOf(dev.lockscope.io.InputException.class).hasMessageEndingWith(
+                "goroutines[0].steps[1]: non-positive interval for Ticker.Reset");
     }
 
     /**
