@@ -78,7 +78,7 @@ func (h *harness) run() summary {
 	h.mu.Lock()
 	for _, m := range h.sc.Members { // in the list at t=0, without taking the lock
 		h.nets[m.Name] = h.network(m)
-		h.room.members = append(h.room.members, &Member{name: m.Name, h: h})
+		h.room.members = append(h.room.members, h.room.newMember(m.Name, h.sc.Strategy == "member-queue"))
 		h.joinedLocked(m.Name)
 	}
 	h.mu.Unlock()
@@ -185,6 +185,13 @@ func (h *harness) apply(e eventSpec) {
 			}
 		}
 	}
+}
+
+// usesOutboxes says whether a member who joins now gets an outbox: whether member-queue is in force.
+func (h *harness) usesOutboxes() bool {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.strategy == "member-queue"
 }
 
 // sendDuration is the member's latency when the send starts, plus uniform jitter in [-j, +j], never below 0.

@@ -28,6 +28,7 @@ type opRecord struct {
 	name                     string
 	requested, acq, rel      dur
 	hasAcquired, hasReleased bool
+	waitOnly                 bool // a wait on something other than membersMx (parallel-wait's wg.Wait): no hold
 }
 
 type deliveryRecord struct{ at, latency dur }
@@ -42,6 +43,14 @@ func (r *recorder) request(name string) *opRecord {
 	r.mu.Lock()
 	r.ops = append(r.ops, op)
 	r.mu.Unlock()
+	return op
+}
+
+// waitFor is called just before a blocking call other than a lock (parallel-wait's wg.Wait), which Lockscope's
+// summary counts as a wait of the goroutine's operation too; acquired is called when it returns.
+func (r *recorder) waitFor(name string) *opRecord {
+	op := r.request(name)
+	op.waitOnly = true
 	return op
 }
 
@@ -129,6 +138,8 @@ func (r *recorder) summary(end dur, scale float64, maxGoroutines int64) summary 
 		switch {
 		case !op.hasAcquired || op.acq > end:
 			a.waitingEnd++
+		case op.waitOnly:
+			a.waits = append(a.waits, op.acq-op.requested)
 		case !op.hasReleased || op.rel > end:
 			a.waits = append(a.waits, op.acq-op.requested)
 			a.holdingEnd++
@@ -200,7 +211,12 @@ func (r *recorder) listOps(w io.Writer, end dur, scale float64) {
 	ops := append([]*opRecord(nil), r.ops...)
 	sort.SliceStable(ops, func(i, j int) bool { return ops[i].requested < ops[j].requested })
 	for _, op := range ops {
-		if op.requested <= end {
+		if op.requested > end {
+			continue
+		}
+		if op.waitOnly {
+			fmt.Fprintf(w, "%-9s wg.Wait %10s  returns %10s\n", op.name, at(op.requested, true), at(op.acq, op.hasAcquired))
+		} else {
 			fmt.Fprintf(w, "%-9s request %10s  acquire %10s  release %10s\n", op.name,
 				at(op.requested, true), at(op.acq, op.hasAcquired), at(op.rel, op.hasAcquired && op.hasReleased))
 		}

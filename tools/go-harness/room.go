@@ -12,13 +12,23 @@ type message struct {
 	start dur // when the ticker started the broadcast
 }
 
-// Member is one membership: a member who leaves and joins again is a new *Member (with a new queue).
+// Member is one membership: a member who leaves and joins again is a new *Member (with a new outbox).
 type Member struct {
 	name string
 	h    *harness
 
-	boxOnce sync.Once
-	box     *outbox // member-queue only; made on first use, as the simulator does
+	outbox chan message // member-queue only: made when the member joins, closed when it leaves
+}
+
+// newMember is a membership; under member-queue it gets its outbox and writer goroutine, as the simulator's
+// Room.Add does.
+func (r *Room) newMember(name string, outboxes bool) *Member {
+	m := &Member{name: name, h: r.h}
+	if outboxes {
+		m.outbox = make(chan message, r.h.queueLimit)
+		go m.writeLoop()
+	}
+	return m
 }
 
 // Send blocks for the member's network latency as it stands when the send starts.
@@ -39,7 +49,7 @@ func (r *Room) Add(name string, byReload bool) {
 	r.membersMx.Lock()
 	op.acquired()
 	if r.h.mayAdd(name, byReload) && r.find(name) < 0 {
-		r.members = append(r.members, &Member{name: name, h: r.h})
+		r.members = append(r.members, r.newMember(name, r.h.usesOutboxes()))
 		r.h.joined(name)
 	}
 	op.releasing()
@@ -51,8 +61,11 @@ func (r *Room) Remove(name string) {
 	r.membersMx.Lock()
 	op.acquired()
 	if i := r.find(name); i >= 0 {
-		if b := r.members[i].box; b != nil {
-			b.close()
+		if m := r.members[i]; m.outbox != nil {
+			for len(m.outbox) > 0 { // the client is gone: what is queued is not sent
+				<-m.outbox
+			}
+			close(m.outbox) // the writer returns after the send it is in
 		}
 		r.members = append(r.members[:i:i], r.members[i+1:]...) // fresh array: snapshots keep theirs
 		r.h.left(name)
@@ -106,7 +119,9 @@ func (r *Room) Broadcast(msg message, strategy string) {
 				m.Send(msg)
 			}(m)
 		}
+		w := r.h.rec.waitFor("Broadcast") // Lockscope counts the wait on the WaitGroup as Broadcast's too
 		wg.Wait()
+		w.acquired()
 		op.releasing()
 		r.membersMx.RUnlock()
 
@@ -118,80 +133,22 @@ func (r *Room) Broadcast(msg message, strategy string) {
 			m.Send(msg)
 		}
 
-	case "member-queue": // only enqueue under the lock; each member's writer goroutine sends
+	case "member-queue": // only enqueue under the lock, never waiting; each member's writer goroutine sends
 		for _, m := range r.members {
-			m.queue(r.h.queueLimit).push(msg, r.h)
+			select {
+			case m.outbox <- msg:
+			default: // the outbox is full: this message is dropped
+				r.h.rec.dropped()
+			}
 		}
 		op.releasing()
 		r.membersMx.RUnlock()
 	}
 }
 
-// queue returns the member's outbox, starting its writer goroutine on first use.
-func (m *Member) queue(limit int) *outbox {
-	m.boxOnce.Do(func() {
-		b := &outbox{limit: limit}
-		b.cond.L = &b.mu
-		m.box = b
-		go m.writer(b)
-	})
-	return m.box
-}
-
-// writer sends queued messages in order until the member leaves; a send in progress then still completes.
-func (m *Member) writer(b *outbox) {
-	for {
-		msg, ok := b.pop()
-		if !ok {
-			return
-		}
+// writeLoop sends the member's messages in order until its outbox is closed.
+func (m *Member) writeLoop() {
+	for msg := range m.outbox {
 		m.Send(msg)
 	}
-}
-
-// outbox is a bounded FIFO; when full, push drops the oldest message so that a slow member never blocks
-// Broadcast (and so never holds the read lock).
-type outbox struct {
-	mu     sync.Mutex
-	cond   sync.Cond
-	queue  []message
-	limit  int
-	closed bool
-}
-
-func (b *outbox) push(msg message, h *harness) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	if b.closed {
-		return
-	}
-	if len(b.queue) >= b.limit {
-		b.queue = b.queue[1:]
-		h.rec.dropped()
-	}
-	b.queue = append(b.queue, msg)
-	b.cond.Signal()
-}
-
-// pop waits for a message; ok is false once the outbox is closed (what is still queued is discarded).
-func (b *outbox) pop() (msg message, ok bool) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	for len(b.queue) == 0 && !b.closed {
-		b.cond.Wait()
-	}
-	if b.closed {
-		return message{}, false
-	}
-	msg = b.queue[0]
-	b.queue = b.queue[1:]
-	return msg, true
-}
-
-func (b *outbox) close() {
-	b.mu.Lock()
-	b.closed = true
-	b.queue = nil
-	b.mu.Unlock()
-	b.cond.Broadcast()
 }

@@ -179,6 +179,11 @@ func (f *scenarioFile) check() (*Scenario, error) {
 		if err := e.check(fmt.Sprintf("events[%d]", i)); err != nil {
 			return nil, err
 		}
+		if e.Set != nil && e.Set.Strategy != nil && (*e.Set.Strategy == "member-queue") != (s.Strategy == "member-queue") {
+			// The simulator then closes or makes every member's outbox as the room's own step; real code would
+			// need membersMx for that, which would change the contention measured.
+			return nil, fmt.Errorf("events[%d].set.strategy: the harness runs member-queue only as the scenario's strategy, from the start", i)
+		}
 	}
 	// Events at the same time apply in file order, as in the simulator.
 	s.Events = append([]eventSpec(nil), f.Events...)

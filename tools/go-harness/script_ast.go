@@ -28,6 +28,10 @@ type (
 		ch  string
 		cap bool
 	}
+	eIsNil struct { // ch == nil (isNil true) or ch != nil
+		ch    string
+		isNil bool
+	}
 	eNot struct{ x expr }
 	eBin struct {
 		op   string
@@ -99,6 +103,15 @@ type (
 	sStop struct {
 		at
 		timer string
+		into  string // ok := t.Stop(): the variable that gets whether the timer was pending, or ""
+		decl  bool
+	}
+	sReset struct {
+		at
+		timer string
+		ns    int64
+		into  string // ok := t.Reset(d), or ""
+		decl  bool
 	}
 	sGo struct {
 		at
@@ -115,6 +128,8 @@ type (
 		s stmt
 	}
 	sReturn   struct{ at }
+	sBreak    struct{ at }
+	sContinue struct{ at }
 	sMakeChan struct {
 		at
 		name string
@@ -198,7 +213,8 @@ type selCase struct {
 }
 
 type forHead struct {
-	kind  byte // 'c' counted, 'r' range, 'f' forever
+	kind  byte // 'c' counted, 'r' range, 'f' forever, 'w' while cond
+	cond  expr
 	v     string
 	from  expr
 	cmp   string

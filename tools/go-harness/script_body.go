@@ -74,7 +74,7 @@ func (b *body_) block(o obj, sc *scope) stmt {
 		}
 		a := b.at(b.add(), text)
 		head := parseWith(b.r, o.pathOf("for"), o.n.vals["for"].line, loop, a, func(p *stepParser) forHead { return p.forHead(header) })
-		body := b.steps(o, "do", newScope(loop))
+		body := b.steps(o, "do", loopBody(loop))
 		b.add()
 		return &sFor{a, head, body}
 	case "if":
@@ -95,7 +95,7 @@ func (b *body_) block(o obj, sc *scope) stmt {
 	a := b.at(b.add(), k+" func() {")
 	*b.closures++
 	inner := &body_{r: b.r, listing: b.listing, line: b.line, fn: fmt.Sprintf("%s.func%d", b.fn, *b.closures), closures: new(int)}
-	body := inner.steps(o, k, newScope(sc))
+	body := inner.steps(o, k, funcBody(sc))
 	b.add()
 	if k == "go" {
 		return &sGoBlock{a, inner.fn, body}
@@ -118,7 +118,7 @@ func (b *body_) selectBlock(o obj, sc *scope) stmt {
 		}
 		c.allowOnly("case", "do")
 		text := c.str("case", true)
-		cs := newScope(sc)
+		cs := caseBody(sc)
 		caseText := "case " + strings.TrimSpace(text) + ":"
 		a := b.at(b.add(), caseText)
 		comm := parseWith(b.r, c.pathOf("case"), c.n.vals["case"].line, cs, a, func(p *stepParser) stmt { return p.comm(text) })
@@ -136,7 +136,7 @@ func (b *body_) selectBlock(o obj, sc *scope) stmt {
 		// Lockscope's listing puts default: after every case, wherever it is written.
 		b.add()
 		st.hasDef = true
-		st.def = b.steps(*def, "default", newScope(sc))
+		st.def = b.steps(*def, "default", caseBody(sc))
 	}
 	b.add()
 	return st

@@ -225,6 +225,14 @@ func (p *stepParser) forHead(text string) forHead {
 	if p.peekIs(0, "") {
 		return forHead{kind: 'f'}
 	}
+	declares := p.peekIs(0, "range") || p.peekIs(0, "_") && p.peekIs(1, ",") ||
+		p.peek().kind == tokIdent && p.peekIs(1, ":=")
+	if !declares {
+		cond := p.expr()
+		p.end()
+		p.requireType(cond, tBool, "the loop's condition")
+		return forHead{kind: 'w', cond: cond}
+	}
 	if p.peekIs(0, "range") {
 		p.pos++
 		ch := p.chanExpr(true)
@@ -335,6 +343,18 @@ func (p *stepParser) statement(top bool) stmt {
 	case "return":
 		p.pos++
 		return &sReturn{p.at}
+	case "break":
+		p.pos++
+		if !p.sc.canBreak {
+			panic(problem("break is not in a loop or select (of this function: a go or defer block is a function of its own)"))
+		}
+		return &sBreak{p.at}
+	case "continue":
+		p.pos++
+		if !p.sc.canContinue {
+			panic(problem("continue is not in a loop (of this function: a go or defer block is a function of its own)"))
+		}
+		return &sContinue{p.at}
 	case "go":
 		p.pos++
 		f := p.ident("a function to start")
@@ -429,6 +449,24 @@ func (p *stepParser) assignment(targets []string, declare, top bool) stmt {
 	if !top {
 		panic(problem("expected a send or a receive in a select case, got an assignment"))
 	}
+	if p.peek().kind == tokIdent && p.peekIs(1, ".") && (p.peekIs(2, "Stop") || p.peekIs(2, "Reset")) &&
+		p.peekIs(3, "(") && p.sc.find(p.peek().text) != nil {
+		// ok := t.Stop(), ok = t.Reset(d) (Lockscope's Stmt.Into)
+		timer := p.next().text
+		call := p.method(timer)
+		if p.entry(timer).typ.kind == kTicker {
+			src := strings.TrimSpace(p.source)
+			panic(problem(src[strings.Index(src, timer):] + " (no value) used as value: a ticker's Stop and Reset return nothing"))
+		}
+		p.bind(first, tBool, declare)
+		switch c := call.(type) {
+		case *sStop:
+			c.into, c.decl = first, declare
+		case *sReset:
+			c.into, c.decl = first, declare
+		}
+		return call
+	}
 	if p.peekIs(0, "make") {
 		requireDeclare(declare, "make")
 		p.pos++
@@ -488,6 +526,14 @@ func (p *stepParser) assignment(targets []string, declare, top bool) stmt {
 			}
 			return &sNewTimer{p.at, first, ticker, false, ns}
 		}
+	}
+	if !declare && p.peekIs(0, "nil") && p.peekIs(1, "") && p.entry(first).typ.kind == kChan {
+		// ch = nil: the idiom that switches a select's case off (Lockscope's StepParser).
+		if p.sc.isGlobal(first) {
+			panic(problem("cannot assign to " + first + " (a channel of the script's declarations; a local copy can be set to nil: ch := make(...) in a step, or a parameter)"))
+		}
+		p.pos++
+		return &sAssign{p.at, first, eNil{}, false}
 	}
 	v := p.expr()
 	typ := p.typeOf(v)
@@ -560,7 +606,14 @@ func (p *stepParser) method(name string) stmt {
 		s = &sOnceDo{p.at, name, p.fn(p.ident("a function"), 0)}
 	case "Stop":
 		p.typeOfName(name, "timer, ticker or AfterFunc", kTimer, kTicker, kAfterFunc)
-		s = &sStop{p.at, name}
+		s = &sStop{at: p.at, timer: name}
+	case "Reset":
+		p.typeOfName(name, "timer or ticker", kTimer, kTicker)
+		ns := p.duration()
+		if e.typ.kind == kTicker && ns <= 0 {
+			panic(problem("non-positive interval for Ticker.Reset"))
+		}
+		s = &sReset{at: p.at, timer: name, ns: ns}
 	case "Lock", "Unlock", "RLock", "RUnlock":
 		s = p.lockOp(name, m)
 	default:
@@ -584,7 +637,7 @@ func (p *stepParser) deferred() stmt {
 	text := p.source
 	s := p.statement(true)
 	switch s.(type) {
-	case *sCall, *sCancel, *sClose, *sWgAdd, *sWgWait, *sCondNotify, *sStop, *sLock, *sOnceDo, *sGo:
+	case *sCall, *sCancel, *sClose, *sWgAdd, *sWgWait, *sCondNotify, *sStop, *sReset, *sLock, *sOnceDo, *sGo:
 		return s
 	}
 	panic(problem(fmt.Sprintf(`expected a call after defer ("defer mu.Unlock()", "defer wg.Done()", "defer close(ch)", "defer f(x)"), got %q`, text)))
@@ -897,6 +950,11 @@ func (p *stepParser) unary() expr {
 			}
 		}
 		e := p.entry(t.text)
+		if e.typ.kind == kChan && (p.peekIs(0, "==") || p.peekIs(0, "!=")) && p.peekIs(1, "nil") {
+			isNil := p.next().text == "=="
+			p.pos++
+			return eIsNil{t.text, isNil}
+		}
 		if e.typ.kind.isObject() || e.typ.kind == kFunc {
 			panic(problem(fmt.Sprintf("%s is a %s, not a value", t.text, e.typ)))
 		}
@@ -933,6 +991,8 @@ func (p *stepParser) typeOf(e expr) goType {
 		return tStruct
 	case eName:
 		return p.entry(x.name).typ
+	case eIsNil:
+		return tBool
 	case eNot:
 		p.requireType(x.x, tBool, "the operand of !")
 		return tBool
@@ -986,6 +1046,11 @@ func describe(e expr) string {
 			return "cap(" + x.ch + ")"
 		}
 		return "len(" + x.ch + ")"
+	case eIsNil:
+		if x.isNil {
+			return x.ch + " == nil"
+		}
+		return x.ch + " != nil"
 	case eNot:
 		return "!" + describe(x.x)
 	case eBin:

@@ -368,22 +368,37 @@ func (g *gor) tick() {
 
 func (g *gor) blocked() { g.ops = 0 }
 
-// block runs steps in e; it reports whether a return ran.
-func (g *gor) block(body []stmt, e *env, defers *[]func()) bool {
+// flow is how a block ended: normally, or by a return, break or continue still to be taken by the function,
+// the innermost loop or select, or the innermost loop.
+type flow int
+
+const (
+	flowNext flow = iota
+	flowReturn
+	flowBreak
+	flowContinue
+)
+
+// block runs steps in e; it reports how it ended.
+func (g *gor) block(body []stmt, e *env, defers *[]func()) flow {
 	for _, s := range body {
 		g.tick()
-		if g.step(s, e, defers) {
-			return true
+		if f := g.step(s, e, defers); f != flowNext {
+			return f
 		}
 	}
-	return false
+	return flowNext
 }
 
-func (g *gor) step(st stmt, e *env, defers *[]func()) bool {
+func (g *gor) step(st stmt, e *env, defers *[]func()) flow {
 	r, rec := g.r, g.r.rec
 	switch s := st.(type) {
 	case *sReturn:
-		return true
+		return flowReturn
+	case *sBreak:
+		return flowBreak
+	case *sContinue:
+		return flowContinue
 	case *sLock:
 		g.blocked()
 		g.lock(e.lookup(s.lock).v.(*lockObj), s.read, s.acquire, s.at)
@@ -456,11 +471,24 @@ func (g *gor) step(st stmt, e *env, defers *[]func()) bool {
 	case *sStop:
 		g.blocked()
 		t := e.lookup(s.timer).v.(*timerObj)
+		active := false
 		if t.tk != nil {
 			t.tk.Stop()
-		} else if t.t.Stop() && t.af {
+		} else if active = t.t.Stop(); active && t.af {
 			r.all.Done() // its goroutine will never start
 		}
+		g.setInto(e, s.into, s.decl, active)
+	case *sReset:
+		g.blocked()
+		t := e.lookup(s.timer).v.(*timerObj)
+		d := r.scaled(time.Duration(s.ns))
+		active := false
+		if t.tk != nil {
+			t.tk.Reset(d)
+		} else {
+			active = t.t.Reset(d)
+		}
+		g.setInto(e, s.into, s.decl, active)
 	case *sGo:
 		g.blocked()
 		f := r.s.Funcs[s.fn]
@@ -550,7 +578,11 @@ func (g *gor) step(st stmt, e *env, defers *[]func()) bool {
 		if s.declare {
 			e.declare(s.name, v)
 		} else {
-			e.lookup(s.name).v = v
+			b := e.lookup(s.name)
+			if _, isChan := b.v.(chan any); isChan && v == nil {
+				v = (chan any)(nil) // ch = nil keeps the variable a channel, as the runner's operations expect
+			}
+			b.v = v
 		}
 	case *sIncDec:
 		b := e.lookup(s.name)
@@ -562,13 +594,15 @@ func (g *gor) step(st stmt, e *env, defers *[]func()) bool {
 		return g.block(s.els, e.child(), defers)
 	case *sSelect:
 		g.blocked()
-		return g.selectStep(s, e, defers)
+		if f := g.selectStep(s, e, defers); f != flowBreak {
+			return f
+		}
 	case *sFor:
 		return g.loop(s, e, defers)
 	default:
 		panic(fmt.Sprintf("harness: unknown step %T", st))
 	}
-	return false
+	return flowNext
 }
 
 // callEnv is a called function's environment: its parameters bound to the arguments, evaluated in the caller's.
@@ -589,6 +623,8 @@ func namesOf(s stmt) []string {
 		case eName:
 			out = append(out, v.name)
 		case eLen:
+			out = append(out, v.ch)
+		case eIsNil:
 			out = append(out, v.ch)
 		case eNot:
 			exprNames(v.x)
@@ -620,6 +656,8 @@ func namesOf(s stmt) []string {
 	case *sCondNotify:
 		out = append(out, v.cond)
 	case *sStop:
+		out = append(out, v.timer)
+	case *sReset:
 		out = append(out, v.timer)
 	case *sLock:
 		out = append(out, v.lock)
@@ -780,7 +818,7 @@ func (g *gor) bind(e *env, targets []string, declare bool, v any, ok bool, zero 
 	}
 }
 
-func (g *gor) selectStep(st *sSelect, e *env, defers *[]func()) bool {
+func (g *gor) selectStep(st *sSelect, e *env, defers *[]func()) flow {
 	rec := g.r.rec
 	start := rec.now() // the select's entry: its timers start here too
 	cases := make([]reflect.SelectCase, 0, len(st.cases)+1)
@@ -820,17 +858,35 @@ func (g *gor) selectStep(st *sSelect, e *env, defers *[]func()) bool {
 	return g.block(c.body, ce, defers)
 }
 
-func (g *gor) loop(st *sFor, e *env, defers *[]func()) bool {
+func (g *gor) loop(st *sFor, e *env, defers *[]func()) flow {
 	h := st.head
 	le := e.child()
+	// pass runs the body once: done says the loop ends, with the flow the loop itself ends with.
+	pass := func(be *env) (done bool, f flow) {
+		switch f := g.block(st.body, be, defers); f {
+		case flowReturn:
+			return true, flowReturn
+		case flowBreak:
+			return true, flowNext
+		}
+		return false, flowNext
+	}
 	switch h.kind {
 	case 'f':
 		for {
 			g.tick()
-			if g.block(st.body, le.child(), defers) {
-				return true
+			if done, f := pass(le.child()); done {
+				return f
 			}
 		}
+	case 'w':
+		for g.eval(h.cond, le).(bool) {
+			g.tick()
+			if done, f := pass(le.child()); done {
+				return f
+			}
+		}
+		return flowNext
 	case 'r':
 		for {
 			g.tick()
@@ -838,14 +894,14 @@ func (g *gor) loop(st *sFor, e *env, defers *[]func()) bool {
 			src, after := g.source(le, h.src)
 			v, ok := g.recv(src, after, st.at)
 			if !ok {
-				return false
+				return flowNext
 			}
 			be := le.child()
 			if h.v != "" {
 				be.declare(h.v, v)
 			}
-			if g.block(st.body, be, defers) {
-				return true
+			if done, f := pass(be); done {
+				return f
 			}
 		}
 	}
@@ -853,12 +909,12 @@ func (g *gor) loop(st *sFor, e *env, defers *[]func()) bool {
 	b := le.lookup(h.v)
 	for compare(h.cmp, b.v.(int64), g.eval(h.limit, le).(int64)) {
 		g.tick()
-		if g.block(st.body, le.child(), defers) {
-			return true
+		if done, f := pass(le.child()); done {
+			return f
 		}
 		b.v = b.v.(int64) + h.step
 	}
-	return false
+	return flowNext
 }
 
 func compare(cmp string, a, b int64) bool {
@@ -889,6 +945,9 @@ func (g *gor) eval(x expr, e *env) any {
 		return struct{}{}
 	case eName:
 		return e.lookup(v.name).v
+	case eIsNil:
+		c := reflect.ValueOf(e.lookup(v.ch).v)
+		return (!c.IsValid() || c.IsNil()) == v.isNil
 	case eLen:
 		c := reflect.ValueOf(e.lookup(v.ch).v)
 		if !c.IsValid() {
@@ -930,4 +989,15 @@ func (g *gor) eval(x expr, e *env) any {
 		return compare(v.op, l.(int64), r.(int64))
 	}
 	panic(fmt.Sprintf("harness: unknown expression %T", x))
+}
+
+// setInto binds a timer call's result (ok := t.Stop()) when the step names a variable.
+func (g *gor) setInto(e *env, name string, declare bool, v bool) {
+	switch {
+	case name == "" || name == "_":
+	case declare:
+		e.declare(name, v)
+	default:
+		e.lookup(name).v = v
+	}
 }

@@ -102,10 +102,16 @@ func TestMistakesNameTheFileLineAndField(t *testing.T) {
 		`{"name": "n", "kind": "script", "durationMs": 10, "locks": [{"name": "A", "kind": "mutex"}], "goroutines": [{"name": "g", "steps": ["unlock A"]}]}`:                                                `"unlock A" releases A but g does not hold it at that step (expected an earlier "lock A")`,
 		`{"name": "n", "kind": "script", "durationMs": 10, "lock": "fair"}`:                                                                                                                                 `test.json:1: lock: "fair" cannot run for real: real Go only has go-rwmutex`,
 		`{"name": "n", "kind": "script", "durationMs": 0.0000001}`:                                                                                                                                          `durationMs: expected a whole number of nanoseconds`,
-		"{\"name\": \"n\",\n \"kind\": \"script\",}":                                             `test.json:2:19: unexpected "}": expected a field name (JSON allows no comma before "}")`,
-		`{"name": "n", "kind": "script", "durationMs": 100 "goroutines": []}`:                    `test.json:1:51: unexpected '"': expected "," or "}" after the value of "durationMs"`,
-		`{"name": "n", "kind": "script", "durationMs": 10, "consts": {"k": 1.5}}`:                `test.json:1: consts.k: expected an integer, got 1.5`,
-		`{"name": "n", "kind": "script", "durationMs": 10, "chans": [{"name": "c", "cap": -1}]}`: `test.json:1: chans[0].cap: expected an integer >= 0, got -1`,
+		"{\"name\": \"n\",\n \"kind\": \"script\",}":                                                                                                                               `test.json:2:19: unexpected "}": expected a field name (JSON allows no comma before "}")`,
+		`{"name": "n", "kind": "script", "durationMs": 100 "goroutines": []}`:                                                                                                      `test.json:1:51: unexpected '"': expected "," or "}" after the value of "durationMs"`,
+		`{"name": "n", "kind": "script", "durationMs": 10, "consts": {"k": 1.5}}`:                                                                                                  `test.json:1: consts.k: expected an integer, got 1.5`,
+		`{"name": "n", "kind": "script", "durationMs": 10, "chans": [{"name": "c", "cap": -1}]}`:                                                                                   `test.json:1: chans[0].cap: expected an integer >= 0, got -1`,
+		`{"name": "n", "kind": "script", "durationMs": 10, "goroutines": [{"name": "g", "steps": [{"for": "", "do": [{"go": ["break"]}]}]}]}`:                                      `goroutines[0].steps[0].do[0].go[0]: break is not in a loop or select (of this function: a go or defer block is a function of its own)`,
+		`{"name": "n", "kind": "script", "durationMs": 10, "chans": [{"name": "c"}], "goroutines": [{"name": "g", "steps": [{"select": [{"case": "<-c", "do": ["continue"]}]}]}]}`: `goroutines[0].steps[0].select[0].do[0]: continue is not in a loop`,
+		`{"name": "n", "kind": "script", "durationMs": 10, "goroutines": [{"name": "g", "steps": [{"for": "1", "do": []}]}]}`:                                                      `goroutines[0].steps[0].for: expected bool for the loop's condition, got 1 (int)`,
+		`{"name": "n", "kind": "script", "durationMs": 10, "chans": [{"name": "ch"}], "goroutines": [{"name": "g", "steps": ["ch = nil"]}]}`:                                       `goroutines[0].steps[0]: cannot assign to ch (a channel of the script's declarations; a local copy can be set to nil: ch := make(...) in a step, or a parameter)`,
+		`{"name": "n", "kind": "script", "durationMs": 10, "goroutines": [{"name": "g", "steps": ["tk := time.NewTicker(time.Second)", "ok := tk.Stop()"]}]}`:                      `goroutines[0].steps[1]: tk.Stop() (no value) used as value: a ticker's Stop and Reset return nothing`,
+		`{"name": "n", "kind": "script", "durationMs": 10, "goroutines": [{"name": "g", "steps": ["tk := time.NewTicker(time.Second)", "tk.Reset(0 * time.Second)"]}]}`:            `goroutines[0].steps[1]: non-positive interval for Ticker.Reset`,
 	} {
 		if got := parseError(t, json); !strings.Contains(got, want) {
 			t.Errorf("error\n  %s\ndoes not say\n  %s", got, want)
@@ -169,6 +175,72 @@ func TestValuesScopesLoopsAndBranches(t *testing.T) {
 	   "close(out)",
 	   "v, ok := <-out",
 	   {"if": "ok || v != 0", "then": ["<-never"]}]}]}`)
+	noneBlocked(t, s)
+}
+
+// continue and break in counted, condition and forever loops; a break in a select case leaves the select only.
+func TestBreakContinueAndConditionLoops(t *testing.T) {
+	s := runScript(t, `{"name": "b", "kind": "script", "durationMs": 300, `+checks+`,
+	 "goroutines": [{"name": "main", "steps": [
+	   "sum := 0",
+	   {"for": "i := 0; i < 10; i++", "do": [
+	     {"if": "i == 1", "then": ["continue"]},
+	     {"if": "i == 4", "then": ["break"]},
+	     "sum = sum + i"]},
+	   {"if": "sum != 5", "then": ["<-never"]},
+	   "n := 0",
+	   {"for": "n < 3", "do": ["n++"]},
+	   {"if": "n != 3", "then": ["<-never"]},
+	   "passes := 0",
+	   "reached := 0",
+	   {"for": "", "do": [
+	     "passes++",
+	     {"select": [{"case": "out <- passes", "do": [{"if": "passes < 3", "then": ["break"]}, "reached++"]},
+	                 {"default": ["<-never"]}]},
+	     {"if": "passes == 3", "then": ["break"]}]},
+	   {"if": "passes != 3 || reached != 1 || len(out) != 3", "then": ["<-never"]}]}]}`)
+	noneBlocked(t, s)
+}
+
+// ch = nil switches a select's case off; ch == nil and ch != nil test it.
+func TestANilChannelSwitchesOffItsSelectCase(t *testing.T) {
+	s := runScript(t, `{"name": "n", "kind": "script", "durationMs": 300, `+checks+`,
+	 "funcs": [{"name": "merge", "params": ["a chan int", "b chan int"], "steps": [
+	   "sum := 0",
+	   {"for": "a != nil || b != nil", "do": [
+	     {"select": [
+	       {"case": "v, ok := <-a", "do": [{"if": "!ok", "then": ["a = nil", "continue"]}, "sum = sum + v"]},
+	       {"case": "v, ok := <-b", "do": [{"if": "!ok", "then": ["b = nil", "continue"]}, "sum = sum + v"]}]}]},
+	   {"if": "sum != 6 || a != nil || !(b == nil)", "then": ["<-never"]}]}],
+	 "goroutines": [{"name": "main", "steps": [
+	   "a := make(chan int)", "b := make(chan int)", "go merge(a, b)",
+	   "a <- 1", "b <- 2", "close(a)", "b <- 3", "close(b)"]}]}`)
+	noneBlocked(t, s)
+	if s.ExitMs["merge#1"] == nil {
+		t.Errorf("merge did not end: exits %v", s.ExitMs)
+	}
+}
+
+// Stop's and Reset's results say whether the timer was pending (time/sleep.go); a ticker's Reset changes its period.
+func TestStopAndResetSayWhetherTheTimerWasPending(t *testing.T) {
+	s := runScript(t, `{"name": "r", "kind": "script", "durationMs": 300, `+checks+`,
+	 "goroutines": [{"name": "main", "steps": [
+	   "t := time.NewTimer(10 * time.Millisecond)",
+	   "sleep 20",
+	   "stopped := t.Stop()",
+	   {"if": "stopped", "then": ["<-never"]},
+	   "<-t.C",
+	   "t.Reset(30 * time.Millisecond)",
+	   "<-t.C",
+	   "active := t.Reset(5 * time.Millisecond)",
+	   {"if": "active", "then": ["<-never"]},
+	   "stopped = t.Stop()",
+	   {"if": "!stopped", "then": ["<-never"]},
+	   "tk := time.NewTicker(10 * time.Millisecond)",
+	   "<-tk.C",
+	   "tk.Reset(3 * time.Millisecond)",
+	   "<-tk.C", "<-tk.C",
+	   "tk.Stop()"]}]}`)
 	noneBlocked(t, s)
 }
 

@@ -168,9 +168,48 @@ type scope struct {
 	parent *scope
 	names  map[string]*entry
 	order  []string
+	// whether a break has a loop or select of this function to leave, and a continue a loop
+	canBreak, canContinue bool
 }
 
-func newScope(parent *scope) *scope { return &scope{parent: parent, names: map[string]*entry{}} }
+func newScope(parent *scope) *scope {
+	s := &scope{parent: parent, names: map[string]*entry{}}
+	if parent != nil {
+		s.canBreak, s.canContinue = parent.canBreak, parent.canContinue
+	}
+	return s
+}
+
+// loopBody: break and continue apply to the loop.
+func loopBody(parent *scope) *scope {
+	s := newScope(parent)
+	s.canBreak, s.canContinue = true, true
+	return s
+}
+
+// caseBody: a select case's; break leaves the select, continue is the enclosing loop's, if any.
+func caseBody(parent *scope) *scope {
+	s := newScope(parent)
+	s.canBreak = true
+	return s
+}
+
+// funcBody: a go or defer block's, a function of its own.
+func funcBody(parent *scope) *scope {
+	s := newScope(parent)
+	s.canBreak, s.canContinue = false, false
+	return s
+}
+
+// isGlobal: name resolves to the outermost scope, a script's declaration.
+func (s *scope) isGlobal(name string) bool {
+	for c := s; c != nil; c = c.parent {
+		if c.names[name] != nil {
+			return c.parent == nil
+		}
+	}
+	return false
+}
 
 func (s *scope) find(name string) *entry {
 	for c := s; c != nil; c = c.parent {

@@ -62,7 +62,7 @@ public sealed interface TraceEvent {
     /** A send finished: the member has the message, {@code latencyNs} after its broadcast started. */
     record Deliver(long time, int g, String member, long msg, long latencyNs) implements TraceEvent {}
 
-    /** A member's full outbound queue dropped its oldest message. */
+    /** A message not delivered to a member: the strategy called {@code m.Dropped(msg)} (member-queue, on a full outbox). */
     record Drop(long time, String member, long msg) implements TraceEvent {}
 
     /** A member joined, left, or began to reload. */

@@ -121,6 +121,33 @@ public sealed class Chan extends Prim permits Context {
         releaseAll();
     }
 
+    /**
+     * {@code close(ch)} made inside a world's own step, by goroutine {@code g} (0: the world itself), as a room's
+     * Remove closes the member's outbox; does nothing if the channel is closed already (a program closed it).
+     */
+    public void closeBy(int g, Site site) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        act(g, PrimOp.CLOSE, buf.size(), site);
+        releaseAll();
+    }
+
+    /**
+     * {@code for len(ch) > 0 { <-ch }} made inside a world's own step by goroutine {@code g}, as a room's Remove
+     * discards what a leaving member's outbox still holds: one receive per value. Returns how many.
+     */
+    public int discardBy(int g, Site site) {
+        int n = 0;
+        while (!buf.isEmpty()) {
+            take();
+            act(g, PrimOp.RECV, buf.size(), site);
+            n++;
+        }
+        return n;
+    }
+
     /** {@code t.Stop()} of a timer's or ticker's channel: whether the timer was pending. */
     public boolean stopTimer(Party p, Site site) {
         if (timer == null) {
@@ -129,6 +156,23 @@ public sealed class Chan extends Prim permits Context {
         boolean was = timer.isPending();
         act(p.id(), PrimOp.STOP, was ? 1 : 0, site);
         timer.disarm();
+        p.complete(null, was, -1);
+        return was;
+    }
+
+    /**
+     * {@code t.Reset(d)} of a timer's or ticker's channel: stops it (a {@code stop} act, {@code n} 1 if it was
+     * pending) and arms it again to fire {@code d} from now (an {@code arm} act); a ticker then ticks every {@code d}.
+     * As in Go before 1.23, a value already in the channel stays there. Returns whether the timer was pending.
+     */
+    public boolean resetTimer(Party p, long durationNs, Site site) {
+        if (timer == null) {
+            throw new IllegalStateException(this + " has no timer");
+        }
+        boolean was = timer.isPending();
+        act(p.id(), PrimOp.STOP, was ? 1 : 0, site);
+        timer.disarm();
+        timer.reset(p.id(), host.now() + Math.max(0, durationNs), durationNs, site);
         p.complete(null, was, -1);
         return was;
     }

@@ -66,6 +66,19 @@ public abstract sealed class Prim permits Chan, QueuedPrim, AfterFunc {
         }
     }
 
+    /**
+     * The world keeps this primitive and may act on it later (a room's outbox, which its future broadcasts send
+     * to): until {@link #worldLetGo}, it counts as an armed timer does, so a wait on it is never a leak.
+     */
+    public final void worldKeeps() {
+        timerArmed();
+    }
+
+    /** Undoes {@link #worldKeeps}. */
+    public final void worldLetGo() {
+        timerGone();
+    }
+
     /** A timer that may act on this primitive is armed. */
     final void timerArmed() {
         timers++;

@@ -136,6 +136,22 @@ public sealed interface PrimStep {
         }
     }
 
+    /**
+     * {@code t.Reset(d)} of a timer's or ticker's channel: {@code ok} says whether it was pending (time/sleep.go
+     * {@code Timer.Reset}); a ticker's period becomes {@code d} (time/tick.go {@code Ticker.Reset}).
+     */
+    record Reset(Chan timer, long durationNs, Site site) implements PrimStep {
+        public Reset {
+            Objects.requireNonNull(timer, "timer");
+        }
+
+        @Override
+        public boolean perform(Party self, PrimHost host) {
+            timer.resetTimer(self, durationNs, site);
+            return true;
+        }
+    }
+
     /** {@code t.Stop()} of a timer, ticker or AfterFunc: {@code ok} says whether it was pending. */
     record Stop(Prim timer, Site site) implements PrimStep {
         public Stop {

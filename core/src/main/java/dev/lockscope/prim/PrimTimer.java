@@ -16,7 +16,8 @@ final class PrimTimer {
     private final Site site;
     private final List<Prim> actsOn;
     private final Runnable action;
-    private final long period;
+    /** 0 for a one-shot timer, else a ticker's period (which {@link #reset} may change). */
+    private long period;
     private Cancellable pending;
     private long due;
 
@@ -36,12 +37,27 @@ final class PrimTimer {
 
     /** Arms the timer to fire at {@code at}, on behalf of goroutine {@code g}. */
     void arm(int g, long at) {
+        arm(g, at, site);
+    }
+
+    private void arm(int g, long at, Site armedAt) {
         due = at;
-        owner.act(g, PrimOp.ARM, at, site);
+        owner.act(g, PrimOp.ARM, at, armedAt);
         pending = host.timer(at, this::fire);
         for (Prim p : actsOn) {
             p.timerArmed();
         }
+    }
+
+    /**
+     * Arms the stopped timer again to fire at {@code at}, by goroutine {@code g} at {@code resetAt}; a ticker's
+     * period becomes {@code newPeriod}.
+     */
+    void reset(int g, long at, long newPeriod, Site resetAt) {
+        if (period > 0) {
+            period = newPeriod;
+        }
+        arm(g, at, resetAt);
     }
 
     boolean isPending() {

@@ -1,5 +1,7 @@
 package dev.lockscope.room;
 
+import dev.lockscope.prim.Chan;
+
 /**
  * Everything the room knows of one member, in one place, so that a send needs no look-up: its network (as it
  * stands now: a send takes the latency when it starts), its client's reload state, and the name of its send
@@ -19,7 +21,10 @@ final class Member {
     boolean inRoom;
     boolean reloading;
     boolean departed;
-    Outbox outbox;
+    /** {@code m.outbox}: made while an outbox strategy is in force and the member is in the room, else null. */
+    Chan outbox;
+    /** How many outboxes this member has had, to number their names. */
+    int outboxes;
 
     Member(String name) {
         this.name = name;

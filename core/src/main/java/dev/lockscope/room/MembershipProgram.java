@@ -40,7 +40,7 @@ final class MembershipProgram implements Program {
                 return new Instruction.Lock(room.lock(), Mode.WRITE, Sites.REMOVE_LOCK);
             }
             case 1 -> {
-                room.removeFromList(member);
+                room.removeFromList(member, self.id());
                 return new Instruction.Unlock(room.lock(), Mode.WRITE, Sites.REMOVE_UNLOCK);
             }
             case 2 -> {
@@ -53,7 +53,7 @@ final class MembershipProgram implements Program {
                 return new Instruction.Lock(room.lock(), Mode.WRITE, Sites.ADD_LOCK);
             }
             case 4 -> {
-                room.appendToList(member, remove);
+                room.appendToList(member, remove, self.id());
                 return new Instruction.Unlock(room.lock(), Mode.WRITE, Sites.ADD_UNLOCK);
             }
             default -> {

@@ -8,6 +8,7 @@ import dev.lockscope.model.LockKind;
 import dev.lockscope.model.LockSemantics;
 import dev.lockscope.model.Site;
 import dev.lockscope.model.Strategy;
+import dev.lockscope.prim.Chan;
 import dev.lockscope.scenario.MemberSpec;
 import dev.lockscope.scenario.RoomSpec;
 import dev.lockscope.scenario.StrategySpec;
@@ -85,7 +86,7 @@ public final class Room implements World {
             member.network(m.latencyNs(), m.jitterNs());
             if (!members.contains(member)) {
                 members.add(member);
-                joined(member);
+                joined(member, 0);
             }
         }
         scheduleTick(spec.broadcastStartNs());
@@ -112,7 +113,7 @@ public final class Room implements World {
                     m.network(s.latencyNs().orElse(m.latencyNs), s.jitterNs().orElse(m.jitterNs));
                 }
             }
-            case Command.SetStrategy s -> strategy = program(s.id());
+            case Command.SetStrategy s -> switchTo(program(s.id()));
             case Command.SetLock s -> {
                 lock.setSemantics(s.semantics());
                 runtime.setSemantics(s.semantics());
@@ -153,34 +154,74 @@ public final class Room implements World {
         member.lastUpdateNs = timeNs;
     }
 
-    /** {@code m.outbox <- msg}; the member's first message (since it joined) starts its writer, {@code strategy}'s writeLoop. */
-    void enqueue(StrategySpec strategy, Member member, Message msg, int byGoroutine) {
-        Outbox box = member.outbox;
-        if (box == null || box.isClosed()) {
-            box = new Outbox();
-            member.outbox = box;
-            box.attach(kernel.spawn("Writer(" + member.name + ")", "Writer", byGoroutine,
-                    compiled(strategy).start(runtime, "writeLoop", member)));
-        }
-        Message dropped = box.offer(msg, spec.queueLimit());
-        if (dropped != null) {
-            kernel.emit(new TraceEvent.Drop(kernel.now(), member.name, dropped.id()));
+    /** {@code m.Dropped(msg)}: the strategy did not deliver {@code msg} to {@code member} (its outbox was full). */
+    void dropped(Member member, Message msg) {
+        kernel.emit(new TraceEvent.Drop(kernel.now(), member.name, msg.id()));
+    }
+
+    /**
+     * {@code m.outbox = make(chan Message, queueLimit); go m.writeLoop()}, in goroutine {@code parent} (0: the room
+     * itself): the member's outbox and its writer, running the writeLoop of the strategy in force. The room keeps
+     * the outbox, so the writer's wait on it counts as one the room's next broadcasts can end, never as a leak.
+     */
+    private void openOutbox(Member member, int parent) {
+        int n = ++member.outboxes;
+        Chan box = kernel.newChan("outbox(" + member.name + ")" + (n > 1 ? "#" + n : ""), spec.queueLimit(), null);
+        box.worldKeeps();
+        member.outbox = box;
+        kernel.spawn("Writer(" + member.name + ")", "Writer", parent,
+                compiled(strategy).start(runtime, "writeLoop", member));
+    }
+
+    /**
+     * {@code close(m.outbox)} by goroutine {@code g} at {@code site}: the writer sends what is queued, then returns.
+     * When the member leaves ({@code discard}), what is queued is received out first: its client is gone, and the
+     * writer returns after the send it is in.
+     */
+    private void closeOutbox(Member member, int g, Site site, boolean discard) {
+        Chan box = member.outbox;
+        if (box != null) {
+            member.outbox = null;
+            box.worldLetGo();
+            if (discard) {
+                box.discardBy(g, Sites.REMOVE_DISCARD);
+            }
+            box.closeBy(g, site);
         }
     }
 
-    void removeFromList(Member member) {
-        if (members.remove(member)) {
-            member.inRoom = false;
-            kernel.emit(new TraceEvent.MemberEvent(kernel.now(), member.name, MemberChange.LEAVE));
-            Outbox box = member.outbox;
-            member.outbox = null;
-            if (box != null) {
-                box.close();
+    /**
+     * The strategy in force becomes {@code next}. When the writer program changes, every outbox is closed (its
+     * writer drains it) and, under an outbox strategy, each member in the room gets a new one with its writer: a
+     * broadcast of the old strategy still running sends to a nil outbox, which a select skips.
+     */
+    private void switchTo(StrategySpec next) {
+        StrategySpec before = strategy;
+        strategy = next;
+        if (before.equals(next) || !before.hasWriteLoop() && !next.hasWriteLoop()) {
+            return;
+        }
+        for (Member m : members) {
+            closeOutbox(m, 0, Sites.SWITCH_CLOSE, false);
+        }
+        if (next.hasWriteLoop()) {
+            for (Member m : members) {
+                openOutbox(m, 0);
             }
         }
     }
 
-    void appendToList(Member member, boolean byReload) {
+    /** Remove's step under the write lock, in goroutine {@code g}. */
+    void removeFromList(Member member, int g) {
+        if (members.remove(member)) {
+            member.inRoom = false;
+            kernel.emit(new TraceEvent.MemberEvent(kernel.now(), member.name, MemberChange.LEAVE));
+            closeOutbox(member, g, Sites.REMOVE_CLOSE, true);
+        }
+    }
+
+    /** Add's step under the write lock, in goroutine {@code g}. */
+    void appendToList(Member member, boolean byReload, int g) {
         if (byReload) {
             member.reloading = false;
             if (member.departed) {
@@ -189,7 +230,7 @@ public final class Room implements World {
         }
         if (!members.contains(member)) {
             members.add(member);
-            joined(member);
+            joined(member, g);
         }
     }
 
@@ -197,11 +238,14 @@ public final class Room implements World {
         return byName.computeIfAbsent(name, Member::new);
     }
 
-    private void joined(Member member) {
+    private void joined(Member member, int byGoroutine) {
         member.inRoom = true;
         member.lastUpdateNs = kernel.now();
         long generation = ++member.generation;
         kernel.emit(new TraceEvent.MemberEvent(kernel.now(), member.name, MemberChange.JOIN));
+        if (strategy.hasWriteLoop()) {
+            openOutbox(member, byGoroutine);
+        }
         if (spec.reloadAfterNoUpdateNs() > 0) {
             scheduleReloadCheck(member, generation, kernel.now() + spec.reloadAfterNoUpdateNs());
         }

@@ -16,8 +16,8 @@ import java.util.function.UnaryOperator;
  * {@code go}), the sites ({@code Room.Broadcast: r.membersMx.RLock()}, whose operation is the kind of goroutine on it:
  * {@code Broadcast}, {@code Send} or {@code Writer}), a member's network send ({@code m.Send(msg)},
  * {@code m.conn.Send(msg)}: a {@link NetworkSend}, in a goroutine {@code Send(NAME)} when started with {@code go}) and
- * its outbox ({@code m.outbox}: an {@link Outbox}, which drops its oldest message when full). One per strategy
- * program of a room, whose outboxes start that program's {@code writeLoop}; {@code room} is null for a listing only.
+ * its outbox ({@code m.outbox}: a kernel channel the room makes, {@link Room}) and {@code m.Dropped(msg)}, which
+ * records a message not delivered. One per strategy program of a room; {@code room} is null for a listing only.
  */
 final class RoomBuiltins implements Builtins {
     private final Room room;
@@ -43,26 +43,31 @@ final class RoomBuiltins implements Builtins {
             return new SendOnce(room, (Member) recv, (Message) arg, site);
         }
     };
-    private final Chan outbox = new Chan() {
+    private final Method dropped = new Method() {
         @Override
-        public Instruction send(Goroutine self, Object base, Object value, Site site) {
-            room.enqueue(strategy, (Member) base, (Message) value, self.id());
+        public Instruction call(Goroutine self, Object recv, Object arg, Site site) {
+            room.dropped((Member) recv, (Message) arg);
             return null;
         }
 
         @Override
-        public Object open(Object base) {
-            return ((Member) base).outbox;
+        public String goroutineName(Object recv) {
+            return "Dropped(" + recv + ")";
         }
 
         @Override
-        public Object next(Object ch) {
-            Outbox box = (Outbox) ch;
-            if (box == null || box.isClosed()) {
-                return CLOSED;
-            }
-            Message msg = box.poll();
-            return msg == null ? EMPTY : msg;
+        public String goroutineKind() {
+            return "Dropped";
+        }
+
+        @Override
+        public Program program(Object recv, Object arg, Site site) {
+            Member m = (Member) recv;
+            Message msg = (Message) arg;
+            return self -> {
+                room.dropped(m, msg);
+                return Instruction.Exit.INSTANCE;
+            };
         }
     };
 
@@ -95,7 +100,7 @@ final class RoomBuiltins implements Builtins {
     @Override
     public UnaryOperator<Object> field(String type, String field) {
         return switch (type + "." + field) {
-            case "*Member.outbox" -> m -> ((Member) m).outbox;
+            case "*Member.outbox" -> m -> m == null ? null : ((Member) m).outbox; // null: reach() before a loop binds m
             case "*Member.conn" -> m -> m; // the member stands for its connection
             default -> throw new IllegalArgumentException("no field " + type + "." + field);
         };
@@ -105,12 +110,9 @@ final class RoomBuiltins implements Builtins {
     public Method method(String type, String name) {
         return switch (type + "." + name) {
             case "*Member.Send", "Conn.Send" -> send;
+            case "*Member.Dropped" -> dropped;
             default -> throw new IllegalArgumentException("no method " + type + "." + name);
         };
     }
 
-    @Override
-    public Chan chan(String type, String field) {
-        return (type + "." + field).equals("*Member.outbox") ? outbox : null;
-    }
 }

@@ -33,6 +33,9 @@ public sealed interface Expr {
     /** {@code len(ch)} ({@code cap} false) or {@code cap(ch)}. */
     record Len(String chan, boolean cap) implements Expr {}
 
+    /** {@code ch == nil} ({@code nil} true) or {@code ch != nil}: whether a channel variable is nil. */
+    record IsNil(String chan, boolean nil) implements Expr {}
+
     /** {@code !x}. */
     record Not(Expr operand) implements Expr {}
 
@@ -55,6 +58,7 @@ public sealed interface Expr {
             case Nil n -> GoType.ERROR;
             case Struct s -> GoType.STRUCT;
             case Len l -> GoType.INT;
+            case IsNil n -> GoType.BOOL;
             case Name n -> nameType.apply(n.name());
             case Not n -> GoType.BOOL;
             case Clone c -> c.slice().type(nameType);

@@ -17,16 +17,27 @@ final class Scope {
     private final Scope parent;
     private final Vocabulary vocabulary;
     private final Map<String, Entry> names = new LinkedHashMap<>();
+    /** Whether a {@code break} here has a loop or select to leave, and a {@code continue} a loop to go on with. */
+    private final boolean canBreak;
+    private final boolean canContinue;
 
     Scope(Scope parent) {
+        this(parent, parent != null && parent.canBreak, parent != null && parent.canContinue);
+    }
+
+    private Scope(Scope parent, boolean canBreak, boolean canContinue) {
         this.parent = parent;
         this.vocabulary = parent == null ? null : parent.vocabulary;
+        this.canBreak = canBreak;
+        this.canContinue = canContinue;
     }
 
     /** The outermost scope of a world's program: the world's names. */
     Scope(Vocabulary vocabulary) {
         this.parent = null;
         this.vocabulary = vocabulary;
+        this.canBreak = false;
+        this.canContinue = false;
         vocabulary.globals().forEach(this::declare);
     }
 
@@ -34,20 +45,32 @@ final class Scope {
         return new Scope(this);
     }
 
+    /** A loop's body: {@code break} and {@code continue} apply to the loop. */
+    Scope loopBody() {
+        return new Scope(this, true, true);
+    }
+
+    /** A select case's body: {@code break} leaves the select; {@code continue} is the enclosing loop's, if any. */
+    Scope caseBody() {
+        return new Scope(this, true, canContinue);
+    }
+
+    /** A closure's body ({@code go}, {@code defer} blocks): no loop or select of the enclosing function applies. */
+    Scope funcBody() {
+        return new Scope(this, false, false);
+    }
+
+    boolean canBreak() {
+        return canBreak;
+    }
+
+    boolean canContinue() {
+        return canContinue;
+    }
+
     /** The world's names and verbs, or null in a script. */
     Vocabulary vocabulary() {
         return vocabulary;
-    }
-
-    /** Whether {@code name} is a channel field the world implements ({@link Vocabulary#outboxes}): {@code m.outbox}. */
-    boolean isOutbox(String name) {
-        int dot = name.lastIndexOf('.');
-        if (dot < 0 || vocabulary == null || find(name) != null) {
-            return false;
-        }
-        GoType base = typeOf(name.substring(0, dot));
-        return base != null && base.kind() == GoType.Kind.WORLD
-                && vocabulary.outboxes().contains(base.name() + "." + name.substring(dot + 1));
     }
 
     /**
@@ -90,6 +113,16 @@ final class Scope {
             throw new StepParser.Problem(entry.name() + " is declared already in this block");
         }
         names.put(entry.name(), entry);
+    }
+
+    /** Whether {@code name} resolves to the outermost scope: a script's global (a declared channel, a lock, ...). */
+    boolean isGlobal(String name) {
+        for (Scope s = this; s != null; s = s.parent) {
+            if (s.names.containsKey(name)) {
+                return s.parent == null;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code name} is declared in this very block. */

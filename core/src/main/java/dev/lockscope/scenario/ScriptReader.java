@@ -310,7 +310,7 @@ final class ScriptReader {
                 String header = b.string("for");
                 ScriptSpec.ForHead head = parse(b.pathOf("for"), line(b, "for"),
                         () -> new StepParser(loop, function).forHead(header));
-                yield new ScriptSpec.ForStep(header, head, steps(b, "do", loop.child(), function));
+                yield new ScriptSpec.ForStep(header, head, steps(b, "do", loop.loopBody(), function));
             }
             case "if" -> {
                 String cond = b.string("if");
@@ -319,8 +319,8 @@ final class ScriptReader {
                         steps(b, "else", scope.child(), function));
             }
             case "select" -> select(b, scope, function);
-            case "go" -> new ScriptSpec.GoBlock(steps(b, "go", scope.child(), function));
-            default -> new ScriptSpec.DeferBlock(steps(b, "defer", scope.child(), function));
+            case "go" -> new ScriptSpec.GoBlock(steps(b, "go", scope.funcBody(), function));
+            default -> new ScriptSpec.DeferBlock(steps(b, "defer", scope.funcBody(), function));
         };
     }
 
@@ -335,12 +335,12 @@ final class ScriptReader {
                 if (otherwise != null) {
                     throw c.failAt("default", "multiple defaults in select");
                 }
-                otherwise = steps(c, "default", scope.child(), function);
+                otherwise = steps(c, "default", scope.caseBody(), function);
                 continue;
             }
             c.allowOnly(List.of("case", "do"));
             String text = c.string("case");
-            Scope caseScope = scope.child();
+            Scope caseScope = scope.caseBody();
             Stmt comm = parse(c.pathOf("case"), line(c, "case"), () -> new StepParser(caseScope, function).comm(text));
             cases.add(new ScriptSpec.SelectCase(text, comm, steps(c, "do", caseScope, function)));
         }

@@ -197,8 +197,11 @@ public record ScriptSpec(List<LockSpec> locks, List<ChanSpec> chans, List<String
         /** {@code v := range ch} ({@code var} null: {@code range ch}): until the channel is closed and drained. */
         record Range(String var, Stmt.ChanExpr chan) implements ForHead {}
 
-        /** {@code for { }}: until a {@code return}. */
+        /** {@code for { }}: until a {@code return} or {@code break}. */
         record Forever() implements ForHead {}
+
+        /** {@code for cond { }}: while the condition holds, tested before each pass. */
+        record While(Expr cond) implements ForHead {}
 
         /** {@code _, var := range list}: each element of a slice, the slice taken once when the loop starts. */
         record Each(String var, Expr list) implements ForHead {}

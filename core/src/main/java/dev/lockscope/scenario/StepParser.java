@@ -87,11 +87,22 @@ final class StepParser {
         return new ScriptSpec.Simple(text, s);
     }
 
-    /** The head of a {@code for}: counted, {@code range} over a channel, or empty (forever). Declares its variable. */
+    /**
+     * The head of a {@code for}: counted, {@code range} over a channel or a slice, a condition, or empty (forever).
+     * Declares its variable.
+     */
     ForHead forHead(String text) {
         start(text);
         if (peekIs("")) {
             return new ForHead.Forever();
+        }
+        boolean declares = peekIs("range") || peekIs("_") && peekIs(1, ",")
+                || peek().kind() == StepLexer.Kind.IDENT && peekIs(1, ":=");
+        if (!declares) {
+            Expr cond = expr();
+            end();
+            requireType(cond, GoType.BOOL, "the loop's condition");
+            return new ForHead.While(cond);
         }
         if (peekIs("range")) {
             pos++;
@@ -168,9 +179,6 @@ final class StepParser {
             throw new Problem("expected a send (\"ch <- v\") or a receive (\"<-ch\", \"v := <-ch\", \"v, ok := <-ch\")"
                     + " in a select case, got " + Quote.of(text));
         }
-        if (s instanceof Stmt.Send send) {
-            notOutbox(new Stmt.ChanExpr.Name(send.chan()));
-        }
         return s;
     }
 
@@ -200,7 +208,7 @@ final class StepParser {
         Token t = peek();
         if (t.is("<-")) {
             pos++;
-            return new Stmt.Recv(List.of(), false, notOutbox(chanExpr(true)));
+            return new Stmt.Recv(List.of(), false, chanExpr(true));
         }
         if (t.kind() != StepLexer.Kind.IDENT && !t.is("_")) {
             throw new Problem(STEPS + ", got " + Quote.of(text()));
@@ -216,6 +224,22 @@ final class StepParser {
             case "return" -> {
                 pos++;
                 return new Stmt.Return();
+            }
+            case "break" -> {
+                pos++;
+                if (!scope.canBreak()) {
+                    throw new Problem("break is not in a loop or select (of this function: a go or defer block is "
+                            + "a function of its own)");
+                }
+                return new Stmt.Break();
+            }
+            case "continue" -> {
+                pos++;
+                if (!scope.canContinue()) {
+                    throw new Problem("continue is not in a loop (of this function: a go or defer block is a "
+                            + "function of its own)");
+                }
+                return new Stmt.Continue();
             }
             case "go" -> {
                 pos++;
@@ -305,7 +329,7 @@ final class StepParser {
         String first = targets.getFirst();
         if (peekIs("<-")) {
             pos++;
-            Stmt.ChanExpr from = notOutbox(chanExpr(true));
+            Stmt.ChanExpr from = chanExpr(true);
             GoType elem = elemOf(from);
             bind(targets.get(0), elem, declare);
             if (targets.size() == 2) {
@@ -377,6 +401,31 @@ final class StepParser {
                 scope.declare(first, GoType.simple(ticker ? Kind.TICKER : Kind.TIMER));
                 return new Stmt.NewTimer(first, ticker ? PrimKind.TICKER : PrimKind.TIMER, ns, false);
             }
+        }
+        if (!declare && peekIs("nil") && peekIs(1, "") && entry(first).type().kind() == Kind.CHAN) {
+            // ch = nil: the idiom that switches a select's case off. Another channel cannot be assigned: who may
+            // act on a channel is worked out from the names that hold it (docs/primitives.md), and nil is none.
+            if (scope.isGlobal(first)) {
+                throw new Problem("cannot assign to " + first + " (a channel of the script's declarations; a "
+                        + "local copy can be set to nil: ch := make(...) in a step, or a parameter)");
+            }
+            pos++;
+            return new Stmt.Assign(first, new Expr.Nil(), false);
+        }
+        if (peek().kind() == StepLexer.Kind.IDENT && peekIs(1, ".") && (peekIs(2, "Stop") || peekIs(2, "Reset"))
+                && peekIs(3, "(") && scope.find(peek().text()) != null) {
+            String timer = next().text();
+            Stmt call = method(timer);
+            if (entry(timer).type().kind() == Kind.TICKER) {
+                throw new Problem(text().strip().substring(text().strip().indexOf(timer)) + " (no value) used as value: "
+                        + "a ticker's Stop and Reset return nothing");
+            }
+            if (declare) {
+                scope.declare(first, GoType.BOOL);
+            } else {
+                assignable(first, GoType.BOOL);
+            }
+            return new Stmt.Into(first, declare, call);
         }
         Expr value = expr();
         GoType type = typeOf(value);
@@ -452,6 +501,14 @@ final class StepParser {
                 type(name, "timer, ticker or AfterFunc", Kind.TIMER, Kind.TICKER, Kind.AFTERFUNC);
                 yield new Stmt.Stop(name);
             }
+            case "Reset" -> {
+                type(name, "timer or ticker", Kind.TIMER, Kind.TICKER);
+                long ns = duration();
+                if (kind == Kind.TICKER && ns <= 0) {
+                    throw new Problem("non-positive interval for Ticker.Reset");
+                }
+                yield new Stmt.Reset(name, ns);
+            }
             case "Lock", "Unlock", "RLock", "RUnlock" -> lockOp(name, method);
             default -> worldCall(name, e.type(), method);
         };
@@ -504,6 +561,7 @@ final class StepParser {
             case Stmt.WgWait c -> c;
             case Stmt.CondNotify c -> c;
             case Stmt.Stop c -> c;
+            case Stmt.Reset c -> c;
             case Stmt.LockOp c -> c;
             case Stmt.OnceDo c -> c;
             case Stmt.Go c -> c;
@@ -731,15 +789,6 @@ final class StepParser {
         return new Stmt.ChanExpr.Name(name);
     }
 
-    /** {@code ch}, unless it is a world's own channel ({@code m.outbox}), which only a send statement and a range use. */
-    private Stmt.ChanExpr notOutbox(Stmt.ChanExpr ch) {
-        if (ch instanceof Stmt.ChanExpr.Name n && scope.isOutbox(n.name())) {
-            throw new Problem(n.name() + " is the room's outbox: send to it (\"" + n.name() + " <- msg\") or range over "
-                    + "it (\"msg := range " + n.name() + "\"), nothing else");
-        }
-        return ch;
-    }
-
     private GoType elemOf(Stmt.ChanExpr ch) {
         return switch (ch) {
             case Stmt.ChanExpr.Name n -> elemOfChan(n.name());
@@ -952,6 +1001,11 @@ final class StepParser {
                 }
                 String name = qualified(t.text());
                 Scope.Entry e = entry(name);
+                if (e.type().kind() == Kind.CHAN && (peekIs("==") || peekIs("!=")) && peekIs(1, "nil")) {
+                    boolean nil = next().text().equals("==");
+                    pos++;
+                    return new Expr.IsNil(name, nil);
+                }
                 if (e.type().kind().isObject() || e.type().kind() == Kind.FUNC) {
                     throw new Problem(name + " is a " + e.type() + ", not a value");
                 }
@@ -1027,6 +1081,7 @@ final class StepParser {
             case Expr.Struct s -> "struct{}{}";
             case Expr.Name n -> n.name();
             case Expr.Len l -> (l.cap() ? "cap(" : "len(") + l.chan() + ")";
+            case Expr.IsNil n -> n.chan() + (n.nil() ? " == nil" : " != nil");
             case Expr.Not n -> "!" + describe(n.operand());
             case Expr.Binary b -> describe(b.left()) + " " + b.op() + " " + describe(b.right());
             case Expr.Clone c -> "slices.Clone(" + describe(c.slice()) + ")";

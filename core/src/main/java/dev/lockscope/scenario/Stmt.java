@@ -49,6 +49,15 @@ public sealed interface Stmt {
     /** {@code t.Stop()} of a timer, ticker or AfterFunc timer. */
     record Stop(String timer) implements Stmt {}
 
+    /** {@code t.Reset(d)} of a timer or ticker: stopped, then armed to fire {@code d} from now (a ticker's new period). */
+    record Reset(String timer, long durationNs) implements Stmt {}
+
+    /**
+     * {@code ok := t.Stop()} or {@code ok = t.Reset(d)}: {@code call}, a {@link Stop} or a timer's {@link Reset},
+     * whose result (whether the timer was pending) goes to {@code target}.
+     */
+    record Into(String target, boolean declare, Stmt call) implements Stmt {}
+
     /** {@code mu.Lock()} and the like, as the statement of a {@code defer}. */
     record LockOp(String lock, Mode mode, boolean acquire) implements Stmt {}
 
@@ -84,6 +93,12 @@ public sealed interface Stmt {
 
     /** {@code return}. */
     record Return() implements Stmt {}
+
+    /** {@code break}: out of the innermost loop or select. */
+    record Break() implements Stmt {}
+
+    /** {@code continue}: to the next pass of the innermost loop (a counted loop's {@code v++} first). */
+    record Continue() implements Stmt {}
 
     /** {@code name := make(chan T)} or {@code make(chan T, cap)} ({@code cap} null: unbuffered). */
     record MakeChan(String name, GoType elem, Expr cap) implements Stmt {}

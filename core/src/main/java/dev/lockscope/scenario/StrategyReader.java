@@ -79,7 +79,8 @@ final class StrategyReader {
                 case ScriptSpec.IfStep i -> sendsToAnOutbox(i.then()) || sendsToAnOutbox(i.otherwise());
                 case ScriptSpec.GoBlock g -> sendsToAnOutbox(g.body());
                 case ScriptSpec.DeferBlock d -> sendsToAnOutbox(d.body());
-                case ScriptSpec.SelectStep sel -> sel.cases().stream().anyMatch(c -> sendsToAnOutbox(c.body()))
+                case ScriptSpec.SelectStep sel -> sel.cases().stream().anyMatch(c -> c.comm() instanceof Stmt.Send send
+                                && send.chan().endsWith(".outbox") || sendsToAnOutbox(c.body()))
                         || sel.otherwise() != null && sendsToAnOutbox(sel.otherwise());
                 default -> false;
             };

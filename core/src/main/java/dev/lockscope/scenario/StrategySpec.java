@@ -40,13 +40,14 @@ public final class StrategySpec {
 
     /**
      * The room's words: its lock {@code r.membersMx} and member list {@code r.members}; a member's network
-     * {@code m.Send(msg)} (also {@code m.conn.Send(msg)}) and its outbox {@code m.outbox}, a channel of messages.
+     * {@code m.Send(msg)} (also {@code m.conn.Send(msg)}), its outbox {@code m.outbox} (a buffered channel of
+     * messages, made by the room) and {@code m.Dropped(msg)}, which records a message the strategy did not deliver.
      */
     public static final Vocabulary WORDS = new Vocabulary(
             Map.of("r.membersMx", GoType.simple(GoType.Kind.RWMUTEX), "r.members", GoType.slice(MEMBER)),
             Map.of("Message", MESSAGE, "*Member", MEMBER, "Conn", CONN),
             Map.of("*Member.outbox", GoType.chan(MESSAGE, GoType.Dir.BOTH), "*Member.conn", CONN),
-            Map.of("*Member.Send", List.of(MESSAGE), "Conn.Send", List.of(MESSAGE)), java.util.Set.of("*Member.outbox"));
+            Map.of("*Member.Send", List.of(MESSAGE), "Conn.Send", List.of(MESSAGE), "*Member.Dropped", List.of(MESSAGE)));
 
     private static final Map<Strategy, StrategySpec> BUILTIN = loadBuiltins();
 

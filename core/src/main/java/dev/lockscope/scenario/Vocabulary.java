@@ -13,17 +13,14 @@ import java.util.Map;
  * @param types   the world's types by name
  * @param fields  a field's type by {@code TYPE.FIELD}: {@code *Member.outbox}
  * @param methods a method's parameter types by {@code TYPE.METHOD}: {@code *Member.Send}
- * @param outboxes the channel fields the world implements itself, by {@code TYPE.FIELD}, which a program may only
- *                 send to with a send statement and receive from with a {@code range} ({@code m.outbox})
  */
 public record Vocabulary(Map<String, GoType> globals, Map<String, GoType> types, Map<String, GoType> fields,
-                         Map<String, List<GoType>> methods, java.util.Set<String> outboxes) {
+                         Map<String, List<GoType>> methods) {
     public Vocabulary {
         globals = Map.copyOf(globals);
         types = Map.copyOf(types);
         fields = Map.copyOf(fields);
         methods = Map.copyOf(methods);
-        outboxes = java.util.Set.copyOf(outboxes);
     }
 
     /** The type of field {@code field} of a value of type {@code type}, or null. */

@@ -57,7 +57,11 @@ sealed interface Op {
 
     record Cancel(Ref cancel, Site site) implements Op {}
 
-    record Stop(Ref timer, Site site) implements Op {}
+    /** {@code t.Stop()}; with a {@code target}, {@code ok := t.Stop()}. */
+    record Stop(Ref timer, Ref target, boolean declare, Site site) implements Op {}
+
+    /** {@code t.Reset(d)}; with a {@code target}, {@code ok := t.Reset(d)}. */
+    record Reset(Ref timer, long durationNs, Ref target, boolean declare, Site site) implements Op {}
 
     /** {@code once.Do(f)}: when the Once says so, {@code wrapper} (its parameter: the Once) runs {@code f} and ends it. */
     record OnceDo(Ref once, Fn wrapper, Site site) implements Op {}
@@ -103,12 +107,6 @@ sealed interface Op {
 
     /** {@code go recv.M(arg)}. */
     record GoWorld(Builtins.Method method, Eval recv, Eval arg, Site site) implements Op {}
-
-    /** {@code base.FIELD <- value} on a channel the world implements. */
-    record WorldSend(Builtins.Chan chan, Eval base, Eval value, Site site) implements Op {}
-
-    /** The next value of a {@code range} over a world's channel (opened into {@code ch}); past its close, {@code exit}. */
-    record WorldRange(Builtins.Chan chan, Ref ch, Ref target, Site site, int[] exit) implements Op {}
 
     /**
      * The next element of a {@code range} over a slice ({@link Cursor} in {@code cursor}) into {@code target}, a new

@@ -11,6 +11,7 @@ import dev.lockscope.scenario.ScriptSpec.Step;
 import dev.lockscope.scenario.Stmt;
 import dev.lockscope.scenario.Values;
 import dev.lockscope.scenario.Vocabulary;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -193,6 +194,9 @@ final class ScriptCompiler {
         int closures;
         /** Deferred calls so far: not func literals, so counted apart and never shifting the closures' names. */
         int defers;
+        /** Where a {@code break} jumps (innermost loop or select first) and a {@code continue}, patched when known. */
+        final ArrayDeque<int[]> breaks = new ArrayDeque<>();
+        final ArrayDeque<int[]> continues = new ArrayDeque<>();
 
         Ctx(Fn fn, Ctx enclosing, Listing listing) {
             this.fn = fn;
@@ -269,21 +273,6 @@ final class ScriptCompiler {
 
         void use(String name, Access access) {
             fn.use(ref(name), access);
-        }
-
-        /** The world's channel {@code name} names ({@code m.outbox}), or null for a kernel channel. */
-        Builtins.Chan worldChan(String name) {
-            int dot = name.lastIndexOf('.');
-            if (builtins == null || dot < 0 || globals.containsKey(name)) {
-                return null;
-            }
-            return builtins.chan(lookup(name.substring(0, dot)).type().name(), name.substring(dot + 1));
-        }
-
-        /** The base of a world's channel field: {@code m} of {@code m.outbox}. */
-        Op.Eval base(String name) {
-            Ref r = ref(name.substring(0, name.lastIndexOf('.')));
-            return fr -> fr.get(r);
         }
 
         /** The name of what a step makes, before its instance number: {@code main.ch}. */
@@ -365,6 +354,9 @@ final class ScriptCompiler {
             Site site = site(line, text);
             push();
             int[] exit = {-1};
+            int[] next = {-1};
+            breaks.push(exit);
+            continues.push(next);
             int top;
             switch (f.head()) {
                 case ForHead.Counted c -> {
@@ -378,6 +370,7 @@ final class ScriptCompiler {
                     steps(f.body(), depth + 1);
                     pop();
                     int step = c.step();
+                    next[0] = code.size();
                     code.add(new Op.Assign(var, fr -> (Long) fr.get(var) + step, false));
                 }
                 case ForHead.Each e -> {
@@ -397,21 +390,15 @@ final class ScriptCompiler {
                         fresh[0] |= c.captures.contains(var);
                     }
                 }
-                case ForHead.Range r when r.chan() instanceof Stmt.ChanExpr.Name n && worldChan(n.name()) != null -> {
-                    Builtins.Chan chan = worldChan(n.name());
-                    Op.Eval base = base(n.name());
-                    Ref ch = new Ref.Slot(fn.slots++);
-                    code.add(new Op.Assign(ch, fr -> chan.open(base.eval(fr)), true));
-                    top = code.size();
-                    Ref var = r.var() == null ? null : declare(r.var(), elemOf(r.chan()));
-                    code.add(new Op.WorldRange(chan, ch, var, site, exit));
-                    push();
-                    steps(f.body(), depth + 1);
-                    pop();
-                }
                 case ForHead.Range r -> {
-                    top = code.size();
                     Op.Source src = source(r.chan(), site);
+                    if (src instanceof Op.Source.Var v && v.ref() instanceof Ref.Field) {
+                        // Go evaluates the range expression once: m.outbox may name another channel later.
+                        Ref once = new Ref.Slot(fn.slots++);
+                        code.add(new Op.Assign(once, fr -> fr.get(v.ref()), true));
+                        src = new Op.Source.Var(once);
+                    }
+                    top = code.size();
                     GoType elem = r.var() == null ? null : elemOf(r.chan());
                     Ref var = r.var() == null ? null : declare(r.var(), elem);
                     code.add(new Op.Range(src, var, site, exit));
@@ -425,7 +412,19 @@ final class ScriptCompiler {
                     steps(f.body(), depth + 1);
                     pop();
                 }
+                case ForHead.While w -> {
+                    top = code.size();
+                    code.add(new Op.JumpUnless(eval(w.cond()), exit));
+                    push();
+                    steps(f.body(), depth + 1);
+                    pop();
+                }
             }
+            if (next[0] < 0) {
+                next[0] = top;
+            }
+            breaks.pop();
+            continues.pop();
             code.add(new Op.Jump(new int[] {top}));
             exit[0] = code.size();
             pop();
@@ -464,6 +463,7 @@ final class ScriptCompiler {
             Op.Select op = new Op.Select(cases, sel.otherwise() != null, targets, defaultTarget, site);
             code.add(op);
             int[] end = {-1};
+            breaks.push(end);
             List<int[]> ends = new ArrayList<>();
             for (int k = 0; k < sel.cases().size(); k++) {
                 ScriptSpec.SelectCase c = sel.cases().get(k);
@@ -496,6 +496,7 @@ final class ScriptCompiler {
                 pop();
             }
             end[0] = code.size();
+            breaks.pop();
             for (int[] e : ends) {
                 e[0] = end[0];
             }
@@ -506,8 +507,6 @@ final class ScriptCompiler {
 
         void stmt(Stmt s, Site site, int depth) {
             switch (s) {
-                case Stmt.Send send when worldChan(send.chan()) != null -> code.add(new Op.WorldSend(
-                        worldChan(send.chan()), base(send.chan()), eval(send.value()), site));
                 case Stmt.Send send -> {
                     use(send.chan(), Access.SEND);
                     GoType t = lookup(send.chan()).type();
@@ -552,7 +551,16 @@ final class ScriptCompiler {
                     use(c.cancel(), Access.CLOSE);
                     code.add(new Op.Cancel(ref(c.cancel()), site));
                 }
-                case Stmt.Stop st -> code.add(new Op.Stop(ref(st.timer()), site));
+                case Stmt.Stop st -> code.add(new Op.Stop(ref(st.timer()), null, false, site));
+                case Stmt.Reset r -> code.add(new Op.Reset(ref(r.timer()), r.durationNs(), null, false, site));
+                case Stmt.Into into -> {
+                    Ref target = into.declare() ? declare(into.target(), GoType.BOOL) : ref(into.target());
+                    code.add(switch (into.call()) {
+                        case Stmt.Stop st -> new Op.Stop(ref(st.timer()), target, into.declare(), site);
+                        case Stmt.Reset r -> new Op.Reset(ref(r.timer()), r.durationNs(), target, into.declare(), site);
+                        default -> throw new IllegalStateException("no result: " + into.call());
+                    });
+                }
                 case Stmt.LockOp l -> code.add(new Op.Lock(ref(l.lock()), l.mode(), l.acquire(), site));
                 case Stmt.Go g -> {
                     Fn f = funcs.get(g.func());
@@ -575,6 +583,8 @@ final class ScriptCompiler {
                     code.add(new Op.Defer(c));
                 }
                 case Stmt.Return r -> code.add(new Op.Return());
+                case Stmt.Break b -> code.add(new Op.Jump(breaks.peek()));
+                case Stmt.Continue c -> code.add(new Op.Jump(continues.peek()));
                 case Stmt.MakeChan m -> {
                     Ref target = declare(m.name(), GoType.chan(m.elem(), GoType.Dir.BOTH));
                     code.add(new Op.MakeChan(target, made(m.name()), m.cap() == null ? null : eval(m.cap()),
@@ -711,6 +721,11 @@ final class ScriptCompiler {
                         return c == null ? 0L : (long) (cap ? ((dev.lockscope.prim.Chan) c).cap()
                                 : ((dev.lockscope.prim.Chan) c).len());
                     };
+                }
+                case Expr.IsNil n -> {
+                    Ref r = ref(n.chan());
+                    boolean nil = n.nil();
+                    yield fr -> (fr.get(r) == null) == nil;
                 }
                 case Expr.Not n -> {
                     Op.Eval x = eval(n.operand());

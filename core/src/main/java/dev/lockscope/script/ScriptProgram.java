@@ -196,7 +196,16 @@ final class ScriptProgram implements Program {
                 return prim(new PrimStep.Cancel(((ScriptRuntime.CancelFn) f.get(c.cancel())).context(), c.site()));
             }
             case Op.Stop s -> {
+                if (s.target() != null) {
+                    await(f, (g, fr) -> fr.set(s.target(), g.ok(), s.declare()));
+                }
                 return prim(new PrimStep.Stop((Prim) f.get(s.timer()), s.site()));
+            }
+            case Op.Reset r -> {
+                if (r.target() != null) {
+                    await(f, (g, fr) -> fr.set(r.target(), g.ok(), r.declare()));
+                }
+                return prim(new PrimStep.Reset((Chan) f.get(r.timer()), r.durationNs(), r.site()));
             }
             case Op.OnceDo o -> {
                 Once once = (Once) f.get(o.once());
@@ -271,20 +280,6 @@ final class ScriptProgram implements Program {
                 Object recv = g.recv().eval(f);
                 return new Instruction.Go(m.goroutineName(recv), m.goroutineKind(),
                         m.program(recv, g.arg() == null ? null : g.arg().eval(f), g.site()));
-            }
-            case Op.WorldSend w -> {
-                return w.chan().send(self, w.base().eval(f), w.value().eval(f), w.site());
-            }
-            case Op.WorldRange r -> {
-                Object v = r.chan().next(f.get(r.ch()));
-                if (v == Builtins.CLOSED) {
-                    f.pc = r.exit()[0];
-                } else if (v == Builtins.EMPTY) {
-                    f.pc--; // again when woken
-                    return new Instruction.Park(r.site());
-                } else if (r.target() != null) {
-                    f.set(r.target(), v, true);
-                }
             }
             case Op.EachNext e -> each(f, e);
             case Op.Defer d -> f.defers.push(new Frame(d.fn(), capture(f, d.fn()), rt));

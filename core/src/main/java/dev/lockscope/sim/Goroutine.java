@@ -29,7 +29,6 @@ public final class Goroutine implements Task, Party, Reach {
     private final String name;
     private final String kind;
     private final Program program;
-    private boolean parked;
     private boolean exited;
     /** Made on first use: a room's goroutines, millions of them, never touch a primitive. */
     private Registers regs;
@@ -80,10 +79,6 @@ public final class Goroutine implements Task, Party, Reach {
 
     public boolean isExited() {
         return exited;
-    }
-
-    public boolean isParked() {
-        return parked;
     }
 
     /** The value the last primitive operation received ({@code null} if it received none). */
@@ -144,14 +139,6 @@ public final class Goroutine implements Task, Party, Reach {
         kernel.schedule(kernel.now(), Priority.NORMAL, this);
     }
 
-    /** Makes a parked goroutine runnable; does nothing if it is not parked. */
-    public void unpark() {
-        if (parked) {
-            parked = false;
-            wake();
-        }
-    }
-
     void start() {
         wake();
     }
@@ -193,11 +180,6 @@ public final class Goroutine implements Task, Party, Reach {
                     }
                 }
                 case Instruction.Go g -> kernel.spawn(g.name(), g.kind(), id, g.program());
-                case Instruction.Park p -> {
-                    kernel.emit(new TraceEvent.Park(kernel.now(), id, p.site()));
-                    parked = true;
-                    return;
-                }
                 case Instruction.Prim p -> {
                     if (!prim(p)) {
                         return;

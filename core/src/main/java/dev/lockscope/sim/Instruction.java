@@ -8,8 +8,7 @@ import java.util.Objects;
 
 /**
  * One step of a goroutine's program: the handful of verbs the kernel interprets. Lock operations, primitive
- * operations and spawning take no virtual time (though they may block); {@link Sleep} takes its duration;
- * {@link Park} waits for an {@link Goroutine#unpark()}. A world adds verbs of its own (a room's network send) as
+ * operations and spawning take no virtual time (though they may block); {@link Sleep} takes its duration. A world adds verbs of its own (a room's network send) as
  * {@link Custom} instructions, so the kernel knows goroutines, time, locks and Go's other synchronisation
  * primitives, and nothing of what the world means by them.
  */
@@ -41,9 +40,6 @@ public sealed interface Instruction {
             Objects.requireNonNull(step, "step");
         }
     }
-
-    /** Waits, holding up no time, until another party unparks this goroutine. */
-    record Park(Site site) implements Instruction {}
 
     /**
      * A world-specific step. The kernel calls {@link #start} when the goroutine reaches it; the step may emit

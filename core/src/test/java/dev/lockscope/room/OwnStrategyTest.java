@@ -171,14 +171,29 @@ class OwnStrategyTest {
         assertThat(LockOps.of(events).maxHold("Broadcast")).isEqualTo(200.0);
     }
 
+    /**
+     * A plain send to a full outbox waits, under the read lock: the article's stall, one channel later. slow's
+     * writer takes 1 at 0 (a 1000 ms send), 2 fills its outbox of 1 at 100, and broadcast 3 (200) waits on the send
+     * holding the read lock. a's Add at 250 waits for the write lock, and broadcasts 4.. behind Add, until the
+     * writer takes 2 at 1000: Add waits 750 ms.
+     */
     @Test
-    void theOutboxIsOnlySentToAndRangedOver() {
-        assertThatThrownBy(() -> StrategySpec.compile("peek.json", """
-                {"strategy": "peek", "funcs": [{"name": "Broadcast", "params": ["msg Message"], "steps": [
-                  {"for": "_, m := range r.members", "do": ["m.outbox <- msg", "<-m.outbox"]}]},
-                  {"name": "writeLoop", "params": ["m *Member"], "steps": []}]}
-                """)).isInstanceOf(InputException.class).hasMessage("peek.json:2: funcs[0].steps[0].do[1]: m.outbox is "
-                + "the room's outbox: send to it (\"m.outbox <- msg\") or range over it (\"msg := range m.outbox\"), "
-                + "nothing else");
+    void aBlockingSendToAFullOutboxStallsTheRoom() throws InputException {
+        StrategySpec blocking = StrategySpec.compile("blocking.json", """
+                {"strategy": "blocking-queue", "funcs": [
+                  {"name": "Broadcast", "params": ["msg Message"], "steps": [
+                    "r.membersMx.RLock()",
+                    {"for": "_, m := range r.members", "do": ["m.outbox <- msg"]},
+                    "r.membersMx.RUnlock()"]},
+                  {"name": "writeLoop", "params": ["m *Member"], "steps": [
+                    {"for": "msg := range m.outbox", "do": ["m.conn.Send(msg)"]}]}]}
+                """);
+        Scenario s = withOwn(room().member("slow", 1000).period(100).duration(1050).queueLimit(1)
+                .strategy(Strategy.SEQUENTIAL).join(250, "a", 10).build(), blocking);
+        List<TraceEvent> events = run(s);
+        assertThat(events.stream().filter(TraceEvent.PrimWait.class::isInstance).map(TraceEvent.PrimWait.class::cast)
+                .filter(w -> w.op() == dev.lockscope.model.WaitOp.CHAN_SEND).map(w -> w.time() / 1_000_000))
+                .startsWith(200L);
+        assertThat(LockOps.of(events).waits.get("Add")).containsExactly(750.0);
     }
 }

@@ -44,20 +44,74 @@ class RoomBehaviourTest {
     }
 
     @Test
-    void fullMemberQueueDropsTheOldestMessage() throws Exception {
-        // slow (1000 ms) gets message 1 at once; its queue of 3 then overflows on every broadcast from 400 to 900
-        // (6 drops: 2..7); at 1000 the writer takes 8, and broadcasts 1100..1900 drop 9 more.
+    void fullMemberQueueDropsTheNewMessage() throws Exception {
+        // slow's writer (1000 ms sends) waits on its empty outbox from t=0 and takes message 1 at once. Messages 2,
+        // 3, 4 fill the outbox of 3 (100..300); the broadcasts' non-blocking sends then drop 5..10 (400..900). At
+        // 1000 the send of 1 ends first (scheduled at 0, before the tick scheduled at 900): the writer takes 2, so
+        // 11 finds room, and 12..20 (1100..1900) are dropped.
         Scenario s = room().member("a", 10).member("slow", 1000).period(100).duration(2000)
                 .strategy(Strategy.MEMBER_QUEUE).queueLimit(3).build();
         Recorder r = run(s);
         List<Long> dropped = r.of(TraceEvent.Drop.class).map(TraceEvent.Drop::msg).toList();
-        assertThat(dropped).containsExactly(2L, 3L, 4L, 5L, 6L, 7L, 9L, 10L, 11L, 12L, 13L, 14L, 15L, 16L, 17L);
+        assertThat(dropped).containsExactly(5L, 6L, 7L, 8L, 9L, 10L, 12L, 13L, 14L, 15L, 16L, 17L, 18L, 19L, 20L);
         assertThat(r.of(TraceEvent.Deliver.class).filter(d -> d.member().equals("slow")).map(TraceEvent.Deliver::msg))
                 .containsExactly(1L);
         assertThat(r.of(TraceEvent.Deliver.class).filter(d -> d.member().equals("a"))).hasSize(20);
         Summary sum = summary(r, s);
         assertThat(sum.delivery().dropped()).isEqualTo(15);
         assertThat(sum.delivery().orderViolations()).isZero();
+    }
+
+    @Test
+    void anOutboxLivesFromJoinToRemove() throws Exception {
+        // slow (1000 ms) takes 1 at 0; 2, 3, 4 fill its outbox of 3 and 5 is dropped (400). It leaves at 450:
+        // Remove receives out 2, 3, 4 and closes the outbox; its writer delivers 1 at 1000 and returns. It joins
+        // again at 650 (10 ms) with a new outbox and writer, which deliver 8, 9, 10, 11 (700..1000) 10 ms later; the
+        // old writer's send of 1, under way when slow left, still ends at 1000.
+        Scenario s = room().member("a", 10).member("slow", 1000).period(100).duration(1050)
+                .strategy(Strategy.MEMBER_QUEUE).queueLimit(3)
+                .at(450, new Command.Leave("slow")).join(650, "slow", 10).build();
+        Recorder r = run(s);
+        assertThat(r.of(TraceEvent.Drop.class).map(TraceEvent.Drop::msg)).containsExactly(5L);
+        assertThat(r.of(TraceEvent.Deliver.class).filter(d -> d.member().equals("slow"))
+                .map(d -> d.msg() + "@" + d.time() / 1_000_000)).containsExactly("8@710", "9@810", "10@910", "1@1000",
+                "11@1010");
+        assertThat(r.of(TraceEvent.PrimCreated.class).map(p -> p.name() + "@" + p.time() / 1_000_000))
+                .containsExactly("outbox(a)@0", "outbox(slow)@0", "outbox(slow)#2@650");
+        java.util.Map<Integer, String> names = new java.util.HashMap<>();
+        r.of(TraceEvent.Spawn.class).forEach(g -> names.put(g.g(), g.name()));
+        int firstOutbox = r.of(TraceEvent.PrimCreated.class).filter(p -> p.name().equals("outbox(slow)"))
+                .findFirst().orElseThrow().prim();
+        assertThat(r.of(TraceEvent.Act.class).filter(a -> a.prim() == firstOutbox && a.g() != 0
+                        && names.get(a.g()).equals("Remove(slow)"))
+                .map(a -> a.op().id() + " " + a.n() + "@" + a.time() / 1_000_000))
+                .containsExactly("recv 2@450", "recv 1@450", "recv 0@450", "close 0@450");
+        List<Integer> writers = r.of(TraceEvent.Spawn.class).filter(g -> g.name().equals("Writer(slow)"))
+                .map(TraceEvent.Spawn::g).toList();
+        assertThat(writers).hasSize(2);
+        assertThat(r.of(TraceEvent.Exit.class).filter(e -> e.g() == writers.get(0)).map(e -> e.time() / 1_000_000))
+                .containsExactly(1000L);
+    }
+
+    @Test
+    void switchingAwayFromAnOutboxStrategyClosesTheOutboxes() throws Exception {
+        // As above until 350: slow's writer sends 1 (0..1000) with 2, 3, 4 queued. The switch to sequential at 350
+        // closes both outboxes; slow's writer still sends what is queued, 2 3 4 at 2000, 3000, 4000, and returns;
+        // a's writer returns at once. Sequential broadcasts from 400 send to slow too, in their own order.
+        Scenario s = room().member("a", 10).member("slow", 1000).period(100).duration(4500)
+                .strategy(Strategy.MEMBER_QUEUE).queueLimit(3)
+                .at(350, new Command.SetStrategy("sequential")).build();
+        Recorder r = run(s);
+        java.util.Map<Integer, String> names = new java.util.HashMap<>();
+        r.of(TraceEvent.Spawn.class).forEach(g -> names.put(g.g(), g.name()));
+        assertThat(r.of(TraceEvent.Deliver.class).filter(d -> names.get(d.g()).equals("Writer(slow)"))
+                .map(d -> d.msg() + "@" + d.time() / 1_000_000)).containsExactly("1@1000", "2@2000", "3@3000",
+                "4@4000");
+        assertThat(r.of(TraceEvent.Exit.class).filter(e -> names.get(e.g()).startsWith("Writer("))
+                .map(e -> names.get(e.g()) + "@" + e.time() / 1_000_000))
+                .containsExactly("Writer(a)@350", "Writer(slow)@4000");
+        assertThat(r.of(TraceEvent.Act.class).filter(a -> a.op().id().equals("close"))
+                .map(a -> a.g() + "@" + a.time() / 1_000_000)).containsExactly("0@350", "0@350");
     }
 
     @Test

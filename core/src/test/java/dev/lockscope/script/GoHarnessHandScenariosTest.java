@@ -128,4 +128,40 @@ class GoHarnessHandScenariosTest {
         assertThat(f.summary().ops().get("first").holdMs().maxMs()).isEqualTo(60.0);
         assertThat(f.summary().ops().get("second").holdMs().maxMs()).isEqualTo(10.0);
     }
+
+    @Test
+    void aNilChannelSwitchesOffItsCaseAndMergeEndsWhenBothAreNil() throws Exception {
+        // main sends 1 on a (merge takes it at 0: main waits 0) and 2 on b (merge waits in its select, 0 ms), closes
+        // a and sleeps 5; merge sets a to nil and waits on b alone until 5, when main sends 3 and closes b.
+        Figures f = run("script-nil-case.json");
+        assertThat(f.waits()).containsExactly(Map.entry("main #4: a <- 1", List.of(0.0)),
+                Map.entry("merge #3: select {", List.of(0.0, 5.0)));
+        assertThat(f.exits()).containsExactlyInAnyOrderEntriesOf(Map.of("main", 5.0, "merge#1", 5.0));
+        assertThat(f.blockedAtEnd()).isEmpty();
+    }
+
+    @Test
+    void timerResetAndStopResultsAndATickersNewPeriod() throws Exception {
+        // The 10 ms timer fires at 10 while main sleeps; Stop at 20 is false, the value is drained; Reset(30) fires at
+        // 50: a wait of 30. Reset(5) is false (fired), Stop true (pending). The ticker ticks at 60 (wait 10), is reset
+        // to 3 ms: 63 and 66 (waits 3, 3); main exits at 66.
+        Figures f = run("script-timer-reset.json");
+        assertThat(f.waits()).containsExactly(Map.entry("main #8: <-t.C", List.of(30.0)),
+                Map.entry("main #18: <-tk.C", List.of(10.0)), Map.entry("main #20: <-tk.C", List.of(3.0)),
+                Map.entry("main #21: <-tk.C", List.of(3.0)));
+        assertThat(f.exits()).containsExactly(Map.entry("main", 66.0));
+    }
+
+    @Test
+    void breakAndContinueTheProducerSendsOneAndThreeAndTheConsumerSkipsASleep() throws Exception {
+        // producer: n 1 parks at 0 (the consumer has not run yet) and is taken at 0: wait 0; n 2 is skipped; n 3
+        // waits for the consumer's next receive at 10: wait 10; n 4 breaks: close, exit at 10.
+        // consumer: 1 at 0 breaks out of the select (no sleep 1), sleeps 10; 3 at 10, sleep 1 + 10; closed at 21.
+        // counter: i 0, 2, 3 sleep 5 (1 continues, 4 breaks): exit at 15.
+        Figures f = run("script-break-continue.json");
+        assertThat(f.waits()).containsExactly(Map.entry("producer #10: ch <- n", List.of(0.0, 10.0)));
+        assertThat(f.exits()).containsExactlyInAnyOrderEntriesOf(
+                Map.of("producer", 10.0, "consumer", 21.0, "counter", 15.0));
+        assertThat(f.blockedAtEnd()).isEmpty();
+    }
 }

@@ -192,6 +192,233 @@ class ScriptLanguageTest {
     }
 
     /**
+     * The producer counts with a condition loop, skips 2 ({@code continue}) and stops at 4 ({@code break}): it sends
+     * 1 and 3, then closes. The consumer's {@code break} in a select case leaves the select, not its loop: after
+     * receiving 1 it skips the case's sleep, so it sleeps 10 and receives 3 at 10, then 1 + 10 more, and at 21
+     * finds the channel closed and returns.
+     */
+    @Test
+    void breakContinueAndAConditionLoop() throws Exception {
+        ScriptRun run = ScriptRun.of("""
+                {"chans": [{"name": "ch"}],
+                 "goroutines": [
+                   {"name": "producer", "steps": [
+                     "n := 0",
+                     {"for": "n < 10", "do": [
+                       "n = n + 1",
+                       {"if": "n == 2", "then": ["continue"]},
+                       {"if": "n == 4", "then": ["break"]},
+                       "ch <- n"]},
+                     "close(ch)"]},
+                   {"name": "consumer", "steps": [{"for": "", "do": [
+                     {"select": [{"case": "v, ok := <-ch", "do": [
+                       {"if": "!ok", "then": ["return"]},
+                       {"if": "v == 1", "then": ["break"]},
+                       "sleep 1"]}]},
+                     "sleep 10"]}]}]}
+                """);
+
+        assertThat(run.lines()).containsExactly(
+                "0 producer spawn",
+                "0 consumer spawn",
+                "0 producer wait chan-send [ch]",
+                "0 consumer recv-sync ch 0",
+                "0 producer wake ch",
+                "0 producer send-sync ch 0",
+                "0 consumer sleep 10",
+                "0 producer wait chan-send [ch]",
+                "10 consumer recv-sync ch 0",
+                "10 producer wake ch",
+                "10 producer send-sync ch 0",
+                "10 consumer sleep 1",
+                "10 producer close ch 0",
+                "10 producer exit",
+                "11 consumer sleep 10",
+                "21 consumer recv-closed ch 0",
+                "21 consumer exit");
+    }
+
+    /**
+     * The Go harness's own check of the same loops (tools/go-harness/script_test.go): each value is checked in the
+     * script, and a wrong one receives from the nil channel {@code never}, so a right run never waits. The counted
+     * loop sums 0 + 2 + 3 (1 skipped by continue, 4 breaks); the forever loop's break in a case leaves the select
+     * twice, and its third pass reaches the case's last step once.
+     */
+    @Test
+    void continueRunsTheCountedLoopsIncrementAndBreakInACaseLeavesTheSelect() throws Exception {
+        ScriptRun run = ScriptRun.of("""
+                {"name": "b", "kind": "script", "durationMs": 300, "chans": [{"name": "never", "nil": true}, {"name": "out", "cap": 10}],
+                	 "goroutines": [{"name": "main", "steps": [
+                	   "sum := 0",
+                	   {"for": "i := 0; i < 10; i++", "do": [
+                	     {"if": "i == 1", "then": ["continue"]},
+                	     {"if": "i == 4", "then": ["break"]},
+                	     "sum = sum + i"]},
+                	   {"if": "sum != 5", "then": ["<-never"]},
+                	   "n := 0",
+                	   {"for": "n < 3", "do": ["n++"]},
+                	   {"if": "n != 3", "then": ["<-never"]},
+                	   "passes := 0",
+                	   "reached := 0",
+                	   {"for": "", "do": [
+                	     "passes++",
+                	     {"select": [{"case": "out <- passes", "do": [{"if": "passes < 3", "then": ["break"]}, "reached++"]},
+                	                 {"default": ["<-never"]}]},
+                	     {"if": "passes == 3", "then": ["break"]}]},
+                	   {"if": "passes != 3 || reached != 1 || len(out) != 3", "then": ["<-never"]}]}]}
+                """);
+
+        assertThat(run.lines()).noneMatch(l -> l.contains(" wait ")).last().isEqualTo("0 main exit");
+    }
+
+    /**
+     * Go's idiom for merging channels: a case whose channel is closed is switched off by setting the channel to nil
+     * (a select never picks a nil channel's case), and the loop runs while one is not nil. merge takes 1 from a and
+     * 2 from b at 0, sees a closed and sets it to nil, takes 3 at 5 and sees b closed: the loop ends with sum 6,
+     * so it skips the sleep of a wrong sum and exits at 5, with main.
+     */
+    @Test
+    void aNilChannelSwitchesOffItsSelectCase() throws Exception {
+        ScriptRun run = ScriptRun.of("""
+                {"name": "nil-case", "kind": "script", "durationMs": 100,
+                 "funcs": [{"name": "merge", "params": ["a chan int", "b chan int"], "steps": [
+                   "sum := 0",
+                   {"for": "a != nil || b != nil", "do": [
+                     {"select": [
+                       {"case": "v, ok := <-a", "do": [{"if": "!ok", "then": ["a = nil", "continue"]}, "sum = sum + v"]},
+                       {"case": "v, ok := <-b", "do": [{"if": "!ok", "then": ["b = nil", "continue"]}, "sum = sum + v"]}]}]},
+                   {"if": "sum != 6", "then": ["sleep 50"]}]}],
+                 "goroutines": [
+                   {"name": "main", "steps": [
+                     "a := make(chan int)", "b := make(chan int)",
+                     "go merge(a, b)",
+                     "a <- 1", "b <- 2", "close(a)", "sleep 5", "b <- 3", "close(b)"]}]}
+                """);
+
+        // Once a is nil, the select waits on b alone.
+        assertThat(run.lines()).containsExactly(
+                "0 main spawn",
+                "0 merge#1 spawn by main",
+                "0 main wait chan-send [main.a]",
+                "0 merge#1 recv-sync main.a 0",
+                "0 main wake main.a",
+                "0 main send-sync main.a 0",
+                "0 merge#1 wait select [main.a, main.b]",
+                "0 main send-sync main.b 0",
+                "0 merge#1 wake main.b",
+                "0 merge#1 recv-sync main.b 0",
+                "0 main close main.a 0",
+                "0 main sleep 5",
+                "0 merge#1 recv-closed main.a 0",
+                "0 merge#1 wait select [main.b]",
+                "5 main send-sync main.b 0",
+                "5 merge#1 wake main.b",
+                "5 merge#1 recv-sync main.b 0",
+                "5 main close main.b 0",
+                "5 main exit",
+                "5 merge#1 recv-closed main.b 0",
+                "5 merge#1 exit");
+    }
+
+    /**
+     * Stop's and Reset's results, as time/sleep.go gives them: whether the timer was pending. The 10 ms timer fired
+     * during the sleep and its value waits in the channel: Stop at 20 says false, so the value is drained, and
+     * Reset arms 30 ms, received at 50. Reset then finds it expired (false: no sleep of 100), and the Stop after it
+     * finds the 5 ms timer pending (true: no sleep either). A ticker of 10 ms ticks at 60, is reset to 3 ms and
+     * ticks at 63 and 66.
+     */
+    @Test
+    void stopAndResetSayWhetherTheTimerWasPending() throws Exception {
+        ScriptRun run = ScriptRun.of("""
+                {"name": "reset", "kind": "script", "durationMs": 200,
+                 "goroutines": [
+                   {"name": "main", "steps": [
+                     "t := time.NewTimer(10 * time.Millisecond)",
+                     "sleep 20",
+                     "stopped := t.Stop()",
+                     {"if": "!stopped", "then": ["<-t.C"]},
+                     "t.Reset(30 * time.Millisecond)",
+                     "<-t.C",
+                     "active := t.Reset(5 * time.Millisecond)",
+                     {"if": "active", "then": ["sleep 100"]},
+                     "stopped = t.Stop()",
+                     {"if": "!stopped", "then": ["sleep 100"]},
+                     "tk := time.NewTicker(10 * time.Millisecond)",
+                     "<-tk.C",
+                     "tk.Reset(3 * time.Millisecond)",
+                     "<-tk.C", "<-tk.C",
+                     "tk.Stop()"]}]}
+                """);
+
+        // A Reset is a stop (n 1 if it was pending), then an arm.
+        assertThat(run.lines()).containsExactly(
+                "0 main spawn",
+                "0 main arm main.t 10",
+                "0 main sleep 20",
+                "10 runtime send main.t 1",
+                "20 main stop main.t 0",
+                "20 main recv main.t 0",
+                "20 main stop main.t 0",
+                "20 main arm main.t 50",
+                "20 main wait chan-recv [main.t]",
+                "50 runtime send-sync main.t 0",
+                "50 main wake main.t",
+                "50 main recv-sync main.t 0",
+                "50 main stop main.t 0",
+                "50 main arm main.t 55",
+                "50 main stop main.t 1",
+                "50 main arm main.tk 60",
+                "50 main wait chan-recv [main.tk]",
+                "60 runtime send-sync main.tk 0",
+                "60 main wake main.tk",
+                "60 main recv-sync main.tk 0",
+                "60 runtime arm main.tk 70",
+                "60 main stop main.tk 1",
+                "60 main arm main.tk 63",
+                "60 main wait chan-recv [main.tk]",
+                "63 runtime send-sync main.tk 0",
+                "63 main wake main.tk",
+                "63 main recv-sync main.tk 0",
+                "63 runtime arm main.tk 66",
+                "63 main wait chan-recv [main.tk]",
+                "66 runtime send-sync main.tk 0",
+                "66 main wake main.tk",
+                "66 main recv-sync main.tk 0",
+                "66 runtime arm main.tk 69",
+                "66 main stop main.tk 1",
+                "66 main exit");
+    }
+
+    @Test
+    void breakAndContinueNeedALoopOrSelectOfTheirOwnFunction() {
+        assertThatThrownBy(() -> ScriptRun.of("""
+                {"goroutines": [{"name": "main", "steps": [
+                  {"for": "", "do": [{"go": ["break"]}]}]}]}
+                """)).isInstanceOf(dev.lockscope.io.InputException.class).hasMessageEndingWith(
+                "goroutines[0].steps[0].do[0].go[0]: break is not in a loop or select (of this function: a go or "
+                + "defer block is a function of its own)");
+        assertThatThrownBy(() -> ScriptRun.of("""
+                {"chans": [{"name": "ch"}], "goroutines": [{"name": "main", "steps": [
+                  {"select": [{"case": "<-ch", "do": ["continue"]}]}]}]}
+                """)).isInstanceOf(dev.lockscope.io.InputException.class).hasMessageEndingWith(
+                "goroutines[0].steps[0].select[0].do[0]: continue is not in a loop (of this function: a go or defer "
+                + "block is a function of its own)");
+        assertThatThrownBy(() -> ScriptRun.of("""
+                {"chans": [{"name": "ch"}], "goroutines": [{"name": "main", "steps": ["ch = nil"]}]}
+                """)).isInstanceOf(dev.lockscope.io.InputException.class).hasMessageEndingWith(
+                "goroutines[0].steps[0]: cannot assign to ch (a channel of the script's declarations; a local copy can "
+                + "be set to nil: ch := make(...) in a step, or a parameter)");
+        assertThatThrownBy(() -> ScriptRun.of("""
+                {"goroutines": [{"name": "main", "steps": ["tk := time.NewTicker(time.Second)", "ok := tk.Stop()"]}]}
+                """)).isInstanceOf(dev.lockscope.io.InputException.class).hasMessageEndingWith(
+                "goroutines[0].steps[1]: tk.Stop() (no value) used as value: a ticker's Stop and Reset return nothing");
+        assertThatThrownBy(() -> ScriptRun.of("""
+                {"goroutines": [{"name": "main", "steps": ["tk := time.NewTicker(time.Second)", "tk.Reset(0 * time.Second)"]}]}
+                """)).isInstanceOf(dev.lockscope.io.InputException.class).hasMessageEndingWith(
+                "goroutines[0].steps[1]: non-positive interval for Ticker.Reset");
+    }
+
+    /**
      * A loop of non-blocking selects hands the kernel an instruction each pass but never lets time pass: the guard
      * counts its operations across those instructions within the instant, and panics it, so the run goes on (it once
      * spun until the heap ran out, found on GoBench's moby28462).

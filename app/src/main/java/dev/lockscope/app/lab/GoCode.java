@@ -29,20 +29,33 @@ final class GoCode {
 
     /**
      * The room's code under strategy {@code program}: the Go its program stands for (Broadcast, and writeLoop), as
-     * the script compiler lists it ({@link Room#code}), then Add and Remove.
+     * the script compiler lists it ({@link Room#code}), then Add and Remove, which make and close the outboxes
+     * of a strategy with a writeLoop.
      */
     static List<Line> room(StrategySpec program) {
         List<Line> lines = new ArrayList<>();
         listings(lines, Room.code(program));
+        boolean outboxes = program.hasWriteLoop();
         lines.add(Line.of("func (r *Room) Add(m *Member) {"));
         lines.add(Line.at("    r.membersMx.Lock()", Sites.ADD_LOCK));
         lines.add(Line.of("    r.members = append(r.members, m)"));
+        if (outboxes) {
+            lines.add(Line.of("    m.outbox = make(chan Message, queueLimit)"));
+            lines.add(Line.of("    go m.writeLoop()"));
+        }
         lines.add(Line.at("    r.membersMx.Unlock()", Sites.ADD_UNLOCK));
         lines.add(Line.of("}"));
         lines.add(Line.of(""));
         lines.add(Line.of("func (r *Room) Remove(name string) {"));
         lines.add(Line.at("    r.membersMx.Lock()", Sites.REMOVE_LOCK));
+        if (outboxes) {
+            lines.add(Line.of("    m := r.find(name)"));
+        }
         lines.add(Line.of("    r.members = slices.DeleteFunc(r.members, byName(name))"));
+        if (outboxes) {
+            lines.add(Line.at("    for len(m.outbox) > 0 { <-m.outbox }", Sites.REMOVE_DISCARD));
+            lines.add(Line.at("    close(m.outbox)", Sites.REMOVE_CLOSE));
+        }
         lines.add(Line.at("    r.membersMx.Unlock()", Sites.REMOVE_UNLOCK));
         lines.add(Line.of("}"));
         return lines;
