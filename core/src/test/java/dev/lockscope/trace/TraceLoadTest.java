@@ -2,6 +2,7 @@ package dev.lockscope.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lockscope.event.EventSink;
 import dev.lockscope.event.TraceEvent;
 import dev.lockscope.io.InputException;
 import dev.lockscope.run.Simulation;
@@ -37,6 +38,28 @@ class TraceLoadTest {
         String ending;
         try {
             ending = TraceReader.read(file, store).toString();
+        } catch (InputException e) {
+            ending = "error: " + e.getMessage();
+        }
+        return outcome(store, ending);
+    }
+
+    /** {@link #read}, but through a sink that only forwards to {@link TraceStore#accept}: an event per line. */
+    static Outcome readThroughAnySink(Path file) {
+        TraceStore store = new TraceStore();
+        String ending;
+        try {
+            ending = TraceReader.read(file, new EventSink() {
+                @Override
+                public void accept(TraceEvent event) {
+                    store.accept(event);
+                }
+
+                @Override
+                public void finish() {
+                    store.finish();
+                }
+            }).toString();
         } catch (InputException e) {
             ending = "error: " + e.getMessage();
         }
@@ -79,6 +102,33 @@ class TraceLoadTest {
         assertThat(loaded.rows().stream().map(e -> e.getClass().getSimpleName()).collect(Collectors.toSet()))
                 .contains("Blocked", "Alert", "MemberEvent", "Request", "SendStart");
         assertThat(loaded).isEqualTo(read);
+    }
+
+    /** A store read directly takes its rows field by field: the same rows as its {@code accept} of each event. */
+    @Test
+    void aStoreReadsAsItDoesThroughAnySink() throws Exception {
+        Scenario article = BuiltinScenarios.byName("article").orElseThrow().withDurationNs(60_000_000_000L);
+        Path file = dir.resolve("article.jsonl");
+        try (TraceWriter w = TraceWriter.atomic(file, article)) {
+            Simulation.run(article, w);
+        }
+        assertThat(read(file).rows()).isNotEmpty();
+        assertThat(read(file)).isEqualTo(readThroughAnySink(file));
+
+        Path full = dir.resolve("full.jsonl");
+        TraceSamples.writeAtomic(full, TraceSamples.events());
+        List<String> lines = Files.readAllLines(full);
+        Path bad = dir.resolve("bad.jsonl");
+        for (int i = 1; i < lines.size(); i++) {
+            List<String> copy = new ArrayList<>(lines);
+            copy.set(i, damageLine(copy.get(i), "\"g\":0"));
+            Files.writeString(bad, String.join("\n", copy) + "\n", StandardCharsets.UTF_8);
+            assertThat(read(bad)).as("line %d", i + 1).isEqualTo(readThroughAnySink(bad));
+        }
+        Path cut = dir.resolve("cut.jsonl");
+        byte[] bytes = Files.readAllBytes(full);
+        Files.write(cut, Arrays.copyOf(bytes, bytes.length / 2));
+        assertThat(read(cut)).isEqualTo(readThroughAnySink(cut));
     }
 
     @Test
