@@ -171,7 +171,8 @@ public final class TraceReader {
                     : "empty file: expected a " + TraceFile.FORMAT + " header line");
         }
         JsonValue tree;
-        JsonTree.Limits treeLimits = new JsonTree.Limits(limits.maxDepth(), limits.maxString(), Integer.MAX_VALUE);
+        JsonTree.Limits treeLimits = new JsonTree.Limits(limits.maxHeaderDepth(), limits.maxString(),
+                Integer.MAX_VALUE);
         try {
             tree = readHeaderTree(source, lines, treeLimits);
         } catch (InputException e) {

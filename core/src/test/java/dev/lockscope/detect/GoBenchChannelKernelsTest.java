@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  */
 class GoBenchChannelKernelsTest {
     /** How many kernels this class tests: the README's second table lists the same ones. */
-    static final int KERNELS = 44;
+    static final int KERNELS = 45;
 
     // ---- a goroutine sends (or receives) on a channel that its partner has abandoned ----
 
@@ -632,6 +632,23 @@ class GoBenchChannelKernelsTest {
                 "1000 long-wait: runWait#2 has been blocked 1000 ms in chan send on statusCh, and nobody can "
                         + "complete it");
         assertThat(only(r, AlertKind.LEAK).time()).isEqualTo(200);
+    }
+
+    @Test
+    void istio18454() throws Exception {
+        // The processor's select (seed 11) takes an event at 0: it makes the 1 ns timer and starts the event loop,
+        // which takes the timer's tick at 1 ns. The next event (2 ns) resets: Stop says false, the tick is gone,
+        // and <-timer.C waits for a value that was already taken, with the timer stopped: a leak at 2 ns. The
+        // processor queues one more reset (4 ns), then takes ctx.Done (6 ns) and returns: Go's global deadlock.
+        Recorder r = run("istio18454");
+        assertThat(alerts(r)).containsExactly(
+                "0 leak: TestIstio18454.func1.func1#1 is blocked forever in chan receive on "
+                        + "TestIstio18454.func1.timer: nobody can send on TestIstio18454.func1.timer or close it",
+                "0 global-deadlock: all goroutines are asleep - deadlock! (1 goroutine)",
+                "1000 long-wait: TestIstio18454.func1.func1#1 has been blocked 1000 ms in chan receive on "
+                        + "TestIstio18454.func1.timer, and nobody can complete it");
+        assertThat(only(r, AlertKind.LEAK).time()).isEqualTo(2);
+        assertThat(only(r, AlertKind.LEAK).report()).contains("at TestIstio18454 #26: <-timer.C");
     }
 
     @Test
