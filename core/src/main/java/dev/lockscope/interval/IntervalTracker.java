@@ -286,10 +286,10 @@ public final class IntervalTracker {
     public void deliver(long t, int g, String member, long msg, int tag) {
         Goroutine s = goroutine(t, g, tag);
         for (int i = 0; i < s.sendCount; i++) {
-            if (s.sendMsg[i] == msg && s.sendMember[i].equals(member)) {
-                long start = s.sendStart[i];
-                int startTag = s.sendTag[i];
-                int key = s.sendKey[i];
+            if (s.sendMsg(i) == msg && s.sendMember(i).equals(member)) {
+                long start = s.sendStart(i);
+                int startTag = s.sendTag(i);
+                int key = s.sendKey(i);
                 s.removeSend(i);
                 close(s, IntervalKind.SENDING, key, start, t, startTag, tag);
                 releaseIfIdle(g, s);
@@ -398,7 +398,7 @@ public final class IntervalTracker {
                         s.holdStart[i], s.holdTag[i]);
             }
             for (int i = 0; i < s.sendCount; i++) {
-                visitor.open(IntervalKind.SENDING, g, s.sendKey[i], s.sendStart[i], s.sendTag[i]);
+                visitor.open(IntervalKind.SENDING, g, s.sendKey(i), s.sendStart(i), s.sendTag(i));
             }
             if (s.parkTag != NONE) {
                 visitor.open(IntervalKind.PARKED, g, NONE, s.parkStart, s.parkTag);
@@ -504,12 +504,39 @@ public final class IntervalTracker {
         long[] holdStart = NO_LONGS;
         int[] holdTag = NO_INTS;
         int holdCount;
+        // Sends under way, oldest first. A goroutine almost never has more than one, so the first is kept in fields
+        // (one object to touch per send, not five arrays) and the others in the arrays, send i at index i - 1.
+        String firstMember;
+        int firstKey;
+        long firstMsg;
+        long firstStart;
+        int firstTag;
         String[] sendMember = NO_STRINGS;
         int[] sendKey = NO_INTS;
         long[] sendMsg = NO_LONGS;
         long[] sendStart = NO_LONGS;
         int[] sendTag = NO_INTS;
         int sendCount;
+
+        String sendMember(int i) {
+            return i == 0 ? firstMember : sendMember[i - 1];
+        }
+
+        int sendKey(int i) {
+            return i == 0 ? firstKey : sendKey[i - 1];
+        }
+
+        long sendMsg(int i) {
+            return i == 0 ? firstMsg : sendMsg[i - 1];
+        }
+
+        long sendStart(int i) {
+            return i == 0 ? firstStart : sendStart[i - 1];
+        }
+
+        int sendTag(int i) {
+            return i == 0 ? firstTag : sendTag[i - 1];
+        }
 
         boolean isIdle() {
             return waitTag == NONE && parkTag == NONE && holdCount == 0 && sendCount == 0;
@@ -522,7 +549,8 @@ public final class IntervalTracker {
             waitTag = NONE;
             parkTag = NONE;
             holdCount = 0;
-            java.util.Arrays.fill(sendMember, 0, sendCount, null);
+            firstMember = null;
+            java.util.Arrays.fill(sendMember, 0, Math.max(0, sendCount - 1), null);
             sendCount = 0;
         }
 
@@ -551,31 +579,55 @@ public final class IntervalTracker {
         }
 
         void pushSend(String member, int key, long msg, long start, int tag) {
-            if (sendCount == sendMember.length) {
-                int n = Math.max(2, sendCount * 2);
+            if (sendCount == 0) {
+                firstMember = member;
+                firstKey = key;
+                firstMsg = msg;
+                firstStart = start;
+                firstTag = tag;
+                sendCount = 1;
+                return;
+            }
+            int at = sendCount - 1;
+            if (at == sendMember.length) {
+                int n = Math.max(2, at * 2);
                 sendMember = Arrays.copyOf(sendMember, n);
                 sendKey = Arrays.copyOf(sendKey, n);
                 sendMsg = Arrays.copyOf(sendMsg, n);
                 sendStart = Arrays.copyOf(sendStart, n);
                 sendTag = Arrays.copyOf(sendTag, n);
             }
-            sendMember[sendCount] = member;
-            sendKey[sendCount] = key;
-            sendMsg[sendCount] = msg;
-            sendStart[sendCount] = start;
-            sendTag[sendCount] = tag;
+            sendMember[at] = member;
+            sendKey[at] = key;
+            sendMsg[at] = msg;
+            sendStart[at] = start;
+            sendTag[at] = tag;
             sendCount++;
         }
 
         void removeSend(int i) {
-            int after = sendCount - i - 1;
-            System.arraycopy(sendMember, i + 1, sendMember, i, after);
-            System.arraycopy(sendKey, i + 1, sendKey, i, after);
-            System.arraycopy(sendMsg, i + 1, sendMsg, i, after);
-            System.arraycopy(sendStart, i + 1, sendStart, i, after);
-            System.arraycopy(sendTag, i + 1, sendTag, i, after);
+            if (i == 0) {
+                if (sendCount == 1) {
+                    firstMember = null;
+                    sendCount = 0;
+                    return;
+                }
+                firstMember = sendMember[0];
+                firstKey = sendKey[0];
+                firstMsg = sendMsg[0];
+                firstStart = sendStart[0];
+                firstTag = sendTag[0];
+                i = 1; // the second send moved into the fields: remove it from the arrays
+            }
+            int at = i - 1;
+            int after = sendCount - 1 - at - 1;
+            System.arraycopy(sendMember, at + 1, sendMember, at, after);
+            System.arraycopy(sendKey, at + 1, sendKey, at, after);
+            System.arraycopy(sendMsg, at + 1, sendMsg, at, after);
+            System.arraycopy(sendStart, at + 1, sendStart, at, after);
+            System.arraycopy(sendTag, at + 1, sendTag, at, after);
             sendCount--;
-            sendMember[sendCount] = null;
+            sendMember[sendCount - 1] = null;
         }
     }
 

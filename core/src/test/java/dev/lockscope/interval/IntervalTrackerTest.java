@@ -107,6 +107,27 @@ class IntervalTrackerTest {
         assertThat(tracker.unmatched()).isEqualTo(1);
     }
 
+    /** Sends of one goroutine end in any order, each at its own delivery: the first, a middle one, the last. */
+    @Test
+    void concurrentSendsOfOneGoroutineEndInAnyOrder() {
+        tracker.sendStart(0, 1, "ann", 1, 10, 1);
+        tracker.sendStart(1, 1, "bob", 2, 10, 2);
+        tracker.sendStart(2, 1, "cy", 3, 10, 3);
+        tracker.sendStart(3, 1, "dee", 4, 10, 4);
+        tracker.deliver(5, 1, "ann", 10, 5);  // the first: the second takes its place
+        tracker.deliver(6, 1, "cy", 10, 6);   // a middle one
+        tracker.sendStart(7, 1, "eve", 5, 10, 7);
+        tracker.deliver(8, 1, "eve", 10, 8);  // the last
+        tracker.deliver(9, 1, "bob", 10, 9);
+        tracker.deliver(10, 1, "dee", 10, 10);
+        tracker.deliver(11, 1, "bob", 10, 11); // ended already: matches nothing
+
+        assertThat(closed).containsExactly(new Closed(IntervalKind.SENDING, 1, 1, 0, 5, 1, 5),
+                new Closed(IntervalKind.SENDING, 1, 3, 2, 6, 3, 6), new Closed(IntervalKind.SENDING, 1, 5, 7, 8, 7, 8),
+                new Closed(IntervalKind.SENDING, 1, 2, 1, 9, 2, 9), new Closed(IntervalKind.SENDING, 1, 4, 3, 10, 4, 10));
+        assertThat(tracker.unmatched()).isEqualTo(1);
+    }
+
     @Test
     void aBlockedReportFindsTheWaitOrCountsAsUnmatched() {
         tracker.request(0, 1, 7, 1);
