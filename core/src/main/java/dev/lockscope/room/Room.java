@@ -38,6 +38,11 @@ import java.util.Objects;
  * <p><b>Reloads.</b> With {@code reloadAfterNoUpdateNs} &gt; 0, a member in the room whose client has received
  * nothing for that long (since it joined or since its last delivery) starts one goroutine that runs Remove, then
  * Add. A member that left by a command does not reload, and is not re-added by a reload in progress.
+ *
+ * <p><b>Outboxes.</b> Under a strategy with a {@code writeLoop}, each member in the list has an outbox, a buffered
+ * channel of the kernel made when it joins, with a writer goroutine running that {@code writeLoop}; Remove receives
+ * out what is queued and closes it; a switch of strategy closes them all (and makes new ones, for an outbox
+ * strategy). The room keeps each outbox while it is open, as a pending timer would (docs/room-code.md).
  */
 public final class Room implements World {
     private final Kernel kernel;
