@@ -888,10 +888,10 @@ func (g *gor) loop(st *sFor, e *env, defers *[]func()) flow {
 		}
 		return flowNext
 	case 'r':
+		src, after := g.source(le, h.src) // once, as Go evaluates a range expression
 		for {
 			g.tick()
 			g.blocked()
-			src, after := g.source(le, h.src)
 			v, ok := g.recv(src, after, st.at)
 			if !ok {
 				return flowNext

@@ -244,6 +244,17 @@ func TestStopAndResetSayWhetherTheTimerWasPending(t *testing.T) {
 	noneBlocked(t, s)
 }
 
+// A range takes its channel once: setting the variable to nil in the body does not stop it draining the channel.
+func TestARangeTakesItsChannelOnce(t *testing.T) {
+	s := runScript(t, `{"name": "r", "kind": "script", "durationMs": 300, `+checks+`,
+	 "goroutines": [{"name": "main", "steps": [
+	   "ch := make(chan int, 3)", "ch <- 1", "ch <- 2", "close(ch)",
+	   "n := 0",
+	   {"for": "v := range ch", "do": ["n = n + v", "ch = nil"]},
+	   {"if": "n != 3 || ch != nil", "then": ["<-never"]}]}]}`)
+	noneBlocked(t, s)
+}
+
 func TestRangeLoopReturnAndFunctions(t *testing.T) {
 	s := runScript(t, `{"name": "r", "kind": "script", "durationMs": 300, `+checks+`,
 	 "funcs": [{"name": "first", "params": ["ch <-chan int"], "steps": [

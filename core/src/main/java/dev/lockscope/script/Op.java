@@ -41,6 +41,9 @@ sealed interface Op {
     /** A {@code for v := range ch} iteration's receive: jumps to {@code exit} once the channel is closed and drained. */
     record Range(Source from, Ref target, Site site, int[] exit) implements Op {}
 
+    /** Evaluates a {@code range}'s channel into {@code into}, once, before the loop: Go's rule for a range expression. */
+    record RangeOpen(Source from, Ref into) implements Op {}
+
     record Close(Ref chan, Site site) implements Op {}
 
     record WgAdd(Ref wg, Eval delta, boolean done, Site site) implements Op {}

@@ -391,13 +391,11 @@ final class ScriptCompiler {
                     }
                 }
                 case ForHead.Range r -> {
-                    Op.Source src = source(r.chan(), site);
-                    if (src instanceof Op.Source.Var v && v.ref() instanceof Ref.Field) {
-                        // Go evaluates the range expression once: m.outbox may name another channel later.
-                        Ref once = new Ref.Slot(fn.slots++);
-                        code.add(new Op.Assign(once, fr -> fr.get(v.ref()), true));
-                        src = new Op.Source.Var(once);
-                    }
+                    // Go evaluates the range expression once: ch may be set to nil in the body, m.outbox may
+                    // name another channel later, and time.After(d) makes one timer.
+                    Ref once = new Ref.Slot(fn.slots++);
+                    code.add(new Op.RangeOpen(source(r.chan(), site), once));
+                    Op.Source src = new Op.Source.Var(once);
                     top = code.size();
                     GoType elem = r.var() == null ? null : elemOf(r.chan());
                     Ref var = r.var() == null ? null : declare(r.var(), elem);

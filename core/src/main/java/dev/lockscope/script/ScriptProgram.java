@@ -163,6 +163,7 @@ final class ScriptProgram implements Program {
                 await(f, (g, fr) -> bind(fr, r.targets(), r.declare(), g.received(), g.ok()));
                 return prim(new PrimStep.Recv(c, r.site()));
             }
+            case Op.RangeOpen o -> f.set(o.into(), source(self, f, o.from()), true);
             case Op.Range r -> {
                 Chan c = source(self, f, r.from());
                 await(f, (g, fr) -> {

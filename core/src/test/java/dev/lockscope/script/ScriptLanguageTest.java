@@ -389,6 +389,24 @@ class ScriptLanguageTest {
                 "66 main exit");
     }
 
+    /**
+     * A range takes its channel once, as Go evaluates a range expression once: setting the variable to nil in the
+     * body does not stop the loop from draining the channel it started on (it once blocked on the nil channel).
+     */
+    @Test
+    void aRangeTakesItsChannelOnce() throws Exception {
+        ScriptRun run = ScriptRun.of("""
+                {"chans": [{"name": "never", "nil": true}],
+                 "goroutines": [{"name": "main", "steps": [
+                   "ch := make(chan int, 3)", "ch <- 1", "ch <- 2", "close(ch)",
+                   "n := 0",
+                   {"for": "v := range ch", "do": ["n = n + v", "ch = nil"]},
+                   {"if": "n != 3 || ch != nil", "then": ["<-never"]}]}]}
+                """);
+
+        assertThat(run.lines()).noneMatch(l -> l.contains(" wait ")).last().isEqualTo("0 main exit");
+    }
+
     @Test
     void breakAndContinueNeedALoopOrSelectOfTheirOwnFunction() {
         assertThatThrownBy(() -> ScriptRun.of("""
