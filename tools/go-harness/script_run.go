@@ -187,13 +187,7 @@ func (r *scriptRun) declare() {
 		g.declare(o, &onceObj{})
 	}
 	for _, c := range r.s.Contexts {
-		parent := context.Background()
-		if c.Parent != "" {
-			parent = g.lookup(c.Parent).v.(*ctxObj).ctx
-		}
-		co := r.newContext(parent, c.TimeoutNs)
-		g.declare(c.Name, co)
-		g.declare(c.Cancel, &cancelObj{co})
+		r.declareContext(g, c.Parent, c.TimeoutNs, c.Name, c.Cancel)
 	}
 	for _, c := range r.s.Consts {
 		g.declare(c.Name, c.Value)
@@ -548,13 +542,7 @@ func (g *gor) step(st stmt, e *env, defers *[]func()) flow {
 		l := e.lookup(s.lock).v.(*lockObj)
 		e.declare(s.name, &condObj{sync.NewCond(l.locker()), l})
 	case *sWithContext:
-		parent := context.Background()
-		if s.parent != "" {
-			parent = e.lookup(s.parent).v.(*ctxObj).ctx
-		}
-		c := r.newContext(parent, s.timeoutNs)
-		e.declare(s.ctx, c)
-		e.declare(s.cancel, &cancelObj{c})
+		r.declareContext(e, s.parent, s.timeoutNs, s.ctx, s.cancel)
 	case *sNewTimer:
 		d := r.scaled(time.Duration(s.ns))
 		switch {
@@ -1000,4 +988,16 @@ func (g *gor) setInto(e *env, name string, declare bool, v bool) {
 	default:
 		e.lookup(name).v = v
 	}
+}
+
+// declareContext declares name, cancel := context.WithCancel(parent) (or WithTimeout, when timeoutNs >= 0) in e;
+// parent "" is context.Background(). A script's declared contexts and its steps that make one both use it.
+func (r *scriptRun) declareContext(e *env, parent string, timeoutNs int64, name, cancel string) {
+	p := context.Background()
+	if parent != "" {
+		p = e.lookup(parent).v.(*ctxObj).ctx
+	}
+	c := r.newContext(p, timeoutNs)
+	e.declare(name, c)
+	e.declare(cancel, &cancelObj{c})
 }

@@ -150,12 +150,7 @@ public sealed class Chan extends Prim permits Context {
 
     /** {@code t.Stop()} of a timer's or ticker's channel: whether the timer was pending. */
     public boolean stopTimer(Party p, Site site) {
-        if (timer == null) {
-            throw new IllegalStateException(this + " has no timer");
-        }
-        boolean was = timer.isPending();
-        act(p.id(), PrimOp.STOP, was ? 1 : 0, site);
-        timer.disarm();
+        boolean was = stop(p, site);
         p.complete(null, was, -1);
         return was;
     }
@@ -166,14 +161,20 @@ public sealed class Chan extends Prim permits Context {
      * As in Go before 1.23, a value already in the channel stays there. Returns whether the timer was pending.
      */
     public boolean resetTimer(Party p, long durationNs, Site site) {
+        boolean was = stop(p, site);
+        timer.reset(p.id(), host.now() + Math.max(0, durationNs), durationNs, site);
+        p.complete(null, was, -1);
+        return was;
+    }
+
+    /** Stops the timer, recording a {@code stop} act by {@code p}: whether it was pending. */
+    private boolean stop(Party p, Site site) {
         if (timer == null) {
             throw new IllegalStateException(this + " has no timer");
         }
         boolean was = timer.isPending();
         act(p.id(), PrimOp.STOP, was ? 1 : 0, site);
         timer.disarm();
-        timer.reset(p.id(), host.now() + Math.max(0, durationNs), durationNs, site);
-        p.complete(null, was, -1);
         return was;
     }
 
